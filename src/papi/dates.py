@@ -1,0 +1,146 @@
+"""Days, validity intervals and the Vietnamese time zone.
+
+Every record in papi that can change over time carries a :class:`Validity`, the half-open
+interval ``[valid_from, valid_to)`` of days on which it holds (``None`` means unbounded).
+Dates are :class:`datetime.date`; when a time of day matters, aware datetimes in
+:data:`VN_TZ` (``Asia/Ho_Chi_Minh``, UTC+7, no daylight saving).
+
+>>> v = Validity(valid_from=date(2025, 7, 1))
+>>> v.contains(date(2026, 3, 1)), v.contains(date(2025, 6, 30))
+(True, False)
+>>> parse_date("2026-03-01", path="query.on")
+datetime.date(2026, 3, 1)
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from datetime import date
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import attrs
+
+from papi.errors import InvalidData, ValidityError
+
+__all__ = ["ALWAYS", "VN_TZ", "Validity", "parse_date", "parse_optional_date", "today_in_vietnam"]
+
+#: The time zone of Vietnamese law: Asia/Ho_Chi_Minh (UTC+7).
+VN_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
+
+
+def parse_date(value: object, *, path: str = "date") -> date:
+    """A :class:`~datetime.date` from a date, an aware datetime (converted to Vietnamese
+    local time first) or an ISO ``YYYY-MM-DD`` string.
+
+    Anything else raises :class:`~papi.errors.InvalidData` naming ``path`` and the value:
+
+    >>> parse_date("13/06/2022", path="documents[0].date")
+    Traceback (most recent call last):
+    ...
+    papi.errors.InvalidData: documents[0].date: not a date in the form YYYY-MM-DD (value: '13/06/2022')
+    """
+    if isinstance(value, _dt.datetime):
+        if value.tzinfo is None:
+            raise InvalidData(
+                "a naive datetime is ambiguous; pass a date or an aware datetime",
+                path=path,
+                value=value,
+            )
+        return value.astimezone(VN_TZ).date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        text = value.strip()
+        if len(text) == 10 and text[4] == "-" and text[7] == "-":
+            try:
+                return date.fromisoformat(text)
+            except ValueError:
+                pass
+    raise InvalidData("not a date in the form YYYY-MM-DD", path=path, value=value)
+
+
+def parse_optional_date(value: object, *, path: str = "date") -> date | None:
+    """Like :func:`parse_date`, but ``None`` stays ``None`` (an open bound)."""
+    return None if value is None else parse_date(value, path=path)
+
+
+def today_in_vietnam(now: _dt.datetime | None = None) -> date:
+    """Today's date in Asia/Ho_Chi_Minh. Only the CLI uses it: library queries take ``on=``.
+
+    >>> today_in_vietnam(_dt.datetime(2026, 1, 1, 18, 0, tzinfo=_dt.timezone.utc))
+    datetime.date(2026, 1, 2)
+    """
+    moment = now if now is not None else _dt.datetime.now(tz=_dt.UTC)
+    return moment.astimezone(VN_TZ).date()
+
+
+def _check_order(instance: Any, attribute: attrs.Attribute[Any], value: date | None) -> None:
+    start = instance.valid_from
+    if start is not None and value is not None and value <= start:
+        raise ValidityError(
+            f"valid_to must be after valid_from ({start.isoformat()})",
+            path="valid_to",
+            value=value.isoformat(),
+        )
+
+
+@attrs.frozen(kw_only=True)
+class Validity:
+    """The half-open interval ``[valid_from, valid_to)`` of days on which a record holds.
+
+    ``valid_from=None`` means "since before our data starts"; ``valid_to=None`` means "still
+    in force". An empty or inverted interval raises :class:`~papi.errors.ValidityError`.
+
+    >>> Validity(valid_from=date(2022, 1, 1), valid_to=date(2022, 1, 1))
+    Traceback (most recent call last):
+    ...
+    papi.errors.ValidityError: valid_to: valid_to must be after valid_from (2022-01-01) (value: '2022-01-01')
+    """
+
+    valid_from: date | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(date))
+    )
+    valid_to: date | None = attrs.field(
+        default=None,
+        validator=[attrs.validators.optional(attrs.validators.instance_of(date)), _check_order],
+    )
+
+    def contains(self, day: date) -> bool:
+        """Whether ``day`` lies in ``[valid_from, valid_to)``."""
+        return (self.valid_from is None or self.valid_from <= day) and (
+            self.valid_to is None or day < self.valid_to
+        )
+
+    def overlaps(self, other: Validity) -> bool:
+        """Whether the two intervals share at least one day.
+
+        >>> a = Validity(valid_to=date(2025, 7, 1))
+        >>> a.overlaps(Validity(valid_from=date(2025, 7, 1)))
+        False
+        """
+        starts_before_other_ends = (
+            self.valid_from is None or other.valid_to is None or self.valid_from < other.valid_to
+        )
+        ends_after_other_starts = (
+            self.valid_to is None or other.valid_from is None or other.valid_from < self.valid_to
+        )
+        return starts_before_other_ends and ends_after_other_starts
+
+    def within(self, outer: Validity) -> bool:
+        """Whether this interval lies entirely inside ``outer``."""
+        lo_ok = outer.valid_from is None or (
+            self.valid_from is not None and self.valid_from >= outer.valid_from
+        )
+        hi_ok = outer.valid_to is None or (
+            self.valid_to is not None and self.valid_to <= outer.valid_to
+        )
+        return lo_ok and hi_ok
+
+    def __str__(self) -> str:
+        lo = self.valid_from.isoformat() if self.valid_from else "…"
+        hi = self.valid_to.isoformat() if self.valid_to else "…"
+        return f"[{lo}, {hi})"
+
+
+ALWAYS = Validity()

@@ -1,0 +1,212 @@
+"""One error hierarchy for the whole library, rooted at :class:`PapiError`.
+
+Every error that papi raises on purpose is a :class:`PapiError`. Each subclass also inherits
+the builtin exception a Python user would expect, so ``except LookupError`` or
+``except ValueError`` keep working::
+
+    >>> from papi.errors import NotFound, PapiError
+    >>> issubclass(NotFound, LookupError) and issubclass(NotFound, PapiError)
+    True
+
+Messages always name the offending value and where it came from (a file, a field path,
+a record id). Errors that collect several problems (a whole plan file, a territory build)
+carry them in :attr:`InvalidData.problems`.
+
+Warnings are :class:`PapiWarning` (a :class:`UserWarning`), with :class:`CoverageWarning`
+for answers that go beyond what the packaged data can vouch for.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import attrs
+
+__all__ = [
+    "Ambiguous",
+    "CoverageError",
+    "CoverageWarning",
+    "CycleError",
+    "InvalidData",
+    "NotFound",
+    "PapiError",
+    "PapiWarning",
+    "Problem",
+    "ValidityError",
+]
+
+
+@attrs.frozen(kw_only=True)
+class Problem:
+    """One problem found in input data.
+
+    ``path`` locates the offending field, e.g. ``"plan.toml: tasks[3].indicators[0]"``;
+    ``value`` is the offending value (``None`` when a field is missing); ``source`` names
+    the record or file the problem came from, when that is not already in ``path``.
+
+    >>> str(Problem(path="tasks[0].role", message="unknown role", value="boss"))
+    "tasks[0].role: unknown role (value: 'boss')"
+    """
+
+    path: str
+    message: str
+    value: object = None
+    source: str | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.source}: " if self.source else ""
+        shown = "" if self.value is None else f" (value: {self.value!r})"
+        return f"{where}{self.path}: {self.message}{shown}"
+
+
+class PapiError(Exception):
+    """Root of every error papi raises on purpose."""
+
+
+class NotFound(PapiError, LookupError):
+    """A name, code or id matched nothing.
+
+    ``closest`` lists the nearest known names (possibly empty), for "did you mean".
+
+    >>> err = NotFound("unit", "Hoan Kiem X", closest=("Phường Hoàn Kiếm",))
+    >>> print(err)
+    unknown unit 'Hoan Kiem X'; closest: 'Phường Hoàn Kiếm'
+    """
+
+    def __init__(
+        self,
+        what: str,
+        value: object,
+        *,
+        closest: Sequence[str] = (),
+        context: str | None = None,
+    ) -> None:
+        self.what = what
+        self.value = value
+        self.closest = tuple(closest)
+        self.context = context
+        msg = f"unknown {what} {value!r}"
+        if context:
+            msg += f" {context}"
+        if self.closest:
+            msg += "; closest: " + ", ".join(repr(c) for c in self.closest)
+        super().__init__(msg)
+
+    def __reduce__(self) -> tuple[object, ...]:  # keep pickling (multiprocessing) working
+        return (_rebuild_not_found, (self.what, self.value, self.closest, self.context))
+
+
+def _rebuild_not_found(
+    what: str, value: object, closest: tuple[str, ...], context: str | None
+) -> NotFound:
+    return NotFound(what, value, closest=closest, context=context)
+
+
+class Ambiguous(PapiError, LookupError):
+    """A name matched several records; ``candidates`` lists them (as display strings).
+
+    >>> print(Ambiguous("unit", "Quang Trung", ("Phường Quang Trung", "Xã Quang Trung")))
+    ambiguous unit 'Quang Trung': 2 candidates: 'Phường Quang Trung', 'Xã Quang Trung'
+    """
+
+    def __init__(self, what: str, value: object, candidates: Sequence[str]) -> None:
+        self.what = what
+        self.value = value
+        self.candidates = tuple(candidates)
+        shown = ", ".join(repr(c) for c in self.candidates[:20])
+        more = f" and {len(self.candidates) - 20} more" if len(self.candidates) > 20 else ""
+        super().__init__(
+            f"ambiguous {what} {value!r}: {len(self.candidates)} candidates: {shown}{more}"
+        )
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (Ambiguous, (self.what, self.value, self.candidates))
+
+
+class InvalidData(PapiError, ValueError):
+    """Input data is malformed. ``path`` names the offending field, ``value`` its value.
+
+    When several problems were found at once (a build, a plan file), ``problems`` lists
+    all of them and the message shows each on its own line.
+
+    >>> err = InvalidData("must be between 1 and 10", path="scores[3].D2", value=11.5)
+    >>> print(err)
+    scores[3].D2: must be between 1 and 10 (value: 11.5)
+    >>> err.path
+    'scores[3].D2'
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        path: str = "",
+        value: object = None,
+        source: str | None = None,
+        problems: Iterable[Problem] = (),
+    ) -> None:
+        probs = tuple(problems)
+        if not probs:
+            probs = (Problem(path=path, message=message, value=value, source=source),)
+        self.problems: tuple[Problem, ...] = probs
+        self.path = path or probs[0].path
+        self.value = value if value is not None else probs[0].value
+        self.source = source
+        if len(probs) == 1 and not problems:
+            text = str(probs[0]) if path or source else _plain(message, value)
+        else:
+            lines = [f"{message} ({len(probs)} problem{'s' if len(probs) != 1 else ''}):"]
+            lines.extend(f"  - {p}" for p in probs)
+            text = "\n".join(lines)
+        super().__init__(text)
+
+    @classmethod
+    def collect(cls, message: str, problems: Iterable[Problem]) -> InvalidData:
+        """One error listing every problem, e.g. at the end of a build.
+
+        >>> err = InvalidData.collect("plan.toml is invalid", [
+        ...     Problem(path="tasks[0].role", message="unknown role", value="boss"),
+        ...     Problem(path="tasks[1].on", message="not a date", value="2022-13-01"),
+        ... ])
+        >>> print(err)
+        plan.toml is invalid (2 problems):
+          - tasks[0].role: unknown role (value: 'boss')
+          - tasks[1].on: not a date (value: '2022-13-01')
+        """
+        return cls(message, problems=tuple(problems))
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_rebuild_invalid, (type(self), str(self), self.path, self.value, self.problems))
+
+
+def _plain(message: str, value: object) -> str:
+    return message if value is None else f"{message} (value: {value!r})"
+
+
+def _rebuild_invalid(
+    cls: type[InvalidData], text: str, path: str, value: object, problems: tuple[Problem, ...]
+) -> InvalidData:
+    err = cls.__new__(cls)
+    Exception.__init__(err, text)
+    err.path, err.value, err.problems, err.source = path, value, problems, None
+    return err
+
+
+class ValidityError(InvalidData):
+    """A validity interval is inverted, or two intervals overlap where they must not."""
+
+
+class CycleError(InvalidData):
+    """A hierarchy or succession chain contains a cycle."""
+
+
+class CoverageError(PapiError, LookupError):
+    """A strict query went beyond the dates the data vouches for."""
+
+
+class PapiWarning(UserWarning):
+    """Base of the warnings papi emits."""
+
+
+class CoverageWarning(PapiWarning):
+    """An answer relies on data that does not cover the query date (estimated or missing)."""

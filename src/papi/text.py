@@ -1,0 +1,188 @@
+"""Vietnamese names: NFC storage and forgiving lookup keys.
+
+Names are stored in Unicode NFC (:func:`nfc`). Lookups go through :func:`key`, which folds
+away everything a person typing a name may get "wrong":
+
+* NFC vs NFD input (macOS file names, some web forms send NFD);
+* case, and extra or unusual spaces;
+* diacritics, including ``đ``/``Đ`` -> ``d``/``D`` (Unicode decomposition does not strip
+  the bar of ``đ``, so it is mapped explicitly);
+* a leading administrative prefix, full or abbreviated: ``Thành phố``/``TP.``,
+  ``Tỉnh``, ``Quận``/``Q.``, ``Huyện``/``H.``, ``Thị xã``/``TX.``, ``Phường``/``P.``,
+  ``Xã``/``X.``, ``Thị trấn``/``TT.``, ``Đặc khu``.
+
+>>> key("Phường Hoàn Kiếm") == key("P. Hoan Kiem") == key("hoàn  KIẾM")
+True
+>>> key("TP. Hà Nội")
+'ha noi'
+>>> fold("Đống Đa")
+'dong da'
+
+:func:`fold` does everything but the prefix stripping; use it where the prefix matters
+(``Quận Hoàn Kiếm`` and ``Phường Hoàn Kiếm`` are different units: their :func:`key` is the
+same, so a lookup by key alone is ambiguous, and :class:`NameIndex` says so).
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from collections.abc import Callable, Hashable, Iterable, Iterator
+from typing import Generic, TypeVar
+
+__all__ = ["PREFIXES", "NameIndex", "fold", "key", "nfc", "split_prefix"]
+
+T = TypeVar("T", bound=Hashable)
+
+#: Administrative prefixes recognised by :func:`key`, as folded token sequences mapped to
+#: their canonical (folded) long form. Longest match wins ("thi xa" before "thi").
+PREFIXES: dict[tuple[str, ...], str] = {
+    ("thanh", "pho"): "thanh pho",
+    ("tp",): "thanh pho",
+    ("tinh",): "tinh",
+    ("quan",): "quan",
+    ("q",): "quan",
+    ("huyen",): "huyen",
+    ("h",): "huyen",
+    ("thi", "xa"): "thi xa",
+    ("tx",): "thi xa",
+    ("thi", "tran"): "thi tran",
+    ("tt",): "thi tran",
+    ("phuong",): "phuong",
+    ("p",): "phuong",
+    ("xa",): "xa",
+    ("x",): "xa",
+    ("dac", "khu"): "dac khu",
+}
+_MAX_PREFIX = max(len(p) for p in PREFIXES)
+
+_SEPARATORS = re.compile(r"[\s.,;:_\-–—/()]+")
+_MARKS = {"\u0111": "d", "\u0110": "D"}  # đ, Đ
+
+
+def nfc(text: str) -> str:
+    """The NFC form of ``text`` with surrounding whitespace removed and inner runs of
+    whitespace collapsed to one space: how papi stores every name.
+
+    >>> nfc("Ha\\u0300 N\\u00f4\\u0323i ") == "Hà Nội"
+    True
+    """
+    return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+def fold(text: str) -> str:
+    """Lower-case ASCII form of ``text``: diacritics removed (``đ`` -> ``d``), NFC and NFD
+    alike, punctuation turned into single spaces. Idempotent.
+
+    >>> fold("Thị xã  Sơn Tây") == fold("THI XA SON TAY") == "thi xa son tay"
+    True
+    """
+    decomposed = unicodedata.normalize("NFD", text)
+    chars = (_MARKS.get(c, c) for c in decomposed if not unicodedata.combining(c))
+    stripped = "".join(chars).casefold()
+    return " ".join(t for t in _SEPARATORS.split(stripped) if t)
+
+
+def split_prefix(text: str) -> tuple[str | None, str]:
+    """Split a folded administrative prefix from a name.
+
+    Returns ``(canonical_prefix, rest)``, with ``canonical_prefix`` ``None`` when the name has
+    none. A prefix is only split off when something remains after it, so the commune named
+    "Xã" alone is not emptied.
+
+    >>> split_prefix("TP. Hồ Chí Minh")
+    ('thanh pho', 'ho chi minh')
+    >>> split_prefix("Q.1")
+    ('quan', '1')
+    >>> split_prefix("Hà Nội")
+    (None, 'ha noi')
+    """
+    tokens = fold(text).split(" ")
+    for size in range(min(_MAX_PREFIX, len(tokens) - 1), 0, -1):
+        head = tuple(tokens[:size])
+        if head in PREFIXES:
+            return PREFIXES[head], " ".join(tokens[size:])
+    return None, " ".join(tokens)
+
+
+def key(text: str) -> str:
+    """The lookup key of a name: :func:`fold` without the administrative prefix. Idempotent.
+
+    >>> key("Thành phố Hà Nội") == key("tp ha noi") == key("HÀ NỘI")
+    True
+    """
+    return split_prefix(text)[1]
+
+
+class NameIndex(Generic[T]):
+    """An immutable index from names to items, matched with :func:`key`.
+
+    Build it once from ``(name, item)`` pairs (an item may have several names: Vietnamese,
+    English, short forms); :meth:`find` returns every item whose name has the same key.
+    A name that also carries a prefix narrows the match to items whose stored name has the
+    same prefix, so "Quận Hoàn Kiếm" and "Phường Hoàn Kiếm" are told apart while
+    "Hoàn Kiếm" alone matches both.
+
+    >>> idx = NameIndex([("Quận Hoàn Kiếm", "district"), ("Phường Hoàn Kiếm", "ward")])
+    >>> sorted(idx.find("hoan kiem"))
+    ['district', 'ward']
+    >>> idx.find("P. Hoàn Kiếm")
+    ('ward',)
+    >>> idx.closest("Hoan Kiim")
+    ('Phường Hoàn Kiếm', 'Quận Hoàn Kiếm')
+    """
+
+    __slots__ = ("_by_key", "_names")
+
+    def __init__(self, pairs: Iterable[tuple[str, T]]) -> None:
+        by_key: dict[str, list[tuple[str | None, str, T]]] = {}
+        names: dict[str, str] = {}
+        for name, item in pairs:
+            prefix, rest = split_prefix(name)
+            by_key.setdefault(rest, []).append((prefix, nfc(name), item))
+            names.setdefault(rest, nfc(name))
+        self._by_key = {k: tuple(v) for k, v in by_key.items()}
+        self._names = names
+
+    def find(self, name: str) -> tuple[T, ...]:
+        """Items whose name matches ``name`` (see the class docs); order of insertion,
+        without duplicates."""
+        prefix, rest = split_prefix(name)
+        entries = self._by_key.get(rest, ())
+        if prefix is not None:
+            narrowed = [e for e in entries if e[0] == prefix]
+            if narrowed:
+                entries = tuple(narrowed)
+        return _unique(item for _, _, item in entries)
+
+    def closest(self, name: str, n: int = 5) -> tuple[str, ...]:
+        """Up to ``n`` stored names closest to ``name`` (by key similarity), sorted by name
+        among equally close ones: the "did you mean" list of a :class:`~papi.errors.NotFound`."""
+        hits = difflib.get_close_matches(key(name), list(self._by_key), n=n, cutoff=0.6)
+        out: list[str] = []
+        for hit in hits:
+            out.extend(sorted({stored for _, stored, _ in self._by_key[hit]}))
+        return tuple(out[:n])
+
+    def __len__(self) -> int:
+        return len(self._by_key)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._names.values())
+
+    def filter(self, predicate: Callable[[T], bool]) -> NameIndex[T]:
+        """A new index with only the items for which ``predicate`` is true."""
+        return NameIndex(
+            (stored, item)
+            for entries in self._by_key.values()
+            for _, stored, item in entries
+            if predicate(item)
+        )
+
+
+def _unique(items: Iterable[T]) -> tuple[T, ...]:
+    seen: dict[T, None] = {}
+    for item in items:
+        seen.setdefault(item, None)
+    return tuple(seen)
