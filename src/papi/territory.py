@@ -1,0 +1,965 @@
+"""The administrative hierarchy through time: units, their containment and their successions.
+
+A :class:`Territory` wraps one networkx ``MultiDiGraph`` (composition, not subclassing) whose
+nodes are :class:`Unit` objects keyed by their :attr:`Unit.id` and whose edges carry a
+``relation`` (``"contains"`` or ``"succeeded_by"``) and a validity interval. Every query takes
+the day it is about (``on=``): the structure of 2022 and the structure of 2026 live in the same
+graph. NSO codes are reused over time, so a unit's id is its code plus the day it started
+(``"00004@2025-07-01"``); units that existed before the data starts keep the bare code
+(``"00004"``).
+
+>>> from datetime import date
+>>> hn = hanoi_territory()
+>>> len(hn.units(level=Level.COMMUNE, on=date(2026, 3, 1)))
+126
+>>> ward = hn.unit("Phường Hoàn Kiếm", on=date(2026, 3, 1))
+>>> ward.id, [u.name for u in hn.ancestors(ward, on=date(2026, 3, 1))]
+('00070@2025-07-01', ['Thành phố Hà Nội'])
+>>> [u.name for u in hn.successors("Phường Hàng Bạc", on=date(2026, 3, 1))]
+['Phường Hoàn Kiếm']
+
+Build a territory of your own with :meth:`Territory.build`; it validates everything at once
+and raises one :class:`~papi.errors.InvalidData` listing every problem.
+"""
+
+from __future__ import annotations
+
+import enum
+import functools
+import itertools
+import json
+import threading
+import warnings
+from collections.abc import Iterable, Iterator, Mapping
+from datetime import date
+from importlib import resources
+from types import MappingProxyType
+from typing import Any
+
+import attrs
+import networkx as nx
+
+from papi.dates import ALWAYS, Validity, parse_optional_date
+from papi.errors import Ambiguous, CoverageWarning, InvalidData, NotFound, Problem
+from papi.text import NameIndex
+
+__all__ = [
+    "Containment",
+    "Level",
+    "Succession",
+    "Territory",
+    "Unit",
+    "UnitKind",
+    "hanoi_territory",
+    "load_territory",
+]
+
+
+class Level(enum.Enum):
+    """The tiers of Vietnamese local government (Law 72/2025/QH15 keeps province and commune;
+    the district tier ended on 2025-07-01). ``VILLAGE`` is the self-governing community below
+    the commune (thôn, tổ dân phố), not a tier of government."""
+
+    PROVINCE = "province"
+    DISTRICT = "district"
+    COMMUNE = "commune"
+    VILLAGE = "village"
+
+    @property
+    def depth(self) -> int:
+        """0 for a province, 1 for a district, 2 for a commune, 3 for a village."""
+        return _DEPTH[self]
+
+
+_DEPTH = {Level.PROVINCE: 0, Level.DISTRICT: 1, Level.COMMUNE: 2, Level.VILLAGE: 3}
+
+
+class UnitKind(enum.Enum):
+    """The kind of an administrative unit; the value is its Vietnamese label.
+
+    >>> UnitKind.WARD.value, UnitKind.WARD.level
+    ('phường', <Level.COMMUNE: 'commune'>)
+    """
+
+    CENTRAL_CITY = "thành phố trực thuộc trung ương"
+    PROVINCE = "tỉnh"
+    URBAN_DISTRICT = "quận"
+    RURAL_DISTRICT = "huyện"
+    DISTRICT_TOWN = "thị xã"
+    PROVINCIAL_CITY = "thành phố thuộc tỉnh"
+    WARD = "phường"
+    COMMUNE = "xã"
+    TOWNSHIP = "thị trấn"
+    SPECIAL_ZONE = "đặc khu"
+    VILLAGE = "thôn"
+    RESIDENTIAL_GROUP = "tổ dân phố"
+
+    @property
+    def level(self) -> Level:
+        """The level units of this kind sit at (a special zone is commune-level since
+        2025-07-01, Law 72/2025/QH15)."""
+        return _KIND_LEVEL[self]
+
+
+_KIND_LEVEL = {
+    UnitKind.CENTRAL_CITY: Level.PROVINCE,
+    UnitKind.PROVINCE: Level.PROVINCE,
+    UnitKind.URBAN_DISTRICT: Level.DISTRICT,
+    UnitKind.RURAL_DISTRICT: Level.DISTRICT,
+    UnitKind.DISTRICT_TOWN: Level.DISTRICT,
+    UnitKind.PROVINCIAL_CITY: Level.DISTRICT,
+    UnitKind.WARD: Level.COMMUNE,
+    UnitKind.COMMUNE: Level.COMMUNE,
+    UnitKind.TOWNSHIP: Level.COMMUNE,
+    UnitKind.SPECIAL_ZONE: Level.COMMUNE,
+    UnitKind.VILLAGE: Level.VILLAGE,
+    UnitKind.RESIDENTIAL_GROUP: Level.VILLAGE,
+}
+
+
+def _nonempty(instance: Any, attribute: attrs.Attribute[Any], value: str) -> None:
+    if not value.strip():
+        raise InvalidData("must not be empty", path=attribute.name, value=value)
+
+
+def _tuple_of_str(value: Iterable[str]) -> tuple[str, ...]:
+    return tuple(value)
+
+
+@attrs.frozen(kw_only=True)
+class Unit:
+    """An administrative unit as it existed during :attr:`validity`.
+
+    ``name`` is the official Vietnamese name with its kind word, NFC (``"Phường Hoàn
+    Kiếm"``); ``name_en`` only where an official English name exists (``"Hanoi"``).
+    ``end_reason`` explains an end that has no successor units.
+
+    >>> u = Unit(id="00070@2025-07-01", code="00070", name="Phường Hoàn Kiếm",
+    ...          kind=UnitKind.WARD, validity=Validity(valid_from=date(2025, 7, 1)))
+    >>> u.level, u.valid_from
+    (<Level.COMMUNE: 'commune'>, datetime.date(2025, 7, 1))
+    """
+
+    id: str = attrs.field(validator=_nonempty)
+    code: str = attrs.field(validator=_nonempty)
+    name: str = attrs.field(validator=_nonempty)
+    kind: UnitKind = attrs.field(validator=attrs.validators.instance_of(UnitKind))
+    validity: Validity = attrs.field(
+        default=Validity(), validator=attrs.validators.instance_of(Validity)
+    )
+    name_en: str | None = None
+    sources: tuple[str, ...] = attrs.field(default=(), converter=_tuple_of_str, repr=False)
+    end_reason: str | None = attrs.field(default=None, repr=False)
+    note: str | None = attrs.field(default=None, repr=False)
+
+    @property
+    def level(self) -> Level:
+        """The unit's level, from its kind."""
+        return self.kind.level
+
+    @property
+    def valid_from(self) -> date | None:
+        """First day of the unit (``None``: before the data starts)."""
+        return self.validity.valid_from
+
+    @property
+    def valid_to(self) -> date | None:
+        """First day the unit no longer exists (``None``: still exists)."""
+        return self.validity.valid_to
+
+    def exists_on(self, day: date) -> bool:
+        """Whether the unit exists on ``day``."""
+        return self.validity.contains(day)
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.id})"
+
+
+@attrs.frozen(kw_only=True)
+class Containment:
+    """``parent`` contains ``child`` during ``validity`` (unit ids). ``source`` names the
+    record the link came from, for error messages."""
+
+    parent: str
+    child: str
+    validity: Validity = ALWAYS
+    source: str | None = None
+
+
+_SUCCESSION_KINDS = frozenset({"merge", "split", "rename", "abolish_tier", "absorb", "reorganise"})
+
+
+@attrs.frozen(kw_only=True)
+class Succession:
+    """Old units (or organizations) replaced by new ones on ``effective``, by ``act``.
+
+    ``kind`` is one of ``merge``, ``split`` (one predecessor, several successors), ``rename``,
+    ``abolish_tier`` (a district's territory passing to commune-level units when the district
+    tier ended, Law 72/2025/QH15 art. 51(3)), ``absorb`` and ``reorganise``.
+    """
+
+    predecessors: tuple[str, ...] = attrs.field(converter=_tuple_of_str)
+    successors: tuple[str, ...] = attrs.field(converter=_tuple_of_str)
+    effective: date = attrs.field(validator=attrs.validators.instance_of(date))
+    act: str = attrs.field(validator=_nonempty)
+    kind: str = attrs.field(validator=attrs.validators.in_(_SUCCESSION_KINDS))
+    note: str | None = None
+    sources: tuple[str, ...] = attrs.field(default=(), converter=_tuple_of_str)
+    verified: bool = True
+
+    @predecessors.validator
+    def _check_pred(self, attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
+        if not value:
+            raise InvalidData("a succession needs at least one predecessor", path="predecessors")
+
+    @successors.validator
+    def _check_succ(self, attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
+        if not value:
+            raise InvalidData("a succession needs at least one successor", path="successors")
+
+
+UnitRef = Unit | str
+
+_FAR_PAST = date.min.toordinal()
+_FAR_FUTURE = date.max.toordinal() + 1
+
+
+def _span(v: Validity) -> tuple[int, int]:
+    lo = v.valid_from.toordinal() if v.valid_from else _FAR_PAST
+    hi = v.valid_to.toordinal() if v.valid_to else _FAR_FUTURE
+    return lo, hi
+
+
+class Territory:
+    """An immutable, date-aware administrative hierarchy (see the module docs).
+
+    Build one with :meth:`build`. Every query takes ``on=``; a date outside :attr:`coverage`
+    still gets the best answer the data has, with a :class:`~papi.errors.CoverageWarning`.
+    Unit arguments accept a :class:`Unit`, a unit id, an NSO code (resolved on ``on``) or a
+    name (matched with :mod:`papi.text` rules; a kind prefix such as "Quận" narrows).
+    """
+
+    __slots__ = (
+        "_by_code",
+        "_by_id",
+        "_children",
+        "_coverage",
+        "_graph",
+        "_level_units",
+        "_meta",
+        "_names",
+        "_parents",
+        "_pred_of",
+        "_succ_of",
+        "_successions",
+    )
+
+    _by_code: Mapping[str, tuple[Unit, ...]]
+    _by_id: Mapping[str, Unit]
+    _children: Mapping[str, tuple[tuple[int, int, str], ...]]
+    _coverage: Validity
+    _graph: nx.MultiDiGraph[str]
+    _level_units: Mapping[Level, tuple[Unit, ...]]
+    _meta: Mapping[str, object]
+    _names: NameIndex[str]
+    _parents: Mapping[str, tuple[tuple[int, int, str], ...]]
+    _pred_of: Mapping[str, tuple[Succession, ...]]
+    _succ_of: Mapping[str, tuple[Succession, ...]]
+    _successions: tuple[Succession, ...]
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        raise TypeError("use Territory.build(units, links, successions) to make a Territory")
+
+    # ------------------------------------------------------------------ build
+    @classmethod
+    def build(
+        cls,
+        units: Iterable[Unit],
+        links: Iterable[Containment],
+        successions: Iterable[Succession] = (),
+        *,
+        coverage: Validity = ALWAYS,
+        meta: Mapping[str, object] | None = None,
+    ) -> Territory:
+        """Validate the records and build the territory.
+
+        Checks, all at once: unique ids; links and successions naming known units; every
+        link inside the validity of both ends; at most one parent per unit per day; no cycle
+        of containment; no two units with the same code on the same day; successions that
+        go forward in time (predecessors end on or before ``effective``, successors exist on
+        it); every ended unit has successors or an ``end_reason``. Problems are collected and
+        raised together as one :class:`~papi.errors.InvalidData`.
+
+        >>> city = Unit(id="01", code="01", name="Thành phố Hà Nội", kind=UnitKind.CENTRAL_CITY)
+        >>> ward = Unit(id="9", code="9", name="Phường A", kind=UnitKind.WARD,
+        ...             validity=Validity(valid_to=date(2025, 7, 1)))
+        >>> Territory.build([city, ward], [Containment(parent="01", child="9")])
+        Traceback (most recent call last):
+        ...
+        papi.errors.InvalidData: territory data is invalid (2 problems):
+          - link 01->9: validity: the link […, …) is not inside the validity of 9 […, 2025-07-01)
+          - unit 9: valid_to: the unit ends without successors or an end_reason (value: '2025-07-01')
+        """
+        unit_list = list(units)
+        link_list = list(links)
+        succ_list = list(successions)
+        problems: list[Problem] = []
+        by_id: dict[str, Unit] = {}
+        for i, u in enumerate(unit_list):
+            if u.id in by_id:
+                problems.append(
+                    Problem(
+                        path="id", message="duplicate unit id", value=u.id, source=f"units[{i}]"
+                    )
+                )
+                continue
+            by_id[u.id] = u
+
+        # same code, overlapping validity
+        by_code: dict[str, list[Unit]] = {}
+        for u in by_id.values():
+            by_code.setdefault(u.code, []).append(u)
+        for code, group in by_code.items():
+            group.sort(key=lambda x: _span(x.validity))
+            for a, b in itertools.pairwise(group):
+                if a.validity.overlaps(b.validity):
+                    problems.append(
+                        Problem(
+                            path="validity",
+                            message=f"code {code} is used by {a.id} {a.validity} and "
+                            f"{b.id} {b.validity} on the same days",
+                            value=code,
+                            source=f"unit {b.id}",
+                        )
+                    )
+
+        graph: nx.MultiDiGraph[str] = nx.MultiDiGraph()
+        for u in by_id.values():
+            lo, hi = _span(u.validity)
+            graph.add_node(
+                u.id,
+                unit=u,
+                lo=lo,
+                hi=hi,
+                valid_from=u.valid_from,
+                valid_to=u.valid_to,
+                node_type="unit",
+            )
+
+        parents: dict[str, list[tuple[int, int, str]]] = {}
+        children: dict[str, list[tuple[int, int, str]]] = {}
+        for link in link_list:
+            src = link.source or f"link {link.parent}->{link.child}"
+            ok = True
+            for end in (link.parent, link.child):
+                if end not in by_id:
+                    problems.append(
+                        Problem(
+                            path="parent" if end == link.parent else "child",
+                            message="unknown unit",
+                            value=end,
+                            source=src,
+                        )
+                    )
+                    ok = False
+            if not ok:
+                continue
+            for end in (link.parent, link.child):
+                if not link.validity.within(by_id[end].validity):
+                    problems.append(
+                        Problem(
+                            path="validity",
+                            message=f"the link {link.validity} is not inside the validity of "
+                            f"{end} {by_id[end].validity}",
+                            source=src,
+                        )
+                    )
+                    ok = False
+            if not ok:
+                continue
+            lo, hi = _span(link.validity)
+            for plo, phi, other in parents.get(link.child, ()):
+                if plo < hi and lo < phi:
+                    problems.append(
+                        Problem(
+                            path="parent",
+                            message=f"{link.child} has two parents on the same days: {other} and "
+                            f"{link.parent}",
+                            value=link.parent,
+                            source=src,
+                        )
+                    )
+                    ok = False
+            if not ok:
+                continue
+            parents.setdefault(link.child, []).append((lo, hi, link.parent))
+            children.setdefault(link.parent, []).append((lo, hi, link.child))
+            graph.add_edge(
+                link.parent,
+                link.child,
+                relation="contains",
+                lo=lo,
+                hi=hi,
+                valid_from=link.validity.valid_from,
+                valid_to=link.validity.valid_to,
+            )
+
+        # containment cycles (over all time: a cycle on any day is a cycle here)
+        contains_only = nx.DiGraph()
+        contains_only.add_edges_from((p, c) for c, ps in parents.items() for _, _, p in ps)
+        for cycle in nx.simple_cycles(contains_only):
+            problems.append(
+                Problem(
+                    path="parent",
+                    message="containment cycle: " + " -> ".join([*cycle, cycle[0]]),
+                    value=cycle[0],
+                    source=f"unit {cycle[0]}",
+                )
+            )
+
+        succ_of: dict[str, list[Succession]] = {}
+        pred_of: dict[str, list[Succession]] = {}
+        for i, s in enumerate(succ_list):
+            src = f"successions[{i}] ({s.act}, {s.effective.isoformat()})"
+            ok = True
+            for uid in (*s.predecessors, *s.successors):
+                if uid not in by_id:
+                    problems.append(
+                        Problem(path="unit", message="unknown unit", value=uid, source=src)
+                    )
+                    ok = False
+            if not ok:
+                continue
+            for p in s.predecessors:
+                ends = by_id[p].valid_to
+                if ends is None or ends > s.effective:
+                    problems.append(
+                        Problem(
+                            path="predecessors",
+                            value=p,
+                            source=src,
+                            message=f"{p} {by_id[p].validity} does not end by the effective date",
+                        )
+                    )
+                    ok = False
+            for n in s.successors:
+                if not by_id[n].exists_on(s.effective):
+                    problems.append(
+                        Problem(
+                            path="successors",
+                            value=n,
+                            source=src,
+                            message=f"{n} {by_id[n].validity} does not exist on the effective date "
+                            "(a succession must point forward in time)",
+                        )
+                    )
+                    ok = False
+            if not ok:
+                continue
+            for p in s.predecessors:
+                succ_of.setdefault(p, []).append(s)
+                for n in s.successors:
+                    graph.add_edge(
+                        p,
+                        n,
+                        relation="succeeded_by",
+                        act=s.act,
+                        kind=s.kind,
+                        lo=s.effective.toordinal(),
+                        hi=s.effective.toordinal() + 1,
+                        valid_from=s.effective,
+                        valid_to=None,
+                        succession=s,
+                    )
+            for n in s.successors:
+                pred_of.setdefault(n, []).append(s)
+
+        for u in by_id.values():
+            if u.valid_to is not None and u.id not in succ_of and not u.end_reason:
+                problems.append(
+                    Problem(
+                        path="valid_to",
+                        value=u.valid_to.isoformat(),
+                        source=f"unit {u.id}",
+                        message="the unit ends without successors or an end_reason",
+                    )
+                )
+        if problems:
+            raise InvalidData.collect("territory data is invalid", problems)
+
+        self = object.__new__(cls)
+        self._graph = nx.freeze(graph)
+        self._by_id = MappingProxyType(by_id)
+        self._by_code = MappingProxyType(
+            {c: tuple(sorted(g, key=lambda x: _span(x.validity))) for c, g in by_code.items()}
+        )
+        self._parents = MappingProxyType({k: tuple(v) for k, v in parents.items()})
+        self._children = MappingProxyType(
+            {k: tuple(sorted(v, key=lambda t: t[2])) for k, v in children.items()}
+        )
+        self._succ_of = MappingProxyType({k: tuple(v) for k, v in succ_of.items()})
+        self._pred_of = MappingProxyType({k: tuple(v) for k, v in pred_of.items()})
+        self._successions = tuple(succ_list)
+        self._level_units = MappingProxyType(
+            {lvl: tuple(u for u in by_id.values() if u.level is lvl) for lvl in Level}
+        )
+        pairs: list[tuple[str, str]] = []
+        for u in by_id.values():
+            pairs.append((u.name, u.id))
+            if u.name_en:
+                pairs.append((u.name_en, u.id))
+        self._names = NameIndex(pairs)
+        self._coverage = coverage
+        self._meta = MappingProxyType(dict(meta or {}))
+        return self
+
+    # ------------------------------------------------------------ properties
+    @property
+    def coverage(self) -> Validity:
+        """The days the data vouches for; queries outside get a
+        :class:`~papi.errors.CoverageWarning`."""
+        return self._coverage
+
+    @property
+    def meta(self) -> Mapping[str, object]:
+        """Provenance of the data (source package and version, generator, counts)."""
+        return self._meta
+
+    @property
+    def successions(self) -> tuple[Succession, ...]:
+        """Every succession record, in input order."""
+        return self._successions
+
+    def __len__(self) -> int:
+        return len(self._by_id)
+
+    def __iter__(self) -> Iterator[Unit]:
+        return iter(self._by_id.values())
+
+    def __contains__(self, unit_id: object) -> bool:
+        return unit_id in self._by_id
+
+    def __repr__(self) -> str:
+        return f"<Territory: {len(self._by_id)} units, coverage {self._coverage}>"
+
+    # --------------------------------------------------------------- lookups
+    def _check(self, on: date) -> None:
+        if not self._coverage.contains(on):
+            warnings.warn(
+                f"{on.isoformat()} is outside the territory data's coverage {self._coverage}: "
+                "the answer is the best data in reach, not vouched for that day",
+                CoverageWarning,
+                stacklevel=3,
+            )
+
+    def get(self, unit_id: str) -> Unit:
+        """The unit with this id (any date); :class:`~papi.errors.NotFound` otherwise."""
+        try:
+            return self._by_id[unit_id]
+        except KeyError:
+            raise NotFound("unit id", unit_id, closest=self._close_ids(unit_id)) from None
+
+    def _close_ids(self, unit_id: str) -> tuple[str, ...]:
+        code = unit_id.split("@")[0]
+        return tuple(u.id for u in self._by_code.get(code, ()))[:5]
+
+    def unit(self, ref: UnitRef, *, on: date) -> Unit:
+        """Resolve a unit reference on ``on``.
+
+        ``ref`` is a :class:`Unit` (returned as is), a unit id, an NSO code (the unit with
+        that code on ``on``) or a name. A name that fits several units on that day raises
+        :class:`~papi.errors.Ambiguous` listing them with ids and parents; an unknown one
+        raises :class:`~papi.errors.NotFound` with the closest names.
+
+        >>> hn = hanoi_territory()
+        >>> hn.unit("00070", on=date(2025, 6, 30)).name
+        'Phường Hàng Trống'
+        >>> hn.unit("00070", on=date(2026, 3, 1)).name
+        'Phường Hoàn Kiếm'
+        >>> hn.unit("Hoan Kiem", on=date(2026, 3, 1)).id
+        '00070@2025-07-01'
+        >>> try:
+        ...     hn.unit("Quang Trung", on=date(2025, 6, 30))
+        ... except Ambiguous as err:
+        ...     print(*err.candidates, sep="\\n")
+        Phường Quang Trung (code 00214, id 00214, in Quận Đống Đa)
+        Phường Quang Trung (code 09538, id 09538, in Quận Hà Đông)
+        Xã Quang Trung (code 10006, id 10006, in Huyện Thạch Thất)
+        """
+        self._check(on)
+        return self._resolve(ref, on)
+
+    def _resolve(self, ref: UnitRef, on: date) -> Unit:
+        if isinstance(ref, Unit):
+            return ref
+        if not isinstance(ref, str):
+            raise NotFound("unit", ref)
+        text = ref.strip()
+        if text in self._by_code:
+            hits = [u for u in self._by_code[text] if u.exists_on(on)]
+            if hits:
+                return hits[0]
+        found = self._by_id.get(text)
+        if found is not None:
+            return found
+        if text in self._by_code:
+            raise NotFound(
+                "unit",
+                ref,
+                context=f"on {on.isoformat()} (code used by: "
+                + ", ".join(str(u) for u in self._by_code[text])
+                + ")",
+            )
+        ids = self._names.find(text)
+        live = [self._by_id[i] for i in ids if self._by_id[i].exists_on(on)]
+        if len(live) == 1:
+            return live[0]
+        if len(live) > 1:
+            raise Ambiguous("unit", ref, tuple(self._describe(u, on) for u in live))
+        if ids:
+            other = ", ".join(str(self._by_id[i]) + " " + str(self._by_id[i].validity) for i in ids)
+            raise NotFound(
+                "unit", ref, context=f"on {on.isoformat()} (exists on other days: {other})"
+            )
+        raise NotFound("unit", ref, closest=self._names.closest(text))
+
+    def _describe(self, u: Unit, on: date) -> str:
+        p = self._parent_id(u.id, on.toordinal())
+        where = f", in {self._by_id[p].name}" if p else ""
+        return f"{u.name} (code {u.code}, id {u.id}{where})"
+
+    def find(self, name: str, *, on: date | None = None) -> tuple[Unit, ...]:
+        """Every unit whose name matches ``name`` (:mod:`papi.text` rules), on ``on`` if
+        given, else on any day; never raises.
+
+        >>> [u.id for u in hanoi_territory().find("P. Hoan Kiem")]
+        ['00070@2025-07-01']
+        """
+        units = (self._by_id[i] for i in self._names.find(name))
+        return tuple(u for u in units if on is None or u.exists_on(on))
+
+    # ------------------------------------------------------------- hierarchy
+    def _parent_id(self, uid: str, day: int) -> str | None:
+        for lo, hi, p in self._parents.get(uid, ()):
+            if lo <= day < hi:
+                return p
+        return None
+
+    def parent(self, u: UnitRef, *, on: date) -> Unit | None:
+        """The unit containing ``u`` on ``on`` (``None`` for a top-level unit)."""
+        self._check(on)
+        unit = self._resolve(u, on)
+        p = self._parent_id(unit.id, on.toordinal())
+        return None if p is None else self._by_id[p]
+
+    def ancestors(self, u: UnitRef, *, on: date) -> tuple[Unit, ...]:
+        """The units containing ``u`` on ``on``, nearest first.
+
+        >>> hn = hanoi_territory()
+        >>> [a.name for a in hn.ancestors("Phường Hàng Bạc", on=date(2025, 6, 30))]
+        ['Quận Hoàn Kiếm', 'Thành phố Hà Nội']
+        """
+        if not self._coverage.contains(on):
+            self._check(on)
+        uid = u.id if isinstance(u, Unit) else self._resolve(u, on).id
+        day = on.toordinal()
+        parents = self._parents
+        by_id = self._by_id
+        out: list[Unit] = []
+        while True:
+            for lo, hi, p in parents.get(uid, ()):
+                if lo <= day < hi:
+                    out.append(by_id[p])
+                    uid = p
+                    break
+            else:
+                return tuple(out)
+
+    def children(self, u: UnitRef, *, on: date) -> tuple[Unit, ...]:
+        """The units directly inside ``u`` on ``on``, by id."""
+        self._check(on)
+        unit = self._resolve(u, on)
+        day = on.toordinal()
+        return tuple(
+            self._by_id[c] for lo, hi, c in self._children.get(unit.id, ()) if lo <= day < hi
+        )
+
+    def _descendants(self, uid: str, day: int) -> Iterator[str]:
+        stack = [uid]
+        while stack:
+            cur = stack.pop()
+            for lo, hi, c in self._children.get(cur, ()):
+                if lo <= day < hi:
+                    yield c
+                    stack.append(c)
+
+    def units(
+        self, *, level: Level | None = None, within: UnitRef | None = None, on: date
+    ) -> tuple[Unit, ...]:
+        """The units existing on ``on``, optionally only those at ``level`` and/or inside
+        ``within`` (at any depth), sorted by code.
+
+        >>> hn = hanoi_territory()
+        >>> len(hn.units(level=Level.COMMUNE, within="Quận Hoàn Kiếm", on=date(2025, 6, 30)))
+        18
+        """
+        self._check(on)
+        if within is not None:
+            root = self._resolve(within, on)
+            day = on.toordinal()
+            found = (self._by_id[i] for i in self._descendants(root.id, day))
+            out = [u for u in found if level is None or u.level is level]
+        else:
+            pool: Iterable[Unit] = (
+                self._by_id.values() if level is None else self._level_units[level]
+            )
+            out = [u for u in pool if u.exists_on(on)]
+        return tuple(sorted(out, key=lambda x: (x.level.depth, x.code)))
+
+    # ----------------------------------------------------------- successions
+    def successors(self, u: UnitRef, *, on: date) -> tuple[Unit, ...]:
+        """What ``u`` became by ``on``: follow successions forward until units that exist on
+        ``on`` (a unit that still exists is its own answer; a query before a succession
+        never goes back). Empty when ``u`` ended without successors or starts after ``on``.
+
+        >>> hn = hanoi_territory()
+        >>> [x.name for x in hn.successors("Phường Cửa Đông", on=date(2026, 3, 1))]
+        ['Phường Ba Đình', 'Phường Hoàn Kiếm']
+        """
+        self._check(on)
+        unit = self._resolve_any(u, on)
+        units, _ = self._follow(unit, on)
+        return units
+
+    def succession_chain(self, u: UnitRef, *, on: date) -> tuple[Succession, ...]:
+        """The successions followed by :meth:`successors` (in order of effective date)."""
+        self._check(on)
+        unit = self._resolve_any(u, on)
+        _, chain = self._follow(unit, on)
+        return chain
+
+    def _resolve_any(self, ref: UnitRef, on: date) -> Unit:
+        """Like _resolve, but a name may denote a unit that no longer exists on ``on``."""
+        if isinstance(ref, Unit) or (isinstance(ref, str) and ref in self._by_id):
+            return self._resolve(ref, on)
+        try:
+            return self._resolve(ref, on)
+        except NotFound:
+            assert isinstance(ref, str)
+            text = ref.strip()
+            if text in self._by_code:
+                cands = list(self._by_code[text])
+            else:
+                cands = [self._by_id[i] for i in self._names.find(text)]
+            past = [c for c in cands if c.valid_to is not None and c.valid_to <= on]
+            if not past:
+                raise
+            latest = max(c.valid_to for c in past if c.valid_to is not None)
+            past = [c for c in past if c.valid_to == latest]
+            if len(past) > 1:
+                raise Ambiguous("unit", ref, tuple(str(c) for c in past)) from None
+            return past[0]
+
+    def _follow(self, unit: Unit, on: date) -> tuple[tuple[Unit, ...], tuple[Succession, ...]]:
+        if unit.exists_on(on):
+            return (unit,), ()
+        if unit.valid_from is not None and on < unit.valid_from:
+            return (), ()
+        seen: dict[str, None] = {}
+        chain: dict[int, Succession] = {}
+        frontier = [unit.id]
+        visited: set[str] = set()
+        while frontier:
+            cur = frontier.pop()
+            if cur in visited:
+                continue
+            visited.add(cur)
+            cu = self._by_id[cur]
+            if cu.exists_on(on):
+                seen.setdefault(cur, None)
+                continue
+            for s in self._succ_of.get(cur, ()):
+                if s.effective > on:
+                    continue
+                chain.setdefault(id(s), s)
+                frontier.extend(s.successors)
+        units = tuple(sorted((self._by_id[i] for i in seen), key=lambda x: x.code))
+        hops = tuple(sorted(chain.values(), key=lambda s: (s.effective, s.predecessors)))
+        return units, hops
+
+    def predecessors(self, u: UnitRef, *, on: date | None = None) -> tuple[Unit, ...]:
+        """The units ``u`` directly replaced (one succession step back), sorted by code.
+        ``on`` only serves to resolve a name or code (default: the unit's first day)."""
+        if isinstance(u, Unit) or (isinstance(u, str) and u in self._by_id):
+            unit = self._resolve(u, on or date.min)
+        else:
+            if on is None:
+                raise NotFound("unit", u, context="(pass on= to resolve a name or code)")
+            self._check(on)
+            unit = self._resolve(u, on)
+        preds = {p for s in self._pred_of.get(unit.id, ()) for p in s.predecessors}
+        return tuple(sorted((self._by_id[p] for p in preds), key=lambda x: x.code))
+
+    # ----------------------------------------------------------------- graph
+    @property
+    def full_graph(self) -> nx.MultiDiGraph[str]:
+        """The whole (frozen) graph over all time; nodes carry ``unit``, edges ``relation``
+        and ``valid_from``/``valid_to``."""
+        return self._graph
+
+    def graph(self, *, on: date) -> nx.MultiDiGraph[str]:
+        """A read-only view of the structure on ``on``: the units existing that day and the
+        ``contains`` links holding that day (``succeeded_by`` edges are not in a day's
+        view: a succession joins units of different days).
+
+        >>> g = hanoi_territory().graph(on=date(2026, 3, 1))
+        >>> g.number_of_nodes(), g.number_of_edges()
+        (127, 126)
+        >>> g.add_node("x")
+        Traceback (most recent call last):
+        ...
+        networkx.exception.NetworkXError: Frozen graph can't be modified
+        """
+        self._check(on)
+        return day_view(self._graph, on)
+
+
+def day_view(graph: nx.MultiDiGraph[str], on: date) -> nx.MultiDiGraph[str]:
+    """A frozen ``subgraph_view`` of ``graph`` with the nodes and edges whose ``lo``/``hi``
+    ordinal span contains ``on``, without ``succeeded_by`` edges."""
+    day = on.toordinal()
+    nodes = graph.nodes
+
+    def node_ok(n: str) -> bool:
+        data = nodes[n]
+        return bool(data["lo"] <= day < data["hi"])
+
+    def edge_ok(a: str, b: str, k: int) -> bool:
+        data = graph.edges[a, b, k]
+        return bool(data["relation"] != "succeeded_by" and data["lo"] <= day < data["hi"])
+
+    view = nx.subgraph_view(graph, filter_node=node_ok, filter_edge=edge_ok)
+    return nx.freeze(view)
+
+
+# ------------------------------------------------------------------ loading
+def _parse_unit(rec: Mapping[str, Any], path: str, src_text: Mapping[str, str]) -> Unit:
+    kind_name = rec.get("kind")
+    try:
+        kind = UnitKind[str(kind_name)]
+    except KeyError:
+        raise InvalidData("unknown unit kind", path=f"{path}.kind", value=kind_name) from None
+    return Unit(
+        id=str(rec["id"]),
+        code=str(rec["code"]),
+        name=str(rec["name"]),
+        name_en=rec.get("name_en"),
+        kind=kind,
+        validity=Validity(
+            valid_from=parse_optional_date(rec.get("valid_from"), path=f"{path}.valid_from"),
+            valid_to=parse_optional_date(rec.get("valid_to"), path=f"{path}.valid_to"),
+        ),
+        sources=tuple(src_text.get(s, s) for s in rec.get("sources", ())),
+        end_reason=rec.get("end_reason"),
+        note=rec.get("note"),
+    )
+
+
+def _read_lines(text: str, name: str) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            rec = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise InvalidData(f"not JSON: {exc.msg}", path=f"{name}:{n}") from None
+        if not isinstance(rec, dict):
+            raise InvalidData("each line must be a JSON object", path=f"{name}:{n}")
+        out.append(rec)
+    return out
+
+
+def load_territory(
+    units_jsonl: str, successions_jsonl: str, meta: Mapping[str, Any] | None = None
+) -> Territory:
+    """Build a :class:`Territory` from the JSON Lines format of papi's packaged data
+    (``units.jsonl``: one unit per line with a ``parent`` id; ``successions.jsonl``).
+    ``meta`` may hold ``coverage`` and a ``sources`` table expanding short source ids."""
+    meta = dict(meta or {})
+    src_text: Mapping[str, str] = meta.get("sources", {})
+    units: list[Unit] = []
+    links: list[Containment] = []
+    problems: list[Problem] = []
+    for i, rec in enumerate(_read_lines(units_jsonl, "units.jsonl")):
+        path = f"units.jsonl:{i + 1}"
+        try:
+            unit = _parse_unit(rec, path, src_text)
+        except (InvalidData, KeyError, TypeError) as exc:
+            problems.append(Problem(path=path, message=str(exc), value=rec.get("id")))
+            continue
+        units.append(unit)
+        if rec.get("parent"):
+            links.append(
+                Containment(
+                    parent=str(rec["parent"]),
+                    child=unit.id,
+                    validity=unit.validity,
+                    source=f"{path} ({unit.id})",
+                )
+            )
+    successions: list[Succession] = []
+    for i, rec in enumerate(_read_lines(successions_jsonl, "successions.jsonl")):
+        path = f"successions.jsonl:{i + 1}"
+        try:
+            successions.append(
+                Succession(
+                    predecessors=rec["predecessors"],
+                    successors=rec["successors"],
+                    effective=date.fromisoformat(rec["effective"]),
+                    act=rec["act"],
+                    kind=rec["kind"],
+                    note=rec.get("note"),
+                    sources=tuple(src_text.get(s, s) for s in rec.get("sources", ())),
+                    verified=bool(rec.get("verified", True)),
+                )
+            )
+        except (InvalidData, KeyError, TypeError, ValueError) as exc:
+            problems.append(Problem(path=path, message=str(exc)))
+    if problems:
+        raise InvalidData.collect("territory data is invalid", problems)
+    cov = meta.get("coverage", {})
+    coverage = Validity(
+        valid_from=parse_optional_date(cov.get("valid_from"), path="meta.coverage.valid_from"),
+        valid_to=parse_optional_date(cov.get("valid_to"), path="meta.coverage.valid_to"),
+    )
+    return Territory.build(units, links, successions, coverage=coverage, meta=meta)
+
+
+_LOCK = threading.Lock()
+
+
+@functools.cache
+def _hanoi() -> Territory:
+    base = resources.files("papi") / "data" / "hanoi"
+    meta = json.loads((base / "territory.meta.json").read_text(encoding="utf-8"))
+    return load_territory(
+        (base / "units.jsonl").read_text(encoding="utf-8"),
+        (base / "successions.jsonl").read_text(encoding="utf-8"),
+        meta,
+    )
+
+
+def hanoi_territory() -> Territory:
+    """Hanoi's territory from papi's packaged data (cached; thread-safe).
+
+    Generated by ``tools/build_hanoi_data.py`` from ``vietnamadminunits`` 1.0.4 (MIT):
+    the city, 30 district-level and 526 commune-level units as of 2025-06-30, the 126
+    commune-level units from 2025-07-01 (Resolution 1656/NQ-UBTVQH15) and the successions.
+    Coverage starts 2025-01-01 (see :attr:`Territory.coverage`).
+
+    >>> hanoi_territory().meta["source"]["version"]
+    '1.0.4'
+    """
+    with _LOCK:
+        return _hanoi()
