@@ -1,0 +1,653 @@
+"""The ``papi`` command: papi's questions from a terminal.
+
+Every sub-command answers one question on the packaged Hanoi data (or on a plan file of your
+own loaded on top of it with ``--data``), as an aligned table for people or, with ``--json``,
+as the same JSON documents the library produces::
+
+    papi who D3 --where "Phường Hoàn Kiếm" --on 2026-03-01
+    papi deadline complaint.first_instance --from 2026-01-20
+    papi units --level commune --within "Thành phố Hà Nội" --on 2026-03-01 --json
+
+Queries that depend on the day take ``--on YYYY-MM-DD``; without it the command uses today
+in Asia/Ho_Chi_Minh and says so on stderr (never in the JSON on stdout).
+
+Errors are one line on stderr starting ``papi: error:`` and exit code 2; ``--debug`` adds the
+Python traceback. :func:`main` takes the argument list, so the command can be called from
+Python (and tests) without a subprocess:
+
+>>> main(["deadline", "complaint.first_instance", "--from", "2026-13-01"])
+2
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import enum
+import json
+import os
+import re
+import sys
+import traceback
+import unicodedata
+import warnings
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO, cast
+
+import attrs
+
+from papi.dates import Validity, parse_date, today_in_vietnam
+from papi.errors import PapiError
+
+if TYPE_CHECKING:
+    from papi.framework import Element
+    from papi.territory import Unit
+
+__all__ = ["build_parser", "display_width", "main", "render_table"]
+
+PROG = "papi"
+
+
+# --------------------------------------------------------------------------------------------
+# Text layout: widths of Vietnamese text in a terminal
+
+
+def display_width(text: str) -> int:
+    """Columns ``text`` takes in a terminal: combining marks take none, wide and full-width
+    characters (CJK) take two, everything else one. Works for NFD input too.
+
+    >>> display_width("Phường Hoàn Kiếm"), display_width("Phu\\u031bo\\u031b\\u0300ng")
+    (16, 6)
+    >>> display_width("北京")
+    4
+    """
+    width = 0
+    for ch in unicodedata.normalize("NFC", text):
+        if unicodedata.combining(ch) or unicodedata.category(ch) in ("Mn", "Me", "Cf"):
+            continue
+        width += 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+    return width
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * max(0, width - display_width(text))
+
+
+def render_table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
+    """An aligned plain-text table (NFC text, two spaces between columns, a rule under the
+    header). ``None`` cells print as ``-``.
+
+    >>> print(render_table(["Code", "Name"], [["D3", "Trách nhiệm giải trình"], ["D10", None]]))
+    Code  Name
+    ----  ----------------------
+    D3    Trách nhiệm giải trình
+    D10   -
+    """
+    cells = [[unicodedata.normalize("NFC", str(h)) for h in headers]]
+    cells += [[_cell(v) for v in row] for row in rows]
+    widths = [max(display_width(r[i]) for r in cells) for i in range(len(headers))]
+    lines = []
+    for n, row in enumerate(cells):
+        lines.append("  ".join(_pad(c, w) for c, w in zip(row, widths, strict=True)).rstrip())
+        if n == 0:
+            lines.append("  ".join("-" * w for w in widths))
+    return "\n".join(lines)
+
+
+def _cell(value: object) -> str:
+    if value is None:
+        return "-"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, enum.Enum):
+        return str(value.value)
+    if isinstance(value, date):
+        return value.isoformat()
+    text = str(value).replace("\r", " ").replace("\n", " ").replace("\t", " ")
+    return unicodedata.normalize("NFC", text)
+
+
+# --------------------------------------------------------------------------------------------
+# JSON documents
+
+
+def to_document(obj: object) -> Any:
+    """A JSON-ready document for ``obj``: its own ``to_dict()`` when it has one (the library's
+    documents), else the fields of an attrs object; enums become their values and dates ISO
+    strings.
+
+    >>> to_document(Validity(valid_from=date(2025, 7, 1)))
+    {'valid_from': '2025-07-01', 'valid_to': None}
+    """
+    to_dict = getattr(obj, "to_dict", None)
+    if callable(to_dict) and not isinstance(obj, type):
+        return to_document(to_dict())
+    if isinstance(obj, enum.Enum):
+        return obj.value
+    if isinstance(obj, date):
+        return obj.isoformat()
+    if attrs.has(type(obj)):
+        return {
+            f.name: to_document(getattr(obj, f.name))
+            for f in attrs.fields(cast("type[attrs.AttrsInstance]", type(obj)))
+            if not f.name.startswith("_")
+        }
+    if isinstance(obj, Mapping):
+        return {str(k): to_document(v) for k, v in obj.items()}
+    if isinstance(obj, list | tuple | set | frozenset):
+        items = [to_document(v) for v in obj]
+        return sorted(items, key=str) if isinstance(obj, set | frozenset) else items
+    if obj is None or isinstance(obj, str | int | float):
+        return obj
+    return str(obj)
+
+
+def _dump(doc: object) -> str:
+    return json.dumps(to_document(doc), ensure_ascii=False, indent=2, sort_keys=False)
+
+
+# --------------------------------------------------------------------------------------------
+# The parser
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with one-line errors: ``papi: error: ... (see 'papi who --help')``."""
+
+    def error(self, message: str) -> Any:  # argparse's signature returns NoReturn
+        self.exit(2, f"{PROG}: error: {message} (see '{self.prog} --help')\n")
+
+
+_LANGS = ("vi", "en")
+
+
+def _common(parent: bool) -> argparse.ArgumentParser:
+    """Options every sub-command accepts, before or after the sub-command's name."""
+    common = argparse.ArgumentParser(add_help=False)
+    sup: Any = argparse.SUPPRESS
+
+    def default(value: object) -> object:
+        return value if parent else sup
+
+    g = common.add_argument_group("output and data")
+    g.add_argument(
+        "--lang",
+        choices=_LANGS,
+        default=default("en"),
+        help="language of names and explanations: vi (tiếng Việt) or en (default: en)",
+    )
+    g.add_argument(
+        "--json",
+        action="store_true",
+        default=default(False),
+        help="print the answer as JSON (the library's documents) instead of a table",
+    )
+    g.add_argument(
+        "--data",
+        metavar="PLAN_FILE",
+        default=default(None),
+        help="load this plan file (JSON or TOML) on top of the packaged Hanoi data",
+    )
+    g.add_argument(
+        "--debug",
+        action="store_true",
+        default=default(False),
+        help="show the Python traceback of an error",
+    )
+    return common
+
+
+def _on(p: argparse.ArgumentParser, what: str = "the day the question is about") -> None:
+    p.add_argument(
+        "--on",
+        metavar="DATE",
+        help=f"{what}, YYYY-MM-DD (default: today in Asia/Ho_Chi_Minh)",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The ``papi`` argument parser (for documentation tools and shell completion)."""
+    parser = _Parser(
+        prog=PROG,
+        description=(
+            "Who is accountable for this, here, by when, and on what legal basis? "
+            "Answers from the packaged Hanoi data (PAPI framework and scores, territory before "
+            "and after the 2025 reform, organizations, Plan 164/KH-UBND duties, statutory "
+            "deadlines)."
+        ),
+        epilog=(
+            "Examples:\n"
+            '  papi who D3 --where "Phường Hoàn Kiếm" --on 2026-03-01\n'
+            "  papi deadline complaint.first_instance --from 2026-01-20\n"
+            "  papi framework D3 --year 2024\n"
+            "Run 'papi COMMAND --help' for the options of a command."
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        parents=[_common(parent=True)],
+    )
+    from papi import __version__
+
+    parser.add_argument("--version", action="version", version=f"papi {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    sub.required = True
+    common = _common(parent=False)
+
+    def command(name: str, help_: str, description: str) -> argparse.ArgumentParser:
+        return sub.add_parser(
+            name,
+            help=help_,
+            description=description,
+            parents=cast("list[_Parser]", [common]),
+        )
+
+    p = command(
+        "who",
+        "who is accountable for a PAPI dimension or indicator in a unit",
+        "Who is accountable for SUBJECT (a PAPI code such as D3 or D3.1, or a dimension name) in "
+        "the unit WHERE on a day: each role (lead, implement, accountable ...) with the "
+        "organizations, posts and persons, the document that assigned it, any succession "
+        "followed (e.g. a district abolished on 2025-07-01), the escalation chain and the "
+        "next deadlines.",
+    )
+    p.add_argument("subject", metavar="SUBJECT", help="PAPI code (D3, D3.1) or name")
+    p.add_argument("--where", required=True, metavar="UNIT", help="unit name, code or id")
+    _on(p)
+    p.set_defaults(handler=_cmd_who)
+
+    p = command(
+        "duties",
+        "the duties of a unit or organization",
+        "Every duty (task and role) held by an organization, or by the People's Committee of a "
+        "unit, on a day, with its legal basis and deadline rule.",
+    )
+    p.add_argument("of", metavar="UNIT_OR_ORG", help="unit or organization name, code or id")
+    _on(p)
+    p.set_defaults(handler=_cmd_duties)
+
+    p = command(
+        "agenda",
+        "deadlines falling in a period",
+        "The deadlines that fall between --from and --to (inclusive), optionally only those of "
+        "one organization or unit.",
+    )
+    p.add_argument("--from", dest="start", required=True, metavar="DATE", help="first day")
+    p.add_argument("--to", dest="end", required=True, metavar="DATE", help="last day")
+    p.add_argument("--of", metavar="ORG_OR_UNIT", help="only the duties of this holder")
+    p.set_defaults(handler=_cmd_agenda)
+
+    p = command(
+        "overdue",
+        "duties past their deadline without a report of completion",
+        "Duties whose deadline has passed on the day without a report of completion.",
+    )
+    _on(p)
+    p.set_defaults(handler=_cmd_overdue)
+
+    p = command(
+        "gaps",
+        "duties nobody holds, or held by nobody on the day",
+        "Accountability gaps on a day: tasks with no holder, selectors that match no "
+        "organization, posts with no known holder.",
+    )
+    _on(p)
+    p.set_defaults(handler=_cmd_gaps)
+
+    p = command(
+        "framework",
+        "the PAPI indicator framework, or one element of it",
+        "The PAPI framework in force in a year (8 dimensions since 2018, 6 in 2011-2017): every "
+        "dimension, sub-dimension and indicator; or, with CODE, one element with its parent, "
+        "children and sources.",
+    )
+    p.add_argument("code", nargs="?", metavar="CODE", help="element code (D3, D3.1) or name")
+    p.add_argument("--year", type=int, help="PAPI survey year (default: the newest framework)")
+    p.set_defaults(handler=_cmd_framework)
+
+    p = command(
+        "units",
+        "administrative units on a day",
+        "Administrative units that exist on a day, optionally of one level and within one unit. "
+        "Levels: province, district (until 2025-06-30), commune, village.",
+    )
+    p.add_argument(
+        "--level",
+        choices=("province", "district", "commune", "village"),
+        help="only units of this level",
+    )
+    p.add_argument("--within", metavar="UNIT", help="only units inside this unit")
+    _on(p)
+    p.set_defaults(handler=_cmd_units)
+
+    p = command(
+        "scores",
+        "PAPI scores: Hanoi's scorecard, or a ranking from a score table",
+        "PAPI results for a year. Without --table: Hanoi's official scorecard from the packaged "
+        "data. With --table CSV (the shape of the PAPI provincial workbook export, see "
+        "papi.scoring.load_table): every province ranked, with its group.",
+    )
+    p.add_argument("--year", type=int, required=True, help="PAPI survey year")
+    p.add_argument("--table", metavar="CSV", help="a provincial score table to rank")
+    p.set_defaults(handler=_cmd_scores)
+
+    p = command(
+        "deadline",
+        "when a statutory deadline falls",
+        "The deadline of a statutory rule counted from a day, on the Vietnamese working-day "
+        "calendar (Civil Code 91/2015/QH13 arts 144-148: the first day is not counted; a "
+        "period ending on a day off ends on the next working day). RULE is a statute key such "
+        "as complaint.first_instance; without RULE, lists the statute keys in force on --from.",
+    )
+    p.add_argument(
+        "rule", nargs="?", metavar="RULE", help="statute key, e.g. complaint.first_instance"
+    )
+    p.add_argument(
+        "--from", dest="start", metavar="DATE", help="the triggering day (default: today)"
+    )
+    p.add_argument(
+        "--to",
+        dest="end",
+        metavar="DATE",
+        help="for recurring rules: list every deadline up to this day",
+    )
+    p.set_defaults(handler=_cmd_deadline)
+
+    p = command(
+        "check",
+        "validate a plan file",
+        "Validate a plan file against the packaged Hanoi data and list every problem with its "
+        "path in the file. Exit code 0 when valid, 2 otherwise.",
+    )
+    p.add_argument("plan", metavar="PLAN_FILE", help="the plan file (JSON or TOML)")
+    p.set_defaults(handler=_cmd_check)
+    return parser
+
+
+# --------------------------------------------------------------------------------------------
+# Running a command
+
+
+class CommandError(PapiError):
+    """A problem with the command line that argparse cannot see (e.g. a bad date)."""
+
+
+@attrs.define
+class _Context:
+    args: argparse.Namespace
+    out: TextIO
+    err: TextIO
+
+    @property
+    def lang(self) -> str:
+        return str(self.args.lang)
+
+    @property
+    def as_json(self) -> bool:
+        return bool(self.args.json)
+
+    def en(self, en: str, vi: str) -> str:
+        return vi if self.lang == "vi" else en
+
+    def print(self, text: str = "") -> None:
+        self.out.write(text + "\n")
+
+    def note(self, text: str) -> None:
+        self.err.write(f"{PROG}: {text}\n")
+
+    def date(self, value: str | None, option: str, *, default_today: bool = True) -> date:
+        if value is None:
+            if not default_today:
+                raise CommandError(f"{option} is required")
+            today = today_in_vietnam()
+            self.note(f"{option} not given; using today in Asia/Ho_Chi_Minh: {today.isoformat()}")
+            return today
+        return parse_date(value, path=option)
+
+    def emit(self, doc: object) -> None:
+        self.out.write(_dump(doc) + "\n")
+
+    def unit_name(self, unit: Unit) -> str:
+        if self.lang == "en" and unit.name_en:
+            return unit.name_en
+        return unit.name
+
+
+def _utf8(stream: TextIO) -> TextIO:
+    encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+    if encoding != "utf8":
+        reconfigure: Callable[..., None] | None = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            with contextlib.suppress(ValueError, OSError):
+                reconfigure(encoding="utf-8", errors="replace")
+    return stream
+
+
+def _one_line(exc: BaseException) -> str:
+    text = str(exc) or type(exc).__name__
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    return "; ".join(lines)
+
+
+@contextlib.contextmanager
+def _warnings_to(err: TextIO) -> Iterator[None]:
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        yield
+    seen: set[str] = set()
+    for w in caught:
+        msg = f"{PROG}: warning: {_one_line(Exception(str(w.message)))}"
+        if msg not in seen:
+            seen.add(msg)
+            err.write(msg + "\n")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the ``papi`` command with ``argv`` (default: ``sys.argv[1:]``); return the exit
+    code: 0 on success, 2 on an error in the input (unknown unit, bad date, invalid plan
+    file ...), 1 on an internal error."""
+    out, err = _utf8(sys.stdout), _utf8(sys.stderr)
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # --help, --version, or a usage error already printed
+        return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 2)
+    ctx = _Context(args=args, out=out, err=err)
+    handler: Callable[[_Context], int] = args.handler
+    try:
+        with _warnings_to(err):
+            return handler(ctx)
+    except PapiError as exc:
+        if args.debug:
+            traceback.print_exc(file=err)
+        err.write(f"{PROG}: error: {_one_line(exc)}\n")
+        return 2
+    except BrokenPipeError:  # e.g. `papi units | head`: the reader is gone, nothing to say
+        with contextlib.suppress(OSError):
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - silence the flush at exit
+        return 0
+    except OSError as exc:
+        if args.debug:
+            traceback.print_exc(file=err)
+        where = f"{exc.filename}: " if getattr(exc, "filename", None) else ""
+        err.write(f"{PROG}: error: {where}{exc.strerror or exc}\n")
+        return 2
+    except KeyboardInterrupt:
+        err.write(f"{PROG}: interrupted\n")
+        return 130
+    except Exception as exc:
+        if args.debug:
+            raise
+        err.write(
+            f"{PROG}: internal error: {type(exc).__name__}: {_one_line(exc)} "
+            "(this is a bug in papi; run again with --debug for the traceback)\n"
+        )
+        return 1
+
+
+# --------------------------------------------------------------------------------------------
+# Commands
+
+
+def _cmd_who(ctx: _Context) -> int:
+    raise CommandError("not implemented yet")
+
+
+_cmd_duties = _cmd_agenda = _cmd_overdue = _cmd_gaps = _cmd_check = _cmd_who
+
+
+def _element_doc(element: Element) -> dict[str, Any]:
+    doc: dict[str, Any] = {"code": element.code, "level": element.level.value}
+    doc.update(to_document(element))
+    return doc
+
+
+def _years(first: int, last: int | None) -> str:
+    return f"{first}-{last}" if last is not None else f"{first}-"
+
+
+def _cmd_framework(ctx: _Context) -> int:
+    from papi.framework import Level as FwLevel
+    from papi.framework import framework, frameworks
+
+    year: int | None = ctx.args.year
+    fw = framework(year) if year is not None else frameworks()[-1]
+    title = fw.name_vi if ctx.lang == "vi" else fw.name_en
+    if ctx.args.code:
+        ref: str = ctx.args.code
+        code = ref.strip().upper()
+        element = fw[code] if re.fullmatch(r"D\d+(\.\d+)*", code) else fw.find(ref)
+        if ctx.as_json:
+            doc = _element_doc(element)
+            doc["framework"] = fw.id
+            doc["ancestors"] = [e.code for e in fw.ancestors(element.code)]
+            ctx.emit(doc)
+            return 0
+        other = element.name_en if ctx.lang == "vi" else element.name_vi
+        ctx.print(f"{element.code}  {element.name(ctx.lang)}")
+        ctx.print(f"    ({other})")
+        ctx.print()
+        parent = fw.parent(element.code)
+        rows: list[list[object]] = [
+            [ctx.en("Framework", "Khung chỉ số"), f"{title} ({fw.id})"],
+            [ctx.en("Level", "Cấp"), element.level.value],
+            [
+                ctx.en("Parent", "Thuộc"),
+                f"{parent.code} {parent.name(ctx.lang)}" if parent else None,
+            ],
+            [ctx.en("In force", "Áp dụng"), _years(element.first_year, element.last_year)],
+            [ctx.en("Verified", "Đã kiểm chứng"), element.verified],
+        ]
+        if element.note:
+            rows.append([ctx.en("Note", "Ghi chú"), element.note])
+        ctx.print(render_table([ctx.en("Field", "Trường"), ctx.en("Value", "Giá trị")], rows))
+        children = [fw[c] for c in fw.children(element.code)]
+        if children:
+            ctx.print()
+            ctx.print(ctx.en("Children:", "Thành phần:"))
+            ctx.print(
+                render_table(
+                    [ctx.en("Code", "Mã"), ctx.en("Name", "Tên")],
+                    [[c.code, c.name(ctx.lang)] for c in children],
+                )
+            )
+        ctx.print()
+        ctx.print(ctx.en("Sources:", "Nguồn:"))
+        for src in element.sources:
+            ctx.print(f"  - {src}")
+        return 0
+    elements = fw.elements()
+    if ctx.as_json:
+        ctx.emit(
+            {
+                "id": fw.id,
+                "name_vi": fw.name_vi,
+                "name_en": fw.name_en,
+                "year": fw.year,
+                "first_year": fw.first_year,
+                "last_year": fw.last_year,
+                "complete": fw.complete,
+                "elements": [_element_doc(e) for e in elements],
+            }
+        )
+        return 0
+    counts = {lvl: len(fw.elements(lvl)) for lvl in FwLevel}
+    ctx.print(f"{title}: PAPI {year}" if year is not None else title)
+    ctx.print(
+        ctx.en(
+            f"{counts[FwLevel.DIMENSION]} dimensions, {counts[FwLevel.SUB_DIMENSION]} "
+            f"sub-dimensions, {counts[FwLevel.INDICATOR]} indicators listed",
+            f"{counts[FwLevel.DIMENSION]} chỉ số nội dung, {counts[FwLevel.SUB_DIMENSION]} "
+            f"nội dung thành phần, {counts[FwLevel.INDICATOR]} chỉ số thành phần được liệt kê",
+        )
+        + ("" if fw.complete else ctx.en(" (catalogue incomplete)", " (danh mục chưa đầy đủ)"))
+    )
+    ctx.print()
+    rows = [
+        [
+            e.code,
+            "  " * (e.level.depth - 1) + e.name(ctx.lang),
+            _years(e.first_year, e.last_year),
+            "" if e.verified else ctx.en("unverified", "chưa kiểm chứng"),
+        ]
+        for e in elements
+    ]
+    ctx.print(
+        render_table(
+            [ctx.en("Code", "Mã"), ctx.en("Name", "Tên"), ctx.en("Years", "Năm"), ""], rows
+        )
+    )
+    return 0
+
+
+def _cmd_units(ctx: _Context) -> int:
+    from papi.territory import Level, hanoi_territory
+
+    day = ctx.date(ctx.args.on, "--on")
+    territory = hanoi_territory()
+    within = territory.unit(ctx.args.within, on=day) if ctx.args.within else None
+    level = Level(ctx.args.level) if ctx.args.level else None
+    units = territory.units(level=level, within=within, on=day)
+    if ctx.as_json:
+        ctx.emit({"on": day, "level": level, "within": within, "units": units})
+        return 0
+    scope = f" {ctx.en('within', 'thuộc')} {ctx.unit_name(within)}" if within else ""
+    kind = f" ({level.value})" if level else ""
+    ctx.print(f"{len(units)} {ctx.en('units', 'đơn vị')}{kind}{scope} {ctx.en('on', 'ngày')} {day}")
+    ctx.print()
+    headers = [
+        ctx.en("Id", "Mã định danh"),
+        ctx.en("Name", "Tên"),
+        ctx.en("Kind", "Loại"),
+        ctx.en("Since", "Từ ngày"),
+        ctx.en("Until", "Đến ngày"),
+    ]
+    rows = [
+        [u.id, ctx.unit_name(u), u.kind.value, u.valid_from, _last_day(u.validity)] for u in units
+    ]
+    ctx.print(render_table(headers, rows))
+    return 0
+
+
+def _last_day(v: Validity) -> str | None:
+    if v.valid_to is None:
+        return None
+    return date.fromordinal(v.valid_to.toordinal() - 1).isoformat()
+
+
+def _cmd_scores(ctx: _Context) -> int:
+    raise CommandError("not implemented yet")
+
+
+def _cmd_deadline(ctx: _Context) -> int:
+    raise CommandError("not implemented yet")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
+
+
+def _read(path: str) -> Path:
+    p = Path(path)
+    if not p.is_file():
+        raise CommandError(f"no such file: {path}")
+    return p

@@ -1,0 +1,270 @@
+"""The ``papi`` command: output of every sub-command, its errors and its help."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import unicodedata
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from papi import cli
+from papi.cli import display_width, main, render_table
+
+Run = tuple[int, str, str]
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> Run:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def assert_one_line_error(result: Run, *fragments: str) -> None:
+    code, out, err = result
+    assert code == 2, (code, out, err)
+    assert out == ""
+    lines = err.strip().splitlines()
+    errors = [line for line in lines if line.startswith("papi: error:")]
+    assert len(errors) == 1, err
+    assert "Traceback" not in err
+    for fragment in fragments:
+        assert fragment in errors[0], errors[0]
+
+
+# ---- layout ---------------------------------------------------------------------------------
+
+
+def test_display_width_counts_vietnamese_letters_once_in_nfc_and_nfd() -> None:
+    name = "Phường Hoàn Kiếm"
+    assert display_width(name) == display_width(unicodedata.normalize("NFD", name)) == 16
+
+
+def test_display_width_counts_wide_characters_twice() -> None:
+    assert display_width("河内") == 4
+
+
+@given(
+    st.lists(
+        st.sampled_from(["Hà Nội", "Phường Hoàn Kiếm", "Đống Đa", "x", "河内", ""]), min_size=1
+    )
+)
+def test_table_columns_line_up(names: list[str]) -> None:
+    rows = [[n, unicodedata.normalize("NFD", n), i] for i, n in enumerate(names)]
+    text = render_table(["A", "B", "C"], rows)
+    lines = text.splitlines()
+    assert len(lines) == len(names) + 2
+    # the third column starts at the same display column on every line
+    starts = set()
+    for line, row in zip(lines[2:], rows, strict=True):
+        prefix = line[: line.rindex(str(row[2]))]
+        starts.add(display_width(prefix))
+    assert len(starts) == 1
+
+
+# ---- top-level help and usage errors ------------------------------------------------------------
+
+
+def test_top_level_help_lists_every_command(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "--help")
+    assert code == 0
+    for name in (
+        "who",
+        "duties",
+        "agenda",
+        "overdue",
+        "gaps",
+        "framework",
+        "units",
+        "scores",
+        "deadline",
+        "check",
+    ):
+        assert f"    {name}" in out
+    assert "--json" in out
+    assert "--lang" in out
+
+
+COMMANDS = ["who", "duties", "agenda", "overdue", "gaps", "framework", "units", "scores"]
+COMMANDS += ["deadline", "check"]
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_has_complete_help(capsys: pytest.CaptureFixture[str], command: str) -> None:
+    code, out, _ = run(capsys, command, "--help")
+    assert code == 0
+    assert out.startswith(f"usage: papi {command}")
+    for option in ("--lang", "--json", "--data", "--debug"):
+        assert option in out
+    parser = cli.build_parser()
+    sub = next(a for a in parser._actions if isinstance(a, cli.argparse._SubParsersAction))
+    for action in sub.choices[command]._actions:
+        assert action.help, f"{command}: {action.option_strings or action.dest} has no help"
+
+
+def test_unknown_command_is_one_line(capsys: pytest.CaptureFixture[str]) -> None:
+    assert_one_line_error(run(capsys, "whom"), "invalid choice", "'whom'")
+
+
+def test_missing_required_option_is_one_line(capsys: pytest.CaptureFixture[str]) -> None:
+    assert_one_line_error(run(capsys, "who", "D3"), "--where", "papi who --help")
+
+
+def test_options_work_before_and_after_the_command(capsys: pytest.CaptureFixture[str]) -> None:
+    a = run(capsys, "--json", "framework", "D3")
+    b = run(capsys, "framework", "D3", "--json")
+    assert a[0] == b[0] == 0
+    assert json.loads(a[1]) == json.loads(b[1])
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "--version")
+    assert code == 0
+    assert out.startswith("papi ")
+
+
+# ---- framework -------------------------------------------------------------------------------
+
+
+def test_framework_lists_eight_dimensions_since_2018(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "framework", "--year", "2024")
+    assert code == 0
+    for n in range(1, 9):
+        assert f"\nD{n} " in out
+    assert "E-Governance" in out
+    assert "8 dimensions" in out
+
+
+def test_framework_before_2018_has_six_dimensions(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "--json", "framework", "--year", "2015")
+    assert code == 0
+    doc = json.loads(out)
+    assert [e["code"] for e in doc["elements"] if e["level"] == "dimension"] == [
+        f"D{n}" for n in range(1, 7)
+    ]
+
+
+def test_framework_element_in_vietnamese(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "framework", "D3", "--lang", "vi")
+    assert code == 0
+    assert out.startswith("D3  Trách nhiệm giải trình với người dân")
+    assert "D3.1" in out
+    assert "Nguồn:" in out
+
+
+def test_framework_element_by_name(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "--json", "framework", "quan tri dien tu")
+    assert code == 0
+    assert json.loads(out)["code"] == "D8"
+
+
+def test_framework_json_element(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "framework", "D3.1", "--json")
+    doc = json.loads(out)
+    assert code == 0
+    assert doc["parent"] == "D3"
+    assert doc["ancestors"] == ["D3"]
+    assert doc["level"] == "sub_dimension"
+    assert doc["sources"]
+
+
+def test_framework_unknown_code(capsys: pytest.CaptureFixture[str]) -> None:
+    assert_one_line_error(run(capsys, "framework", "D9"), "D9")
+
+
+def test_framework_unknown_year(capsys: pytest.CaptureFixture[str]) -> None:
+    assert_one_line_error(run(capsys, "framework", "--year", "2009"), "2009")
+
+
+def test_framework_year_not_a_number(capsys: pytest.CaptureFixture[str]) -> None:
+    assert_one_line_error(run(capsys, "framework", "--year", "twenty"), "--year", "twenty")
+
+
+# ---- units -------------------------------------------------------------------------------
+
+
+def test_units_communes_of_hanoi_after_the_reform(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "units", "--level", "commune", "--on", "2026-03-01", "--json")
+    assert code == 0
+    doc = json.loads(out)
+    assert len(doc["units"]) == 126
+    names = {u["name"] for u in doc["units"]}
+    assert "Phường Hoàn Kiếm" in names
+    assert "today" not in err
+
+
+def test_units_table_within_a_district_before_the_reform(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, _ = run(capsys, "units", "--within", "Quận Hoàn Kiếm", "--on", "2022-09-30")
+    assert code == 0
+    assert out.startswith("18 units within Quận Hoàn Kiếm on 2022-09-30")
+    assert "Phường Hàng Bạc" in out
+
+
+def test_units_default_day_is_today_in_vietnam_and_says_so(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from papi.dates import today_in_vietnam
+
+    code, out, err = run(capsys, "units", "--level", "province", "--json")
+    assert code == 0
+    assert f"using today in Asia/Ho_Chi_Minh: {today_in_vietnam().isoformat()}" in err
+    assert json.loads(out)["on"] == today_in_vietnam().isoformat()  # stdout stays pure JSON
+
+
+def test_units_unknown_unit(capsys: pytest.CaptureFixture[str]) -> None:
+    result = run(capsys, "units", "--within", "Phường Không Có", "--on", "2026-03-01")
+    assert_one_line_error(result, "Phường Không Có")
+
+
+def test_units_bad_date(capsys: pytest.CaptureFixture[str]) -> None:
+    assert_one_line_error(run(capsys, "units", "--on", "2026-02-30"), "--on", "2026-02-30")
+
+
+def test_units_bad_level(capsys: pytest.CaptureFixture[str]) -> None:
+    assert_one_line_error(run(capsys, "units", "--level", "hamlet"), "hamlet")
+
+
+# ---- the installed command ------------------------------------------------------------------
+
+
+def test_python_dash_m_papi_runs_and_writes_utf8(tmp_path: Path) -> None:
+    env = {"PYTHONIOENCODING": "ascii", "PATH": "", "LC_ALL": "C"}
+    proc = subprocess.run(
+        [sys.executable, "-m", "papi", "framework", "D3", "--lang", "vi"],
+        capture_output=True,
+        env=env,
+        check=False,
+        cwd=tmp_path,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert "Trách nhiệm giải trình".encode() in proc.stdout
+
+
+def test_internal_errors_are_one_line_without_debug(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def boom(ctx: object) -> int:
+        raise RuntimeError("kaput")
+
+    monkeypatch.setattr(cli, "_cmd_framework", boom)
+    code, _, err = run(capsys, "framework")
+    assert code == 1
+    assert err.strip() == (
+        "papi: internal error: RuntimeError: kaput "
+        "(this is a bug in papi; run again with --debug for the traceback)"
+    )
+    with pytest.raises(RuntimeError):
+        main(["framework", "--debug"])
+
+
+def test_debug_shows_the_traceback_of_an_input_error(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "framework", "D9", "--debug")
+    assert code == 2
+    assert "Traceback" in err
+    assert err.strip().splitlines()[-1].startswith("papi: error:")
