@@ -1,0 +1,370 @@
+"""Tests for papi.territory: the packaged Hanoi data, lookups, time, and build validation."""
+
+from __future__ import annotations
+
+import unicodedata
+import warnings
+from datetime import date, timedelta
+
+import networkx as nx
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from papi.dates import Validity
+from papi.errors import Ambiguous, CoverageWarning, InvalidData, NotFound
+from papi.territory import (
+    Containment,
+    Level,
+    Succession,
+    Territory,
+    Unit,
+    UnitKind,
+    hanoi_territory,
+)
+
+REFORM = date(2025, 7, 1)
+BEFORE = date(2025, 6, 30)
+AFTER = date(2026, 3, 1)
+HN = hanoi_territory()
+
+covered_days = st.dates(min_value=date(2025, 1, 1), max_value=date(2027, 12, 31))
+
+
+def count(level: Level, on: date) -> int:
+    return len(HN.units(level=level, on=on))
+
+
+# ---------------------------------------------------------------- packaged data
+def test_counts_before_the_reform() -> None:
+    assert count(Level.PROVINCE, BEFORE) == 1
+    assert count(Level.DISTRICT, BEFORE) == 30
+    assert count(Level.COMMUNE, BEFORE) == 526
+    kinds = [u.kind for u in HN.units(level=Level.DISTRICT, on=BEFORE)]
+    assert kinds.count(UnitKind.URBAN_DISTRICT) == 12
+    assert kinds.count(UnitKind.RURAL_DISTRICT) == 17
+    assert kinds.count(UnitKind.DISTRICT_TOWN) == 1
+
+
+def test_counts_after_the_reform() -> None:
+    communes = HN.units(level=Level.COMMUNE, on=AFTER)
+    assert len(communes) == 126
+    assert sum(u.kind is UnitKind.WARD for u in communes) == 51
+    assert sum(u.kind is UnitKind.COMMUNE for u in communes) == 75
+    assert count(Level.DISTRICT, AFTER) == 0
+    assert HN.children("01", on=AFTER) == communes
+
+
+def test_2022_gets_best_data_with_a_coverage_warning() -> None:
+    with pytest.warns(CoverageWarning, match="2022-06-13 is outside"):
+        districts = HN.units(level=Level.DISTRICT, on=date(2022, 6, 13))
+    assert len(districts) == 30
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        HN.units(level=Level.DISTRICT, on=date(2025, 1, 1))  # covered: no warning
+    assert HN.coverage == Validity(valid_from=date(2025, 1, 1))
+
+
+def test_source_recorded() -> None:
+    source = HN.meta["source"]
+    assert isinstance(source, dict)
+    assert source["package"] == "vietnamadminunits"
+    assert source["version"] == "1.0.4"
+    assert source["licence"] == "MIT"
+    city = HN.get("01")
+    assert city.name == "Thành phố Hà Nội"
+    assert city.name_en == "Hanoi"
+    assert all(u.sources for u in HN)
+
+
+def test_hoan_kiem_ward_and_its_predecessors() -> None:
+    ward = HN.unit("Phường Hoàn Kiếm", on=AFTER)
+    assert ward.id == "00070@2025-07-01"
+    assert ward.kind is UnitKind.WARD
+    olds = [u for u in HN.predecessors(ward) if u.level is Level.COMMUNE]
+    assert "Phường Hàng Bạc" in {u.name for u in olds}
+    for old in olds:
+        assert ward in HN.successors(old, on=AFTER)
+        # by name too: the old ward no longer exists on AFTER, its name still resolves
+        assert ward in HN.successors(old.name, on=AFTER) or len(HN.find(old.name)) > 1
+    chain = HN.succession_chain("Phường Hàng Bạc", on=AFTER)
+    assert [s.act for s in chain] == ["1656/NQ-UBTVQH15"]
+
+
+def test_codes_are_reused_and_ids_are_not() -> None:
+    assert HN.unit("00004", on=BEFORE).name == "Phường Trúc Bạch"
+    assert HN.unit("00004", on=AFTER).name == "Phường Ba Đình"
+    assert HN.unit("00004", on=AFTER).id == "00004@2025-07-01"
+    assert HN.get("00004").name == "Phường Trúc Bạch"
+    ids = [u.id for u in HN]
+    assert len(ids) == len(set(ids))
+
+
+@pytest.mark.parametrize(
+    "spelling",
+    ["Phường Hoàn Kiếm", "phuong hoan kiem", "P. Hoan Kiem", "HOÀN KIẾM", "Hoàn  Kiếm"],
+)
+def test_spellings_resolve_the_same(spelling: str) -> None:
+    assert HN.unit(spelling, on=AFTER).id == "00070@2025-07-01"
+    nfd = unicodedata.normalize("NFD", spelling)
+    assert HN.unit(nfd, on=AFTER).id == "00070@2025-07-01"
+
+
+def test_prefix_narrows_quan_vs_phuong() -> None:
+    # on 2025-06-30 "Hoàn Kiếm" is only the district; in 2026 only the ward
+    assert HN.unit("Quận Hoàn Kiếm", on=BEFORE).level is Level.DISTRICT
+    assert HN.unit("Hoàn Kiếm", on=BEFORE).level is Level.DISTRICT
+    assert HN.unit("Hoàn Kiếm", on=AFTER).level is Level.COMMUNE
+    with pytest.raises(NotFound, match="exists on other days"):
+        HN.unit("Quận Hoàn Kiếm", on=AFTER)
+
+
+def test_ambiguous_lists_candidates_with_codes_and_parents() -> None:
+    with pytest.raises(Ambiguous) as err:
+        HN.unit("Quang Trung", on=BEFORE)
+    assert len(err.value.candidates) == 3
+    assert "code 00214" in err.value.candidates[0]
+    assert "in Quận Đống Đa" in err.value.candidates[0]
+    # the kind prefix narrows to the one commune
+    assert HN.unit("Xã Quang Trung", on=BEFORE).code == "10006"
+
+
+def test_not_found_offers_closest_names() -> None:
+    with pytest.raises(NotFound) as err:
+        HN.unit("Hoan Kiemm", on=AFTER)
+    assert "Phường Hoàn Kiếm" in err.value.closest
+    assert "closest" in str(err.value)
+    with pytest.raises(NotFound):
+        HN.get("nope")
+
+
+def test_districts_abolished_with_successors() -> None:
+    for d in HN.units(level=Level.DISTRICT, on=BEFORE):
+        succ = HN.successors(d, on=AFTER)
+        assert succ
+        assert all(u.level is Level.COMMUNE for u in succ)
+        assert HN.succession_chain(d, on=AFTER)[0].kind == "abolish_tier"
+    # every new unit has at least one legacy predecessor
+    for u in HN.units(level=Level.COMMUNE, on=AFTER):
+        assert any(p.level is Level.COMMUNE for p in HN.predecessors(u))
+
+
+def test_successors_never_go_backwards() -> None:
+    new = HN.unit("Phường Hoàn Kiếm", on=AFTER)
+    assert HN.successors(new, on=BEFORE) == ()
+    old = HN.get("00070")
+    assert HN.successors(old, on=BEFORE) == (old,)
+    for s in HN.successions:
+        for p in s.predecessors:
+            for n in s.successors:
+                later = HN.get(n).valid_from
+                assert later is not None
+                assert HN.get(p).valid_to == s.effective <= later
+
+
+def test_graph_view_is_read_only_and_usable() -> None:
+    g = HN.graph(on=AFTER)
+    assert g.number_of_nodes() == 127
+    assert nx.is_arborescence(nx.DiGraph(g))
+    with pytest.raises(nx.NetworkXError):
+        g.add_node("x")
+    with pytest.raises(nx.NetworkXError):
+        g.remove_edge("01", "00070@2025-07-01")
+    with pytest.raises(nx.NetworkXError):
+        HN.full_graph.add_edge("01", "x")
+    assert g.nodes["00070@2025-07-01"]["unit"].name == "Phường Hoàn Kiếm"
+
+
+@settings(max_examples=25)
+@given(day=covered_days)
+def test_snapshot_is_a_tree_on_every_day(day: date) -> None:
+    g = HN.graph(on=day)
+    tree = nx.DiGraph(g)
+    assert nx.is_arborescence(tree)
+    (root,) = [n for n, d in tree.in_degree() if d == 0]
+    assert root == "01"
+
+
+@settings(max_examples=15)
+@given(day=covered_days)
+def test_every_commune_has_one_chain_to_the_city(day: date) -> None:
+    for u in HN.units(level=Level.COMMUNE, on=day):
+        chain = HN.ancestors(u, on=day)
+        assert chain[-1].id == "01"
+        depths = [u.level.depth] + [a.level.depth for a in chain]
+        assert depths == sorted(depths, reverse=True)
+        assert len(set(depths)) == len(depths)
+        assert all(a.exists_on(day) for a in chain)
+        assert HN.parent(u, on=day) == chain[0]
+
+
+@settings(max_examples=25)
+@given(day=covered_days, index=st.integers(min_value=0, max_value=681))
+def test_successors_exist_on_the_query_day(day: date, index: int) -> None:
+    unit = list(HN)[index]
+    out = HN.successors(unit, on=day)
+    assert all(u.exists_on(day) for u in out)
+    if unit.exists_on(day):
+        assert out == (unit,)
+    for s in HN.succession_chain(unit, on=day):
+        assert s.effective <= day
+
+
+def test_units_within() -> None:
+    within = HN.units(level=Level.COMMUNE, within="Quận Hoàn Kiếm", on=BEFORE)
+    assert len(within) == 18
+    assert all(HN.parent(u, on=BEFORE) == HN.get("002") for u in within)
+    with pytest.raises(NotFound):  # the district no longer exists in 2026
+        HN.units(within="Quận Hoàn Kiếm", on=AFTER)
+    assert HN.units(within="Phường Hoàn Kiếm", on=AFTER) == ()  # no villages in the data
+
+
+# --------------------------------------------------------------------- building
+def u(
+    uid: str, kind: UnitKind = UnitKind.WARD, start: date | None = None, end: date | None = None
+) -> Unit:
+    return Unit(
+        id=uid,
+        code=uid.split("@")[0],
+        name=f"{kind.value.capitalize()} {uid}",
+        kind=kind,
+        validity=Validity(valid_from=start, valid_to=end),
+        end_reason="test" if end and uid.startswith("x") else None,
+    )
+
+
+def test_build_reports_every_problem_at_once() -> None:
+    city = u("01", UnitKind.CENTRAL_CITY)
+    d1 = u("001", UnitKind.URBAN_DISTRICT)
+    d2 = u("002", UnitKind.URBAN_DISTRICT)
+    a = u("A", UnitKind.URBAN_DISTRICT)
+    b = u("B", UnitKind.URBAN_DISTRICT)
+    w = u("10")
+    same_code = u("10@2020-01-01", start=date(2020, 1, 1))  # code 10 overlaps with w
+    short = u("11", end=date(2025, 7, 1))  # ends without successors or reason
+    links = [
+        Containment(parent="01", child="001"),
+        Containment(parent="01", child="002"),
+        Containment(parent="001", child="10"),
+        Containment(parent="002", child="10", source="row 7"),  # second parent
+        Containment(parent="A", child="B"),
+        Containment(parent="B", child="A"),  # cycle
+        Containment(parent="001", child="11"),  # outside the validity of 11
+    ]
+    with pytest.raises(InvalidData) as err:
+        Territory.build([city, d1, d2, a, b, w, same_code, short], links)
+    text = str(err.value)
+    messages = [p.message for p in err.value.problems]
+    assert len(err.value.problems) == 5, text
+    assert any("two parents" in m for m in messages)
+    assert any("cycle" in m for m in messages)
+    assert any("code 10 is used by" in m for m in messages)
+    assert any("not inside the validity of 11" in m for m in messages)
+    assert any("without successors or an end_reason" in m for m in messages)
+    assert "row 7" in text  # the record each problem came from
+
+
+def test_build_rejects_backward_successions_and_unknown_ids() -> None:
+    old = u("1", end=date(2025, 7, 1))
+    new = u("2@2025-07-01", start=date(2025, 7, 1))
+    back = Succession(
+        predecessors=("2@2025-07-01",),
+        successors=("1",),
+        effective=date(2025, 7, 1),
+        act="x",
+        kind="merge",
+    )
+    ghost = Succession(
+        predecessors=("1",),
+        successors=("ghost",),
+        effective=date(2025, 7, 1),
+        act="y",
+        kind="merge",
+    )
+    with pytest.raises(InvalidData) as err:
+        Territory.build([old, new], [], [back, ghost])
+    messages = " | ".join(p.message for p in err.value.problems)
+    assert "does not end by the effective date" in messages
+    assert "forward in time" in messages
+    assert "unknown unit" in messages
+
+
+def test_chains_of_successions_are_followed() -> None:
+    d1, d2 = date(2025, 1, 1), date(2025, 7, 1)
+    a = u("1", end=d1)
+    b = u("2", end=d1)
+    ab = u("3@2025-01-01", start=d1, end=d2)
+    c = u("4", end=d2)
+    final = u("5@2025-07-01", start=d2)
+    terr = Territory.build(
+        [a, b, ab, c, final],
+        [],
+        [
+            Succession(
+                predecessors=("1", "2"),
+                successors=("3@2025-01-01",),
+                effective=d1,
+                act="1286/NQ-UBTVQH15",
+                kind="merge",
+            ),
+            Succession(
+                predecessors=("3@2025-01-01", "4"),
+                successors=("5@2025-07-01",),
+                effective=d2,
+                act="1656/NQ-UBTVQH15",
+                kind="merge",
+            ),
+        ],
+    )
+    assert terr.successors("1", on=date(2026, 1, 1)) == (final,)
+    assert [s.act for s in terr.succession_chain("1", on=date(2026, 1, 1))] == [
+        "1286/NQ-UBTVQH15",
+        "1656/NQ-UBTVQH15",
+    ]
+    assert terr.successors("1", on=date(2025, 3, 1)) == (ab,)
+    assert terr.successors("3@2025-01-01", on=date(2024, 1, 1)) == ()
+    assert terr.predecessors(final) == (ab, c)
+
+
+@st.composite
+def random_trees(draw: st.DrawFn) -> tuple[list[Unit], list[Containment], dict[str, str]]:
+    n = draw(st.integers(min_value=1, max_value=40))
+    units = [u("0", UnitKind.PROVINCE)]
+    links: list[Containment] = []
+    parent: dict[str, str] = {}
+    for i in range(1, n):
+        p = str(draw(st.integers(min_value=0, max_value=i - 1)))
+        units.append(u(str(i), UnitKind.RURAL_DISTRICT))
+        links.append(Containment(parent=p, child=str(i)))
+        parent[str(i)] = p
+    return units, links, parent
+
+
+@given(tree=random_trees(), pick=st.integers(min_value=0, max_value=39))
+def test_ancestors_match_a_plain_parent_walk(
+    tree: tuple[list[Unit], list[Containment], dict[str, str]], pick: int
+) -> None:
+    units, links, parent = tree
+    terr = Territory.build(units, links)
+    node = str(pick % len(units))
+    expected = []
+    while node in parent:
+        node = parent[node]
+        expected.append(node)
+    got = [a.id for a in terr.ancestors(str(pick % len(units)), on=date(2025, 1, 1))]
+    assert got == expected
+
+
+def test_territory_cannot_be_constructed_directly() -> None:
+    with pytest.raises(TypeError):
+        Territory()
+
+
+def test_unit_validation() -> None:
+    with pytest.raises(InvalidData):
+        Unit(id=" ", code="1", name="x", kind=UnitKind.WARD)
+    with pytest.raises(InvalidData):
+        Succession(
+            predecessors=(), successors=("a",), effective=date(2025, 1, 1), act="a", kind="merge"
+        )
+    assert date(2025, 7, 1) - timedelta(days=1) == BEFORE
