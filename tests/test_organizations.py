@@ -1,0 +1,259 @@
+"""Tests for papi.organizations: Hanoi's bodies, posts, holdings and their relations in time."""
+
+from __future__ import annotations
+
+import warnings
+from datetime import date
+
+import networkx as nx
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from papi.dates import Validity
+from papi.errors import CoverageWarning, InvalidData, NotFound
+from papi.organizations import (
+    Holding,
+    Organization,
+    Organizations,
+    OrgKind,
+    Post,
+    PostKind,
+    hanoi_organizations,
+)
+from papi.territory import Containment, Level, Territory, Unit, UnitKind
+
+ORGS = hanoi_organizations()
+HN = ORGS.territory
+MERGER = date(2025, 3, 1)
+BEFORE = date(2025, 6, 30)
+AFTER = date(2026, 3, 1)
+AGENCY_KINDS = (OrgKind.DEPARTMENT, OrgKind.INSPECTORATE, OrgKind.PC_OFFICE)
+
+
+def agencies(on: date) -> list[Organization]:
+    return [o for kind in AGENCY_KINDS for o in ORGS.organizations(kind=kind, unit="01", on=on)]
+
+
+def test_21_agencies_before_the_merger_and_15_after() -> None:
+    assert len(agencies(date(2025, 2, 28))) == 21
+    assert len(agencies(MERGER)) == 15
+    assert len(agencies(AFTER)) == 15
+    for o in agencies(AFTER):
+        assert o.part_of == "ubnd:01"
+        assert o.sector
+        assert o.abbreviations
+        assert o.sources
+        head = ORGS.head_post(o, on=AFTER)
+        assert head is not None
+        assert head.is_head
+
+
+def test_department_successions() -> None:
+    new_finance = ORGS.get("so:tai-chinh@2025-03-01")
+    assert ORGS.successors("so:ke-hoach-dau-tu", on=AFTER) == (new_finance,)
+    assert ORGS.successors("so:tai-chinh", on=AFTER) == (new_finance,)
+    assert {o.id for o in ORGS.predecessors(new_finance, on=AFTER)} == {
+        "so:ke-hoach-dau-tu",
+        "so:tai-chinh",
+    }
+    # by name: the old department's name resolves to the one that ended most recently
+    assert ORGS.successors("Sở Kế hoạch và Đầu tư", on=AFTER) == (new_finance,)
+    # the PC Office continues and absorbs foreign affairs
+    assert [o.id for o in ORGS.successors("Sở Ngoại vụ", on=AFTER)] == ["vp-ubnd:01"]
+    assert ORGS.successors("vp-ubnd:01", on=AFTER) == (ORGS.get("vp-ubnd:01"),)
+    (hop,) = ORGS.succession_chain("so:tai-nguyen-moi-truong", on=AFTER)
+    assert hop.effective == MERGER
+    assert hop.act == "06/NQ-HĐND"
+    # never backwards
+    assert ORGS.successors(new_finance, on=date(2025, 2, 1)) == ()
+
+
+def test_lookup_by_abbreviation_name_and_english() -> None:
+    assert ORGS.org("SNV", on=date(2025, 2, 1)).id == "so:noi-vu"
+    assert ORGS.org("SNV", on=AFTER).id == "so:noi-vu@2025-03-01"
+    assert ORGS.org("VP UBND", on=AFTER).kind is OrgKind.PC_OFFICE
+    assert ORGS.org("Department of Justice", on=AFTER).id == "so:tu-phap"
+    assert ORGS.org("so tai nguyen va moi truong", on=date(2025, 1, 2)).sector == (
+        "natural_resources_environment"
+    )
+    with pytest.raises(NotFound, match="exists on other days"):
+        ORGS.org("STNMT", on=AFTER)
+    with pytest.raises(NotFound, match="closest"):
+        ORGS.org("Sở Tài chinhh", on=AFTER)
+
+
+@pytest.mark.parametrize(
+    ("day", "person"),
+    [
+        (date(2021, 1, 1), "Chu Ngọc Anh"),
+        (date(2022, 6, 6), "Chu Ngọc Anh"),
+        (date(2022, 6, 13), None),  # Plan 164 was issued while the chair was vacant
+        (date(2022, 7, 1), None),
+        (date(2024, 1, 1), "Trần Sỹ Thanh"),
+        (date(2025, 11, 20), "Nguyễn Đức Trung"),
+        (date(2026, 3, 1), "Vũ Đại Thắng"),
+    ],
+)
+def test_city_chair_holders(day: date, person: str | None) -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", CoverageWarning)
+        post = ORGS.head_post("ubnd:01", on=day)
+        assert post is not None
+        assert post.kind is PostKind.CHAIRPERSON
+        holding = ORGS.holder(post, on=day)
+    assert holding is not None
+    assert holding.person == person
+    assert holding.is_vacancy is (person is None)
+
+
+def test_every_unit_has_a_committee_with_a_chair() -> None:
+    for day in (BEFORE, AFTER):
+        for unit in HN.units(on=day):
+            pc = ORGS.committee_of(unit, on=day)
+            assert pc is not None
+            assert pc.unit_id == unit.id
+            head = ORGS.head_post(pc, on=day)
+            assert head is not None
+            assert head.kind is PostKind.CHAIRPERSON
+
+
+def test_councils_follow_the_urban_government_pilot() -> None:
+    wards = HN.units(level=Level.COMMUNE, on=BEFORE)
+    for w in wards:
+        council = ORGS.council_of(w, on=BEFORE)
+        assert (council is None) is (w.kind is UnitKind.WARD)
+    for c in HN.units(level=Level.COMMUNE, on=AFTER):
+        assert ORGS.council_of(c, on=AFTER) is not None
+    assert ORGS.council_of("01", on=AFTER) == ORGS.get("hdnd:01")
+
+
+def test_superior_chain() -> None:
+    ward_pc = ORGS.committee_of("Phường Hàng Trống", on=BEFORE)
+    assert ward_pc is not None
+    district_pc = ORGS.superior(ward_pc, on=BEFORE)
+    assert district_pc is not None
+    assert district_pc.id == "ubnd:002"
+    city = ORGS.superior(district_pc, on=BEFORE)
+    assert city is not None
+    assert city.id == "ubnd:01"
+    assert ORGS.superior(city, on=BEFORE) is None
+    assert ORGS.superior("STP", on=AFTER) == city
+    new_pc = ORGS.committee_of("Phường Hoàn Kiếm", on=AFTER)
+    assert ORGS.superior(new_pc or "", on=AFTER) == city
+
+
+def test_district_pcs_are_succeeded_by_commune_pcs() -> None:
+    for d in HN.units(level=Level.DISTRICT, on=BEFORE):
+        pc = ORGS.committee_of(d, on=BEFORE)
+        assert pc is not None
+        succ = ORGS.successors(pc, on=AFTER)
+        assert succ
+        assert {o.unit_id for o in succ} == {u.id for u in HN.successors(d, on=AFTER)}
+        assert all(o.kind is OrgKind.PEOPLES_COMMITTEE for o in succ)
+
+
+def test_district_inspectorates_end_with_the_tier() -> None:
+    assert len(ORGS.organizations(kind=OrgKind.INSPECTORATE, on=BEFORE)) == 31
+    assert [o.id for o in ORGS.organizations(kind=OrgKind.INSPECTORATE, on=AFTER)] == [
+        "thanh-tra:01"
+    ]
+
+
+def test_commune_service_centres_from_the_reform() -> None:
+    centres = ORGS.organizations(kind=OrgKind.SERVICE_CENTRE, on=AFTER)
+    assert len(centres) == 127  # 126 communes + the city centre
+    assert len(ORGS.organizations(kind=OrgKind.SERVICE_CENTRE, on=BEFORE)) == 1
+
+
+def test_guides_lower_level_committees() -> None:
+    with pytest.warns(CoverageWarning):
+        guided = ORGS.guides("Sở Nội vụ", on=date(2022, 6, 13))
+    levels = {HN.get(o.unit_id).level for o in guided}
+    assert levels == {Level.DISTRICT, Level.COMMUNE}
+    assert len(guided) == 30 + 526
+    after = ORGS.guides("Sở Nội vụ", on=AFTER)
+    assert len(after) == 126
+    assert all(o.kind is OrgKind.PEOPLES_COMMITTEE for o in after)
+
+
+def test_graph_relations_and_read_only_view() -> None:
+    g = ORGS.graph(on=AFTER)
+    relations = {d["relation"] for _, _, d in g.edges(data=True)}
+    assert relations == {"contains", "governed_by", "has_council", "part_of", "headed_by", "guides"}
+    assert g.has_edge("00070@2025-07-01", "ubnd:00070@2025-07-01")
+    with pytest.raises(nx.NetworkXError):
+        g.add_edge("a", "b")
+    full = ORGS.full_graph
+    kinds = {d["relation"] for _, _, d in full.out_edges("so:ke-hoach-dau-tu", data=True)}
+    assert "succeeded_by" in kinds
+
+
+@settings(max_examples=20)
+@given(day=st.dates(min_value=date(2025, 1, 1), max_value=date(2027, 12, 31)))
+def test_organizations_exist_on_their_unit_days(day: date) -> None:
+    for o in ORGS.organizations(on=day):
+        assert HN.get(o.unit_id).exists_on(day)
+        if o.part_of:
+            assert ORGS.get(o.part_of).validity.contains(day)
+        sup = ORGS.superior(o, on=day)
+        assert sup is None or sup.validity.contains(day)
+
+
+# ---------------------------------------------------------------------- building
+def small_territory() -> Territory:
+    city = Unit(id="01", code="01", name="Thành phố X", kind=UnitKind.CENTRAL_CITY)
+    ward = Unit(
+        id="1",
+        code="1",
+        name="Phường Y",
+        kind=UnitKind.WARD,
+        validity=Validity(valid_to=date(2025, 7, 1)),
+        end_reason="test",
+    )
+    return Territory.build(
+        [city, ward], [Containment(parent="01", child="1", validity=ward.validity)]
+    )
+
+
+def test_build_collects_problems() -> None:
+    terr = small_territory()
+    pc = Organization(id="ubnd:01", name="UBND X", kind=OrgKind.PEOPLES_COMMITTEE, unit_id="01")
+    late = Organization(
+        id="ubnd:1",
+        name="UBND Y",
+        kind=OrgKind.PEOPLES_COMMITTEE,
+        unit_id="1",
+        validity=Validity(valid_from=date(2020, 1, 1)),
+    )
+    ghost = Organization(
+        id="so:x", name="Sở X", kind=OrgKind.DEPARTMENT, unit_id="01", part_of="nope"
+    )
+    post = Post(
+        id="ubnd:01/chu-tich",
+        org_id="ubnd:01",
+        kind=PostKind.CHAIRPERSON,
+        name="Chủ tịch",
+        is_head=True,
+    )
+    h1 = Holding(
+        post_id="ubnd:01/chu-tich", person="A", validity=Validity(valid_to=date(2022, 1, 1))
+    )
+    h2 = Holding(
+        post_id="ubnd:01/chu-tich", person="B", validity=Validity(valid_from=date(2021, 1, 1))
+    )
+    stray = Holding(post_id="missing", person="C", validity=Validity())
+    with pytest.raises(InvalidData) as err:
+        Organizations.build(terr, [pc, late, ghost], [post], [h1, h2, stray])
+    messages = " | ".join(p.message for p in err.value.problems)
+    assert len(err.value.problems) == 4, messages
+    assert "not inside the validity of its unit" in messages
+    assert "unknown organization" in messages
+    assert "overlaps the holding of A" in messages
+    assert "unknown post" in messages
+
+
+def test_holder_unknown_post() -> None:
+    with pytest.raises(NotFound):
+        ORGS.holder("nope", on=AFTER)
+    assert ORGS.holder("ubnd:00070@2025-07-01/chu-tich", on=AFTER) is None  # not in the data
