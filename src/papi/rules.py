@@ -1,0 +1,64 @@
+"""Deadline rules of Vietnamese law, as data.
+
+Periods follow the Civil Code 91/2015/QH13 (arts. 144-148): the day of the triggering event is
+not counted (art. 147); a period in days ends at the end of its last day, in weeks on the
+corresponding weekday, in months on the same day of the month or the last day of a shorter
+month, in years on the same day and month; and a period whose last day is a weekly day off or
+a public holiday ends on the next working day (art. 148). Periods in *working days* ("ngày làm
+việc") count only working days of :class:`papi.calendar.VietnamCalendar`.
+
+Four rule types, all immutable and serialisable (:meth:`to_dict` / :func:`rule_from_dict`):
+
+* :class:`Fixed`: a fixed date;
+* :class:`After`: ``n`` units after an event (calendar days, working days, weeks, months, years);
+* :class:`Recurring`: weekly, monthly, quarterly or yearly deadlines (``dateutil.rrule``);
+* :class:`ReportingPeriod`: the data cut-offs of Decree 09/2019/NĐ-CP art. 12 and a
+  configurable submission deadline.
+
+The statutory catalogue (:func:`statute`, :func:`statutes`) holds the rules of the laws the
+accountability plans touch, each with its citation and validity.
+
+>>> from datetime import date
+>>> statute("complaint.first_instance").rule.due(date(2026, 1, 20))   # 30 days, Tết -> 23/2
+datetime.date(2026, 2, 23)
+>>> print(statute("complaint.first_instance").citation)
+Law 02/2011/QH13, Art 28
+"""
+
+from __future__ import annotations
+
+from papi._rules_catalogue import Statute, statute, statutes
+from papi._rules_model import (
+    After,
+    Citation,
+    Fixed,
+    Frequency,
+    PeriodUnit,
+    Recurring,
+    ReportingPeriod,
+    ReportKind,
+    Roll,
+    Rule,
+    period_end,
+    rule_from_dict,
+)
+from papi.calendar import received_on
+
+__all__ = [
+    "After",
+    "Citation",
+    "Fixed",
+    "Frequency",
+    "PeriodUnit",
+    "Recurring",
+    "ReportKind",
+    "ReportingPeriod",
+    "Roll",
+    "Rule",
+    "Statute",
+    "period_end",
+    "received_on",
+    "rule_from_dict",
+    "statute",
+    "statutes",
+]
