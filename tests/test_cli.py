@@ -268,3 +268,132 @@ def test_debug_shows_the_traceback_of_an_input_error(capsys: pytest.CaptureFixtu
     assert code == 2
     assert "Traceback" in err
     assert err.strip().splitlines()[-1].startswith("papi: error:")
+
+
+# ---- scores -------------------------------------------------------------------------------
+
+
+def test_scores_hanoi_2021_is_ninth_and_high(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "scores", "--year", "2021")
+    assert code == 0
+    assert out.startswith("Hà Nội, PAPI 2021\nTotal: 44.4466   Rank: 9/63   Group: 1 (high)")
+    assert "Vertical Accountability Towards Citizens" in out
+
+
+def test_scores_json_is_the_scorecard(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "scores", "--year", "2021", "--json", "--lang", "vi")
+    doc = json.loads(out)
+    assert code == 0
+    assert doc["rank"] == 9
+    assert doc["group"] == {"number": 1, "vi": "Cao", "en": "high"}
+    assert doc["scorecard"]["total"] == 44.4466
+    assert set(doc["scorecard"]["dimensions"]) == {f"D{n}" for n in range(1, 9)}
+
+
+def test_scores_year_without_packaged_result(capsys: pytest.CaptureFixture[str]) -> None:
+    assert_one_line_error(run(capsys, "scores", "--year", "2017"), "2017", "--table")
+
+
+def test_scores_ranks_a_table(capsys: pytest.CaptureFixture[str], scores_csv: Path) -> None:
+    code, out, _ = run(capsys, "scores", "--year", "2021", "--table", str(scores_csv), "--json")
+    assert code == 0
+    doc = json.loads(out)
+    hanoi = next(e for e in doc["entries"] if e["province"] == "Hà Nội")
+    assert hanoi["rank"] == 9
+    assert [e["rank"] for e in doc["entries"]] == sorted(e["rank"] for e in doc["entries"])
+
+
+def test_scores_table_lists_unscored_provinces(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    table = tmp_path / "scores.csv"
+    header = "province_vi,year,D1,D2,D3,D4,D5,D6,D7,D8\n"
+    table.write_text(
+        header
+        + "Hà Nội,2021,5,6,4,7,7.5,7.8,3.2,3.6\n"
+        + "Huế,2021,6,6,5,7,7.5,7.8,4,4.7\n"
+        + "Bắc Ninh,2021,5,,4,7,7.5,7.8,3.2,3.6\n",
+        encoding="utf-8",
+    )
+    code, out, _ = run(capsys, "scores", "--year", "2021", "--table", str(table))
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0].startswith("PAPI 2021: 2 provinces ranked")
+    assert any(line.startswith("1 ") and "Huế" in line for line in lines)
+    assert "  - Bắc Ninh: D2" in lines
+
+
+def test_scores_malformed_table(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    table = tmp_path / "bad.csv"
+    table.write_text(
+        "province_vi,year,D1,D2,D3,D4,D5,D6,D7,D8\nHà Nội,2021,5,six,4,7,7.5,7.8,3.2,3.6\n",
+        encoding="utf-8",
+    )
+    assert_one_line_error(run(capsys, "scores", "--year", "2021", "--table", str(table)), "D2")
+
+
+def test_scores_missing_table_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    missing = str(tmp_path / "nope.csv")
+    assert_one_line_error(run(capsys, "scores", "--year", "2021", "--table", missing), "nope.csv")
+
+
+# ---- deadline ----------------------------------------------------------------------------
+
+
+def test_deadline_across_tet(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "deadline", "complaint.first_instance", "--from", "2026-01-20")
+    assert code == 0
+    assert "Due          2026-02-23 (Monday)" in out
+    assert "Law 02/2011/QH13, Art 28" in out
+    assert "2026-02-19" in out  # the raw end falls in Tết and is rolled forward
+
+
+def test_deadline_json(capsys: pytest.CaptureFixture[str]) -> None:
+    argv = ["deadline", "complaint.first_instance", "--from", "2026-01-20", "--json"]
+    code, out, _ = run(capsys, *argv)
+    doc = json.loads(out)
+    assert code == 0
+    assert doc["due"] == "2026-02-23"
+    assert doc["from"] == "2026-01-20"
+    assert doc["rule"]["n"] == 30
+    assert doc["citation"]["text"] == "Law 02/2011/QH13, Art 28"
+
+
+def test_deadline_picks_the_version_in_force(capsys: pytest.CaptureFixture[str]) -> None:
+    # Acceptance of a complaint: 10 working days until 2026-06-30, 7 from 2026-07-01.
+    before = run(capsys, "deadline", "complaint.first_instance.accept", "--from", "2026-03-02")
+    after = run(capsys, "deadline", "complaint.first_instance.accept", "--from", "2026-07-20")
+    assert "10 working days" in before[1]
+    assert "7 working days" in after[1]
+    assert "Due          2026-07-29" in after[1]
+
+
+def test_deadline_recurring_series(capsys: pytest.CaptureFixture[str]) -> None:
+    argv = ["deadline", "report.monthly", "--from", "2026-01-01", "--to", "2026-06-30", "--json"]
+    code, out, _ = run(capsys, *argv)
+    assert code == 0
+    series = json.loads(out)["occurrences"]
+    assert len(series) == 6
+    assert series == sorted(series)
+
+
+def test_deadline_lists_statutes_without_rule(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "deadline", "--from", "2026-03-01")
+    assert code == 0
+    assert "complaint.first_instance " in out
+    assert "denunciation.resolve " in out
+
+
+def test_deadline_unknown_rule(capsys: pytest.CaptureFixture[str]) -> None:
+    result = run(capsys, "deadline", "complaint.first", "--from", "2026-01-20")
+    assert_one_line_error(result, "complaint.first", "complaint.first_instance")
+
+
+def test_deadline_bad_date(capsys: pytest.CaptureFixture[str]) -> None:
+    result = run(capsys, "deadline", "complaint.first_instance", "--from", "20/01/2026")
+    assert_one_line_error(result, "--from", "20/01/2026")
+
+
+def test_deadline_to_needs_a_recurring_rule(capsys: pytest.CaptureFixture[str]) -> None:
+    argv = ["deadline", "complaint.first_instance", "--from", "2026-01-20", "--to", "2026-03-01"]
+    assert_one_line_error(run(capsys, *argv), "recurring")

@@ -28,6 +28,7 @@ import json
 import os
 import re
 import sys
+import textwrap
 import traceback
 import unicodedata
 import warnings
@@ -43,6 +44,8 @@ from papi.errors import PapiError
 
 if TYPE_CHECKING:
     from papi.framework import Element
+    from papi.rules import Statute
+    from papi.scoring import Group
     from papi.territory import Unit
 
 __all__ = ["build_parser", "display_width", "main", "render_table"]
@@ -391,6 +394,10 @@ class _Context:
     def print(self, text: str = "") -> None:
         self.out.write(text + "\n")
 
+    def para(self, text: str) -> None:
+        """A paragraph wrapped to 100 columns."""
+        self.out.write(textwrap.fill(text, width=100, break_on_hyphens=False) + "\n")
+
     def note(self, text: str) -> None:
         self.err.write(f"{PROG}: {text}\n")
 
@@ -634,12 +641,283 @@ def _last_day(v: Validity) -> str | None:
     return date.fromordinal(v.valid_to.toordinal() - 1).isoformat()
 
 
+def _group_doc(group: Group | None) -> dict[str, object] | None:
+    if group is None:
+        return None
+    return {"number": group.number, "vi": group.vi, "en": group.en}
+
+
+def _group_text(ctx: _Context, group: Group | None) -> str | None:
+    if group is None:
+        return None
+    return f"{group.number} ({group.vi if ctx.lang == 'vi' else group.en})"
+
+
 def _cmd_scores(ctx: _Context) -> int:
-    raise CommandError("not implemented yet")
+    year: int = ctx.args.year
+    if ctx.args.table:
+        return _scores_table(ctx, year, ctx.args.table)
+    from papi.framework import framework
+    from papi.scoring import hanoi_results
+
+    results = {r.year: r for r in hanoi_results()}
+    if year not in results:
+        from papi.errors import NotFound
+
+        raise NotFound(
+            "PAPI year",
+            year,
+            closest=[str(y) for y in sorted(results)],
+            context="in Hà Nội's packaged results (use --table for other data)",
+        )
+    r = results[year]
+    if ctx.as_json:
+        ctx.emit(
+            {
+                "province": r.province,
+                "year": r.year,
+                "total": r.total,
+                "rank": r.rank,
+                "out_of": r.out_of,
+                "group": _group_doc(r.group),
+                "scorecard": r.scorecard,
+                "dimension_ranks": r.dimension_ranks,
+                "dimension_groups": {k: _group_doc(g) for k, g in r.dimension_groups.items()},
+                "verified": {
+                    "total": r.total_verified,
+                    "rank": r.rank_verified,
+                    "group": r.group_verified,
+                    "dimensions": r.dimensions_verified,
+                },
+                "sources": r.sources,
+                "note": r.note,
+            }
+        )
+        return 0
+    fw = framework(year)
+    unverified = ctx.en(" (unverified)", " (chưa kiểm chứng)")
+    rank = (
+        f"{r.rank}/{r.out_of}" + ("" if r.rank_verified else unverified)
+        if r.rank is not None
+        else ctx.en("not published", "chưa công bố")
+    )
+    ctx.print(f"{r.province}, PAPI {year}")
+    ctx.print(
+        ctx.en("Total", "Tổng điểm")
+        + f": {r.total:.4f}"
+        + ("" if r.total_verified else unverified)
+        + f"   {ctx.en('Rank', 'Xếp hạng')}: {rank}"
+        + f"   {ctx.en('Group', 'Nhóm')}: {_group_text(ctx, r.group) or '-'}"
+        + ("" if r.group is None or r.group_verified else unverified)
+    )
+    ctx.print()
+    rows = []
+    for code in r.scorecard.dimension_codes:
+        score = r.scorecard.score(code)
+        rows.append(
+            [
+                code,
+                fw[code].name(ctx.lang),
+                None if score is None else f"{score:.4f}",
+                r.dimension_ranks.get(code),
+                _group_text(ctx, r.dimension_groups.get(code)),
+            ]
+        )
+    headers = [
+        ctx.en("Code", "Mã"),
+        ctx.en("Dimension", "Chỉ số nội dung"),
+        ctx.en("Score", "Điểm"),
+        ctx.en("Rank", "Hạng"),
+        ctx.en("Group", "Nhóm"),
+    ]
+    ctx.print(render_table(headers, rows))
+    if not r.dimensions_verified:
+        ctx.print(ctx.en("Dimension scores unverified.", "Điểm các chỉ số chưa kiểm chứng."))
+    if r.note:
+        ctx.print()
+        ctx.para(f"{ctx.en('Note', 'Ghi chú')}: {r.note}")
+    ctx.print()
+    ctx.print(ctx.en("Sources:", "Nguồn:"))
+    for src in r.sources:
+        ctx.print(f"  - {src}")
+    return 0
+
+
+def _scores_table(ctx: _Context, year: int, path: str) -> int:
+    from papi.scoring import load_table
+
+    ranking = load_table(path).ranking(year)
+    if ctx.as_json:
+        ctx.emit(
+            {
+                "year": year,
+                "by": ranking.by,
+                "frame_size": ranking.frame_size,
+                "mean": ranking.mean() if len(ranking) else None,
+                "entries": [
+                    {
+                        "rank": e.rank,
+                        "province": e.province,
+                        "province_code": e.scorecard.province_code,
+                        "score": e.score,
+                        "group": _group_doc(e.group),
+                    }
+                    for e in ranking
+                ],
+                "unscored": [
+                    {"province": c.province, "missing": c.missing} for c in ranking.unscored
+                ],
+            }
+        )
+        return 0
+    ctx.print(
+        ctx.en(
+            f"PAPI {year}: {len(ranking)} provinces ranked by total, from {path}",
+            f"PAPI {year}: {len(ranking)} tỉnh, thành xếp hạng theo tổng điểm, từ {path}",
+        )
+    )
+    ctx.print()
+    rows = [[e.rank, e.province, f"{e.score:.4f}", _group_text(ctx, e.group)] for e in ranking]
+    headers = [
+        ctx.en("Rank", "Hạng"),
+        ctx.en("Province", "Tỉnh, thành"),
+        ctx.en("Total", "Tổng điểm"),
+        ctx.en("Group", "Nhóm"),
+    ]
+    ctx.print(render_table(headers, rows))
+    if ranking.unscored:
+        ctx.print()
+        ctx.print(ctx.en("Not ranked (scores missing):", "Không xếp hạng (thiếu điểm):"))
+        for c in ranking.unscored:
+            missing = ", ".join(c.missing)
+            ctx.print(f"  - {c.province}: {missing}")
+    return 0
+
+
+_WEEKDAYS_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_WEEKDAYS_VI = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ Nhật")
+
+
+def _day(ctx: _Context, day: date) -> str:
+    names = _WEEKDAYS_VI if ctx.lang == "vi" else _WEEKDAYS_EN
+    return f"{day.isoformat()} ({names[day.weekday()]})"
+
+
+def _statute_doc(st: Statute) -> dict[str, object]:
+    return {
+        "key": st.key,
+        "title_vi": st.title_vi,
+        "title_en": st.title_en,
+        "rule": st.rule.to_dict(),
+        "describe": {"vi": st.rule.describe("vi"), "en": st.rule.describe("en")},
+        "citation": {"text": str(st.citation), **st.citation.to_dict()},
+        "validity": st.validity,
+        "holder": st.holder,
+        "verified": st.verified,
+        "notes": st.notes or None,
+    }
 
 
 def _cmd_deadline(ctx: _Context) -> int:
-    raise CommandError("not implemented yet")
+    from papi.calendar import default_calendar
+    from papi.rules import After, PeriodUnit, period_end, statute, statutes
+
+    start = ctx.date(ctx.args.start, "--from")
+    if not ctx.args.rule:
+        if ctx.args.end:
+            raise CommandError("--to needs a RULE")
+        listed = [s for s in statutes() if s.validity.contains(start)]
+        if ctx.as_json:
+            ctx.emit({"on": start, "statutes": [_statute_doc(s) for s in listed]})
+            return 0
+        ctx.print(
+            ctx.en(
+                f"{len(listed)} statutory deadline rules in force on {start}:",
+                f"{len(listed)} quy định về thời hạn có hiệu lực ngày {start}:",
+            )
+        )
+        ctx.print()
+        table: list[list[object]] = [
+            [s.key, s.rule.describe(ctx.lang), str(s.citation)] for s in listed
+        ]
+        headers = [
+            ctx.en("Rule", "Quy định"),
+            ctx.en("Period", "Thời hạn"),
+            ctx.en("Basis", "Căn cứ"),
+        ]
+        ctx.print(render_table(headers, table))
+        return 0
+    st = statute(ctx.args.rule, on=start)
+    cal = default_calendar()
+    due = st.due(start, cal)
+    end = ctx.date(ctx.args.end, "--to") if ctx.args.end else None
+    series: tuple[date, ...] = ()
+    if end is not None:
+        if end < start:
+            raise CommandError(f"--to {end} is before --from {start}")
+        occurrences = getattr(st.rule, "occurrences", None)
+        if not st.rule.is_recurring or occurrences is None:
+            raise CommandError(f"--to needs a recurring rule; {st.key} is a single deadline")
+        series = tuple(occurrences(start, end, cal))
+    moved: str | None = None
+    if isinstance(st.rule, After) and st.rule.unit is not PeriodUnit.WORKING_DAYS and st.rule.roll:
+        raw = period_end(start, st.rule.n, st.rule.unit, cal, roll=False)
+        if raw != due:
+            why = cal.holiday_name(raw, lang=ctx.lang) or ctx.en(
+                "a weekly day off", "ngày nghỉ hằng tuần"
+            )
+            moved = ctx.en(
+                f"the period ends on {_day(ctx, raw)}, {why}, so it runs to the next working "
+                "day (Civil Code 91/2015/QH13, art. 148)",
+                f"thời hạn kết thúc vào {_day(ctx, raw)}, {why}, nên chuyển sang ngày làm việc "
+                "tiếp theo (Bộ luật Dân sự 91/2015/QH13, Điều 148)",
+            )
+    if ctx.as_json:
+        doc = _statute_doc(st)
+        doc.update(
+            {
+                "from": start,
+                "due": due,
+                "estimated": cal.is_estimated(due),
+                "occurrences": list(series) if end is not None else None,
+            }
+        )
+        ctx.emit(doc)
+        return 0
+    title, other = (st.title_vi, st.title_en) if ctx.lang == "vi" else (st.title_en, st.title_vi)
+    ctx.print(f"{st.key}: {title}")
+    ctx.print(f"    ({other})")
+    ctx.print()
+    rows: list[list[object]] = [
+        [ctx.en("Rule", "Thời hạn"), st.rule.describe(ctx.lang)],
+        [ctx.en("Legal basis", "Căn cứ"), str(st.citation)],
+        [ctx.en("Who acts", "Người thực hiện"), st.holder],
+        [ctx.en("In force", "Hiệu lực"), str(st.validity)],
+        [ctx.en("From", "Từ ngày"), _day(ctx, start)],
+        [ctx.en("Due", "Hạn"), _day(ctx, due)],
+    ]
+    if not st.verified:
+        rows.append([ctx.en("Verified", "Đã kiểm chứng"), False])
+    ctx.print(render_table([ctx.en("Field", "Trường"), ctx.en("Value", "Giá trị")], rows))
+    if moved:
+        ctx.para(f"{ctx.en('Why', 'Lý do')}: {moved}.")
+    if cal.is_estimated(due):
+        ctx.para(
+            ctx.en(
+                "Estimated: the official holiday notice for that year is not in the data.",
+                "Ước tính: chưa có thông báo nghỉ lễ chính thức của năm đó.",
+            )
+        )
+    if series:
+        ctx.print()
+        ctx.print(ctx.en(f"Deadlines until {end}:", f"Các hạn đến ngày {end}:"))
+        for d in series:
+            name = cal.holiday_name(d, lang=ctx.lang)
+            ctx.print(f"  - {_day(ctx, d)}" + (f"  [{name}]" if name else ""))
+    if st.notes:
+        ctx.print()
+        ctx.para(f"{ctx.en('Notes', 'Ghi chú')}: {st.notes}")
+    return 0
 
 
 if __name__ == "__main__":  # pragma: no cover
