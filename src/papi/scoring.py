@@ -491,6 +491,15 @@ class Ranking:
         """The mean score of the scored provinces (the "national mean" of the reports)."""
         return _round(math.fsum(e.score for e in self.entries) / len(self.entries))
 
+    def median(self) -> float:
+        """The median score of the scored provinces (some news items call it the mean:
+        the "national mean" 42.3265 quoted for 2023 is the median)."""
+        values = sorted(e.score for e in self.entries)
+        mid = len(values) // 2
+        if len(values) % 2:
+            return values[mid]
+        return _round((values[mid - 1] + values[mid]) / 2)
+
     def top(self, n: int) -> tuple[RankedEntry, ...]:
         """The entries with rank ``<= n``."""
         return tuple(e for e in self.entries if e.rank <= n)
@@ -697,6 +706,13 @@ class Target:
     def gap(self) -> float:
         """Points missing to reach :attr:`needed` (0 when already there)."""
         return max(0.0, _round(self.needed - self.score))
+
+    @property
+    def attainable(self) -> bool:
+        """Whether :attr:`needed` is within the scale (80 or 60 for a total, 10 for a
+        dimension)."""
+        n = len(framework(self.year).dimensions) if self.by == "total" else 1
+        return self.needed <= DIMENSION_RANGE[1] * n
 
     @property
     def places_possible(self) -> int:
