@@ -381,6 +381,12 @@ class After(_RuleBase):
         """Short human text, e.g. ``'30 days after acceptance'`` / ``'30 ngày kể từ thụ lý'``."""
         _check_lang(lang)
         one, many, vi = _UNIT_TEXT[self.unit]
+        if self.n == 0:
+            return (
+                f"on the day of {self.of}"
+                if lang == "en"
+                else f"ngay trong {self.of_vi or self.of}"
+            )
         if lang == "en":
             return f"{self.n} {one if self.n == 1 else many} after {self.of}"
         return f"{self.n} {vi} kể từ {self.of_vi or self.of}"
@@ -538,6 +544,18 @@ class Recurring(_SeriesMixin, _RuleBase):
         """Always true."""
         return True
 
+    def _is_period_end(self) -> bool:
+        """Whether each occurrence is the last working day of its period ("at least once per ...")."""
+        if self.roll is not Roll.BACKWARD:
+            return False
+        if self.freq is Frequency.WEEKLY:
+            return self.weekday == 6
+        if self.freq is Frequency.QUARTERLY:
+            return self.day == -1 and self.month == 3
+        if self.freq is Frequency.YEARLY:
+            return self.day == -1 and self.month == 12
+        return self.day == -1
+
     def _rrule(self, dtstart: date) -> _rr.rrule:
         kwargs: dict[str, Any] = {"interval": self.interval, "cache": False}
         if self.until is not None:
@@ -580,6 +598,7 @@ class Recurring(_SeriesMixin, _RuleBase):
         wlo, whi = lo - _MARGIN, hi + _MARGIN
         rule = self._rrule(self.anchor if self.anchor is not None else wlo)
         seen: set[date] = set()
+        previous: date | None = None
         for moment in rule.between(
             datetime.combine(wlo, time()), datetime.combine(whi, time()), inc=True
         ):
@@ -587,7 +606,11 @@ class Recurring(_SeriesMixin, _RuleBase):
             if not self.validity.contains(raw):
                 continue
             day = _roll(cal, raw, self.roll)
-            if lo <= day <= hi:
+            # rolling back past the previous occurrence means the period had no working day
+            # at all (e.g. a week inside Tết): that period has no deadline
+            crossed = self.roll is Roll.BACKWARD and previous is not None and day <= previous
+            previous = raw
+            if not crossed and lo <= day <= hi:
                 seen.add(day)
         return tuple(sorted(seen))
 
@@ -599,6 +622,23 @@ class Recurring(_SeriesMixin, _RuleBase):
         """Short human text, e.g. ``'monthly, by the 14th'`` / ``'hằng tháng, ngày 14'``."""
         _check_lang(lang)
         en = lang == "en"
+        if self._is_period_end() and self.interval == 1:
+            n = self.sessions
+            per_en = {
+                "weekly": "week",
+                "monthly": "month",
+                "quarterly": "quarter",
+                "yearly": "year",
+            }
+            per_vi = {"weekly": "tuần", "monthly": "tháng", "quarterly": "quý", "yearly": "năm"}
+            if en:
+                return (
+                    f"at least {n} day{'s' if n > 1 else ''} per {per_en[self.freq.value]}, "
+                    "by its last working day"
+                )
+            return (
+                f"ít nhất {n} ngày mỗi {per_vi[self.freq.value]}, chậm nhất ngày làm việc cuối kỳ"
+            )
         freq_en = {
             "weekly": "weekly",
             "monthly": "monthly",
