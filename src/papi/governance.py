@@ -1,0 +1,1848 @@
+"""The aggregate model and its queries: who is accountable, here, by when, on what basis.
+
+A :class:`Governance` is an immutable snapshot of everything papi knows: the PAPI framework,
+the territory and its organizations, the working-day calendar, the statutory rules, and the
+documents, tasks, assignments and progress reports. It is made by a :class:`Builder`, which
+validates everything and reports every problem at once, and derives the indexes that make
+queries fast. Every query takes the day it is about (``on=``); nothing here reads the clock.
+
+The answers (:class:`Accountability`, :class:`Duties`, :class:`Agenda`, :class:`Overdue`,
+:class:`Escalation`, :class:`Gaps`) are plain frozen data: ``to_dict()`` gives JSON-ready
+dicts with a versioned ``schema`` key, ``from_dict()`` reads them back unchanged, and
+``explain(lang)`` / ``rows()`` render them for people.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+import threading
+import warnings
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from datetime import date, timedelta
+from types import MappingProxyType
+from typing import Any, ClassVar, TypeVar
+
+import attrs
+from cattrs.preconf.json import make_converter
+
+from papi.dates import Validity
+from papi.duties import (
+    Assignment,
+    CommitteesOf,
+    DepartmentsBySector,
+    Document,
+    HeadsOf,
+    OrgById,
+    Role,
+    Selector,
+    Task,
+    Unlisted,
+    innermost,
+)
+from papi.errors import Ambiguous, InvalidData, NotFound, Problem
+from papi.progress import Report, Status, status_of
+from papi.text import NameIndex
+
+__all__ = [
+    "Accountability",
+    "Agenda",
+    "AgendaItem",
+    "BasisInfo",
+    "Builder",
+    "DeadlineInfo",
+    "Duties",
+    "DutyItem",
+    "Escalation",
+    "EscalationStep",
+    "Gap",
+    "Gaps",
+    "Governance",
+    "Holder",
+    "Hop",
+    "Notice",
+    "OrgInfo",
+    "Overdue",
+    "OverdueItem",
+    "PostInfo",
+    "Responsible",
+    "SubjectInfo",
+    "UnitInfo",
+]
+
+PRINCIPLE_HEAD = "nguoi_dung_dau"
+
+# --------------------------------------------------------------------------- answer data
+
+
+@attrs.frozen(kw_only=True)
+class UnitInfo:
+    """An administrative unit as shown in answers."""
+
+    id: str
+    code: str
+    name: str
+    level: str
+
+
+@attrs.frozen(kw_only=True)
+class OrgInfo:
+    """An organization as shown in answers (``unit`` is the unit it serves)."""
+
+    id: str
+    name: str
+    name_en: str | None
+    kind: str
+    unit: str | None
+
+
+@attrs.frozen(kw_only=True)
+class PostInfo:
+    """A post (chairperson, director...) as shown in answers."""
+
+    id: str
+    name: str
+    name_en: str | None
+
+
+@attrs.frozen(kw_only=True)
+class Holder:
+    """Who holds a post on the day: ``status`` is ``"known"`` (``person`` named), ``"vacant"``
+    (a source says the post is empty) or ``"unknown"`` (the data does not say)."""
+
+    status: str
+    person: str | None = None
+    since: date | None = None
+    sources: tuple[str, ...] = ()
+
+    def text(self, lang: str) -> str:
+        """``"Vũ Đại Thắng"``, ``"(trống)"`` / ``"(vacant)"`` or ``"(chưa rõ)"`` / ``"(unknown)"``."""
+        if self.status == "known" and self.person:
+            return self.person
+        if self.status == "vacant":
+            return "(trống)" if lang == "vi" else "(vacant)"
+        return "(chưa rõ người giữ chức)" if lang == "vi" else "(holder unknown)"
+
+
+@attrs.frozen(kw_only=True)
+class BasisInfo:
+    """What put an entry in an answer: the assignment, the document and its reference.
+    ``principle`` is ``"nguoi_dung_dau"`` when the entry follows from the head-of-organization
+    principle rather than from an explicit assignment."""
+
+    assignment: str
+    document: str
+    citation_vi: str
+    citation_en: str
+    reference: str
+    principle: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Hop:
+    """One succession step taken while resolving: ``abolished`` (names of what ended) passed to
+    ``successors`` on ``effective`` by ``act``."""
+
+    kind: str
+    effective: date
+    act: str
+    abolished: tuple[str, ...]
+    successors: tuple[str, ...]
+    citation: str
+    note: str | None = None
+
+    def text(self, lang: str) -> str:
+        """One sentence describing the hop."""
+        old = ", ".join(self.abolished)
+        new = ", ".join(self.successors)
+        if self.kind == "abolish_tier":
+            if lang == "vi":
+                return (
+                    f"cấp huyện đã bị bãi bỏ từ {self.effective:%d/%m/%Y} ({self.citation}): "
+                    f"{old} chấm dứt; nhiệm vụ chuyển cho {new}"
+                )
+            return (
+                f"the district tier was abolished on {self.effective.isoformat()} "
+                f"({self.citation}): {old} ended; its duties pass to {new}"
+            )
+        if lang == "vi":
+            return f"{old} được kế thừa bởi {new} từ {self.effective:%d/%m/%Y} ({self.citation})"
+        return f"{old} succeeded by {new} on {self.effective.isoformat()} ({self.citation})"
+
+
+@attrs.frozen(kw_only=True)
+class Responsible:
+    """One organization (and post, and holder) holding a role for a task, with its basis and the
+    succession hops (``via``) that led to it."""
+
+    role: Role
+    task: str
+    organization: OrgInfo
+    post: PostInfo | None
+    holder: Holder | None
+    basis: BasisInfo
+    via: tuple[Hop, ...] = ()
+
+
+@attrs.frozen(kw_only=True)
+class EscalationStep:
+    """One rung of the escalation ladder: an organization, its head post and holder."""
+
+    organization: OrgInfo
+    post: PostInfo | None
+    holder: Holder | None
+
+
+@attrs.frozen(kw_only=True)
+class DeadlineInfo:
+    """A deadline of a task: the next date on or after the query day when it is computable
+    (``due``), else ``None`` with a description (e.g. "30 days after acceptance")."""
+
+    task: str
+    due: date | None
+    description_vi: str
+    description_en: str
+    citation: str | None
+    statute: str | None
+    recurring: bool
+    applies_to: str | None
+
+
+@attrs.frozen(kw_only=True)
+class Notice:
+    """A warning attached to an answer, with a stable ``code`` and text in both languages."""
+
+    code: str
+    message_vi: str
+    message_en: str
+
+    def text(self, lang: str) -> str:
+        """The message in ``lang``."""
+        return self.message_vi if lang == "vi" else self.message_en
+
+
+@attrs.frozen(kw_only=True)
+class SubjectInfo:
+    """What was asked about: an indicator (``kind="indicator"``) or a task, and the tasks it
+    covers."""
+
+    kind: str
+    code: str
+    name_vi: str
+    name_en: str | None
+    tasks: tuple[str, ...]
+
+
+_ROLE_ORDER = {r: i for i, r in enumerate(Role)}
+_CONVERTER = make_converter(forbid_extra_keys=True)
+_A = TypeVar("_A")
+
+
+class _Answer:
+    """Shared JSON machinery of the answers."""
+
+    SCHEMA: ClassVar[str] = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready plain data, with the versioned ``schema`` key first."""
+        data = _CONVERTER.unstructure(self)
+        assert isinstance(data, dict)
+        return data
+
+    @classmethod
+    def from_dict(cls: type[_A], data: Mapping[str, Any]) -> _A:
+        """Read an answer back from :meth:`to_dict` output (lossless)."""
+        schema = data.get("schema")
+        expected = getattr(cls, "SCHEMA", None)
+        if schema != expected:
+            raise InvalidData(f"expected schema {expected!r}", path="schema", value=schema)
+        try:
+            return _CONVERTER.structure(dict(data), cls)
+        except Exception as err:  # cattrs raises ClassValidationError groups
+            raise InvalidData(f"not a valid {cls.__name__} document: {err}", path="") from None
+
+
+def _schema(name: str) -> Any:
+    return attrs.field(default=name, init=True)
+
+
+@attrs.frozen(kw_only=True)
+class Accountability(_Answer):
+    """The answer of :meth:`Governance.who`: who holds which role for ``subject`` in ``where``
+    on ``on``, on what basis, through which successions; whom to escalate to; what is due next;
+    and what the data cannot vouch for (``warnings``)."""
+
+    SCHEMA: ClassVar[str] = "papi.accountability/1"
+    schema: str = _schema("papi.accountability/1")
+    subject: SubjectInfo
+    where: UnitInfo
+    on: date
+    responsible: tuple[Responsible, ...]
+    escalation: tuple[EscalationStep, ...]
+    deadlines: tuple[DeadlineInfo, ...]
+    hops: tuple[Hop, ...]
+    warnings: tuple[Notice, ...]
+
+    def by_role(self, role: Role) -> tuple[Responsible, ...]:
+        """The entries holding ``role``."""
+        return tuple(r for r in self.responsible if r.role is role)
+
+    def rows(self) -> list[dict[str, str]]:
+        """One flat row per entry, for tables."""
+        return [
+            {
+                "role": r.role.value,
+                "task": r.task,
+                "organization": r.organization.name,
+                "post": r.post.name if r.post else "",
+                "holder": r.holder.text("en") if r.holder else "",
+                "basis": f"{r.basis.citation_en} {r.basis.reference}",
+                "via": "; ".join(h.act for h in r.via),
+            }
+            for r in self.responsible
+        ]
+
+    def explain(self, lang: str = "vi") -> str:
+        """The reasoning as text a portal can show a citizen, in Vietnamese or English."""
+        return _explain_accountability(self, lang)
+
+
+def task_sort_key(task_id: str) -> tuple[object, ...]:
+    """Sort key putting ``T2`` before ``T10``.
+
+    >>> sorted(["T10", "T2", "A"], key=task_sort_key)
+    ['A', 'T2', 'T10']
+    """
+    return tuple(int(p) if p.isdigit() else p for p in re.split(r"(\d+)", task_id))
+
+
+def _explain_accountability(a: Accountability, lang: str) -> str:
+    vi = lang == "vi"
+    subj = a.subject.name_vi if vi or not a.subject.name_en else a.subject.name_en
+    lines: list[str] = []
+    if vi:
+        lines.append(f"{a.subject.code} ({subj}) tại {a.where.name}, ngày {a.on:%d/%m/%Y}:")
+    else:
+        lines.append(f"{a.subject.code} ({subj}) in {a.where.name}, on {a.on.isoformat()}:")
+    for role in Role:
+        entries = a.by_role(role)
+        if not entries:
+            continue
+        lines.append(f"- {role.label(lang).capitalize()}:" if vi else f"- {role.label('en')}:")
+        grouped: dict[tuple[str, str | None], list[Responsible]] = {}
+        for r in entries:
+            grouped.setdefault((r.organization.id, r.post.id if r.post else None), []).append(r)
+        for rs in grouped.values():
+            first = rs[0]
+            if first.post is None:
+                head = first.organization.name
+            else:
+                pname = first.post.name if vi or not first.post.name_en else first.post.name_en
+                holder = first.holder.text(lang) if first.holder else ""
+                head = f"{pname} {first.organization.name[0].lower()}{first.organization.name[1:]}"
+                head = f"{head}: {holder}" if holder else head
+            lines.append(f"    {head}")
+            by_basis: dict[tuple[str, str | None, tuple[Hop, ...]], list[Responsible]] = {}
+            for r in rs:
+                cite = r.basis.citation_vi if vi else r.basis.citation_en
+                by_basis.setdefault((cite, r.basis.principle, r.via), []).append(r)
+            for (cite, principle, via), group in by_basis.items():
+                tasks = ", ".join(
+                    f"{r.task} ({r.basis.reference})"
+                    for r in sorted(group, key=lambda x: task_sort_key(x.task))
+                )
+                text = f"{tasks} — {cite}"
+                if principle == PRINCIPLE_HEAD:
+                    text += (
+                        "; theo nguyên tắc người đứng đầu chịu trách nhiệm về nhiệm vụ được giao "
+                        "cho cơ quan"
+                        if vi
+                        else "; under the head-of-organization principle (người đứng đầu)"
+                    )
+                if via:
+                    olds = ", ".join(dict.fromkeys(o for h in via for o in h.abolished))
+                    cits = ", ".join(dict.fromkeys(h.citation for h in via))
+                    text += (
+                        f"; kế thừa từ {olds} ({cits})"
+                        if vi
+                        else f"; inherited from {olds} ({cits})"
+                    )
+                lines.append(f"      · {text}")
+    if a.hops:
+        lines.append("- Thay đổi địa giới, tổ chức:" if vi else "- Successions taken:")
+        lines.extend(f"    {h.text(lang)}" for h in a.hops)
+    if a.escalation:
+        lines.append("- Cấp trên (trình tự kiến nghị):" if vi else "- Escalation:")
+        for i, step in enumerate(a.escalation, 1):
+            post = ""
+            if step.post is not None:
+                pname = step.post.name if vi or not step.post.name_en else step.post.name_en
+                post = f" — {pname}: {step.holder.text(lang) if step.holder else ''}"
+            lines.append(f"    {i}. {step.organization.name}{post}")
+    if a.deadlines:
+        lines.append("- Thời hạn tới:" if vi else "- Next deadlines:")
+        for d in a.deadlines:
+            desc = d.description_vi if vi else d.description_en
+            when = (f"{d.due:%d/%m/%Y}" if vi else d.due.isoformat()) if d.due else ""
+            cite = f" [{d.citation}]" if d.citation else ""
+            lines.append(f"    {d.task}: {when + ' — ' if when else ''}{desc}{cite}")
+    if a.warnings:
+        lines.append("- Lưu ý:" if vi else "- Warnings:")
+        lines.extend(f"    ! {w.text(lang)}" for w in a.warnings)
+    return "\n".join(lines)
+
+
+@attrs.frozen(kw_only=True)
+class DutyItem:
+    """One duty of an organization: a task, the role, the basis and any succession hops."""
+
+    task: str
+    title_vi: str
+    title_en: str | None
+    role: Role
+    organization: OrgInfo
+    post: PostInfo | None
+    basis: BasisInfo
+    via: tuple[Hop, ...] = ()
+
+
+@attrs.frozen(kw_only=True)
+class Duties(_Answer):
+    """The answer of :meth:`Governance.duties`."""
+
+    SCHEMA: ClassVar[str] = "papi.duties/1"
+    schema: str = _schema("papi.duties/1")
+    of: str
+    on: date
+    items: tuple[DutyItem, ...]
+    warnings: tuple[Notice, ...] = ()
+
+    def rows(self) -> list[dict[str, str]]:
+        """One row per duty, for tables."""
+        return [
+            {
+                "task": d.task,
+                "role": d.role.value,
+                "organization": d.organization.name,
+                "post": d.post.name if d.post else "",
+                "title": d.title_en or d.title_vi,
+                "basis": f"{d.basis.citation_en} {d.basis.reference}",
+                "via": "; ".join(h.act for h in d.via),
+            }
+            for d in self.items
+        ]
+
+    def explain(self, lang: str = "vi") -> str:
+        """The duties as text."""
+        vi = lang == "vi"
+        head = (
+            f"Nhiệm vụ của {self.of} ngày {self.on:%d/%m/%Y}:"
+            if vi
+            else f"Duties of {self.of} on {self.on.isoformat()}:"
+        )
+        lines = [head]
+        for d in self.items:
+            title = d.title_vi if vi or not d.title_en else d.title_en
+            cite = d.basis.citation_vi if vi else d.basis.citation_en
+            who = d.post.name if d.post else d.organization.name
+            lines.append(
+                f"- {d.task} [{d.role.label(lang)}] {who}: {title} ({cite} {d.basis.reference})"
+            )
+            lines.extend(f"    {h.text(lang)}" for h in d.via)
+        lines.extend(f"! {w.text(lang)}" for w in self.warnings)
+        return "\n".join(lines)
+
+
+@attrs.frozen(kw_only=True)
+class AgendaItem:
+    """One deadline in a window."""
+
+    due: date
+    task: str
+    title_vi: str
+    title_en: str | None
+    description_vi: str
+    description_en: str
+    citation: str | None
+    applies_to: str | None
+    holders: tuple[str, ...]
+
+
+@attrs.frozen(kw_only=True)
+class Agenda(_Answer):
+    """The answer of :meth:`Governance.agenda`: deadlines in ``[start, end]``, recurring ones
+    expanded, sorted by date."""
+
+    SCHEMA: ClassVar[str] = "papi.agenda/1"
+    schema: str = _schema("papi.agenda/1")
+    of: str | None
+    start: date
+    end: date
+    items: tuple[AgendaItem, ...]
+    warnings: tuple[Notice, ...] = ()
+
+    def rows(self) -> list[dict[str, str]]:
+        """One row per deadline."""
+        return [
+            {
+                "due": i.due.isoformat(),
+                "task": i.task,
+                "what": i.description_en,
+                "applies_to": i.applies_to or "",
+                "citation": i.citation or "",
+            }
+            for i in self.items
+        ]
+
+    def explain(self, lang: str = "vi") -> str:
+        """The agenda as text."""
+        vi = lang == "vi"
+        lines = [
+            f"Lịch thời hạn {self.start:%d/%m/%Y}–{self.end:%d/%m/%Y}:"
+            if vi
+            else f"Deadlines {self.start.isoformat()}–{self.end.isoformat()}:"
+        ]
+        for i in self.items:
+            desc = i.description_vi if vi else i.description_en
+            cite = f" [{i.citation}]" if i.citation else ""
+            lines.append(f"- {i.due.isoformat()} {i.task}: {desc}{cite}")
+        return "\n".join(lines)
+
+
+@attrs.frozen(kw_only=True)
+class OverdueItem:
+    """A (task, organization) pair whose deadline passed without a report."""
+
+    task: str
+    organization: OrgInfo
+    due: date
+    status: Status
+
+
+@attrs.frozen(kw_only=True)
+class Overdue(_Answer):
+    """The answer of :meth:`Governance.overdue`."""
+
+    SCHEMA: ClassVar[str] = "papi.overdue/1"
+    schema: str = _schema("papi.overdue/1")
+    on: date
+    items: tuple[OverdueItem, ...]
+
+    def rows(self) -> list[dict[str, str]]:
+        """One row per overdue pair."""
+        return [
+            {"task": i.task, "organization": i.organization.name, "due": i.due.isoformat()}
+            for i in self.items
+        ]
+
+    def explain(self, lang: str = "vi") -> str:
+        """The list as text."""
+        vi = lang == "vi"
+        lines = [f"Quá hạn ngày {self.on:%d/%m/%Y}:" if vi else f"Overdue on {self.on}:"]
+        lines.extend(f"- {i.task} {i.organization.name} ({i.due.isoformat()})" for i in self.items)
+        return "\n".join(lines)
+
+
+@attrs.frozen(kw_only=True)
+class Escalation(_Answer):
+    """The answer of :meth:`Governance.escalation`: from the People's Committee of ``where``
+    up to the top, each with its head post and holder."""
+
+    SCHEMA: ClassVar[str] = "papi.escalation/1"
+    schema: str = _schema("papi.escalation/1")
+    where: UnitInfo
+    on: date
+    steps: tuple[EscalationStep, ...]
+
+    def rows(self) -> list[dict[str, str]]:
+        """One row per rung."""
+        return [
+            {
+                "organization": s.organization.name,
+                "post": s.post.name if s.post else "",
+                "holder": s.holder.text("en") if s.holder else "",
+            }
+            for s in self.steps
+        ]
+
+    def explain(self, lang: str = "vi") -> str:
+        """The ladder as text."""
+        lines = [self.where.name]
+        for i, s in enumerate(self.steps, 1):
+            post = f" — {s.post.name}: {s.holder.text(lang) if s.holder else ''}" if s.post else ""
+            lines.append(f"{i}. {s.organization.name}{post}")
+        return "\n".join(lines)
+
+
+@attrs.frozen(kw_only=True)
+class Gap:
+    """A hole in a plan: ``kind`` is one of ``no_lead``, ``selector_matches_nobody``,
+    ``abolished_without_successor``, ``no_head_post``, ``no_accountable_person``."""
+
+    kind: str
+    subject: str
+    message_vi: str
+    message_en: str
+    basis: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Gaps(_Answer):
+    """The answer of :meth:`Governance.gaps`."""
+
+    SCHEMA: ClassVar[str] = "papi.gaps/1"
+    schema: str = _schema("papi.gaps/1")
+    on: date
+    items: tuple[Gap, ...]
+
+    def kinds(self) -> frozenset[str]:
+        """The kinds of gap present."""
+        return frozenset(g.kind for g in self.items)
+
+    def rows(self) -> list[dict[str, str]]:
+        """One row per gap."""
+        return [
+            {"kind": g.kind, "subject": g.subject, "message": g.message_en, "basis": g.basis or ""}
+            for g in self.items
+        ]
+
+    def explain(self, lang: str = "vi") -> str:
+        """The gaps as text."""
+        vi = lang == "vi"
+        lines = [f"Khoảng trống ngày {self.on:%d/%m/%Y}:" if vi else f"Gaps on {self.on}:"]
+        lines.extend(
+            f"- [{g.kind}] {g.subject}: {g.message_vi if vi else g.message_en}" for g in self.items
+        )
+        return "\n".join(lines)
+
+
+ANSWER_TYPES: Mapping[str, type[_Answer]] = MappingProxyType(
+    {c.SCHEMA: c for c in (Accountability, Duties, Agenda, Overdue, Escalation, Gaps)}
+)
+
+# ------------------------------------------------------------------------------ resolution
+
+
+@attrs.frozen
+class _Hit:
+    org: Any
+    post: Any
+    via: tuple[Hop, ...]
+
+
+def _rules() -> Any:
+    return importlib.import_module("papi.rules")
+
+
+class Governance:
+    """The immutable aggregate; see the module docs. Build one with :class:`Builder`, or get
+    the packaged Hanoi model from :func:`papi.datasets.hanoi`.
+
+    All queries are pure functions of the model and their arguments; results of selector
+    resolution are memoised under a lock, so a Governance is safe to share between threads.
+    """
+
+    def __init__(
+        self,
+        *,
+        framework: Any,
+        territory: Any,
+        organizations: Any,
+        calendar: Any,
+        documents: Mapping[str, Document],
+        tasks: Mapping[str, Task],
+        assignments: Sequence[Assignment],
+        reports: Sequence[Report],
+        statute: Callable[..., Any] | None,
+        notes: Sequence[Notice] = (),
+    ) -> None:
+        self._framework = framework
+        self._territory = territory
+        self._orgs = organizations
+        self._calendar = calendar
+        self._documents = MappingProxyType(dict(documents))
+        self._tasks = MappingProxyType(dict(tasks))
+        self._assignments = tuple(assignments)
+        self._reports = tuple(reports)
+        self._statute = statute
+        self._notes = tuple(notes)
+        by_task: dict[str, list[Assignment]] = {}
+        for a in self._assignments:
+            by_task.setdefault(a.task, []).append(a)
+        self._by_task = MappingProxyType({k: tuple(v) for k, v in by_task.items()})
+        self._task_names: NameIndex[str] = NameIndex(
+            [(t.title_vi, t.id) for t in self._tasks.values()]
+            + [(t.title_en, t.id) for t in self._tasks.values() if t.title_en]
+        )
+        by_code: dict[str, tuple[str, ...]] = {}
+        for el in framework.elements():
+            by_code[el.code] = tuple(
+                t.id
+                for t in self._tasks.values()
+                if any(framework.related(el.code, c) for c in t.indicators)
+            )
+        self._tasks_by_code = MappingProxyType(by_code)
+        superseded: set[str] = set()
+        for d in self._documents.values():
+            superseded.update(d.supersedes)
+        self._superseded = frozenset(superseded)
+        self._reports_by = MappingProxyType(_group_reports(self._reports))
+        self._lock = threading.Lock()
+        self._cache: dict[tuple[Any, ...], Any] = {}
+
+    # ------------------------------------------------------------------ properties
+    @property
+    def framework(self) -> Any:
+        """The PAPI framework (:class:`papi.framework.Framework`)."""
+        return self._framework
+
+    @property
+    def territory(self) -> Any:
+        """The territory (:class:`papi.territory.Territory`)."""
+        return self._territory
+
+    @property
+    def organizations(self) -> Any:
+        """The organizations registry (:class:`papi.organizations.Organizations`)."""
+        return self._orgs
+
+    @property
+    def calendar(self) -> Any:
+        """The working-day calendar."""
+        return self._calendar
+
+    @property
+    def documents(self) -> Mapping[str, Document]:
+        """Documents by id."""
+        return self._documents
+
+    @property
+    def tasks(self) -> Mapping[str, Task]:
+        """Tasks by id."""
+        return self._tasks
+
+    @property
+    def assignments(self) -> tuple[Assignment, ...]:
+        """All assignments, in input order."""
+        return self._assignments
+
+    @property
+    def reports(self) -> tuple[Report, ...]:
+        """All progress reports."""
+        return self._reports
+
+    def __repr__(self) -> str:
+        return (
+            f"<Governance: {len(self._documents)} documents, {len(self._tasks)} tasks, "
+            f"{len(self._assignments)} assignments, {len(self._reports)} reports>"
+        )
+
+    def builder(self) -> Builder:
+        """A :class:`Builder` preloaded with this model, to add a plan on top of it."""
+        b = Builder(
+            framework=self._framework,
+            territory=self._territory,
+            organizations=self._orgs,
+            calendar=self._calendar,
+            statute=self._statute,
+        )
+        for d in self._documents.values():
+            b.add_document(d)
+        for t in self._tasks.values():
+            b.add_task(t)
+        for a in self._assignments:
+            b.add_assignment(a)
+        for r in self._reports:
+            b.add_report(r)
+        for n in self._notes:
+            b.add_note(n)
+        return b
+
+    # ------------------------------------------------------------------ memo
+    def _memo(self, key: tuple[Any, ...], compute: Callable[[], _A]) -> _A:
+        hit = self._cache.get(key, _MISSING)
+        if hit is not _MISSING:
+            return hit  # type: ignore[no-any-return]
+        value = compute()
+        with self._lock:
+            return self._cache.setdefault(key, value)  # type: ignore[no-any-return]
+
+    # ------------------------------------------------------------------ info helpers
+    def _unit_info(self, u: Any) -> UnitInfo:
+        return UnitInfo(id=u.id, code=u.code, name=u.name, level=u.level.value)
+
+    def _org_info(self, o: Any) -> OrgInfo:
+        unit_name = None
+        if o.unit_id is not None:
+            try:
+                unit_name = self._territory.get(o.unit_id).name
+            except NotFound:
+                unit_name = o.unit_id
+        return OrgInfo(
+            id=o.id,
+            name=o.name,
+            name_en=getattr(o, "name_en", None),
+            kind=_enum_value(o.kind),
+            unit=unit_name,
+        )
+
+    def _post_info(self, p: Any) -> PostInfo:
+        return PostInfo(id=p.id, name=p.name, name_en=getattr(p, "name_en", None))
+
+    def _holder(self, post: Any, on: date) -> Holder:
+        h = self._orgs.holder(post, on=on)
+        if h is None:
+            return Holder(status="unknown")
+        since = h.validity.valid_from if getattr(h, "validity", None) is not None else None
+        if h.person is None:
+            return Holder(status="vacant", since=since, sources=tuple(h.sources))
+        return Holder(status="known", person=h.person, since=since, sources=tuple(h.sources))
+
+    def _basis(self, a: Assignment, principle: str | None = None) -> BasisInfo:
+        doc = self._documents[a.basis.document]
+        return BasisInfo(
+            assignment=a.id,
+            document=doc.id,
+            citation_vi=doc.cite("vi"),
+            citation_en=doc.cite("en"),
+            reference=a.basis.reference,
+            principle=principle,
+        )
+
+    def _hops(self, chain: Iterable[Any]) -> tuple[Hop, ...]:
+        out = []
+        for s in chain:
+            out.append(
+                Hop(
+                    kind=s.kind,
+                    effective=s.effective,
+                    act=s.act,
+                    abolished=tuple(self._name_of(i) for i in s.predecessors),
+                    successors=tuple(self._name_of(i) for i in s.successors),
+                    citation=_hop_citation(s.act, getattr(s, "sources", ())),
+                    note=s.note,
+                )
+            )
+        return tuple(out)
+
+    def _name_of(self, ident: str) -> str:
+        for lookup in (self._orgs.get, self._territory.get):
+            try:
+                return str(lookup(ident).name)
+            except (NotFound, KeyError):
+                continue
+        return ident
+
+    # ------------------------------------------------------------------ selectors
+    def _ref_date(self, a: Assignment) -> date:
+        if a.validity.valid_from is not None:
+            return a.validity.valid_from
+        doc = self._documents[a.basis.document]
+        return doc.date or date(2000, 1, 1)
+
+    def resolve(self, selector: Selector, *, on: date, ref: date | None = None) -> tuple[_Hit, ...]:
+        """What ``selector`` picks on ``on``. When it picks nothing on ``on`` (a level or an
+        organization that no longer exists), it is resolved on ``ref`` (the day the assignment
+        took effect) and followed through the successions, each hop recorded."""
+        return self._memo(("resolve", selector, on, ref), lambda: self._resolve(selector, on, ref))
+
+    def _resolve(self, sel: Selector, on: date, ref: date | None) -> tuple[_Hit, ...]:
+        if isinstance(sel, HeadsOf):
+            out = []
+            for hit in self.resolve(sel.of, on=on, ref=ref):
+                post = self._orgs.head_post(hit.org, on=on)
+                out.append(_Hit(hit.org, post if post is not None else _NO_HEAD, hit.via))
+            return tuple(out)
+        if isinstance(sel, Unlisted):
+            return ()
+        direct = self._direct(sel, on)
+        if direct or ref is None or ref >= on:
+            return tuple(_Hit(o, None, ()) for o in direct)
+        out2: list[_Hit] = []
+        for old in self._direct(sel, ref):
+            chain = self._hops(self._orgs.succession_chain(old, on=on))
+            out2.extend(_Hit(new, None, chain) for new in self._orgs.successors(old, on=on))
+        return tuple(out2)
+
+    def _direct(self, sel: Selector, on: date) -> tuple[Any, ...]:
+        if isinstance(sel, OrgById):
+            o = self._orgs.get(sel.id)
+            return (o,) if o.validity.contains(on) else ()
+        if isinstance(sel, CommitteesOf):
+            try:
+                within = self._territory.unit(sel.within, on=on)
+            except NotFound:
+                return ()
+            level = _territory_level(sel.level)
+            units = self._territory.units(level=level, within=within, on=on)
+            out = []
+            for u in units:
+                pc = self._orgs.committee_of(u, on=on)
+                if pc is not None:
+                    out.append(pc)
+            return tuple(out)
+        if isinstance(sel, DepartmentsBySector):
+            try:
+                within = self._territory.unit(sel.within, on=on)
+            except NotFound:
+                return ()
+            return tuple(
+                o
+                for o in self._orgs.organizations(unit=within, on=on)
+                if getattr(o, "sector", None) == sel.sector
+            )
+        return ()
+
+    # ------------------------------------------------------------------ subjects
+    def _subject(self, subject: str) -> SubjectInfo:
+        return self._memo(("subject", subject), lambda: self._find_subject(subject))
+
+    def _find_subject(self, subject: str) -> SubjectInfo:
+        text = subject.strip()
+        if text in self._tasks:
+            t = self._tasks[text]
+            return SubjectInfo(
+                kind="task", code=t.id, name_vi=t.title_vi, name_en=t.title_en, tasks=(t.id,)
+            )
+        code = text.upper()
+        if code in self._tasks_by_code:
+            el = self._framework[code]
+            return SubjectInfo(
+                kind="indicator",
+                code=el.code,
+                name_vi=el.name_vi,
+                name_en=el.name_en,
+                tasks=self._tasks_by_code[code],
+            )
+        elements: tuple[Any, ...] = ()
+        try:
+            elements = (self._framework.find(text),)
+        except NotFound:
+            elements = ()
+        tasks = self._task_names.find(text)
+        if elements and not tasks:
+            return self._find_subject(elements[0].code)
+        if len(tasks) == 1 and not elements:
+            return self._find_subject(tasks[0])
+        if elements or tasks:
+            raise Ambiguous(
+                "subject",
+                subject,
+                tuple(e.code for e in elements) + tuple(tasks),
+            )
+        raise NotFound(
+            "subject (indicator code, task id or name)",
+            subject,
+            closest=self._task_names.closest(text),
+        )
+
+    # ------------------------------------------------------------------ where
+    def _where(self, where: Any, on: date) -> tuple[Any, tuple[Hop, ...]]:
+        try:
+            return self._territory.unit(where, on=on), ()
+        except NotFound:
+            succ = self._territory.successors(where, on=on)
+            if len(succ) == 1:
+                return succ[0], self._hops(self._territory.succession_chain(where, on=on))
+            raise
+
+    # ------------------------------------------------------------------ who
+    def who(self, subject: str, *, where: Any, on: date) -> Accountability:
+        """Who is accountable for ``subject`` in ``where`` on ``on``.
+
+        ``subject``: an indicator code (``"D3"``; a dimension covers its sub-dimensions and
+        indicators and vice versa), a task id (``"T6"``) or a Vietnamese/English name.
+        ``where``: a unit, unit id, NSO code or name, as of ``on``.
+        """
+        key = ("who", subject, where if isinstance(where, str) else where.id, on)
+        return self._memo(key, lambda: self._who(subject, where, on))
+
+    def _who(self, subject: str, where: Any, on: date) -> Accountability:
+        subj = self._subject(subject)
+        unit, where_hops = self._where(where, on)
+        chain = (unit, *self._territory.ancestors(unit, on=on))
+        chain_ids = {u.id for u in chain}
+        warnings: list[Notice] = []
+        if where_hops:
+            warnings.append(
+                Notice(
+                    code="where_succeeded",
+                    message_vi=f"{where} không còn tồn tại ngày {on:%d/%m/%Y}; trả lời cho "
+                    f"đơn vị kế thừa {unit.name}",
+                    message_en=f"{where} no longer exists on {on.isoformat()}; answered for its "
+                    f"successor {unit.name}",
+                )
+            )
+        responsible: list[Responsible] = []
+        unlisted: list[tuple[Assignment, Unlisted]] = []
+        docs_used: set[str] = set()
+        for tid in subj.tasks:
+            for a in self._by_task.get(tid, ()):
+                if not a.validity.contains(on):
+                    continue
+                inner = innermost(a.selector)
+                if isinstance(inner, Unlisted):
+                    unlisted.append((a, inner))
+                    docs_used.add(a.basis.document)
+                    continue
+                for hit in self.resolve(a.selector, on=on, ref=self._ref_date(a)):
+                    if hit.org.unit_id not in chain_ids:
+                        continue
+                    docs_used.add(a.basis.document)
+                    responsible.extend(self._entries(a, hit, on))
+        responsible = _dedupe(responsible)
+        responsible.sort(key=lambda r: (_ROLE_ORDER[r.role], len(r.via) > 0, task_sort_key(r.task)))
+        hops: dict[Hop, None] = dict.fromkeys(where_hops)
+        for r in responsible:
+            hops.update(dict.fromkeys(r.via))
+        warnings.extend(self._warnings(subj, on, responsible, unlisted, docs_used))
+        deadline_levels = {self._unit_level(r.organization) for r in responsible}
+        return Accountability(
+            subject=subj,
+            where=self._unit_info(unit),
+            on=on,
+            responsible=tuple(responsible),
+            escalation=self._escalation(unit, on),
+            deadlines=self._deadlines(subj.tasks, on, deadline_levels),
+            hops=tuple(hops),
+            warnings=tuple(warnings),
+        )
+
+    def _unit_level(self, org: OrgInfo) -> str | None:
+        # OrgInfo carries the unit's name only; find its level through the registry.
+        o = self._orgs.get(org.id)
+        if o.unit_id is None:
+            return None
+        return str(self._territory.get(o.unit_id).level.value)
+
+    def _entries(self, a: Assignment, hit: _Hit, on: date) -> list[Responsible]:
+        org = self._org_info(hit.org)
+        basis = self._basis(a)
+        if hit.post is _NO_HEAD:
+            return [
+                Responsible(
+                    role=a.role,
+                    task=a.task,
+                    organization=org,
+                    post=None,
+                    holder=None,
+                    basis=basis,
+                    via=hit.via,
+                )
+            ]
+        if hit.post is not None:
+            return [
+                Responsible(
+                    role=a.role,
+                    task=a.task,
+                    organization=org,
+                    post=self._post_info(hit.post),
+                    holder=self._holder(hit.post, on),
+                    basis=basis,
+                    via=hit.via,
+                )
+            ]
+        out = [
+            Responsible(
+                role=a.role,
+                task=a.task,
+                organization=org,
+                post=None,
+                holder=None,
+                basis=basis,
+                via=hit.via,
+            )
+        ]
+        # the người đứng đầu principle: the head answers for what the organization is assigned
+        head = self._orgs.head_post(hit.org, on=on)
+        if head is not None and a.role is not Role.ACCOUNTABLE:
+            out.append(
+                Responsible(
+                    role=Role.ACCOUNTABLE,
+                    task=a.task,
+                    organization=org,
+                    post=self._post_info(head),
+                    holder=self._holder(head, on),
+                    basis=self._basis(a, PRINCIPLE_HEAD),
+                    via=hit.via,
+                )
+            )
+        return out
+
+    def _warnings(
+        self,
+        subj: SubjectInfo,
+        on: date,
+        responsible: Sequence[Responsible],
+        unlisted: Sequence[tuple[Assignment, Unlisted]],
+        docs_used: set[str],
+    ) -> list[Notice]:
+        out: list[Notice] = []
+        out.extend(self._document_notices(docs_used, on))
+        for a, u in unlisted:
+            doc = self._documents.get(u.document, None)
+            cite_vi = doc.cite("vi") if doc else u.document
+            cite_en = doc.cite("en") if doc else u.document
+            out.append(
+                Notice(
+                    code="unlisted_holders",
+                    message_vi=f"{a.task}: vai trò «{a.role.label('vi')}» được giao cho "
+                    f"{u.describe('vi')} ({cite_vi}, {u.reference}); văn bản này không có trong "
+                    "dữ liệu nên không xác định được cơ quan cụ thể",
+                    message_en=f"{a.task}: the {a.role.value} role is assigned to "
+                    f"{u.describe('en')} ({cite_en}, {u.reference}); that text is not in the "
+                    "dataset, so the agency cannot be named",
+                )
+            )
+        if subj.kind == "indicator" and not any(r.role is Role.LEAD for r in responsible):
+            out.append(
+                Notice(
+                    code="lead_unknown",
+                    message_vi=f"Chưa xác định được cơ quan chủ trì cho {subj.code} theo dữ liệu "
+                    "hiện có",
+                    message_en=f"No lead agency for {subj.code} is known from the data",
+                )
+            )
+        if any(r.holder is not None and r.holder.status == "unknown" for r in responsible):
+            out.append(
+                Notice(
+                    code="holder_unknown",
+                    message_vi="Dữ liệu không có tên người giữ một số chức vụ nêu trên",
+                    message_en="The data does not name the holders of some posts above",
+                )
+            )
+        out.extend(self.coverage_notices(on))
+        out.extend(self._notes)
+        return out
+
+    def coverage_notices(self, on: date) -> tuple[Notice, ...]:
+        """A ``coverage`` notice when ``on`` lies outside the dates the territory data vouches
+        for (the answer then uses the nearest structure in the data)."""
+        cov = getattr(self._territory, "coverage", None)
+        if cov is None or cov.contains(on):
+            return ()
+        return (
+            Notice(
+                code="coverage",
+                message_vi=f"Dữ liệu địa giới, tổ chức chỉ bảo đảm cho giai đoạn {cov}; ngày "
+                f"{on:%d/%m/%Y} nằm ngoài, câu trả lời dựa trên cơ cấu gần nhất có trong dữ liệu",
+                message_en=f"The territory and organization data is vouched for {cov} only; "
+                f"{on.isoformat()} lies outside, so the answer uses the nearest structure in the "
+                "data",
+            ),
+        )
+
+    def _document_notices(self, docs: Iterable[str], on: date) -> list[Notice]:
+        used = set(docs)
+        for d in list(used):
+            used.update(x for x in self._documents[d].implements if x in self._documents)
+        out = []
+        over = {
+            d
+            for d in used
+            if self._documents[d].period.valid_to is not None
+            and self._documents[d].period.valid_to <= on  # type: ignore[operator]
+            and d not in self._superseded
+        }
+        for d in sorted(used):
+            doc = self._documents[d]
+            if d in self._superseded:
+                out.append(
+                    Notice(
+                        code="superseded",
+                        message_vi=f"{doc.cite('vi')} đã được thay thế bởi văn bản khác trong dữ "
+                        "liệu",
+                        message_en=f"{doc.cite('en')} is superseded by another document in the "
+                        "data",
+                    )
+                )
+            if d in over and not any(x in over for x in doc.implements):
+                end = doc.period.valid_to
+                assert end is not None
+                last = end - timedelta(days=1)
+                out.append(
+                    Notice(
+                        code="plan_period_over",
+                        message_vi=f"{doc.cite('vi')} được ban hành cho giai đoạn đến hết "
+                        f"{last:%d/%m/%Y}; không văn bản nào trong dữ liệu thay thế nó, nên các "
+                        "phân công của nó (và của các văn bản triển khai nó) được coi là vẫn còn "
+                        "áp dụng — cần kiểm tra các kế hoạch mới hơn",
+                        message_en=f"{doc.cite('en')} was issued for the period ending "
+                        f"{last.isoformat()}; no later document in the dataset supersedes it, so "
+                        "its assignments (and those of the documents implementing it) are shown "
+                        "as still standing; check for later plans",
+                    )
+                )
+            if not doc.date_known and d in docs:
+                out.append(
+                    Notice(
+                        code="date_unknown",
+                        message_vi=f"Ngày ban hành của {doc.kind.label('vi')} {doc.number} chưa rõ",
+                        message_en=f"The date of {doc.kind.label('en')} {doc.number} is not known",
+                    )
+                )
+        return out
+
+    # ------------------------------------------------------------------ escalation
+    def _escalation(self, unit: Any, on: date) -> tuple[EscalationStep, ...]:
+        org = self._orgs.committee_of(unit, on=on)
+        if org is None:
+            for anc in self._territory.ancestors(unit, on=on):
+                org = self._orgs.committee_of(anc, on=on)
+                if org is not None:
+                    break
+        steps: list[EscalationStep] = []
+        seen: set[str] = set()
+        while org is not None and org.id not in seen:
+            seen.add(org.id)
+            head = self._orgs.head_post(org, on=on)
+            steps.append(
+                EscalationStep(
+                    organization=self._org_info(org),
+                    post=self._post_info(head) if head is not None else None,
+                    holder=self._holder(head, on) if head is not None else None,
+                )
+            )
+            org = self._orgs.superior(org, on=on)
+        return tuple(steps)
+
+    def escalation(self, *, where: Any, on: date) -> Escalation:
+        """The escalation ladder from the People's Committee of ``where`` to the top."""
+        unit, _ = self._where(where, on)
+        return Escalation(where=self._unit_info(unit), on=on, steps=self._escalation(unit, on))
+
+    # ------------------------------------------------------------------ deadlines
+    def _rule_of(self, dl: Any, on: date) -> tuple[Any, str | None]:
+        if dl.statute is not None:
+            if self._statute is None:
+                return None, None
+            try:
+                st = self._statute(dl.statute, on=on)
+            except NotFound:
+                return None, None
+            return st.rule, str(st.citation) if st.citation else None
+        cit = getattr(dl.rule, "citation", None)
+        return dl.rule, str(cit) if cit else None
+
+    def _deadlines(
+        self, tasks: Iterable[str], on: date, levels: set[str | None]
+    ) -> tuple[DeadlineInfo, ...]:
+        out: list[DeadlineInfo] = []
+        for tid in tasks:
+            task = self._tasks[tid]
+            for dl in task.deadlines:
+                if dl.applies_to is not None and dl.applies_to not in levels:
+                    continue
+                rule, citation = self._rule_of(dl, on)
+                if rule is None:
+                    continue
+                due = self._next_due(rule, dl.window, on)
+                if due is _PAST:
+                    continue
+                out.append(
+                    DeadlineInfo(
+                        task=tid,
+                        due=due if isinstance(due, date) else None,
+                        description_vi=str(rule.describe("vi")),
+                        description_en=str(rule.describe("en")),
+                        citation=citation,
+                        statute=dl.statute,
+                        recurring=bool(getattr(rule, "is_recurring", False)),
+                        applies_to=dl.applies_to,
+                    )
+                )
+        uniq = list(dict.fromkeys(out))
+        uniq.sort(key=lambda d: (d.due is None, d.due or date.max, d.task))
+        return tuple(uniq[:12])
+
+    def _next_due(self, rule: Any, window: Validity, on: date) -> object:
+        """The next due date on or after ``on``; None when the rule needs an event; _PAST when
+        its window is over."""
+        if (
+            window.valid_to is not None
+            and window.valid_to <= on
+            and not hasattr(rule, "occurrences")
+        ):
+            return _PAST
+        if hasattr(rule, "occurrences"):
+            start = max(on, window.valid_from) if window.valid_from else on
+            end = (
+                (window.valid_to - timedelta(days=1))
+                if window.valid_to
+                else start + timedelta(days=400)
+            )
+            if window.valid_to is not None:
+                # a one-off deadline inside a window: the first occurrence in the window
+                first = window.valid_from or start
+                occ = rule.occurrences(first, end + timedelta(days=120), self._calendar)
+                occ = tuple(d for d in occ if d >= first)
+                if not occ:
+                    return None
+                return occ[0] if occ[0] >= on else _PAST
+            if end < start:
+                return _PAST
+            occ = rule.occurrences(start, end, self._calendar)
+            return occ[0] if occ else None
+        if getattr(rule, "on", None) is not None and isinstance(rule.on, date):
+            return rule.on if rule.on >= on else _PAST
+        return None
+
+    # ------------------------------------------------------------------ duties
+    def duties(self, *, of: Any, on: date) -> Duties:
+        """Every duty held on ``on`` by an organization (object or id) or by the organizations
+        serving a unit (object, id, code or name), with basis and succession hops."""
+        orgs, label = self._orgs_of(of, on)
+        ids = {o.id for o in orgs}
+        items: list[DutyItem] = []
+        for a in self._assignments:
+            if not a.validity.contains(on) or isinstance(innermost(a.selector), Unlisted):
+                continue
+            task = self._tasks[a.task]
+            for hit in self.resolve(a.selector, on=on, ref=self._ref_date(a)):
+                if hit.org.id not in ids:
+                    continue
+                post = hit.post if hit.post is not None and hit.post is not _NO_HEAD else None
+                items.append(
+                    DutyItem(
+                        task=task.id,
+                        title_vi=task.title_vi,
+                        title_en=task.title_en,
+                        role=a.role,
+                        organization=self._org_info(hit.org),
+                        post=self._post_info(post) if post is not None else None,
+                        basis=self._basis(a),
+                        via=hit.via,
+                    )
+                )
+        items = list(dict.fromkeys(items))
+        items.sort(key=lambda d: (task_sort_key(d.task), _ROLE_ORDER[d.role], len(d.via) > 0))
+        return Duties(of=label, on=on, items=tuple(items))
+
+    def _orgs_of(self, of: Any, on: date) -> tuple[tuple[Any, ...], str]:
+        if not isinstance(of, str) and hasattr(of, "unit_id"):
+            return (of,), of.name
+        if isinstance(of, str):
+            try:
+                o = self._orgs.get(of)
+                return (o,), o.name
+            except NotFound:
+                pass
+            try:
+                o = self._orgs.org(of, on=on)
+                return (o,), o.name
+            except (NotFound, Ambiguous):
+                pass
+        unit = self._territory.unit(of, on=on)
+        return tuple(self._orgs.organizations(unit=unit, on=on)), unit.name
+
+    # ------------------------------------------------------------------ agenda
+    def agenda(self, *, of: Any = None, start: date, end: date) -> Agenda:
+        """Deadlines falling in ``[start, end]`` (inclusive), recurring ones expanded; with
+        ``of`` (an organization or unit), only the tasks it holds on ``start``."""
+        if end < start:
+            raise InvalidData("end must not be before start", path="end", value=end.isoformat())
+        label: str | None = None
+        holders_by_task: dict[str, set[str]] = {}
+        levels_by_task: dict[str, set[str | None]] = {}
+        if of is not None:
+            duties = self.duties(of=of, on=start)
+            label = duties.of
+            for d in duties.items:
+                holders_by_task.setdefault(d.task, set()).add(d.organization.name)
+                levels_by_task.setdefault(d.task, set()).add(self._unit_level(d.organization))
+        items: list[AgendaItem] = []
+        for task in self._tasks.values():
+            if of is not None and task.id not in holders_by_task:
+                continue
+            for dl in task.deadlines:
+                if (
+                    of is not None
+                    and dl.applies_to is not None
+                    and (dl.applies_to not in levels_by_task[task.id])
+                ):
+                    continue
+                rule, citation = self._rule_of(dl, start)
+                if rule is None:
+                    continue
+                for due in self._occurrences(rule, dl.window, start, end):
+                    items.append(
+                        AgendaItem(
+                            due=due,
+                            task=task.id,
+                            title_vi=task.title_vi,
+                            title_en=task.title_en,
+                            description_vi=str(rule.describe("vi")),
+                            description_en=str(rule.describe("en")),
+                            citation=citation,
+                            applies_to=dl.applies_to,
+                            holders=tuple(sorted(holders_by_task.get(task.id, ()))),
+                        )
+                    )
+        items.sort(key=lambda i: (i.due, i.task))
+        return Agenda(of=label, start=start, end=end, items=tuple(items))
+
+    def _occurrences(self, rule: Any, window: Validity, start: date, end: date) -> list[date]:
+        if hasattr(rule, "occurrences"):
+            if window.valid_to is not None:
+                first = window.valid_from or start
+                occ = rule.occurrences(first, window.valid_to + timedelta(days=120), self._calendar)
+                occ = [d for d in occ if d >= first][:1]
+                return [d for d in occ if start <= d <= end]
+            lo = max(start, window.valid_from) if window.valid_from else start
+            return list(rule.occurrences(lo, end, self._calendar)) if lo <= end else []
+        day = getattr(rule, "on", None)
+        if isinstance(day, date) and start <= day <= end:
+            return [day]
+        return []
+
+    # ------------------------------------------------------------------ progress
+    def _due_for(self, task: Task, level: str | None, on: date) -> date | None:
+        for dl in task.deadlines:
+            if dl.applies_to is not None and dl.applies_to != level:
+                continue
+            rule, _ = self._rule_of(dl, on)
+            if rule is None:
+                continue
+            if dl.window.valid_to is not None and hasattr(rule, "occurrences"):
+                first = dl.window.valid_from or on
+                occ = rule.occurrences(
+                    first, dl.window.valid_to + timedelta(days=120), self._calendar
+                )
+                later: list[date] = [d for d in occ if d >= first]
+                if later:
+                    return later[0]
+            day = getattr(rule, "on", None)
+            if isinstance(day, date):
+                return day
+        return None
+
+    def status(self, task: str, org: str, *, on: date) -> Status:
+        """The progress status of ``task`` for organization ``org`` on ``on`` (see
+        :func:`papi.progress.status_of`)."""
+        t = self._tasks[task]
+        o = self._orgs.get(org)
+        level = None if o.unit_id is None else self._territory.get(o.unit_id).level.value
+        due = self._due_for(t, level, on)
+        return status_of(
+            due=due,
+            starts=t.period.valid_from,
+            reports=self._reports_by.get((task, org), ()),
+            on=on,
+        )
+
+    def overdue(self, *, on: date) -> Overdue:
+        """(task, organization) pairs whose one-off deadline passed on or before ``on`` with no
+        report submitted by then."""
+        items: list[OverdueItem] = []
+        for a in self._assignments:
+            if isinstance(innermost(a.selector), Unlisted) or isinstance(a.selector, HeadsOf):
+                continue
+            task = self._tasks[a.task]
+            if not any(
+                dl.window.valid_to is not None or dl.rule is not None for dl in task.deadlines
+            ):
+                continue
+            day = (
+                a.validity.valid_to - timedelta(days=1)
+                if (a.validity.valid_to is not None and a.validity.valid_to <= on)
+                else on
+            )
+            if not a.validity.contains(day):
+                continue
+            for hit in self.resolve(a.selector, on=day, ref=self._ref_date(a)):
+                st = self.status(task.id, hit.org.id, on=on)
+                if st is Status.OVERDUE:
+                    o = hit.org
+                    level = (
+                        None if o.unit_id is None else self._territory.get(o.unit_id).level.value
+                    )
+                    due = self._due_for(task, level, on)
+                    assert due is not None
+                    items.append(
+                        OverdueItem(
+                            task=task.id, organization=self._org_info(o), due=due, status=st
+                        )
+                    )
+        items = list(dict.fromkeys(items))
+        items.sort(key=lambda i: (i.due, i.task, i.organization.id))
+        return Overdue(on=on, items=tuple(items))
+
+    # ------------------------------------------------------------------ gaps
+    def gaps(self, *, on: date) -> Gaps:
+        """The holes in the plans on ``on``: dimensions with no lead, selectors matching nobody,
+        assignments to abolished organizations with no successor, organizations without a head
+        post, duties with no accountable person."""
+        return self._memo(("gaps", on), lambda: self._gaps(on))
+
+    def _gaps(self, on: date) -> Gaps:
+        items: list[Gap] = []
+        lead_codes: set[str] = set()
+        for a in self._assignments:
+            if not a.validity.contains(on):
+                continue
+            task = self._tasks[a.task]
+            basis = f"{self._documents[a.basis.document].cite('en')} {a.basis.reference}"
+            inner = innermost(a.selector)
+            if isinstance(inner, Unlisted):
+                items.append(
+                    Gap(
+                        kind="selector_matches_nobody",
+                        subject=a.id,
+                        message_vi=f"{a.task} ({a.role.label('vi')}): {inner.describe('vi')} — "
+                        "không xác định được cơ quan nào",
+                        message_en=f"{a.task} ({a.role.value}): {inner.describe('en')} — matches "
+                        "no known organization",
+                        basis=basis,
+                    )
+                )
+                continue
+            hits = self.resolve(a.selector, on=on, ref=self._ref_date(a))
+            if not hits:
+                direct_before = self._direct(innermost(a.selector), self._ref_date(a))
+                kind = "abolished_without_successor" if direct_before else "selector_matches_nobody"
+                items.append(
+                    Gap(
+                        kind=kind,
+                        subject=a.id,
+                        message_vi=f"{a.task} ({a.role.label('vi')}): {a.selector.describe('vi')} "
+                        f"không khớp tổ chức nào ngày {on:%d/%m/%Y}",
+                        message_en=f"{a.task} ({a.role.value}): {a.selector.describe('en')} "
+                        f"matches nobody on {on.isoformat()}",
+                        basis=basis,
+                    )
+                )
+                continue
+            if a.role is Role.LEAD:
+                lead_codes.update(task.indicators)
+            unknown = [h for h in hits if self._accountable_unknown(h, on)]
+            if unknown:
+                items.append(
+                    Gap(
+                        kind="no_accountable_person",
+                        subject=a.id,
+                        message_vi=f"{a.task}: {len(unknown)}/{len(hits)} tổ chức không có người "
+                        "đứng đầu được biết tên",
+                        message_en=f"{a.task}: {len(unknown)} of {len(hits)} organizations have no "
+                        "known person in their head post",
+                        basis=basis,
+                    )
+                )
+        for dim in self._framework.dimensions:
+            if not any(self._framework.related(dim.code, c) for c in lead_codes):
+                items.append(
+                    Gap(
+                        kind="no_lead",
+                        subject=dim.code,
+                        message_vi=f"Chưa có cơ quan chủ trì cho {dim.code} ({dim.name_vi})",
+                        message_en=f"No lead agency for {dim.code} ({dim.name_en})",
+                    )
+                )
+        for o in self._orgs.organizations(on=on):
+            if self._orgs.head_post(o, on=on) is None:
+                items.append(
+                    Gap(
+                        kind="no_head_post",
+                        subject=o.id,
+                        message_vi=f"{o.name} không có chức vụ người đứng đầu trong dữ liệu",
+                        message_en=f"{o.name} has no head post in the data",
+                    )
+                )
+        return Gaps(on=on, items=tuple(items))
+
+    def _accountable_unknown(self, hit: _Hit, on: date) -> bool:
+        post = hit.post
+        if post is _NO_HEAD:
+            return True
+        if post is None:
+            post = self._orgs.head_post(hit.org, on=on)
+            if post is None:
+                return True
+        h = self._orgs.holder(post, on=on)
+        return h is None or h.person is None
+
+
+class _Missing:
+    pass
+
+
+_MISSING: Any = _Missing()
+_PAST: Any = _Missing()
+_NO_HEAD: Any = _Missing()
+
+
+_ARTICLE = re.compile(r"\bart\. ?[0-9]+(?:\([0-9a-zđ]+\))*", re.IGNORECASE)
+
+
+def _hop_citation(act: str, sources: Iterable[str]) -> str:
+    """``"Law 72/2025/QH15 art. 51(3)"`` when a source of the succession cites the article."""
+    for src in sources:
+        if act in src:
+            m = _ARTICLE.search(src, src.index(act))
+            if m:
+                head = src[: src.index(act)].split(":")[-1].strip()
+                return f"{head} {act} {m.group(0)}".strip()
+    return act
+
+
+def _enum_value(value: Any) -> str:
+    return str(getattr(value, "value", value))
+
+
+def _territory_level(level: str) -> Any:
+    from papi.territory import Level
+
+    return Level(level)
+
+
+def _dedupe(items: list[Responsible]) -> list[Responsible]:
+    seen: dict[Responsible, None] = {}
+    explicit_acc = {
+        (r.organization.id, r.task)
+        for r in items
+        if r.role is Role.ACCOUNTABLE and not r.basis.principle
+    }
+    for r in items:
+        if r.basis.principle and (r.organization.id, r.task) in explicit_acc:
+            continue
+        seen.setdefault(r, None)
+    return list(seen)
+
+
+def _group_reports(reports: Iterable[Report]) -> dict[tuple[str, str], tuple[Report, ...]]:
+    out: dict[tuple[str, str], list[Report]] = {}
+    for r in reports:
+        out.setdefault((r.task, r.organization), []).append(r)
+    return {k: tuple(sorted(v, key=lambda r: r.submitted)) for k, v in out.items()}
+
+
+# ------------------------------------------------------------------------------ builder
+
+
+class Builder:
+    """Collects documents, tasks, assignments and reports, then :meth:`build` validates them
+    all against the framework, territory, organizations and statutes and raises one
+    :class:`~papi.errors.InvalidData` listing every problem (each ``add_*`` takes an optional
+    ``path`` naming where the record came from, e.g. ``"plan.toml: tasks[2]"``)."""
+
+    def __init__(
+        self,
+        *,
+        framework: Any,
+        territory: Any,
+        organizations: Any,
+        calendar: Any = None,
+        statute: Callable[..., Any] | None = None,
+    ) -> None:
+        self._framework = framework
+        self._territory = territory
+        self._orgs = organizations
+        self._calendar = calendar
+        self._statute = statute
+        self._documents: list[tuple[Document, str]] = []
+        self._tasks: list[tuple[Task, str]] = []
+        self._assignments: list[tuple[Assignment, str]] = []
+        self._reports: list[tuple[Report, str]] = []
+        self._notes: list[Notice] = []
+        self._problems: list[Problem] = []
+        self._check_selectors: set[str] = set()
+        self._codes: frozenset[str] | None = None
+
+    def add_document(self, doc: Document, *, path: str | None = None) -> Builder:
+        """Add a document."""
+        self._documents.append((doc, path or f"documents[{doc.id}]"))
+        return self
+
+    def add_task(self, task: Task, *, path: str | None = None) -> Builder:
+        """Add a task."""
+        self._tasks.append((task, path or f"tasks[{task.id}]"))
+        return self
+
+    def add_assignment(
+        self, assignment: Assignment, *, path: str | None = None, must_match: bool = False
+    ) -> Builder:
+        """Add an assignment. With ``must_match``, :meth:`build` reports a problem when its
+        selector matches nobody on the day it takes effect."""
+        p = path or f"assignments[{assignment.id}]"
+        self._assignments.append((assignment, p))
+        if must_match:
+            self._check_selectors.add(assignment.id)
+        return self
+
+    def add_report(self, report: Report, *, path: str | None = None) -> Builder:
+        """Add a progress report."""
+        self._reports.append((report, path or f"reports[{report.task}/{report.organization}]"))
+        return self
+
+    def add_note(self, note: Notice) -> Builder:
+        """A dataset-wide notice shown with every :meth:`Governance.who` answer."""
+        self._notes.append(note)
+        return self
+
+    def add_problem(self, problem: Problem) -> Builder:
+        """Record a problem found while reading input, reported by :meth:`build`."""
+        self._problems.append(problem)
+        return self
+
+    def build(self) -> Governance:
+        """Validate everything and return the immutable :class:`Governance`."""
+        problems = list(self._problems)
+        docs: dict[str, Document] = {}
+        for d, p in self._documents:
+            if d.id in docs and docs[d.id] != d:
+                problems.append(
+                    Problem(path=f"{p}.id", message="duplicate document id", value=d.id)
+                )
+            docs[d.id] = d
+        for d, p in self._documents:
+            for i, ref in enumerate(d.implements):
+                if ref not in docs:
+                    problems.append(
+                        Problem(path=f"{p}.implements[{i}]", message="unknown document", value=ref)
+                    )
+            for i, ref in enumerate(d.supersedes):
+                if ref not in docs:
+                    problems.append(
+                        Problem(path=f"{p}.supersedes[{i}]", message="unknown document", value=ref)
+                    )
+        tasks: dict[str, Task] = {}
+        for t, p in self._tasks:
+            if t.id in tasks and tasks[t.id] != t:
+                problems.append(Problem(path=f"{p}.id", message="duplicate task id", value=t.id))
+            tasks[t.id] = t
+            if t.document not in docs:
+                problems.append(
+                    Problem(path=f"{p}.document", message="unknown document", value=t.document)
+                )
+            for i, code in enumerate(t.indicators):
+                if code not in self._framework:
+                    problems.append(
+                        Problem(
+                            path=f"{p}.indicators[{i}]", message="unknown indicator", value=code
+                        )
+                    )
+            for i, dl in enumerate(t.deadlines):
+                if dl.statute is not None and self._statute is not None:
+                    try:
+                        self._statute(dl.statute)
+                    except NotFound as err:
+                        problems.append(
+                            Problem(
+                                path=f"{p}.deadlines[{i}].statute",
+                                message="unknown statute"
+                                + ("; closest: " + ", ".join(err.closest) if err.closest else ""),
+                                value=dl.statute,
+                            )
+                        )
+                if dl.applies_to is not None and dl.applies_to not in (
+                    "province",
+                    "district",
+                    "commune",
+                    "village",
+                ):
+                    problems.append(
+                        Problem(
+                            path=f"{p}.deadlines[{i}].applies_to",
+                            message="not a level",
+                            value=dl.applies_to,
+                        )
+                    )
+        seen_a: set[str] = set()
+        for a, p in self._assignments:
+            if a.id in seen_a:
+                problems.append(
+                    Problem(path=f"{p}.id", message="duplicate assignment id", value=a.id)
+                )
+            seen_a.add(a.id)
+            if a.task not in tasks:
+                problems.append(Problem(path=f"{p}.task", message="unknown task", value=a.task))
+            if a.basis.document not in docs:
+                problems.append(
+                    Problem(
+                        path=f"{p}.basis.document",
+                        message="unknown document",
+                        value=a.basis.document,
+                    )
+                )
+            problems.extend(self._check_selector(a.selector, f"{p}.selector"))
+        for r, p in self._reports:
+            if r.task not in tasks:
+                problems.append(Problem(path=f"{p}.task", message="unknown task", value=r.task))
+            try:
+                self._orgs.get(r.organization)
+            except NotFound as err:
+                problems.append(
+                    Problem(
+                        path=f"{p}.organization",
+                        message=f"unknown organization{_closest(err)}",
+                        value=r.organization,
+                    )
+                )
+        if problems:
+            raise InvalidData.collect("the governance model is invalid", problems)
+        gov = Governance(
+            framework=self._framework,
+            territory=self._territory,
+            organizations=self._orgs,
+            calendar=self._calendar,
+            documents=docs,
+            tasks=tasks,
+            assignments=[a for a, _ in self._assignments],
+            reports=[r for r, _ in self._reports],
+            statute=self._statute,
+            notes=self._notes,
+        )
+        later: list[Problem] = []
+        with warnings.catch_warnings():  # coverage warnings on past dates are expected here
+            warnings.simplefilter("ignore")
+            later = self._unmatched(gov)
+        if later:
+            raise InvalidData.collect("the governance model is invalid", later)
+        return gov
+
+    def _unmatched(self, gov: Governance) -> list[Problem]:
+        later: list[Problem] = []
+        for a, p in self._assignments:
+            if a.id in self._check_selectors and not isinstance(innermost(a.selector), Unlisted):
+                day = gov._ref_date(a)
+                if not gov.resolve(a.selector, on=day):
+                    later.append(
+                        Problem(
+                            path=f"{p}.selector",
+                            message=f"matches no organization on {day.isoformat()}",
+                            value=a.selector.to_dict(),
+                        )
+                    )
+        return later
+
+    def _check_selector(self, sel: Selector, path: str) -> list[Problem]:
+        if isinstance(sel, HeadsOf):
+            return self._check_selector(sel.of, f"{path}.of")
+        if isinstance(sel, OrgById):
+            try:
+                self._orgs.get(sel.id)
+            except NotFound as err:
+                return [
+                    Problem(
+                        path=f"{path}.id",
+                        message=f"unknown organization{_closest(err)}",
+                        value=sel.id,
+                    )
+                ]
+            return []
+        if isinstance(sel, CommitteesOf | DepartmentsBySector) and not self._unit_known(sel.within):
+            return [Problem(path=f"{path}.within", message="unknown unit", value=sel.within)]
+        return []
+
+    def _unit_known(self, ref: str) -> bool:
+        try:
+            self._territory.get(ref)
+            return True
+        except NotFound:
+            pass
+        if self._codes is None:
+            self._codes = frozenset(u.code for u in self._territory)
+        return ref in self._codes or bool(self._territory.find(ref))
+
+
+def _closest(err: NotFound) -> str:
+    return "; closest: " + ", ".join(err.closest) if err.closest else ""
