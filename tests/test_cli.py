@@ -397,3 +397,224 @@ def test_deadline_bad_date(capsys: pytest.CaptureFixture[str]) -> None:
 def test_deadline_to_needs_a_recurring_rule(capsys: pytest.CaptureFixture[str]) -> None:
     argv = ["deadline", "complaint.first_instance", "--from", "2026-01-20", "--to", "2026-03-01"]
     assert_one_line_error(run(capsys, *argv), "recurring")
+
+
+# ---- who, duties, agenda, overdue, gaps, check (the Hanoi governance model) ---------------------
+
+WARD_PLAN = """\
+schema = "papi.plan/1"
+
+[[documents]]
+id = "hk-plan-2026"
+number = "15/KH-UBND"
+kind = "plan"
+issuer = "Ủy ban nhân dân phường Hoàn Kiếm"
+date = "2026-01-15"
+title_vi = "Kế hoạch nâng cao Chỉ số PAPI năm 2026 của phường Hoàn Kiếm"
+verified = false
+
+[[tasks]]
+id = "HK1"
+document = "hk-plan-2026"
+reference = "Mục II.1"
+title_vi = "Công khai kết quả giải quyết kiến nghị của người dân trên cổng thông tin điện tử"
+title_en = "Publish the outcome of citizens' petitions on the ward's web portal"
+indicators = ["D3"]
+deadlines = [{ rule = { type = "fixed", on = "2026-03-31" } }]
+
+[[assignments]]
+id = "HK1.lead"
+task = "HK1"
+role = "lead"
+selector = { type = "organization", id = "ubnd:00070@2025-07-01" }
+basis = { document = "hk-plan-2026", reference = "Mục II.1" }
+valid = { from = "2026-01-15" }
+"""
+
+
+@pytest.fixture
+def ward_plan(tmp_path: Path) -> Path:
+    path = tmp_path / "ward.toml"
+    path.write_text(WARD_PLAN, encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def bad_plan(tmp_path: Path) -> Path:
+    text = WARD_PLAN.replace('role = "lead"', 'role = "boss"').replace(
+        'date = "2026-01-15"', 'date = "2026-13-15"'
+    )
+    path = tmp_path / "bad.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_who_after_the_reform(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "who", "D3", "--where", "Phường Hoàn Kiếm", "--on", "2026-03-01")
+    assert code == 0
+    assert out.startswith("D3 (Vertical Accountability Towards Citizens) in Phường Hoàn Kiếm")
+    assert "Ủy ban nhân dân phường Hoàn Kiếm" in out
+    assert "Vũ Đại Thắng" in out  # the city chair, top of the escalation chain
+    assert "72/2025/QH15" in out  # the district tier's duties came by succession
+
+
+def test_who_json_is_the_library_document(capsys: pytest.CaptureFixture[str]) -> None:
+    from datetime import date
+
+    from papi.datasets import hanoi
+    from papi.io import dumps
+
+    argv = ["who", "D3", "--where", "P. Hoan Kiem", "--on", "2026-03-01", "--json"]
+    code, out, _ = run(capsys, *argv)
+    assert code == 0
+    doc = json.loads(out)
+    assert doc["schema"] == "papi.accountability/1"
+    expected = hanoi().who("D3", where="P. Hoan Kiem", on=date(2026, 3, 1))
+    assert doc == json.loads(dumps(expected))
+
+
+def test_who_before_the_reform_in_vietnamese(capsys: pytest.CaptureFixture[str]) -> None:
+    argv = ["who", "D3", "--where", "Phường Hàng Bạc", "--on", "2022-09-30", "--lang", "vi"]
+    code, out, err = run(capsys, *argv)
+    assert code == 0
+    assert out.startswith("D3 (Trách nhiệm giải trình với người dân) tại Phường Hàng Bạc")
+    assert "Ủy ban nhân dân quận Hoàn Kiếm" in out  # the district PC still existed
+    assert "Traceback" not in err
+
+
+def test_who_unknown_unit(capsys: pytest.CaptureFixture[str]) -> None:
+    result = run(capsys, "who", "D3", "--where", "Phường Hoàn Kiem X", "--on", "2026-03-01")
+    assert_one_line_error(result, "Phường Hoàn Kiem X")
+
+
+def test_who_unit_that_did_not_exist_yet(capsys: pytest.CaptureFixture[str]) -> None:
+    # Phường Hoàn Kiếm was created on 2025-07-01: in 2022 the answer is an error naming it.
+    result = run(capsys, "who", "D3", "--where", "Phường Hoàn Kiếm", "--on", "2022-09-30")
+    assert_one_line_error(result, "Phường Hoàn Kiếm", "2025-07-01")
+
+
+def test_who_bad_date(capsys: pytest.CaptureFixture[str]) -> None:
+    result = run(capsys, "who", "D3", "--where", "Phường Hoàn Kiếm", "--on", "yesterday")
+    assert_one_line_error(result, "--on", "yesterday")
+
+
+def test_who_unknown_subject(capsys: pytest.CaptureFixture[str]) -> None:
+    result = run(capsys, "who", "D42", "--where", "Phường Hoàn Kiếm", "--on", "2026-03-01")
+    assert_one_line_error(result, "D42")
+
+
+def test_who_with_a_plan_file(capsys: pytest.CaptureFixture[str], ward_plan: Path) -> None:
+    argv = ["who", "D3", "--where", "Phường Hoàn Kiếm", "--on", "2026-03-01"]
+    code, out, _ = run(capsys, *argv, "--data", str(ward_plan), "--json")
+    assert code == 0
+    doc = json.loads(out)
+    lead = [r for r in doc["responsible"] if r["role"] == "lead"]
+    assert [r["task"] for r in lead] == ["HK1"]
+    assert lead[0]["organization"]["name"] == "Ủy ban nhân dân phường Hoàn Kiếm"
+
+
+def test_malformed_plan_file_is_one_line(
+    capsys: pytest.CaptureFixture[str], bad_plan: Path
+) -> None:
+    argv = ["who", "D3", "--where", "Phường Hoàn Kiếm", "--on", "2026-03-01"]
+    assert_one_line_error(run(capsys, *argv, "--data", str(bad_plan)), "bad.toml", "boss")
+
+
+def test_missing_plan_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    argv = ["gaps", "--on", "2026-03-01", "--data", str(tmp_path / "none.toml")]
+    assert_one_line_error(run(capsys, *argv), "none.toml")
+
+
+def test_duties_of_a_ward_include_inherited_district_duties(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, _ = run(capsys, "duties", "Phường Hoàn Kiếm", "--on", "2026-03-01")
+    assert code == 0
+    assert out.startswith("24 duties of Phường Hoàn Kiếm on 2026-03-01")
+    assert "Ủy ban nhân dân quận Hoàn Kiếm" in out  # the "Inherited from" column
+    doc = json.loads(run(capsys, "duties", "Phường Hoàn Kiếm", "--on", "2026-03-01", "--json")[1])
+    assert doc["schema"] == "papi.duties/1"
+    assert len(doc["items"]) == 24
+
+
+def test_duties_unknown_holder(capsys: pytest.CaptureFixture[str]) -> None:
+    assert_one_line_error(run(capsys, "duties", "Sở Không Có", "--on", "2026-03-01"), "Sở Không Có")
+
+
+def test_agenda_of_a_ward_in_tet_month(capsys: pytest.CaptureFixture[str]) -> None:
+    argv = ["agenda", "--from", "2026-02-01", "--to", "2026-02-28", "--of", "Phường Hoàn Kiếm"]
+    code, out, _ = run(capsys, *argv, "--json")
+    assert code == 0
+    doc = json.loads(out)
+    assert doc["schema"] == "papi.agenda/1"
+    dues = [i["due"] for i in doc["items"]]
+    assert dues == sorted(dues)
+    assert all("2026-02-01" <= d <= "2026-02-28" for d in dues)
+    assert not any("2026-02-16" <= d <= "2026-02-20" for d in dues)  # Tết days off
+    code, out, _ = run(capsys, *argv)
+    assert "2026-02-06 (Friday)" in out
+
+
+def test_agenda_needs_both_bounds(capsys: pytest.CaptureFixture[str]) -> None:
+    assert_one_line_error(run(capsys, "agenda", "--from", "2026-02-01"), "--to")
+
+
+def test_agenda_inverted_window(capsys: pytest.CaptureFixture[str]) -> None:
+    result = run(capsys, "agenda", "--from", "2026-03-01", "--to", "2026-02-01")
+    assert_one_line_error(result, "before")
+
+
+def test_overdue(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "overdue", "--on", "2026-03-01")
+    assert code == 0
+    assert "overdue duties on 2026-03-01" in out.splitlines()[0]
+    doc = json.loads(run(capsys, "overdue", "--on", "2026-03-01", "--json")[1])
+    assert doc["schema"] == "papi.overdue/1"
+    n = int(out.split()[0])
+    assert len(doc["items"]) == n
+
+
+def test_gaps(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "gaps", "--on", "2026-03-01", "--lang", "vi")
+    assert code == 0
+    assert "khoảng trống trách nhiệm ngày 2026-03-01" in out.splitlines()[0]
+    doc = json.loads(run(capsys, "gaps", "--on", "2026-03-01", "--json")[1])
+    assert doc["schema"] == "papi.gaps/1"
+    assert "selector_matches_nobody" in {g["kind"] for g in doc["items"]}
+
+
+def test_check_valid_plan(capsys: pytest.CaptureFixture[str], ward_plan: Path) -> None:
+    code, out, _ = run(capsys, "check", str(ward_plan))
+    assert code == 0
+    assert out.strip() == (
+        f"{ward_plan}: valid (1 documents, 1 tasks, 1 assignments, 0 reports added)"
+    )
+
+
+def test_check_lists_every_problem(capsys: pytest.CaptureFixture[str], bad_plan: Path) -> None:
+    code, out, err = run(capsys, "check", str(bad_plan))
+    assert code == 2
+    assert "Traceback" not in err
+    assert len(err.strip().splitlines()) == 1
+    assert err.startswith("papi: error:")
+    problems = [line for line in out.splitlines() if line.startswith("  - ")]
+    assert len(problems) >= 2
+    assert any("boss" in p for p in problems)
+    assert any("2026-13-15" in p for p in problems)
+
+
+def test_check_json(capsys: pytest.CaptureFixture[str], bad_plan: Path) -> None:
+    code, out, _ = run(capsys, "check", str(bad_plan), "--json")
+    assert code == 2
+    doc = json.loads(out)
+    assert doc["valid"] is False
+    assert {p["value"] for p in doc["problems"]} >= {"boss", "2026-13-15"}
+
+
+def test_check_not_toml(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    path = tmp_path / "broken.toml"
+    path.write_text("schema = [unclosed\n", encoding="utf-8")
+    code, _, err = run(capsys, "check", str(path))
+    assert code == 2
+    assert err.startswith("papi: error:")
+    assert "broken.toml" in err

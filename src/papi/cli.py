@@ -44,6 +44,7 @@ from papi.errors import PapiError
 
 if TYPE_CHECKING:
     from papi.framework import Element
+    from papi.governance import Governance, Notice, OrgInfo, PostInfo
     from papi.rules import Statute
     from papi.scoring import Group
     from papi.territory import Unit
@@ -78,25 +79,46 @@ def _pad(text: str, width: int) -> str:
     return text + " " * max(0, width - display_width(text))
 
 
-def render_table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
+def render_table(
+    headers: Sequence[str], rows: Sequence[Sequence[object]], *, wrap: int | None = None
+) -> str:
     """An aligned plain-text table (NFC text, two spaces between columns, a rule under the
-    header). ``None`` cells print as ``-``.
+    header). ``None`` cells print as ``-``. With ``wrap``, cells wider than ``wrap`` columns
+    are wrapped onto several lines.
 
     >>> print(render_table(["Code", "Name"], [["D3", "Trách nhiệm giải trình"], ["D10", None]]))
     Code  Name
     ----  ----------------------
     D3    Trách nhiệm giải trình
     D10   -
+    >>> print(render_table(["Code", "Name"], [["D3", "Trách nhiệm giải trình"]], wrap=12))
+    Code  Name
+    ----  ----------
+    D3    Trách nhiệm
+          giải trình
     """
-    cells = [[unicodedata.normalize("NFC", str(h)) for h in headers]]
-    cells += [[_cell(v) for v in row] for row in rows]
-    widths = [max(display_width(r[i]) for r in cells) for i in range(len(headers))]
-    lines = []
-    for n, row in enumerate(cells):
-        lines.append("  ".join(_pad(c, w) for c, w in zip(row, widths, strict=True)).rstrip())
-        if n == 0:
-            lines.append("  ".join("-" * w for w in widths))
-    return "\n".join(lines)
+    header = [unicodedata.normalize("NFC", str(h)) for h in headers]
+    body: list[list[list[str]]] = []
+    for row in rows:
+        cells = []
+        for value in row:
+            text = _cell(value)
+            if wrap is not None and display_width(text) > wrap:
+                cells.append(textwrap.wrap(text, width=wrap, break_on_hyphens=False) or [""])
+            else:
+                cells.append([text])
+        body.append(cells)
+    widths = [display_width(h) for h in header]
+    for cells in body:
+        for i, lines in enumerate(cells):
+            widths[i] = max(widths[i], *(display_width(line) for line in lines))
+    out = ["  ".join(_pad(c, w) for c, w in zip(header, widths, strict=True)).rstrip()]
+    out.append("  ".join("-" * w for w in widths))
+    for cells in body:
+        for n in range(max(len(lines) for lines in cells)):
+            parts = [lines[n] if n < len(lines) else "" for lines in cells]
+            out.append("  ".join(_pad(c, w) for c, w in zip(parts, widths, strict=True)).rstrip())
+    return "\n".join(out)
 
 
 def _cell(value: object) -> str:
@@ -413,6 +435,21 @@ class _Context:
     def emit(self, doc: object) -> None:
         self.out.write(_dump(doc) + "\n")
 
+    def governance(self) -> Governance:
+        """The packaged Hanoi model, plus the ``--data`` plan file if given."""
+        from papi.datasets import hanoi
+
+        with warnings.catch_warnings():
+            # the packaged 2022 plan predates the territory data's coverage: its build
+            # warnings are not about the user's question
+            warnings.simplefilter("ignore")
+            base = hanoi()
+        if not self.args.data:
+            return base
+        from papi.io import load_plan
+
+        return load_plan(self.args.data, base=base)
+
     def unit_name(self, unit: Unit) -> str:
         if self.lang == "en" and unit.name_en:
             return unit.name_en
@@ -495,11 +532,212 @@ def main(argv: Sequence[str] | None = None) -> int:
 # Commands
 
 
+def _emit_answer(ctx: _Context, answer: Any) -> None:
+    from papi.io import dumps
+
+    ctx.out.write(dumps(answer) + "\n")
+
+
+def _warnings(ctx: _Context, notices: Sequence[Notice]) -> None:
+    if notices:
+        ctx.print()
+        ctx.print(ctx.en("Warnings:", "Lưu ý:"))
+        for n in notices:
+            ctx.para(f"  ! {n.text(ctx.lang)}")
+
+
 def _cmd_who(ctx: _Context) -> int:
-    raise CommandError("not implemented yet")
+    day = ctx.date(ctx.args.on, "--on")
+    answer = ctx.governance().who(ctx.args.subject, where=ctx.args.where, on=day)
+    if ctx.as_json:
+        _emit_answer(ctx, answer)
+    else:
+        ctx.print(answer.explain(ctx.lang))
+    return 0
 
 
-_cmd_duties = _cmd_agenda = _cmd_overdue = _cmd_gaps = _cmd_check = _cmd_who
+def _org_name(ctx: _Context, org: OrgInfo, post: PostInfo | None = None) -> str:
+    name = org.name_en if ctx.lang == "en" and org.name_en else org.name
+    if post is not None:
+        post_name = post.name_en if ctx.lang == "en" and post.name_en else post.name
+        return f"{post_name}, {name}"
+    return name
+
+
+def _cmd_duties(ctx: _Context) -> int:
+    day = ctx.date(ctx.args.on, "--on")
+    answer = ctx.governance().duties(of=ctx.args.of, on=day)
+    if ctx.as_json:
+        _emit_answer(ctx, answer)
+        return 0
+    ctx.print(
+        ctx.en(
+            f"{len(answer.items)} duties of {answer.of} on {day}",
+            f"{len(answer.items)} nhiệm vụ của {answer.of} ngày {day}",
+        )
+    )
+    ctx.print()
+    rows = [
+        [
+            d.task,
+            d.role.label(ctx.lang),
+            _org_name(ctx, d.organization, d.post),
+            d.title_en if ctx.lang == "en" and d.title_en else d.title_vi,
+            f"{d.basis.citation_en if ctx.lang == 'en' else d.basis.citation_vi} "
+            f"{d.basis.reference}",
+            "; ".join(", ".join(h.abolished) for h in d.via) or None,
+        ]
+        for d in answer.items
+    ]
+    headers = [
+        ctx.en("Task", "Nhiệm vụ"),
+        ctx.en("Role", "Vai trò"),
+        ctx.en("Held by", "Người/cơ quan"),
+        ctx.en("Duty", "Nội dung"),
+        ctx.en("Basis", "Căn cứ"),
+        ctx.en("Inherited from", "Kế thừa từ"),
+    ]
+    ctx.print(render_table(headers, rows, wrap=40))
+    hops = {h.text(ctx.lang) for d in answer.items for h in d.via}
+    if hops:
+        ctx.print()
+    for hop in sorted(hops):
+        ctx.para(f"-> {hop}")
+    _warnings(ctx, answer.warnings)
+    return 0
+
+
+def _cmd_agenda(ctx: _Context) -> int:
+    start = ctx.date(ctx.args.start, "--from", default_today=False)
+    end = ctx.date(ctx.args.end, "--to", default_today=False)
+    if end < start:
+        raise CommandError(f"--to {end} is before --from {start}")
+    answer = ctx.governance().agenda(of=ctx.args.of, start=start, end=end)
+    if ctx.as_json:
+        _emit_answer(ctx, answer)
+        return 0
+    scope = f" ({answer.of})" if answer.of else ""
+    ctx.print(
+        ctx.en(
+            f"{len(answer.items)} deadlines from {start} to {end}{scope}",
+            f"{len(answer.items)} thời hạn từ {start} đến {end}{scope}",
+        )
+    )
+    ctx.print()
+    rows = [
+        [
+            _day(ctx, i.due),
+            i.task,
+            i.description_en if ctx.lang == "en" else i.description_vi,
+            i.applies_to,
+            i.citation,
+        ]
+        for i in answer.items
+    ]
+    headers = [
+        ctx.en("Due", "Hạn"),
+        ctx.en("Task", "Nhiệm vụ"),
+        ctx.en("What", "Nội dung"),
+        ctx.en("Applies to", "Áp dụng cho"),
+        ctx.en("Basis", "Căn cứ"),
+    ]
+    ctx.print(render_table(headers, rows, wrap=50))
+    _warnings(ctx, answer.warnings)
+    return 0
+
+
+def _cmd_overdue(ctx: _Context) -> int:
+    day = ctx.date(ctx.args.on, "--on")
+    answer = ctx.governance().overdue(on=day)
+    if ctx.as_json:
+        _emit_answer(ctx, answer)
+        return 0
+    ctx.print(
+        ctx.en(
+            f"{len(answer.items)} overdue duties on {day}",
+            f"{len(answer.items)} nhiệm vụ quá hạn ngày {day}",
+        )
+    )
+    if answer.items:
+        ctx.print()
+        rows = [
+            [i.task, _org_name(ctx, i.organization), i.due, i.status.value] for i in answer.items
+        ]
+        headers = [
+            ctx.en("Task", "Nhiệm vụ"),
+            ctx.en("Organization", "Cơ quan"),
+            ctx.en("Due", "Hạn"),
+            ctx.en("Status", "Tình trạng"),
+        ]
+        ctx.print(render_table(headers, rows))
+    return 0
+
+
+def _cmd_gaps(ctx: _Context) -> int:
+    day = ctx.date(ctx.args.on, "--on")
+    answer = ctx.governance().gaps(on=day)
+    if ctx.as_json:
+        _emit_answer(ctx, answer)
+        return 0
+    ctx.print(
+        ctx.en(
+            f"{len(answer.items)} accountability gaps on {day}",
+            f"{len(answer.items)} khoảng trống trách nhiệm ngày {day}",
+        )
+    )
+    if answer.items:
+        ctx.print()
+        rows = [
+            [g.kind, g.subject, g.message_en if ctx.lang == "en" else g.message_vi]
+            for g in answer.items
+        ]
+        headers = [
+            ctx.en("Kind", "Loại"),
+            ctx.en("Subject", "Đối tượng"),
+            ctx.en("What is missing", "Thiếu gì"),
+        ]
+        ctx.print(render_table(headers, rows, wrap=70))
+    return 0
+
+
+def _cmd_check(ctx: _Context) -> int:
+    from papi.datasets import hanoi
+    from papi.errors import InvalidData
+    from papi.io import load_plan
+
+    path: str = ctx.args.plan
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        base = hanoi()
+    try:
+        plan = load_plan(path, base=base)
+    except InvalidData as exc:
+        if ctx.as_json:
+            ctx.emit(
+                {"file": path, "valid": False, "problems": [to_document(p) for p in exc.problems]}
+            )
+        else:
+            ctx.print(
+                ctx.en(
+                    f"{path}: {len(exc.problems)} problem(s)",
+                    f"{path}: {len(exc.problems)} lỗi",
+                )
+            )
+            for problem in exc.problems:
+                ctx.print(f"  - {problem}")
+        raise
+    added = {
+        "documents": len(plan.documents) - len(base.documents),
+        "tasks": len(plan.tasks) - len(base.tasks),
+        "assignments": len(plan.assignments) - len(base.assignments),
+        "reports": len(plan.reports) - len(base.reports),
+    }
+    if ctx.as_json:
+        ctx.emit({"file": path, "valid": True, "problems": [], "added": added})
+        return 0
+    counts = ", ".join(f"{n} {k}" for k, n in added.items())
+    ctx.print(ctx.en(f"{path}: valid ({counts} added)", f"{path}: hợp lệ (thêm {counts})"))
+    return 0
 
 
 def _element_doc(element: Element) -> dict[str, Any]:
