@@ -150,3 +150,31 @@ def test_hanoi_2021_target_five_places(table: Table) -> None:
     assert t.gap == 1.3916
     assert t.headroom[0].code == "D7"  # furthest from the best score of the year
     assert t.attainable
+
+
+@pytest.mark.parametrize(
+    ("year", "top3"),
+    [
+        (2019, [("Bến Tre", 46.74), ("Đồng Tháp", 46.72), ("Quảng Ninh", 46.66)]),
+        (2020, [("Quảng Ninh", 48.81), ("Đồng Tháp", 46.96), ("Thái Nguyên", 46.47)]),
+        (2021, [("Thừa Thiên Huế", 48.06), ("Bình Dương", 47.18), ("Thanh Hóa", 47.10)]),
+        (2022, [("Quảng Ninh", 47.88), ("Bình Dương", 47.45), ("Thanh Hóa", 46.02)]),
+        (2023, [("Thừa Thiên Huế", 46.04), ("Thái Nguyên", 45.79), ("Bắc Ninh", 45.70)]),
+    ],
+)
+def test_published_leaders(table: Table, year: int, top3: list[tuple[str, float]]) -> None:
+    # Section 3.2 of the reference (news.gov.vn, baothuathienhue, baophapluat, nhatrang,
+    # m.hanoitimes). Hanoitimes prints Thái Nguyên 2023 as 45.78 (truncated; 45.7875).
+    got = [(e.province, round(e.score, 2)) for e in table.ranking(year).top(3)]
+    assert got == top3
+
+
+def test_published_bottoms(table: Table) -> None:
+    r21, r23, r24 = table.ranking(2021), table.ranking(2023), table.ranking(2024)
+    assert (r21.entries[-1].province, round(r21.entries[-1].score, 2)) == ("Điện Biên", 37.22)
+    assert {e.province for e in r23.entries[-5:]} == {
+        "Đắk Nông", "Tây Ninh", "Tiền Giang", "Đồng Nai", "Bình Phước",
+    }  # fmt: skip
+    assert [(e.province, round(e.score, 2)) for e in r24.entries[-3:]] == [
+        ("Cần Thơ", 40.44), ("Kon Tum", 40.31), ("Kiên Giang", 39.91),
+    ]  # fmt: skip

@@ -602,6 +602,8 @@ class Change:
     ``places`` is positive when the province rose (rank 15 -> 9 is +6); ``delta`` is the
     change in score. ``comparable`` is ``False`` across the 2017/2018 framework change, which
     PAPI warns against comparing (papi.org.vn/eng/by-province, 2018 profile note).
+    ``dimension_deltas`` holds the change of each dimension present in both years, computed on
+    the scores at the published precision (as the news reports them).
     """
 
     province: str
@@ -639,7 +641,7 @@ def change(before: Ranking, after: Ranking, province: str) -> Change:
     a, b = before.entry(province), after.entry(province)
     fw_a, fw_b = framework(before.year), framework(after.year)
     deltas = {
-        code: _round(b.scorecard.dimensions[code] - a.scorecard.dimensions[code])
+        code: _round(_round(b.scorecard.dimensions[code]) - _round(a.scorecard.dimensions[code]))
         for code in a.scorecard.dimensions
         if code in b.scorecard.dimensions
     }
