@@ -858,6 +858,9 @@ class Governance:
         direct = self._direct(sel, on)
         if direct or ref is None or ref >= on:
             return tuple(_Hit(o, None, ()) for o in direct)
+        cov = getattr(self._territory, "coverage", None)
+        if cov is not None and cov.valid_from is not None and ref < cov.valid_from < on:
+            ref = cov.valid_from  # the earliest structure the data vouches for
         out2: list[_Hit] = []
         for old in self._direct(sel, ref):
             chain = self._hops(self._orgs.succession_chain(old, on=on))
@@ -1514,15 +1517,16 @@ class Governance:
                 continue
             if a.role is Role.LEAD:
                 lead_codes.update(task.indicators)
-            unknown = [h for h in hits if self._accountable_unknown(h, on)]
+            distinct = {h.org.id: h for h in hits}
+            unknown = [h for h in distinct.values() if self._accountable_unknown(h, on)]
             if unknown:
                 items.append(
                     Gap(
                         kind="no_accountable_person",
                         subject=a.id,
-                        message_vi=f"{a.task}: {len(unknown)}/{len(hits)} tổ chức không có người "
+                        message_vi=f"{a.task}: {len(unknown)}/{len(distinct)} tổ chức không có người "
                         "đứng đầu được biết tên",
-                        message_en=f"{a.task}: {len(unknown)} of {len(hits)} organizations have no "
+                        message_en=f"{a.task}: {len(unknown)} of {len(distinct)} organizations have no "
                         "known person in their head post",
                         basis=basis,
                     )

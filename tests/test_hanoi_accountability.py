@@ -1,0 +1,324 @@
+"""The questions issue 5 must answer, on the packaged Hanoi data."""
+
+from __future__ import annotations
+
+import json
+import warnings
+from concurrent.futures import ThreadPoolExecutor
+from datetime import date
+from importlib import resources
+
+import jsonschema
+import pytest
+
+import papi.io
+from papi.datasets import hanoi
+from papi.duties import Role
+from papi.governance import Accountability, Governance
+
+POST_REFORM = date(2026, 3, 1)
+IN_2022 = date(2022, 9, 30)
+
+
+@pytest.fixture(scope="module")
+def gov() -> Governance:
+    return hanoi()
+
+
+@pytest.fixture(scope="module")
+def d3_2026(gov: Governance) -> Accountability:
+    return gov.who("D3", where="Phường Hoàn Kiếm", on=POST_REFORM)
+
+
+@pytest.fixture(scope="module")
+def d3_2022(gov: Governance) -> Accountability:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # 2022 lies before the territory data's coverage
+        return gov.who("D3", where="Phường Hàng Trống", on=IN_2022)
+
+
+def _orgs(acc: Accountability, role: Role, *, direct: bool | None = None) -> set[str]:
+    return {
+        r.organization.name for r in acc.by_role(role) if direct is None or (not r.via) == direct
+    }
+
+
+def schema() -> dict[str, object]:
+    text = (resources.files("papi") / "data" / "schema" / "accountability-1.json").read_text()
+    loaded = json.loads(text)
+    assert isinstance(loaded, dict)
+    return loaded
+
+
+# ------------------------------------------------------------------ 2026: after the reform
+
+
+def test_2026_ward_pc_implements(d3_2026: Accountability) -> None:
+    assert d3_2026.where.name == "Phường Hoàn Kiếm"
+    assert _orgs(d3_2026, Role.IMPLEMENT, direct=True) == {"Ủy ban nhân dân phường Hoàn Kiếm"}
+    direct_tasks = {r.task for r in d3_2026.by_role(Role.IMPLEMENT) if not r.via}
+    assert direct_tasks == {"T4", "T6", "T7", "T8", "T12"}
+
+
+def test_2026_ward_chair_bears_full_responsibility(d3_2026: Accountability) -> None:
+    acc = d3_2026.by_role(Role.ACCOUNTABLE)
+    explicit = [r for r in acc if r.task == "T5" and not r.via]
+    assert len(explicit) == 1
+    chair = explicit[0]
+    assert chair.organization.name == "Ủy ban nhân dân phường Hoàn Kiếm"
+    assert chair.post is not None and chair.post.name == "Chủ tịch"
+    assert chair.holder is not None and chair.holder.status == "unknown"
+    assert chair.basis.document == "dispatch-3010-2022"
+    assert chair.basis.reference == "¶4"
+    assert chair.basis.principle is None
+    # the người đứng đầu principle covers what the committee itself is assigned
+    derived = {r.task for r in acc if r.basis.principle == "nguoi_dung_dau" and not r.via}
+    assert {"T4", "T7", "T8", "T12"} <= derived
+
+
+def test_2026_district_duties_pass_to_successors(d3_2026: Accountability) -> None:
+    inherited = [r for r in d3_2026.by_role(Role.IMPLEMENT) if r.via]
+    assert inherited, "the district PC's duties must reach the ward through succession"
+    origins = {name for r in inherited for h in r.via for name in h.abolished}
+    assert "Ủy ban nhân dân quận Hoàn Kiếm" in origins
+    for r in inherited:
+        assert r.organization.name == "Ủy ban nhân dân phường Hoàn Kiếm"
+        for hop in r.via:
+            assert hop.kind == "abolish_tier"
+            assert hop.effective == date(2025, 7, 1)
+            assert "72/2025/QH15" in hop.citation and "51(3)" in hop.citation
+    hk = [h for h in d3_2026.hops if h.abolished == ("Ủy ban nhân dân quận Hoàn Kiếm",)]
+    assert len(hk) == 1
+    assert "Ủy ban nhân dân phường Hoàn Kiếm" in hk[0].successors
+    assert "Ủy ban nhân dân phường Cửa Nam" in hk[0].successors
+
+
+def test_2026_no_district_pc_named_directly(d3_2026: Accountability) -> None:
+    assert not any("quận" in r.organization.name for r in d3_2026.responsible)
+
+
+def test_2026_escalation_reaches_city_chair(d3_2026: Accountability) -> None:
+    steps = d3_2026.escalation
+    assert [s.organization.name for s in steps] == [
+        "Ủy ban nhân dân phường Hoàn Kiếm",
+        "Ủy ban nhân dân thành phố Hà Nội",
+    ]
+    top = steps[-1]
+    assert top.holder is not None and top.holder.person == "Vũ Đại Thắng"
+
+
+def test_2026_deadlines_are_current_and_cited(d3_2026: Accountability) -> None:
+    dated = [d for d in d3_2026.deadlines if d.due is not None]
+    assert dated and all(d.due is not None and d.due >= POST_REFORM for d in dated)
+    weekly = [d for d in dated if d.statute == "citizen_reception.commune_chair"]
+    assert weekly and weekly[0].due is not None and weekly[0].due <= date(2026, 3, 8)
+    assert weekly[0].citation is not None and "42/2013/QH13" in weekly[0].citation
+    # the district chair's reception rule ended with the district tier
+    assert not any(d.statute == "citizen_reception.district_chair" for d in d3_2026.deadlines)
+    assert any(d.statute == "complaint.first_instance" for d in d3_2026.deadlines)
+
+
+def test_2026_warnings(d3_2026: Accountability) -> None:
+    codes = {w.code for w in d3_2026.warnings}
+    assert {"plan_period_over", "lead_unknown", "unlisted_holders", "date_unknown"} <= codes
+    assert "coverage" not in codes
+
+
+def test_2026_explain_both_languages(d3_2026: Accountability) -> None:
+    en = d3_2026.explain("en")
+    vi = d3_2026.explain("vi")
+    for text in (en, vi):
+        assert "Phường Hoàn Kiếm" in text
+        assert "Vũ Đại Thắng" in text
+        assert "Law 72/2025/QH15 art. 51(3)" in text
+        assert "3010/UBND-SNV" in text
+        assert "Ủy ban nhân dân quận Hoàn Kiếm" in text
+    assert "the district tier was abolished on 2025-07-01" in en
+    assert "cấp huyện đã bị bãi bỏ từ 01/07/2025" in vi
+    assert "Chịu trách nhiệm toàn diện" in vi
+    assert "người đứng đầu" in vi
+
+
+# ------------------------------------------------------------------ 2022: before the reform
+
+
+def test_2022_names_ward_and_district_committees(d3_2022: Accountability) -> None:
+    assert _orgs(d3_2022, Role.IMPLEMENT) == {
+        "Ủy ban nhân dân phường Hàng Trống",
+        "Ủy ban nhân dân quận Hoàn Kiếm",
+    }
+    assert not d3_2022.hops
+
+
+def test_2022_chairs_accountable_holders_unknown(d3_2022: Accountability) -> None:
+    t5 = {r.organization.name: r for r in d3_2022.by_role(Role.ACCOUNTABLE) if r.task == "T5"}
+    assert set(t5) == {"Ủy ban nhân dân phường Hàng Trống", "Ủy ban nhân dân quận Hoàn Kiếm"}
+    for r in t5.values():
+        assert r.post is not None and r.post.name == "Chủ tịch"
+        assert r.holder is not None and r.holder.status == "unknown"
+
+
+def test_2022_escalation(d3_2022: Accountability) -> None:
+    names = [s.organization.name for s in d3_2022.escalation]
+    assert names == [
+        "Ủy ban nhân dân phường Hàng Trống",
+        "Ủy ban nhân dân quận Hoàn Kiếm",
+        "Ủy ban nhân dân thành phố Hà Nội",
+    ]
+    top = d3_2022.escalation[-1].holder
+    assert top is not None and top.person == "Trần Sỹ Thanh"
+    assert top.since == date(2022, 7, 22)
+
+
+def test_2022_plan_still_in_its_year(d3_2022: Accountability) -> None:
+    codes = {w.code for w in d3_2022.warnings}
+    assert "plan_period_over" not in codes
+    assert "coverage" in codes  # the territory data starts 2025-01-01
+
+
+def test_2022_district_chair_reception_deadline(d3_2022: Accountability) -> None:
+    statutes = {d.statute for d in d3_2022.deadlines}
+    assert "citizen_reception.district_chair" in statutes
+    assert "citizen_reception.commune_chair" in statutes
+
+
+# ------------------------------------------------------------------ every duty reachable
+
+
+@pytest.mark.parametrize("task", [f"T{i}" for i in range(1, 13)])
+def test_every_duty_reachable_with_basis(gov: Governance, task: str) -> None:
+    t = gov.tasks[task]
+    assert t.document == "dispatch-3010-2022"
+    assert t.reference.startswith("¶")
+    acc = gov.who(task, where="Phường Hoàn Kiếm", on=POST_REFORM)
+    assert acc.subject.kind == "task" and acc.subject.tasks == (task,)
+    if task in ("T1", "T2"):
+        assert "unlisted_holders" in {w.code for w in acc.warnings}
+        assert not acc.responsible
+    elif task == "T3":
+        # city departments serve the city, which contains the ward; on 2026 the merged ones
+        # are reached through their successors
+        reporters = {r.organization.name for r in acc.by_role(Role.REPORT)}
+        assert "Sở Nông nghiệp và Môi trường" in reporters
+        assert len(reporters) == 6
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            duties = gov.duties(of="so:noi-vu", on=IN_2022)
+        assert [d.task for d in duties.items] == ["T3"]
+        assert duties.items[0].basis.reference == "¶3"
+    else:
+        assert acc.responsible
+        assert all(r.basis.document == "dispatch-3010-2022" for r in acc.responsible)
+
+
+def test_t3_q3_report_on_the_agenda(gov: Governance) -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        agenda = gov.agenda(of="Sở Nội vụ", start=date(2022, 9, 1), end=date(2022, 9, 30))
+    t3 = [i for i in agenda.items if i.task == "T3"]
+    assert [i.due for i in t3] == [date(2022, 9, 14)]
+    assert t3[0].citation is not None and "09/2019" in t3[0].citation
+
+
+def test_t3_report_passes_to_merged_department(gov: Governance) -> None:
+    duties = gov.duties(of="Sở Nông nghiệp và Môi trường", on=POST_REFORM)
+    t3 = [d for d in duties.items if d.task == "T3"]
+    assert t3 and t3[0].via
+    assert "Sở Tài nguyên và Môi trường" in t3[0].via[0].abolished
+
+
+def test_agenda_expands_weekly_reception(gov: Governance) -> None:
+    agenda = gov.agenda(of="Phường Hoàn Kiếm", start=date(2026, 3, 1), end=date(2026, 3, 31))
+    weekly = [i.due for i in agenda.items if i.task == "T6"]
+    assert len(weekly) in (4, 5)
+    assert all(date(2026, 3, 1) <= d <= date(2026, 3, 31) for d in weekly)
+    monthly = [i.due for i in agenda.items if i.task == "T9"]
+    assert monthly == [date(2026, 3, 31)]
+
+
+def test_gaps_report_what_the_documents_leave_open(gov: Governance) -> None:
+    gaps = gov.gaps(on=POST_REFORM)
+    no_lead = {g.subject for g in gaps.items if g.kind == "no_lead"}
+    assert no_lead == {f"D{i}" for i in range(1, 9)}
+    nobody = {g.subject for g in gaps.items if g.kind == "selector_matches_nobody"}
+    assert {"T1.lead", "T1.advise", "T2.guide"} <= nobody
+    assert "no_accountable_person" in gaps.kinds()
+
+
+def test_subject_by_name_and_relation(gov: Governance) -> None:
+    by_name = gov.who(
+        "Trách nhiệm giải trình với người dân", where="Phường Hoàn Kiếm", on=POST_REFORM
+    )
+    by_en = gov.who(
+        "vertical accountability towards citizens", where="Phường Hoàn Kiếm", on=POST_REFORM
+    )
+    assert by_name.subject.code == by_en.subject.code == "D3"
+    sub = gov.who("D3.1", where="Phường Hoàn Kiếm", on=POST_REFORM)
+    assert set(sub.subject.tasks) == set(by_name.subject.tasks)
+
+
+def test_unknown_subject_and_unit(gov: Governance) -> None:
+    with pytest.raises(papi.NotFound):
+        gov.who("D42", where="Phường Hoàn Kiếm", on=POST_REFORM)
+    with pytest.raises(papi.NotFound):
+        gov.who("D3", where="Phường Không Có", on=POST_REFORM)
+
+
+def test_old_ward_answered_for_its_successor(gov: Governance) -> None:
+    acc = gov.who("D3", where="Phường Hàng Bạc", on=POST_REFORM)
+    assert acc.where.name == "Phường Hoàn Kiếm"
+    assert "where_succeeded" in {w.code for w in acc.warnings}
+
+
+# ------------------------------------------------------------------ JSON
+
+
+@pytest.mark.parametrize("when", [POST_REFORM, IN_2022])
+def test_json_validates_against_published_schema(gov: Governance, when: date) -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        acc = gov.who("D3", where="00070", on=when)
+    data = json.loads(papi.io.dumps(acc))
+    jsonschema.validate(data, schema())
+    assert data["schema"] == "papi.accountability/1"
+    assert papi.io.loads(papi.io.dumps(acc)) == acc
+    assert Accountability.from_dict(acc.to_dict()) == acc
+
+
+def test_json_entries_have_the_portal_fields(d3_2026: Accountability) -> None:
+    data = d3_2026.to_dict()
+    for k in (
+        "schema",
+        "subject",
+        "where",
+        "on",
+        "responsible",
+        "escalation",
+        "deadlines",
+        "warnings",
+    ):
+        assert k in data
+    for entry in data["responsible"]:
+        assert {"role", "organization", "post", "holder", "basis", "via"} <= set(entry)
+
+
+# ------------------------------------------------------------------ threads
+
+
+def test_who_from_many_threads(gov: Governance) -> None:
+    wards = ["Phường Hoàn Kiếm", "Phường Cửa Nam", "Phường Ba Đình", "Phường Hồng Hà"]
+    subjects = ["D3", "D5", "T6", "D2"]
+    queries = [(s, w) for s in subjects for w in wards] * 8
+    fresh = hanoi().builder().build()  # a new model: nothing memoised yet
+    expected = {
+        (s, w): papi.io.dumps(fresh.who(s, where=w, on=POST_REFORM)) for s, w in set(queries)
+    }
+    racing = hanoi().builder().build()
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        got = list(
+            pool.map(
+                lambda q: (q, papi.io.dumps(racing.who(q[0], where=q[1], on=POST_REFORM))), queries
+            )
+        )
+    for q, text in got:
+        assert text == expected[q]
