@@ -18,6 +18,7 @@ from papi.scoring import (
     group_for_rank,
     group_limits,
     hanoi_results,
+    load_results,
     load_table,
     rank,
     target,
@@ -436,3 +437,51 @@ def test_hanoi_results_are_sourced_and_consistent() -> None:
     assert by_year[2024].group is Group.ABOVE_AVERAGE
     assert by_year[2023].scorecard.sub_dimensions["D6.1"] == 1.7029
     assert by_year[2023].dimension_groups["D7"] is Group.LOW
+
+
+def test_hanoi_results_are_loaded_once_across_threads() -> None:
+    import threading
+
+    got: list[object] = []
+    threads = [threading.Thread(target=lambda: got.append(hanoi_results())) for _ in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert all(g is got[0] for g in got)
+
+
+def _record(**changes: object) -> dict[str, object]:
+    rec: dict[str, object] = {
+        "year": 2023,
+        "dimensions": dict.fromkeys(DIMS8, 5.0),
+        "total": 40.0,
+        "rank": 20,
+        "group": "Trung bình cao",
+        "total_verified": True,
+        "rank_verified": True,
+        "group_verified": True,
+        "dimensions_verified": True,
+        "sources": ["somewhere"],
+    }
+    rec.update(changes)
+    return rec
+
+
+def test_load_results_validates_records() -> None:
+    ok = load_results({"province": "Huế", "results": [_record()]}, source="r.json")
+    assert ok[0].group is Group.ABOVE_AVERAGE
+    assert ok[0].scorecard.total == 40.0
+    with pytest.raises(InvalidData) as info:
+        load_results({"province": "Huế", "results": [_record(), _record(total=41.0)]})
+    assert info.value.path == "$.results[1].total"
+    with pytest.raises(InvalidData):
+        load_results({"province": "Huế", "results": [_record(sources=1)]})
+    bad = _record()
+    del bad["sources"]
+    with pytest.raises(InvalidData, match="sources"):
+        load_results({"province": "Huế", "results": [bad]})
+    with pytest.raises(InvalidData, match="D1"):
+        load_results({"province": "Huế", "results": [_record(dimensions={"D1": 11})]})
+    with pytest.raises(InvalidData):
+        load_results({"results": []})

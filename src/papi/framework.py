@@ -33,7 +33,6 @@ sub-dimensions as PAPI states.
 from __future__ import annotations
 
 import enum
-import functools
 import json
 import re
 import threading
@@ -605,23 +604,36 @@ def load_framework(data: Mapping[str, Any], *, source: str = "<data>") -> Framew
 
 
 _LOCK = threading.Lock()
+_CACHE: dict[object, Any] = {}
 
 
-@functools.cache
 def _load_packaged() -> tuple[Framework, ...]:
-    with _LOCK:  # functools.cache may run the body twice under a race; the lock prevents that
-        out = []
-        folder = resources.files("papi").joinpath("data", "framework")
-        for name in _FILES:
-            source = f"papi/data/framework/{name}"
-            try:
-                raw = json.loads(folder.joinpath(name).read_text(encoding="utf-8"))
-            except json.JSONDecodeError as exc:
-                raise InvalidData(
-                    f"not valid JSON: {exc.msg} at line {exc.lineno}", path=source
-                ) from None
-            out.append(load_framework(raw, source=source))
-        return tuple(sorted(out, key=lambda f: f.first_year))
+    """Read and validate the packaged files once (double-checked under a lock, so concurrent
+    first calls build a single shared result)."""
+    cached: tuple[Framework, ...] | None = _CACHE.get("all")
+    if cached is not None:
+        return cached
+    with _LOCK:
+        cached = _CACHE.get("all")
+        if cached is None:
+            cached = _read_packaged()
+            _CACHE["all"] = cached
+        return cached
+
+
+def _read_packaged() -> tuple[Framework, ...]:
+    out = []
+    folder = resources.files("papi").joinpath("data", "framework")
+    for name in _FILES:
+        source = f"papi/data/framework/{name}"
+        try:
+            raw = json.loads(folder.joinpath(name).read_text(encoding="utf-8"))
+        except json.JSONDecodeError as exc:
+            raise InvalidData(
+                f"not valid JSON: {exc.msg} at line {exc.lineno}", path=source
+            ) from None
+        out.append(load_framework(raw, source=source))
+    return tuple(sorted(out, key=lambda f: f.first_year))
 
 
 def frameworks() -> tuple[Framework, ...]:
@@ -633,7 +645,6 @@ def frameworks() -> tuple[Framework, ...]:
     return _load_packaged()
 
 
-@functools.cache
 def framework(year: int) -> Framework:
     """The PAPI framework of ``year``, restricted to the elements in force that year.
 
@@ -649,7 +660,15 @@ def framework(year: int) -> Framework:
     """
     if not isinstance(year, int) or isinstance(year, bool):
         raise NotFound("PAPI year", year, context="(expected an integer year)")
-    for fw in _load_packaged():
-        if fw.covers(year):
-            return fw.at(year)
+    cached: Framework | None = _CACHE.get(year)
+    if cached is not None:
+        return cached
+    for period in _load_packaged():
+        if period.covers(year):
+            with _LOCK:
+                cached = _CACHE.get(year)
+                if cached is None:
+                    cached = period.at(year)
+                    _CACHE[year] = cached
+            return cached
     raise NotFound("PAPI year", year, context=f"(PAPI covers all 63 provinces from {FIRST_YEAR})")

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import csv
 import enum
-import functools
 import json
 import math
 import os
@@ -59,6 +58,7 @@ __all__ = [
     "group_for_rank",
     "group_limits",
     "hanoi_results",
+    "load_results",
     "load_table",
     "rank",
     "target",
@@ -987,25 +987,36 @@ class OfficialResult:
 _HANOI_LOCK = threading.Lock()
 
 
-@functools.cache
+_HANOI: list[tuple[OfficialResult, ...]] = []
+
+
 def _load_hanoi() -> tuple[OfficialResult, ...]:
-    with _HANOI_LOCK:
-        name = "papi/data/hanoi_results.json"
-        text = (
-            resources.files("papi")
-            .joinpath("data", "hanoi_results.json")
-            .read_text(encoding="utf-8")
-        )
-        try:
-            raw = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise InvalidData(
-                f"not valid JSON: {exc.msg} at line {exc.lineno}", path=name
-            ) from None
-        return _parse_results(raw, source=name)
+    if _HANOI:
+        return _HANOI[0]
+    with _HANOI_LOCK:  # double-checked: concurrent first calls share one result
+        if not _HANOI:
+            _HANOI.append(_read_hanoi())
+        return _HANOI[0]
 
 
-def _parse_results(raw: Any, *, source: str) -> tuple[OfficialResult, ...]:
+def _read_hanoi() -> tuple[OfficialResult, ...]:
+    name = "papi/data/hanoi_results.json"
+    text = resources.files("papi").joinpath("data", "hanoi_results.json").read_text("utf-8")
+    try:
+        raw = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InvalidData(f"not valid JSON: {exc.msg} at line {exc.lineno}", path=name) from None
+    return load_results(raw, source=name)
+
+
+def load_results(raw: Any, *, source: str = "<data>") -> tuple[OfficialResult, ...]:
+    """Official results of one province from their JSON form (the schema of the packaged
+    ``papi/data/hanoi_results.json``: ``{"province": ..., "results": [{"year", "dimensions",
+    "total", "rank", "out_of", "group", "*_verified", "sources", ...}]}``), oldest first.
+
+    Each total must equal the sum of its dimensions (within 0.0005); a problem raises
+    :class:`~papi.errors.InvalidData` naming the record (``$.results[2].total``...).
+    """
     if not isinstance(raw, dict) or not isinstance(raw.get("results"), list):
         raise InvalidData("expected an object with a 'results' list", path="$", source=source)
     province = raw.get("province")
