@@ -485,3 +485,15 @@ def test_load_results_validates_records() -> None:
         load_results({"province": "Huế", "results": [_record(dimensions={"D1": 11})]})
     with pytest.raises(InvalidData):
         load_results({"results": []})
+
+
+def test_value_objects_are_hashable_and_compare_by_value() -> None:
+    a, b = card("A", 40.0), card("A", 40.0)
+    assert a == b
+    assert hash(a) == hash(b)
+    assert len({a, b, card("A", 41.0)}) == 2
+    r = rank([a, card("B", 39.0)])
+    assert len(set(r.entries)) == 2
+    assert len(set(hanoi_results())) == 7
+    c = change(r, r, "A")
+    assert hash(c) == hash(change(r, r, "A"))

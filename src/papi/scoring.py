@@ -307,8 +307,9 @@ class Scorecard:
 
     province: str = attrs.field(converter=nfc)
     year: int
-    dimensions: Mapping[str, float] = attrs.field(factory=dict, converter=_scores)
-    sub_dimensions: Mapping[str, float] = attrs.field(factory=dict, converter=_scores)
+    # mappings are compared but left out of the hash (a mappingproxy is unhashable)
+    dimensions: Mapping[str, float] = attrs.field(factory=dict, converter=_scores, hash=False)
+    sub_dimensions: Mapping[str, float] = attrs.field(factory=dict, converter=_scores, hash=False)
     province_code: str | None = None
     source: str | None = None
 
@@ -617,7 +618,7 @@ class Change:
     group_before: Group
     group_after: Group
     comparable: bool
-    dimension_deltas: Mapping[str, float]
+    dimension_deltas: Mapping[str, float] = attrs.field(hash=False)
 
     @property
     def delta(self) -> float:
@@ -978,8 +979,8 @@ class OfficialResult:
     rank_verified: bool
     group_verified: bool
     dimensions_verified: bool
-    dimension_ranks: Mapping[str, int]
-    dimension_groups: Mapping[str, Group]
+    dimension_ranks: Mapping[str, int] = attrs.field(hash=False)
+    dimension_groups: Mapping[str, Group] = attrs.field(hash=False)
     sources: tuple[str, ...]
     note: str | None
 
