@@ -66,8 +66,10 @@ def test_2026_ward_chair_bears_full_responsibility(d3_2026: Accountability) -> N
     assert len(explicit) == 1
     chair = explicit[0]
     assert chair.organization.name == "Ủy ban nhân dân phường Hoàn Kiếm"
-    assert chair.post is not None and chair.post.name == "Chủ tịch"
-    assert chair.holder is not None and chair.holder.status == "unknown"
+    assert chair.post is not None
+    assert chair.post.name == "Chủ tịch"
+    assert chair.holder is not None
+    assert chair.holder.status == "unknown"
     assert chair.basis.document == "dispatch-3010-2022"
     assert chair.basis.reference == "¶4"
     assert chair.basis.principle is None
@@ -86,7 +88,8 @@ def test_2026_district_duties_pass_to_successors(d3_2026: Accountability) -> Non
         for hop in r.via:
             assert hop.kind == "abolish_tier"
             assert hop.effective == date(2025, 7, 1)
-            assert "72/2025/QH15" in hop.citation and "51(3)" in hop.citation
+            assert "72/2025/QH15" in hop.citation
+            assert "51(3)" in hop.citation
     hk = [h for h in d3_2026.hops if h.abolished == ("Ủy ban nhân dân quận Hoàn Kiếm",)]
     assert len(hk) == 1
     assert "Ủy ban nhân dân phường Hoàn Kiếm" in hk[0].successors
@@ -104,15 +107,20 @@ def test_2026_escalation_reaches_city_chair(d3_2026: Accountability) -> None:
         "Ủy ban nhân dân thành phố Hà Nội",
     ]
     top = steps[-1]
-    assert top.holder is not None and top.holder.person == "Vũ Đại Thắng"
+    assert top.holder is not None
+    assert top.holder.person == "Vũ Đại Thắng"
 
 
 def test_2026_deadlines_are_current_and_cited(d3_2026: Accountability) -> None:
     dated = [d for d in d3_2026.deadlines if d.due is not None]
-    assert dated and all(d.due is not None and d.due >= POST_REFORM for d in dated)
+    assert dated
+    assert all(d.due is not None and d.due >= POST_REFORM for d in dated)
     weekly = [d for d in dated if d.statute == "citizen_reception.commune_chair"]
-    assert weekly and weekly[0].due is not None and weekly[0].due <= date(2026, 3, 8)
-    assert weekly[0].citation is not None and "42/2013/QH13" in weekly[0].citation
+    assert weekly
+    assert weekly[0].due is not None
+    assert weekly[0].due <= date(2026, 3, 8)
+    assert weekly[0].citation is not None
+    assert "42/2013/QH13" in weekly[0].citation
     # the district chair's reception rule ended with the district tier
     assert not any(d.statute == "citizen_reception.district_chair" for d in d3_2026.deadlines)
     assert any(d.statute == "complaint.first_instance" for d in d3_2026.deadlines)
@@ -154,8 +162,10 @@ def test_2022_chairs_accountable_holders_unknown(d3_2022: Accountability) -> Non
     t5 = {r.organization.name: r for r in d3_2022.by_role(Role.ACCOUNTABLE) if r.task == "T5"}
     assert set(t5) == {"Ủy ban nhân dân phường Hàng Trống", "Ủy ban nhân dân quận Hoàn Kiếm"}
     for r in t5.values():
-        assert r.post is not None and r.post.name == "Chủ tịch"
-        assert r.holder is not None and r.holder.status == "unknown"
+        assert r.post is not None
+        assert r.post.name == "Chủ tịch"
+        assert r.holder is not None
+        assert r.holder.status == "unknown"
 
 
 def test_2022_escalation(d3_2022: Accountability) -> None:
@@ -166,7 +176,8 @@ def test_2022_escalation(d3_2022: Accountability) -> None:
         "Ủy ban nhân dân thành phố Hà Nội",
     ]
     top = d3_2022.escalation[-1].holder
-    assert top is not None and top.person == "Trần Sỹ Thanh"
+    assert top is not None
+    assert top.person == "Trần Sỹ Thanh"
     assert top.since == date(2022, 7, 22)
 
 
@@ -191,7 +202,8 @@ def test_every_duty_reachable_with_basis(gov: Governance, task: str) -> None:
     assert t.document == "dispatch-3010-2022"
     assert t.reference.startswith("¶")
     acc = gov.who(task, where="Phường Hoàn Kiếm", on=POST_REFORM)
-    assert acc.subject.kind == "task" and acc.subject.tasks == (task,)
+    assert acc.subject.kind == "task"
+    assert acc.subject.tasks == (task,)
     if task in ("T1", "T2"):
         assert "unlisted_holders" in {w.code for w in acc.warnings}
         assert not acc.responsible
@@ -217,13 +229,15 @@ def test_t3_q3_report_on_the_agenda(gov: Governance) -> None:
         agenda = gov.agenda(of="Sở Nội vụ", start=date(2022, 9, 1), end=date(2022, 9, 30))
     t3 = [i for i in agenda.items if i.task == "T3"]
     assert [i.due for i in t3] == [date(2022, 9, 14)]
-    assert t3[0].citation is not None and "09/2019" in t3[0].citation
+    assert t3[0].citation is not None
+    assert "09/2019" in t3[0].citation
 
 
 def test_t3_report_passes_to_merged_department(gov: Governance) -> None:
     duties = gov.duties(of="Sở Nông nghiệp và Môi trường", on=POST_REFORM)
     t3 = [d for d in duties.items if d.task == "T3"]
-    assert t3 and t3[0].via
+    assert t3
+    assert t3[0].via
     assert "Sở Tài nguyên và Môi trường" in t3[0].via[0].abolished
 
 

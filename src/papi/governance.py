@@ -1434,40 +1434,27 @@ class Governance:
         )
 
     def overdue(self, *, on: date) -> Overdue:
-        """(task, organization) pairs whose one-off deadline passed on or before ``on`` with no
-        report submitted by then."""
+        """(task, organization) pairs whose one-off deadline fell before ``on`` with no report
+        *recorded in the model* by then. The holders are those assigned on the due date (a
+        2022 duty stays with the 2022 organization, not its successors)."""
         items: list[OverdueItem] = []
         for a in self._assignments:
             if isinstance(innermost(a.selector), Unlisted) or isinstance(a.selector, HeadsOf):
                 continue
             task = self._tasks[a.task]
-            if not any(
-                dl.window.valid_to is not None or dl.rule is not None for dl in task.deadlines
-            ):
+            due = self._due_for(task, None, on)
+            if due is None or due >= on or not a.validity.contains(due):
                 continue
-            day = (
-                a.validity.valid_to - timedelta(days=1)
-                if (a.validity.valid_to is not None and a.validity.valid_to <= on)
-                else on
-            )
-            if not a.validity.contains(day):
-                continue
-            for hit in self.resolve(a.selector, on=day, ref=self._ref_date(a)):
+            for hit in self.resolve(a.selector, on=due, ref=self._ref_date(a)):
                 st = self.status(task.id, hit.org.id, on=on)
                 if st is Status.OVERDUE:
-                    o = hit.org
-                    level = (
-                        None if o.unit_id is None else self._territory.get(o.unit_id).level.value
-                    )
-                    due = self._due_for(task, level, on)
-                    assert due is not None
                     items.append(
                         OverdueItem(
-                            task=task.id, organization=self._org_info(o), due=due, status=st
+                            task=task.id, organization=self._org_info(hit.org), due=due, status=st
                         )
                     )
         items = list(dict.fromkeys(items))
-        items.sort(key=lambda i: (i.due, i.task, i.organization.id))
+        items.sort(key=lambda i: (i.due, task_sort_key(i.task), i.organization.id))
         return Overdue(on=on, items=tuple(items))
 
     # ------------------------------------------------------------------ gaps
