@@ -246,6 +246,21 @@ def test_calendar_is_immutable() -> None:
         CAL.strict = True  # type: ignore[misc]
 
 
+def test_calendars_compare_by_overrides_and_pickle() -> None:
+    import pickle
+
+    o = Override(D("2026-11-23"), kind=DAY_OFF, notice="TEST-1")
+    a, b = VietnamCalendar([o]), VietnamCalendar([o])
+    assert a == b
+    assert hash(a) == hash(b)
+    assert a != VietnamCalendar()
+    assert a != VietnamCalendar([o], strict=True)
+    a.is_working_day(D("2026-11-23"))  # with caches built
+    copy = pickle.loads(pickle.dumps(a))
+    assert copy == a
+    assert not copy.is_working_day(D("2026-11-23"))
+
+
 def test_concurrent_first_use_gives_one_consistent_answer() -> None:
     cal = VietnamCalendar()
     results: list[date] = []

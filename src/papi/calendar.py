@@ -198,6 +198,19 @@ class VietnamCalendar:
     def __repr__(self) -> str:
         return f"VietnamCalendar(overrides={len(self._overrides)}, strict={self._strict})"
 
+    def __eq__(self, other: object) -> bool:
+        """Calendars with the same overrides and strictness give the same answers."""
+        if not isinstance(other, VietnamCalendar):
+            return NotImplemented
+        return self._strict == other._strict and dict(self._overrides) == dict(other._overrides)
+
+    def __hash__(self) -> int:
+        return hash((self._strict, tuple(self._overrides.values())))
+
+    def __reduce__(self) -> tuple[object, ...]:
+        """Pickle as the constructor call (caches are rebuilt lazily on the other side)."""
+        return (_rebuild_calendar, (tuple(self._overrides.values()), self._strict))
+
     # -- public properties -------------------------------------------------------------
     @property
     def overrides(self) -> tuple[Override, ...]:
@@ -473,6 +486,10 @@ class VietnamCalendar:
             cum=tuple(cum),
             works=tuple(works),
         )
+
+
+def _rebuild_calendar(overrides: tuple[Override, ...], strict: bool) -> VietnamCalendar:
+    return VietnamCalendar(overrides, strict=strict)
 
 
 def _count(n: object, name: str) -> int:
