@@ -24,8 +24,11 @@ and raises one :class:`~papi.errors.InvalidData` listing every problem.
 
 from __future__ import annotations
 
+import bisect
+import contextlib
 import enum
 import functools
+import gc
 import itertools
 import json
 import threading
@@ -222,6 +225,7 @@ UnitRef = Unit | str
 
 _FAR_PAST = date.min.toordinal()
 _FAR_FUTURE = date.max.toordinal() + 1
+_SENTINELS = frozenset({_FAR_PAST, _FAR_FUTURE})
 
 
 def _span(v: Validity) -> tuple[int, int]:
@@ -240,29 +244,41 @@ class Territory:
     """
 
     __slots__ = (
+        "_bounds",
         "_by_code",
+        "_by_day",
         "_by_id",
         "_children",
+        "_cov",
         "_coverage",
+        "_epochs",
         "_graph",
         "_level_units",
+        "_lock",
         "_meta",
-        "_names",
+        "_names_cache",
         "_parents",
         "_pred_of",
+        "_spans",
         "_succ_of",
         "_successions",
     )
 
-    _by_code: Mapping[str, tuple[Unit, ...]]
-    _by_id: Mapping[str, Unit]
+    _bounds: tuple[int, ...]
+    _by_code: dict[str, tuple[Unit, ...]]
+    _by_day: dict[int, dict[str, Unit]]
+    _spans: dict[str, tuple[int, int]]
+    _by_id: dict[str, Unit]  # private plain dicts: never handed out, never mutated after build
+    _cov: tuple[int, int]
+    _epochs: dict[int, dict[str, Unit]]
+    _lock: threading.Lock
+    _names_cache: NameIndex[str] | None
     _children: Mapping[str, tuple[tuple[int, int, str], ...]]
     _coverage: Validity
     _graph: nx.MultiDiGraph[str]
     _level_units: Mapping[Level, tuple[Unit, ...]]
     _meta: Mapping[str, object]
-    _names: NameIndex[str]
-    _parents: Mapping[str, tuple[tuple[int, int, str], ...]]
+    _parents: dict[str, tuple[tuple[int, int, str], ...]]
     _pred_of: Mapping[str, tuple[Succession, ...]]
     _succ_of: Mapping[str, tuple[Succession, ...]]
     _successions: tuple[Succession, ...]
@@ -300,6 +316,19 @@ class Territory:
           - link 01->9: validity: the link […, …) is not inside the validity of 9 […, 2025-07-01)
           - unit 9: valid_to: the unit ends without successors or an end_reason (value: '2025-07-01')
         """
+        with _gc_paused():
+            return cls._build(units, links, successions, coverage=coverage, meta=meta)
+
+    @classmethod
+    def _build(
+        cls,
+        units: Iterable[Unit],
+        links: Iterable[Containment],
+        successions: Iterable[Succession],
+        *,
+        coverage: Validity,
+        meta: Mapping[str, object] | None,
+    ) -> Territory:
         unit_list = list(units)
         link_list = list(links)
         succ_list = list(successions)
@@ -320,6 +349,8 @@ class Territory:
         for u in by_id.values():
             by_code.setdefault(u.code, []).append(u)
         for code, group in by_code.items():
+            if len(group) == 1:
+                continue
             group.sort(key=lambda x: _span(x.validity))
             for a, b in itertools.pairwise(group):
                 if a.validity.overlaps(b.validity):
@@ -333,81 +364,77 @@ class Territory:
                         )
                     )
 
-        graph: nx.MultiDiGraph[str] = nx.MultiDiGraph()
-        for u in by_id.values():
-            lo, hi = _span(u.validity)
-            graph.add_node(
-                u.id,
-                unit=u,
-                lo=lo,
-                hi=hi,
-                valid_from=u.valid_from,
-                valid_to=u.valid_to,
-                node_type="unit",
-            )
-
+        spans = {uid: _span(u.validity) for uid, u in by_id.items()}
         parents: dict[str, list[tuple[int, int, str]]] = {}
         children: dict[str, list[tuple[int, int, str]]] = {}
+        edges: list[tuple[str, str, str, dict[str, object]]] = []
         for link in link_list:
-            src = link.source or f"link {link.parent}->{link.child}"
-            ok = True
-            for end in (link.parent, link.child):
-                if end not in by_id:
-                    problems.append(
-                        Problem(
-                            path="parent" if end == link.parent else "child",
-                            message="unknown unit",
-                            value=end,
-                            source=src,
+            p, c = link.parent, link.child
+            ps, cs = spans.get(p), spans.get(c)
+            if ps is None or cs is None:
+                for end, role in ((p, "parent"), (c, "child")):
+                    if end not in spans:
+                        problems.append(
+                            Problem(
+                                path=role,
+                                message="unknown unit",
+                                value=end,
+                                source=link.source or f"link {p}->{c}",
+                            )
                         )
-                    )
-                    ok = False
-            if not ok:
-                continue
-            for end in (link.parent, link.child):
-                if not link.validity.within(by_id[end].validity):
-                    problems.append(
-                        Problem(
-                            path="validity",
-                            message=f"the link {link.validity} is not inside the validity of "
-                            f"{end} {by_id[end].validity}",
-                            source=src,
-                        )
-                    )
-                    ok = False
-            if not ok:
                 continue
             lo, hi = _span(link.validity)
-            for plo, phi, other in parents.get(link.child, ()):
-                if plo < hi and lo < phi:
+            if lo < ps[0] or hi > ps[1] or lo < cs[0] or hi > cs[1]:
+                for end, (elo, ehi) in ((p, ps), (c, cs)):
+                    if lo < elo or hi > ehi:
+                        problems.append(
+                            Problem(
+                                path="validity",
+                                message=f"the link {link.validity} is not inside the validity"
+                                f" of {end} {by_id[end].validity}",
+                                source=link.source or f"link {p}->{c}",
+                            )
+                        )
+                continue
+            plist = parents.get(c)
+            if plist is None:
+                parents[c] = [(lo, hi, p)]
+            else:
+                clash = [o for plo, phi, o in plist if plo < hi and lo < phi]
+                if clash:
                     problems.append(
                         Problem(
                             path="parent",
-                            message=f"{link.child} has two parents on the same days: {other} and "
-                            f"{link.parent}",
-                            value=link.parent,
-                            source=src,
+                            message=f"{c} has two parents on the same days: {clash[0]} and {p}",
+                            value=p,
+                            source=link.source or f"link {p}->{c}",
                         )
                     )
-                    ok = False
-            if not ok:
-                continue
-            parents.setdefault(link.child, []).append((lo, hi, link.parent))
-            children.setdefault(link.parent, []).append((lo, hi, link.child))
-            graph.add_edge(
-                link.parent,
-                link.child,
-                relation="contains",
-                lo=lo,
-                hi=hi,
-                valid_from=link.validity.valid_from,
-                valid_to=link.validity.valid_to,
+                    continue
+                plist.append((lo, hi, p))
+            kids = children.get(p)
+            if kids is None:
+                children[p] = [(lo, hi, c)]
+            else:
+                kids.append((lo, hi, c))
+            v = link.validity
+            edges.append(
+                (
+                    p,
+                    c,
+                    f"contains@{lo}",
+                    {
+                        "relation": "contains",
+                        "lo": lo,
+                        "hi": hi,
+                        "valid_from": v.valid_from,
+                        "valid_to": v.valid_to,
+                    },
+                )
             )
 
         # containment cycles (over all time: a cycle on any day is a cycle here)
-        contains_only = nx.DiGraph()
-        contains_only.add_edges_from((p, c) for c, ps in parents.items() for _, _, p in ps)
-        for cycle in nx.simple_cycles(contains_only):
+        for cycle in _cycles(children):
             problems.append(
                 Problem(
                     path="parent",
@@ -459,17 +486,23 @@ class Territory:
             for p in s.predecessors:
                 succ_of.setdefault(p, []).append(s)
                 for n in s.successors:
-                    graph.add_edge(
-                        p,
-                        n,
-                        relation="succeeded_by",
-                        act=s.act,
-                        kind=s.kind,
-                        lo=s.effective.toordinal(),
-                        hi=s.effective.toordinal() + 1,
-                        valid_from=s.effective,
-                        valid_to=None,
-                        succession=s,
+                    day = s.effective.toordinal()
+                    edges.append(
+                        (
+                            p,
+                            n,
+                            f"succeeded_by@{s.act}",
+                            {
+                                "relation": "succeeded_by",
+                                "act": s.act,
+                                "kind": s.kind,
+                                "lo": day,
+                                "hi": day + 1,
+                                "valid_from": s.effective,
+                                "valid_to": None,
+                                "succession": s,
+                            },
+                        )
                     )
             for n in s.successors:
                 pred_of.setdefault(n, []).append(s)
@@ -487,31 +520,88 @@ class Territory:
         if problems:
             raise InvalidData.collect("territory data is invalid", problems)
 
+        graph: nx.MultiDiGraph[str] = nx.MultiDiGraph()
+        graph.add_nodes_from(
+            (
+                uid,
+                {
+                    "unit": u,
+                    "node_type": "unit",
+                    "lo": spans[uid][0],
+                    "hi": spans[uid][1],
+                    "valid_from": u.valid_from,
+                    "valid_to": u.valid_to,
+                },
+            )
+            for uid, u in by_id.items()
+        )
+        _add_edges(graph, edges)
         self = object.__new__(cls)
         self._graph = nx.freeze(graph)
-        self._by_id = MappingProxyType(by_id)
-        self._by_code = MappingProxyType(
-            {c: tuple(sorted(g, key=lambda x: _span(x.validity))) for c, g in by_code.items()}
-        )
-        self._parents = MappingProxyType({k: tuple(v) for k, v in parents.items()})
+        self._by_id = by_id
+        self._by_code = {c: tuple(g) for c, g in by_code.items()}  # groups sorted above
+        self._parents = {k: tuple(v) for k, v in parents.items()}
         self._children = MappingProxyType(
             {k: tuple(sorted(v, key=lambda t: t[2])) for k, v in children.items()}
         )
         self._succ_of = MappingProxyType({k: tuple(v) for k, v in succ_of.items()})
         self._pred_of = MappingProxyType({k: tuple(v) for k, v in pred_of.items()})
         self._successions = tuple(succ_list)
-        self._level_units = MappingProxyType(
-            {lvl: tuple(u for u in by_id.values() if u.level is lvl) for lvl in Level}
-        )
-        pairs: list[tuple[str, str]] = []
+        grouped: dict[Level, list[Unit]] = {lvl: [] for lvl in Level}
         for u in by_id.values():
-            pairs.append((u.name, u.id))
-            if u.name_en:
-                pairs.append((u.name_en, u.id))
-        self._names = NameIndex(pairs)
+            grouped[_KIND_LEVEL[u.kind]].append(u)
+        self._level_units = MappingProxyType({k: tuple(v) for k, v in grouped.items()})
+        self._names_cache = None
         self._coverage = coverage
+        self._cov = _span(coverage)
+        self._bounds = tuple(
+            sorted({b for ps in parents.values() for t in ps for b in t[:2]} - _SENTINELS)
+        )
+        self._epochs = {}
+        self._by_day = {}
+        self._spans = spans
+        self._lock = threading.Lock()
         self._meta = MappingProxyType(dict(meta or {}))
         return self
+
+    @property
+    def _names(self) -> NameIndex[str]:
+        """The name index, built on first use (names cost more to fold than to store)."""
+        index = self._names_cache
+        if index is None:
+            with self._lock:
+                if self._names_cache is None:
+                    pairs: list[tuple[str, str]] = []
+                    for u in self._by_id.values():
+                        pairs.append((u.name, u.id))
+                        if u.name_en:
+                            pairs.append((u.name_en, u.id))
+                    self._names_cache = NameIndex(pairs)
+                index = self._names_cache
+        return index
+
+    def _epoch(self, day: int) -> dict[str, Unit]:
+        """child id -> parent unit for the stretch of days (between two containment changes)
+        that ``day`` falls in; built once per stretch on first use."""
+        e = bisect.bisect_right(self._bounds, day)
+        found = self._epochs.get(e)
+        if found is not None:
+            if len(self._by_day) < 4096:
+                self._by_day[day] = found
+            return found
+        with self._lock:
+            found = self._epochs.get(e)
+            if found is None:
+                rep = self._bounds[e - 1] if e else _FAR_PAST
+                by_id = self._by_id
+                found = {
+                    c: by_id[p]
+                    for c, ps in self._parents.items()
+                    for lo, hi, p in ps
+                    if lo <= rep < hi
+                }
+                self._epochs[e] = found
+        return found
 
     # ------------------------------------------------------------ properties
     @property
@@ -640,10 +730,8 @@ class Territory:
 
     # ------------------------------------------------------------- hierarchy
     def _parent_id(self, uid: str, day: int) -> str | None:
-        for lo, hi, p in self._parents.get(uid, ()):
-            if lo <= day < hi:
-                return p
-        return None
+        parent = self._epoch(day).get(uid)
+        return None if parent is None else parent.id
 
     def parent(self, u: UnitRef, *, on: date) -> Unit | None:
         """The unit containing ``u`` on ``on`` (``None`` for a top-level unit)."""
@@ -659,21 +747,24 @@ class Territory:
         >>> [a.name for a in hn.ancestors("Phường Hàng Bạc", on=date(2025, 6, 30))]
         ['Quận Hoàn Kiếm', 'Thành phố Hà Nội']
         """
-        if not self._coverage.contains(on):
-            self._check(on)
-        uid = u.id if isinstance(u, Unit) else self._resolve(u, on).id
         day = on.toordinal()
-        parents = self._parents
-        by_id = self._by_id
+        lo, hi = self._cov
+        if not lo <= day < hi:
+            self._check(on)
+        if isinstance(u, Unit):
+            uid = u.id
+        else:
+            span = self._spans.get(u)
+            uid = u if span and span[0] <= day < span[1] else self._resolve(u, on).id
+        up = self._by_day.get(day)
+        if up is None:
+            up = self._epoch(day)
         out: list[Unit] = []
-        while True:
-            for lo, hi, p in parents.get(uid, ()):
-                if lo <= day < hi:
-                    out.append(by_id[p])
-                    uid = p
-                    break
-            else:
-                return tuple(out)
+        parent = up.get(uid)
+        while parent is not None:
+            out.append(parent)
+            parent = up.get(parent.id)
+        return tuple(out)
 
     def children(self, u: UnitRef, *, on: date) -> tuple[Unit, ...]:
         """The units directly inside ``u`` on ``on``, by id."""
@@ -822,6 +913,61 @@ class Territory:
         """
         self._check(on)
         return day_view(self._graph, on)
+
+
+@contextlib.contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a build allocates its (acyclic) indexes:
+    at national scale, collections triggered by the allocations cost half the build time.
+    The previous state is restored on exit, even on error."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _add_edges(
+    graph: nx.MultiDiGraph[str], edges: Iterable[tuple[str, str, str, dict[str, object]]]
+) -> None:
+    """``graph.add_edges_from(edges)`` for a fresh graph whose nodes all exist, writing the
+    adjacency dicts the way ``MultiDiGraph.add_edge`` does but without its per-edge view
+    lookups (a third of the build time at national scale)."""
+    succ, pred = graph._succ, graph._pred
+    factory = graph.edge_key_dict_factory
+    for u, v, k, data in edges:
+        out = succ[u]
+        keydict = out.get(v)
+        if keydict is None:
+            keydict = factory()
+            out[v] = keydict
+            pred[v][u] = keydict
+        keydict[k] = data
+    graph.__networkx_cache__.clear()
+
+
+def _cycles(children: Mapping[str, Iterable[tuple[int, int, str]]]) -> list[list[str]]:
+    """Cycles in the union (over all days) of the containment links: Kahn's algorithm finds
+    whether any node is left on a cycle; only then networkx lists the cycles."""
+    succ: dict[str, set[str]] = {p: {c for _, _, c in kids} for p, kids in children.items()}
+    indeg: dict[str, int] = {}
+    for kids in succ.values():
+        for c in kids:
+            indeg[c] = indeg.get(c, 0) + 1
+    queue = [n for n in succ if indeg.get(n, 0) == 0]
+    while queue:
+        n = queue.pop()
+        for c in succ.get(n, ()):
+            indeg[c] -= 1
+            if indeg[c] == 0:
+                queue.append(c)
+    stuck = {n for n, d in indeg.items() if d > 0}
+    if not stuck:
+        return []
+    sub = nx.DiGraph((p, c) for p in stuck for c in succ.get(p, ()) if c in stuck)
+    return [list(cycle) for cycle in nx.simple_cycles(sub)]
 
 
 def day_view(graph: nx.MultiDiGraph[str], on: date) -> nx.MultiDiGraph[str]:
