@@ -401,7 +401,9 @@ class After(_RuleBase):
         if not self.roll:
             out["roll"] = False
         if self.receipt_cutoff is not None:
-            out["receipt_cutoff"] = self.receipt_cutoff.isoformat(timespec="minutes")
+            t = self.receipt_cutoff
+            exact = t.second or t.microsecond
+            out["receipt_cutoff"] = t.isoformat() if exact else t.isoformat(timespec="minutes")
         out.update(self._common_dict())
         return out
 
