@@ -339,7 +339,8 @@ def _explain_accountability(a: Accountability, lang: str) -> str:
             else:
                 pname = first.post.name if vi or not first.post.name_en else first.post.name_en
                 holder = first.holder.text(lang) if first.holder else ""
-                head = f"{pname} {first.organization.name[0].lower()}{first.organization.name[1:]}"
+                oname = first.organization.name
+                head = f"{pname} {oname[:1].lower()}{oname[1:]}"
                 head = f"{head}: {holder}" if holder else head
             lines.append(f"    {head}")
             by_basis: dict[tuple[str, str | None, tuple[Hop, ...]], list[Responsible]] = {}

@@ -1,0 +1,316 @@
+"""papi.governance: the Builder, the queries' edge cases, lossless JSON round trips."""
+
+from __future__ import annotations
+
+import json
+import warnings
+from datetime import date
+from importlib import resources
+
+import jsonschema
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import papi.io
+from papi.datasets import hanoi
+from papi.dates import Validity
+from papi.duties import (
+    Assignment,
+    Basis,
+    CommitteesOf,
+    DepartmentsBySector,
+    Document,
+    DocumentKind,
+    HeadsOf,
+    OrgById,
+    Role,
+    Task,
+)
+from papi.errors import InvalidData
+from papi.governance import (
+    Accountability,
+    BasisInfo,
+    DeadlineInfo,
+    EscalationStep,
+    Gap,
+    Gaps,
+    Holder,
+    Hop,
+    Notice,
+    OrgInfo,
+    PostInfo,
+    Responsible,
+    SubjectInfo,
+    UnitInfo,
+)
+
+ON = date(2026, 3, 1)
+SCHEMA = json.loads(
+    (resources.files("papi") / "data" / "schema" / "accountability-1.json").read_text()
+)
+
+text = st.text(max_size=12)
+days = st.dates(min_value=date(2000, 1, 1), max_value=date(2040, 12, 31))
+opt_text = st.none() | text
+orgs = st.builds(OrgInfo, id=text, name=text, name_en=opt_text, kind=text, unit=opt_text)
+posts = st.builds(PostInfo, id=text, name=text, name_en=opt_text)
+holders = st.builds(
+    Holder,
+    status=st.sampled_from(["known", "vacant", "unknown"]),
+    person=opt_text,
+    since=st.none() | days,
+    sources=st.lists(text, max_size=2).map(tuple),
+)
+hops = st.builds(
+    Hop,
+    kind=st.sampled_from(["abolish_tier", "merge", "split"]),
+    effective=days,
+    act=text,
+    abolished=st.lists(text, max_size=3).map(tuple),
+    successors=st.lists(text, max_size=3).map(tuple),
+    citation=text,
+    note=opt_text,
+)
+bases = st.builds(
+    BasisInfo,
+    assignment=text,
+    document=text,
+    citation_vi=text,
+    citation_en=text,
+    reference=text,
+    principle=st.none() | st.just("nguoi_dung_dau"),
+)
+accountabilities = st.builds(
+    Accountability,
+    subject=st.builds(
+        SubjectInfo,
+        kind=st.sampled_from(["indicator", "task"]),
+        code=text,
+        name_vi=text,
+        name_en=opt_text,
+        tasks=st.lists(text, max_size=3).map(tuple),
+    ),
+    where=st.builds(
+        UnitInfo,
+        id=text,
+        code=text,
+        name=text,
+        level=st.sampled_from(["province", "district", "commune"]),
+    ),
+    on=days,
+    responsible=st.lists(
+        st.builds(
+            Responsible,
+            role=st.sampled_from(list(Role)),
+            task=text,
+            organization=orgs,
+            post=st.none() | posts,
+            holder=st.none() | holders,
+            basis=bases,
+            via=st.lists(hops, max_size=2).map(tuple),
+        ),
+        max_size=4,
+    ).map(tuple),
+    escalation=st.lists(
+        st.builds(
+            EscalationStep, organization=orgs, post=st.none() | posts, holder=st.none() | holders
+        ),
+        max_size=3,
+    ).map(tuple),
+    deadlines=st.lists(
+        st.builds(
+            DeadlineInfo,
+            task=text,
+            due=st.none() | days,
+            description_vi=text,
+            description_en=text,
+            citation=opt_text,
+            statute=opt_text,
+            recurring=st.booleans(),
+            applies_to=st.sampled_from([None, "province", "district", "commune"]),
+        ),
+        max_size=3,
+    ).map(tuple),
+    hops=st.lists(hops, max_size=2).map(tuple),
+    warnings=st.lists(
+        st.builds(Notice, code=text, message_vi=text, message_en=text), max_size=3
+    ).map(tuple),
+)
+
+
+@settings(max_examples=60)
+@given(accountabilities)
+def test_accountability_round_trip_is_lossless(acc: Accountability) -> None:
+    assert Accountability.from_dict(acc.to_dict()) == acc
+    assert papi.io.loads(papi.io.dumps(acc)) == acc
+    jsonschema.validate(json.loads(papi.io.dumps(acc)), SCHEMA)
+
+
+@settings(max_examples=30)
+@given(accountabilities, st.sampled_from(["vi", "en"]))
+def test_explain_never_fails(acc: Accountability, lang: str) -> None:
+    assert acc.explain(lang).startswith(acc.subject.code)
+
+
+def test_from_dict_rejects_other_schemas() -> None:
+    gaps = Gaps(on=ON, items=(Gap(kind="no_lead", subject="D1", message_vi="x", message_en="x"),))
+    with pytest.raises(InvalidData, match="expected schema"):
+        Accountability.from_dict(gaps.to_dict())
+    assert papi.io.loads(papi.io.dumps(gaps)) == gaps
+    bad = gaps.to_dict() | {"extra": 1}
+    with pytest.raises(InvalidData):
+        Gaps.from_dict(bad)
+
+
+def test_dumps_needs_an_answer() -> None:
+    with pytest.raises(InvalidData):
+        papi.io.dumps(object())
+
+
+# ------------------------------------------------------------------ Builder
+
+
+def test_builder_reports_every_problem() -> None:
+    b = hanoi().builder()
+    b.add_task(Task(id="Z1", document="nope", reference="¶1", title_vi="x", indicators=("D77",)))
+    b.add_assignment(
+        Assignment(
+            id="Z1.a",
+            selector=OrgById(id="so:none"),
+            role=Role.LEAD,
+            task="Z2",
+            basis=Basis(document="nope", reference="¶1"),
+        )
+    )
+    b.add_assignment(
+        Assignment(
+            id="Z1.b",
+            selector=CommitteesOf(level="commune", within="Nowhere"),
+            role=Role.IMPLEMENT,
+            task="Z1",
+            basis=Basis(document="nope", reference="¶1"),
+        )
+    )
+    with pytest.raises(InvalidData) as info:
+        b.build()
+    paths = {p.path for p in info.value.problems}
+    assert paths == {
+        "tasks[Z1].document",
+        "tasks[Z1].indicators[0]",
+        "assignments[Z1.a].task",
+        "assignments[Z1.a].basis.document",
+        "assignments[Z1.a].selector.id",
+        "assignments[Z1.b].basis.document",
+        "assignments[Z1.b].selector.within",
+    }
+
+
+def _with(*assignments: Assignment) -> object:
+    b = hanoi().builder()
+    b.add_document(
+        Document(
+            id="test-doc",
+            number="T/KH",
+            kind=DocumentKind.PLAN,
+            issuer="UBND",
+            title_vi="Kế hoạch thử",
+            date=date(2024, 1, 1),
+        )
+    )
+    b.add_task(
+        Task(id="Z1", document="test-doc", reference="¶1", title_vi="Việc thử", indicators=("D4",))
+    )
+    for a in assignments:
+        b.add_assignment(a)
+    return b.build()
+
+
+def test_gaps_abolished_without_successor_and_lead_found() -> None:
+    gov = _with(
+        Assignment(
+            id="Z1.inspect",
+            selector=OrgById(id="thanh-tra:002"),
+            role=Role.COORDINATE,
+            task="Z1",
+            basis=Basis(document="test-doc", reference="¶1"),
+            validity=Validity(valid_from=date(2025, 1, 1)),
+        ),
+        Assignment(
+            id="Z1.lead",
+            selector=DepartmentsBySector(sector="inspection", within="01"),
+            role=Role.LEAD,
+            task="Z1",
+            basis=Basis(document="test-doc", reference="¶1"),
+            validity=Validity(valid_from=date(2025, 1, 1)),
+        ),
+    )
+    gaps = gov.gaps(on=ON)  # type: ignore[attr-defined]
+    kinds = {(g.kind, g.subject) for g in gaps.items}
+    assert ("abolished_without_successor", "Z1.inspect") in kinds
+    no_lead = {g.subject for g in gaps.items if g.kind == "no_lead"}
+    assert "D4" not in no_lead
+    assert "D3" in no_lead
+    acc = gov.who("D4", where="Phường Hoàn Kiếm", on=ON)  # type: ignore[attr-defined]
+    assert [r.organization.name for r in acc.by_role(Role.LEAD)] == ["Thanh tra thành phố Hà Nội"]
+    assert "lead_unknown" not in {w.code for w in acc.warnings}
+
+
+def test_explicit_accountable_replaces_the_principle() -> None:
+    gov = _with(
+        Assignment(
+            id="Z1.pc",
+            selector=OrgById(id="ubnd:01"),
+            role=Role.IMPLEMENT,
+            task="Z1",
+            basis=Basis(document="test-doc", reference="¶1"),
+            validity=Validity(valid_from=date(2025, 1, 1)),
+        ),
+        Assignment(
+            id="Z1.chair",
+            selector=HeadsOf(of=OrgById(id="ubnd:01")),
+            role=Role.ACCOUNTABLE,
+            task="Z1",
+            basis=Basis(document="test-doc", reference="¶2"),
+            validity=Validity(valid_from=date(2025, 1, 1)),
+        ),
+    )
+    acc = gov.who("Z1", where="01", on=ON)  # type: ignore[attr-defined]
+    accountable = acc.by_role(Role.ACCOUNTABLE)
+    assert len(accountable) == 1
+    assert accountable[0].basis.reference == "¶2"
+    assert accountable[0].holder.person == "Vũ Đại Thắng"
+
+
+def test_duties_of_a_unit_and_escalation() -> None:
+    gov = hanoi()
+    duties = gov.duties(of="Phường Cửa Nam", on=ON)
+    tasks = {d.task for d in duties.items}
+    assert {"T4", "T5", "T6", "T7", "T8", "T9", "T10", "T11", "T12"} <= tasks
+    assert all(d.basis.document == "dispatch-3010-2022" for d in duties.items)
+    assert duties.explain("en").startswith("Duties of Phường Cửa Nam")
+    esc = gov.escalation(where="Phường Cửa Nam", on=ON)
+    assert esc.steps[-1].holder is not None
+    assert esc.steps[-1].holder.person == "Vũ Đại Thắng"
+    assert papi.io.loads(papi.io.dumps(esc)) == esc
+    assert papi.io.loads(papi.io.dumps(duties)) == duties
+
+
+def test_agenda_window_validation_and_rows() -> None:
+    gov = hanoi()
+    with pytest.raises(InvalidData):
+        gov.agenda(start=ON, end=date(2026, 2, 1))
+    agenda = gov.agenda(start=ON, end=date(2026, 3, 14))
+    assert agenda.items
+    assert all(ON <= i.due <= date(2026, 3, 14) for i in agenda.items)
+    assert [i.due for i in agenda.items] == sorted(i.due for i in agenda.items)
+    assert agenda.rows()[0].keys() >= {"due", "task"}
+    assert papi.io.loads(papi.io.dumps(agenda)) == agenda
+
+
+def test_who_is_deterministic_across_fresh_models() -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        a = hanoi().builder().build().who("D5", where="Phường Hàng Bạc", on=date(2024, 5, 1))
+        b = hanoi().builder().build().who("D5", where="Phường Hàng Bạc", on=date(2024, 5, 1))
+    assert a == b
