@@ -30,7 +30,7 @@ names = st.text(min_size=1, max_size=30).filter(lambda s: s.strip() != "")
 
 base_selectors: st.SearchStrategy[Selector] = st.one_of(
     st.builds(OrgById, id=ids),
-    st.builds(CommitteesOf, level=levels, within=ids),
+    st.builds(CommitteesOf, level=levels, within=st.none() | ids),
     st.builds(DepartmentsBySector, sector=ids, within=ids),
     st.builds(
         Unlisted,

@@ -342,23 +342,31 @@ def _level_validator(instance: Any, attribute: attrs.Attribute[Any], value: str)
 @attrs.frozen(kw_only=True)
 class CommitteesOf(Selector):
     """The People's Committee of every unit of ``level`` within the unit ``within`` (an id,
-    NSO code or name), as the territory stands on the query date.
+    NSO code or name; ``None``: everywhere in the territory), as the territory stands on the
+    query date.
 
     >>> CommitteesOf(level="district", within="01").describe("vi")
     'UBND mọi đơn vị cấp huyện thuộc 01'
+    >>> CommitteesOf(level="commune").describe("en")
+    "the People's Committee of every commune-level unit"
     """
 
     kind: ClassVar[str] = "committees"
     level: str = attrs.field(validator=_level_validator)
-    within: str
+    within: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"type": self.kind, "level": self.level, "within": self.within}
+        out: dict[str, Any] = {"type": self.kind, "level": self.level}
+        if self.within is not None:
+            out["within"] = self.within
+        return out
 
     def describe(self, lang: str = "vi") -> str:
         if lang == "vi":
-            return f"UBND mọi đơn vị {_LEVEL_VI[self.level]} thuộc {self.within}"
-        return f"the People's Committee of every {self.level}-level unit within {self.within}"
+            where = f" thuộc {self.within}" if self.within is not None else ""
+            return f"UBND mọi đơn vị {_LEVEL_VI[self.level]}{where}"
+        where = f" within {self.within}" if self.within is not None else ""
+        return f"the People's Committee of every {self.level}-level unit{where}"
 
 
 @attrs.frozen(kw_only=True)
@@ -432,7 +440,7 @@ class Unlisted(Selector):
 _SELECTOR_FIELDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     # type: (required keys, optional keys)
     "organization": (("id",), ()),
-    "committees": (("level", "within"), ()),
+    "committees": (("level",), ("within",)),
     "heads": (("of",), ()),
     "sector": (("sector", "within"), ()),
     "unlisted": (("document", "reference", "description_vi"), ("description_en",)),
@@ -494,6 +502,10 @@ def _selector(data: object, path: str, problems: list[Problem]) -> Selector:
         elif k != "of" and not isinstance(data[k], str):
             problems.append(Problem(path=f"{path}.{k}", message="must be a string", value=data[k]))
             fatal = True
+    for k in optional:
+        if k in data and not isinstance(data[k], str):
+            problems.append(Problem(path=f"{path}.{k}", message="must be a string", value=data[k]))
+            fatal = True
     if fatal:
         if kind == "heads" and "of" in data:
             _selector(data["of"], f"{path}.of", problems)
@@ -502,7 +514,7 @@ def _selector(data: object, path: str, problems: list[Problem]) -> Selector:
         if kind == "organization":
             return OrgById(id=data["id"])
         if kind == "committees":
-            return CommitteesOf(level=data["level"], within=data["within"])
+            return CommitteesOf(level=data["level"], within=data.get("within"))
         if kind == "heads":
             inner = _selector(data["of"], f"{path}.of", problems)
             return HeadsOf(of=inner)

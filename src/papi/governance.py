@@ -847,6 +847,19 @@ class Governance:
         took effect) and followed through the successions, each hop recorded."""
         return self._memo(("resolve", selector, on, ref), lambda: self._resolve(selector, on, ref))
 
+    def _by_unit(
+        self, selector: Selector, on: date, ref: date | None
+    ) -> Mapping[str | None, tuple[_Hit, ...]]:
+        """:meth:`resolve` indexed by the unit each organization serves (memoised)."""
+
+        def build() -> Mapping[str | None, tuple[_Hit, ...]]:
+            out: dict[str | None, list[_Hit]] = {}
+            for hit in self.resolve(selector, on=on, ref=ref):
+                out.setdefault(hit.org.unit_id, []).append(hit)
+            return MappingProxyType({k: tuple(v) for k, v in out.items()})
+
+        return self._memo(("by_unit", selector, on, ref), build)
+
     def _resolve(self, sel: Selector, on: date, ref: date | None) -> tuple[_Hit, ...]:
         if isinstance(sel, HeadsOf):
             out = []
@@ -873,10 +886,12 @@ class Governance:
             o = self._orgs.get(sel.id)
             return (o,) if o.validity.contains(on) else ()
         if isinstance(sel, CommitteesOf):
-            try:
-                within = self._territory.unit(sel.within, on=on)
-            except NotFound:
-                return ()
+            within = None
+            if sel.within is not None:
+                try:
+                    within = self._territory.unit(sel.within, on=on)
+                except NotFound:
+                    return ()
             level = _territory_level(sel.level)
             units = self._territory.units(level=level, within=within, on=on)
             out = []
@@ -965,7 +980,7 @@ class Governance:
         subj = self._subject(subject)
         unit, where_hops = self._where(where, on)
         chain = (unit, *self._territory.ancestors(unit, on=on))
-        chain_ids = {u.id for u in chain}
+        chain_ids = [u.id for u in chain]
         warnings: list[Notice] = []
         if where_hops:
             warnings.append(
@@ -989,11 +1004,11 @@ class Governance:
                     unlisted.append((a, inner))
                     docs_used.add(a.basis.document)
                     continue
-                for hit in self.resolve(a.selector, on=on, ref=self._ref_date(a)):
-                    if hit.org.unit_id not in chain_ids:
-                        continue
-                    docs_used.add(a.basis.document)
-                    responsible.extend(self._entries(a, hit, on))
+                index = self._by_unit(a.selector, on, self._ref_date(a))
+                for uid in chain_ids:
+                    for hit in index.get(uid, ()):
+                        docs_used.add(a.basis.document)
+                        responsible.extend(self._entries(a, hit, on))
         responsible = _dedupe(responsible)
         responsible.sort(key=lambda r: (_ROLE_ORDER[r.role], len(r.via) > 0, task_sort_key(r.task)))
         hops: dict[Hop, None] = dict.fromkeys(where_hops)
@@ -1297,14 +1312,15 @@ class Governance:
         serving a unit (object, id, code or name), with basis and succession hops."""
         orgs, label = self._orgs_of(of, on)
         ids = {o.id for o in orgs}
+        units = {o.unit_id for o in orgs}
         items: list[DutyItem] = []
         for a in self._assignments:
             if not a.validity.contains(on) or isinstance(innermost(a.selector), Unlisted):
                 continue
             task = self._tasks[a.task]
-            for hit in self.resolve(a.selector, on=on, ref=self._ref_date(a)):
-                if hit.org.id not in ids:
-                    continue
+            index = self._by_unit(a.selector, on, self._ref_date(a))
+            hits = [h for u in units for h in index.get(u, ()) if h.org.id in ids]
+            for hit in hits:
                 post = hit.post if hit.post is not None and hit.post is not _NO_HEAD else None
                 items.append(
                     DutyItem(
@@ -1821,7 +1837,11 @@ class Builder:
                     )
                 ]
             return []
-        if isinstance(sel, CommitteesOf | DepartmentsBySector) and not self._unit_known(sel.within):
+        if (
+            isinstance(sel, CommitteesOf | DepartmentsBySector)
+            and sel.within is not None
+            and not self._unit_known(sel.within)
+        ):
             return [Problem(path=f"{path}.within", message="unknown unit", value=sel.within)]
         return []
 
