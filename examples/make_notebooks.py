@@ -1,0 +1,582 @@
+"""Write the example notebooks in this folder (run it after editing a notebook's cells here).
+
+    python examples/make_notebooks.py
+
+The notebooks are stored without outputs; CI runs them from a clean kernel
+(tests/test_examples_notebooks.py). Set ``PAPI_FIGURES=/some/dir`` while running them to also
+save every chart as a PNG there, e.g. to look at the pictures.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import nbformat
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+
+HERE = Path(__file__).resolve().parent
+
+SAVE_HELPER = '''\
+import os
+from pathlib import Path
+
+FIGURES = os.environ.get("PAPI_FIGURES")
+
+
+def save(fig, name):
+    """Save a chart as PNG when PAPI_FIGURES names a folder (used to check the pictures)."""
+    if FIGURES:
+        Path(FIGURES).mkdir(parents=True, exist_ok=True)
+        fig.savefig(Path(FIGURES) / f"{name}.png", dpi=110, bbox_inches="tight")'''
+
+
+def md(text: str) -> nbformat.NotebookNode:
+    return new_markdown_cell(text.strip("\n"))
+
+
+def code(text: str) -> nbformat.NotebookNode:
+    return new_code_cell(text.strip("\n"))
+
+
+# ------------------------------------------------------------------------------------------
+# (a) Hanoi's PAPI story, 2018-2024
+
+HANOI_STORY = [
+    md("""
+# Hanoi's PAPI story, 2018-2024
+
+**PAPI** (*Chỉ số Hiệu quả Quản trị và Hành chính công cấp tỉnh*, the Provincial Governance and
+Public Administration Performance Index) is a yearly survey of about 15,000 citizens run by
+CECODES, RTA and UNDP Viet Nam. Since 2018 it scores every province on **8 dimensions**
+(*chỉ số nội dung*), each on a 1-10 scale; the total is their sum (8-80). Provinces are ranked by
+total and placed in four published groups (*nhóm*): high (*Cao*), above average (*Trung bình
+cao*), below average (*Trung bình thấp*) and low (*Thấp*).
+
+This notebook tells Hanoi's story from the results packaged with papi
+(`papi.scoring.hanoi_results()`): each year's scores, rank and group, with the sources and with
+the figures the sources do not confirm marked as such. Everything runs offline.
+"""),
+    code(SAVE_HELPER),
+    code("""
+import matplotlib.pyplot as plt
+
+from papi.framework import framework
+from papi.scoring import hanoi_results
+
+results = hanoi_results()
+fw = framework(2024)
+dims = [d.code for d in fw.dimensions]
+years = [r.year for r in results]
+
+print(f"{'year':<6}{'total':>9}{'rank':>8}  group                    checked")
+for r in results:
+    rank = f"{r.rank}/{r.out_of}" if r.rank else "-"
+    group = f"{r.group.number} {r.group.en} ({r.group.vi})" if r.group else "-"
+    checked = "yes" if r.rank_verified else "rank unverified"
+    print(f"{r.year:<6}{r.total:>9.4f}{rank:>8}  {group:<24} {checked}")
+"""),
+    md("""
+## The eight dimensions, year by year
+
+One small chart per dimension (D1 ... D8, names in English and Vietnamese). The dashed line is
+Hanoi's mean over the seven years, to show which years were above or below it.
+"""),
+    code("""
+fig, axes = plt.subplots(2, 4, figsize=(15, 6.5), sharex=True)
+for ax, code in zip(axes.flat, dims):
+    scores = [r.scorecard.score(code) for r in results]
+    ax.plot(years, scores, marker="o", color="tab:blue")
+    mean = sum(scores) / len(scores)
+    ax.axhline(mean, color="grey", linestyle="--", linewidth=1)
+    ax.set_title(f"{code} {fw[code].name_en}\\n({fw[code].name_vi})", fontsize=9)
+    low, high = min(scores), max(scores)
+    ax.set_ylim(max(1, low - 0.6), min(10, high + 0.6))
+    ax.grid(alpha=0.3)
+for ax in axes[1]:
+    ax.set_xticks(years)
+    ax.tick_params(axis="x", rotation=45)
+for ax in axes[:, 0]:
+    ax.set_ylabel("score (1-10)")
+fig.suptitle("Hà Nội: PAPI dimension scores 2018-2024", fontsize=13)
+fig.tight_layout()
+save(fig, "hanoi_dimensions")
+plt.show()
+"""),
+    code("""
+# Strongest and weakest dimension each year, and the largest moves between consecutive years.
+for r in results:
+    scores = {c: r.scorecard.score(c) for c in dims}
+    best = max(scores, key=scores.get)
+    worst = min(scores, key=scores.get)
+    print(f"{r.year}: strongest {best} ({scores[best]:.2f}), weakest {worst} ({scores[worst]:.2f})")
+print()
+for before, after in zip(results, results[1:]):
+    moves = {c: after.scorecard.score(c) - before.scorecard.score(c) for c in dims}
+    up = max(moves, key=moves.get)
+    down = min(moves, key=moves.get)
+    print(f"{before.year}->{after.year}: biggest rise {up} ({moves[up]:+.2f}), biggest fall {down} ({moves[down]:+.2f})")
+"""),
+    md("""
+## Total score and rank
+
+Bars: the total (sum of the eight dimensions). Line: the rank among 63 provinces (1 is best, so
+the axis points down). Hollow markers are ranks the sources do not confirm: for 2018 and 2019 the
+reported rank (53) cannot be reproduced from the score table (see each result's `note`). The
+background colour is the published group of that year.
+"""),
+    code("""
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
+
+group_colours = {1: "#2e7d32", 2: "#9ccc65", 3: "#ffb74d", 4: "#e57373"}
+fig, (ax_rank, ax_total) = plt.subplots(2, 1, figsize=(10, 7.5), sharex=True)
+for ax in (ax_rank, ax_total):
+    for r in results:
+        if r.group:
+            ax.axvspan(r.year - 0.5, r.year + 0.5, color=group_colours[r.group.number], alpha=0.2, linewidth=0)
+    ax.grid(axis="y", alpha=0.3)
+
+ax_rank.plot(years, [r.rank for r in results], color="black", linewidth=1.5, zorder=3)
+for r in results:
+    face = "black" if r.rank_verified else "white"
+    ax_rank.plot(r.year, r.rank, marker="o", markersize=9, markerfacecolor=face, markeredgecolor="black", zorder=4)
+    ax_rank.annotate(str(r.rank), (r.year, r.rank), textcoords="offset points", xytext=(0, -17), ha="center", fontsize=9)
+ax_rank.set_ylim(66, -2)
+ax_rank.set_yticks([1, 10, 20, 30, 40, 50, 63])
+ax_rank.set_ylabel("rank of 63 (1 = best)")
+ax_rank.set_title("Hà Nội: PAPI rank and total score, 2018-2024")
+
+ax_total.bar(years, [r.total for r in results], color="tab:blue", alpha=0.7, width=0.6)
+for r in results:
+    ax_total.annotate(f"{r.total:.2f}", (r.year, r.total), textcoords="offset points", xytext=(0, 3), ha="center", fontsize=8)
+ax_total.set_ylim(38, 46)
+ax_total.set_ylabel("total score (8-80 scale;\\naxis starts at 38)")
+ax_total.set_xticks(years)
+
+handles = [
+    Line2D([], [], color="black", marker="o", markerfacecolor="black", label="rank (confirmed)"),
+    Line2D([], [], color="black", marker="o", markerfacecolor="white", label="rank (unconfirmed)"),
+    Patch(color="tab:blue", alpha=0.7, label="total score"),
+] + [Patch(color=c, alpha=0.35, label=f"group {n}") for n, c in group_colours.items()]
+fig.legend(handles=handles, loc="lower center", ncol=7, fontsize=8)
+fig.tight_layout(rect=(0, 0.05, 1, 1))
+save(fig, "hanoi_total_rank")
+plt.show()
+"""),
+    md("""
+## Sources
+
+Every result carries its sources and notes; unconfirmed figures are flagged in the data
+(`rank_verified`, `group_verified`, `dimensions_verified`).
+"""),
+    code("""
+for r in results:
+    print(r.year, "; ".join(r.sources))
+    if r.note:
+        print("    note:", r.note)
+"""),
+    md("""
+To rank all provinces yourself, load the official workbook data (the CSV shape described in
+*How-to: load the official PAPI workbook data*) with `papi.scoring.load_table(path)` and call
+`.ranking(year)`; `papi.scoring.target(ranking, "Hà Nội", places=5)` then tells what total
+would have moved Hanoi up five places.
+"""),
+]
+
+
+# ------------------------------------------------------------------------------------------
+# (b) Who is accountable, before and after the 2025 reform
+
+BEFORE_AFTER = [
+    md("""
+# Who is accountable for D3 in Hoàn Kiếm, before and after the 2025 reform?
+
+PAPI dimension **D3** is *vertical accountability towards citizens* (*trách nhiệm giải trình với
+người dân*). Hanoi's Plan 164/KH-UBND (2022) and Dispatch 3010/UBND-SNV give it to the People's
+Committees (*Ủy ban nhân dân*, UBND) of districts (*quận, huyện*) and of communes and wards
+(*xã, phường*), with their chairpersons (*Chủ tịch*) bearing full responsibility (*chịu trách
+nhiệm toàn diện*): the head-of-organization principle (*người đứng đầu*).
+
+On **1 July 2025** the district tier was abolished (Law 72/2025/QH15, art. 51(3)) and Hanoi's
+526 commune-level units became 126 (Resolution 1656/NQ-UBTVQH15). The ward of **Hàng Bạc**, in
+the district (*quận*) of Hoàn Kiếm, is now part of the new **Phường Hoàn Kiếm**. We ask papi the
+same question on two days:
+
+* 30 September 2022, in Phường Hàng Bạc (the end of the quarter the dispatch reports on);
+* 1 March 2026, in Phường Hoàn Kiếm.
+"""),
+    code(SAVE_HELPER),
+    code("""
+import warnings
+from datetime import date, timedelta
+
+from papi.datasets import hanoi
+from papi.territory import hanoi_territory
+
+warnings.simplefilter("ignore")  # coverage notes; each answer lists its own warnings
+gov = hanoi()
+territory = hanoi_territory()
+
+BEFORE, AFTER = date(2022, 9, 30), date(2026, 3, 1)
+ward = territory.unit("Phường Hoàn Kiếm", on=AFTER)
+print(ward.name, "exists since", ward.valid_from, "- formed from:")
+for old in territory.predecessors(ward, on=AFTER):
+    print("   ", old.name, f"(last day {old.valid_to - timedelta(days=1)})")
+"""),
+    code("""
+before = gov.who("D3", where="Phường Hàng Bạc", on=BEFORE)
+after = gov.who("D3", where="Phường Hoàn Kiếm", on=AFTER)
+
+
+def summary(answer):
+    rows = {}
+    for r in answer.responsible:
+        who = r.organization.name if r.post is None else f"{r.post.name_en or r.post.name} of {r.organization.name}"
+        inherited = " (inherited from " + ", ".join(h for hop in r.via for h in hop.abolished) + ")" if r.via else ""
+        rows.setdefault(r.role.value, set()).add(who + inherited)
+    return rows
+
+
+for label, answer in (("30 Sep 2022, Phường Hàng Bạc", before), ("1 Mar 2026, Phường Hoàn Kiếm", after)):
+    print(label)
+    for role, holders in summary(answer).items():
+        for h in sorted(holders):
+            print(f"  {role:<12} {h}")
+    print("  escalation:", " -> ".join(s.organization.name for s in answer.escalation))
+    print()
+"""),
+    md("""
+**What changed.** In 2022 the duties sat on two People's Committees, the ward's and the
+district's, and a citizen's complaint went up from the ward to the district and then to the
+city. In 2026 there is no district: the new ward's People's Committee holds both its own duties
+and, by succession, those of the abolished district committees whose territory it took over,
+and the next step up is the city.
+
+The full reasoning, as a portal could show it (`explain("vi")` gives it in Vietnamese):
+"""),
+    code("""
+print(after.explain("en"))
+"""),
+    md("""
+## The part of the graph that answers the question
+
+papi keeps the structure as one networkx graph per day (`organizations.graph(on=...)`): units,
+their People's Committees and head posts, linked by `contains`, `governed_by` and `headed_by`.
+Below is the subgraph the answer is built from on each day: the unit asked about, its ancestors,
+their committees and chairpersons. Colours give the role in the answer; on the right the
+abolished district committees (grey, dashed) pass their duties on by `succeeded_by`.
+"""),
+    code("""
+import textwrap
+
+import matplotlib.pyplot as plt
+import networkx as nx
+
+organizations = gov.organizations
+
+
+def answer_subgraph(answer, day):
+    graph = organizations.graph(on=day)
+    unit = answer.where.id
+    units = [unit] + [u.id for u in territory.ancestors(unit, on=day)]
+    nodes = set(units)
+    for r in answer.responsible:
+        nodes.add(r.organization.id)
+        if r.post:
+            nodes.add(r.post.id)
+    for s in answer.escalation:
+        nodes.add(s.organization.id)
+        if s.post:
+            nodes.add(s.post.id)
+    sub = nx.MultiDiGraph()
+    for n in nodes:
+        if n in graph:
+            sub.add_node(n, **graph.nodes[n])
+    for a, b, data in graph.edges(data=True):
+        if a in sub and b in sub and data["relation"] in ("contains", "governed_by", "headed_by"):
+            sub.add_edge(a, b, relation=data["relation"])
+    return sub, units
+
+
+def roles_of(answer):
+    roles = {}
+    for r in answer.responsible:
+        target = r.post.id if r.post else r.organization.id
+        roles.setdefault(target, set()).add(r.role.value)
+    return roles
+
+
+def label_of(graph, node):
+    data = graph.nodes[node]
+    for key in ("unit", "organization", "org", "post"):
+        if key in data and hasattr(data[key], "name"):
+            return data[key].name
+    return str(node)
+
+
+def draw(ax, answer, day, title):
+    sub, units = answer_subgraph(answer, day)
+    roles = roles_of(answer)
+    # layout: one row per tier (city on top), columns unit -> committee -> head post
+    pos = {}
+    for depth, unit in enumerate(reversed(units)):
+        y = -depth
+        pos[unit] = (0, y)
+        for _, pc, d in sub.out_edges(unit, data=True):
+            if d["relation"] == "governed_by":
+                pos[pc] = (1, y)
+                for _, post, d2 in sub.out_edges(pc, data=True):
+                    if d2["relation"] == "headed_by":
+                        pos[post] = (2, y)
+    extra = [n for n in sub if n not in pos]
+    for i, n in enumerate(extra):
+        pos[n] = (3, -i)
+    def colour(n):
+        r = roles.get(n, set())
+        if "accountable" in r:
+            return "#e57373"
+        if r:
+            return "#64b5f6"
+        if sub.nodes[n].get("node_type") == "unit":
+            return "#e0e0e0"
+        return "#fff59d"
+
+    for a, b, d in sub.edges(data=True):
+        (xa, ya), (xb, yb) = pos[a], pos[b]
+        horizontal = abs(ya - yb) < 1e-9
+        shrink = 40 if horizontal else 20
+        ax.annotate(
+            "", xy=(xb, yb), xytext=(xa, ya), zorder=1,
+            arrowprops=dict(arrowstyle="-|>", color="black", shrinkA=shrink, shrinkB=shrink),
+        )
+        mid = ((xa + xb) / 2, (ya + yb) / 2)
+        offset = (0, 0.1) if horizontal else (0.06, 0)
+        ax.text(
+            mid[0] + offset[0], mid[1] + offset[1], d["relation"], fontsize=7,
+            ha="center" if horizontal else "left", va="center", color="#333333",
+        )
+    for n in sub:
+        text = "\\n".join(textwrap.wrap(label_of(sub, n), 18))
+        if roles.get(n):
+            text += "\\n[" + ", ".join(sorted(roles[n])) + "]"
+        x, y = pos[n]
+        ax.text(
+            x, y, text, ha="center", va="center", fontsize=8, zorder=5,
+            bbox=dict(boxstyle="round,pad=0.5", fc=colour(n), ec="black"),
+        )
+    # succession hops: abolished committees whose duties this answer inherits
+    abolished = sorted({(h, hop.act) for r in answer.responsible for hop in r.via for h in hop.abolished})
+    for i, (name, act) in enumerate(abolished):
+        xy = (0.4 + 1.2 * i, -0.5)
+        ax.annotate(
+            "\\n".join(textwrap.wrap(name, 18)) + "\\n(abolished 2025-07-01)",
+            xy=pos[answer.responsible[0].organization.id], xytext=xy,
+            ha="center", va="center", fontsize=7, color="dimgray",
+            bbox=dict(boxstyle="round", fc="#f5f5f5", ec="gray", ls="--"),
+            arrowprops=dict(arrowstyle="-|>", color="gray", ls="--", shrinkB=24),
+        )
+        ax.annotate(f"succeeded_by ({act})", xy=(xy[0], xy[1] - 0.22), ha="center", fontsize=6, color="dimgray")
+    ax.set_title(title, fontsize=11)
+    ax.set_xlim(-0.6, 2.6)
+    ax.set_ylim(min(y for _, y in pos.values()) - 0.6, 0.6)
+    ax.axis("off")
+    return sub
+
+
+fig, (left, right) = plt.subplots(1, 2, figsize=(16, 7.5))
+g_before = draw(left, before, BEFORE, "30 Sep 2022: Phường Hàng Bạc (3 tiers)")
+g_after = draw(right, after, AFTER, "1 Mar 2026: Phường Hoàn Kiếm (2 tiers)")
+from matplotlib.patches import Patch
+
+fig.legend(
+    handles=[
+        Patch(color="#e57373", label="accountable (chairperson)"),
+        Patch(color="#64b5f6", label="implements"),
+        Patch(color="#fff59d", label="in the escalation chain only"),
+        Patch(color="#e0e0e0", label="administrative unit"),
+    ],
+    loc="lower center", ncol=4, fontsize=9,
+)
+fig.suptitle("Who is accountable for PAPI D3: the answering part of papi's graph", fontsize=13)
+save(fig, "accountability_graph")
+plt.show()
+print("nodes before:", g_before.number_of_nodes(), "after:", g_after.number_of_nodes())
+"""),
+    md("""
+Each answer also serialises to a stable JSON document (`papi.accountability/1`), which is what
+`papi who --json` prints and what the web-portal example serves:
+"""),
+    code("""
+import json
+
+doc = after.to_dict()
+print(json.dumps({k: doc[k] for k in ("schema", "subject", "where", "on")}, ensure_ascii=False, indent=2))
+print(len(doc["responsible"]), "responsible entries;", len(doc["warnings"]), "warnings")
+"""),
+]
+
+
+# ------------------------------------------------------------------------------------------
+# (c) A commune's deadline calendar in the month of Tết
+
+TET_CALENDAR = [
+    md("""
+# A commune's deadlines in the month of Tết (February 2026)
+
+A commune People's Committee (*UBND xã*) has recurring duties with legal deadlines: the
+chairperson receives citizens at least one day a week (*tiếp công dân*, Law on Citizen
+Reception 42/2013/QH13, art. 15(2)(d)), and Hanoi's Dispatch 3010/UBND-SNV asks for a monthly
+evaluation of the one-stop shop (*bộ phận một cửa*). Periods counted in working days (*ngày làm
+việc*) skip weekends and public holidays; periods in days that end on a day off run to the next
+working day (Civil Code 91/2015/QH13, art. 148).
+
+In 2026 the Lunar New Year (*Tết Nguyên Đán*) falls on 17 February: civil servants are off from
+16 to 20 February (Notice 9441/TB-BNV), 14-22 February with the weekends. This notebook draws
+the month for **Xã Sóc Sơn** with papi's `agenda` and its working-day calendar.
+"""),
+    code(SAVE_HELPER),
+    code("""
+import warnings
+from datetime import date, timedelta
+
+from papi.datasets import hanoi
+from papi.rules import statute
+
+warnings.simplefilter("ignore")
+gov = hanoi()
+cal = gov.calendar
+COMMUNE = "Xã Sóc Sơn"
+START, END = date(2026, 2, 1), date(2026, 2, 28)
+
+agenda = gov.agenda(of=COMMUNE, start=START, end=END)
+for item in agenda.items:
+    print(item.due, item.task, item.description_en, f"[{item.citation}]")
+"""),
+    code("""
+days_off = [START + timedelta(days=i) for i in range((END - START).days + 1)]
+holidays = {d: cal.holiday_name(d, lang="en") for d in days_off if cal.holiday_name(d, lang="en")}
+working = [d for d in days_off if cal.is_working_day(d)]
+print(len(working), "working days in February 2026")
+for d, name in holidays.items():
+    print(d, d.strftime("%a"), name, "/", cal.holiday_name(d, lang="vi"))
+tet_week = [d for d in days_off if date(2026, 2, 16) <= d <= date(2026, 2, 20)]
+print("weekly reception due in the Tết week:", [i.due for i in agenda.items if i.due in tet_week] or "none (no working day that week)")
+"""),
+    md("""
+Statutory periods also cross Tết. A complaint received on Tuesday 10 February must be accepted
+within 10 working days (*thụ lý*, Law on Complaints 02/2011/QH13, art. 27, counted in working
+days by Circular 07/2013/TT-TTCP), and resolved within 30 days of acceptance (art. 28). A
+denunciation received on Thursday 12 February must be screened within 7 working days (Law on
+Denunciations 25/2018/QH14, art. 24(1)):
+"""),
+    code("""
+received = date(2026, 2, 10)
+accept = statute("complaint.first_instance.accept", on=received)
+accepted_by = accept.due(received, cal)
+resolve = statute("complaint.first_instance", on=accepted_by)
+resolved_by = resolve.due(accepted_by, cal)
+screen = statute("denunciation.screening", on=date(2026, 2, 12))
+screened_by = screen.due(date(2026, 2, 12), cal)
+print(f"complaint received {received}: accept by {accepted_by} ({accept.rule.describe('en')}, {accept.citation})")
+print(f"  if accepted on {accepted_by}: resolve by {resolved_by} ({resolve.rule.describe('en')}, {resolve.citation})")
+print(f"denunciation received 2026-02-12: screen by {screened_by} ({screen.citation})")
+without_tet = date(2026, 2, 10) + timedelta(days=14)
+print(f"(10 working days without Tết would have ended on {without_tet})")
+extra = {
+    received: "complaint received",
+    accepted_by: "accept complaint (10 wd)",
+    date(2026, 2, 12): "denunciation received",
+    screened_by: "screen denunciation (7 wd)",
+}
+"""),
+    code("""
+import calendar as pycal
+import textwrap
+
+import matplotlib.pyplot as plt
+from matplotlib.patches import Patch, Rectangle
+
+weeks = pycal.Calendar(firstweekday=0).monthdatescalendar(2026, 2)
+weeks.append([weeks[-1][-1] + timedelta(days=i) for i in range(1, 8)])  # + first week of March
+shown = gov.agenda(of=COMMUNE, start=weeks[0][0], end=weeks[-1][-1])  # every day drawn
+events = {}
+for item in shown.items:
+    label = "reception (T6)" if item.task == "T6" else "one-stop review (T9)" if item.task == "T9" else item.task
+    events.setdefault(item.due, []).append(("duty", label))
+for d, label in extra.items():
+    events.setdefault(d, []).append(("statute", label))
+
+fig, ax = plt.subplots(figsize=(13, 1.9 * len(weeks) + 1))
+for row, week in enumerate(weeks):
+    for col, d in enumerate(week):
+        y = len(weeks) - 1 - row
+        holiday = cal.holiday_name(d, lang="en")
+        if holiday:
+            face = "#ef9a9a"
+        elif not cal.is_working_day(d):
+            face = "#e0e0e0"
+        else:
+            face = "#f1f8e9"
+        other_month = d.month != 2
+        ax.add_patch(Rectangle((col, y), 1, 1, facecolor=face, edgecolor="grey", alpha=0.45 if other_month else 1))
+        day_label = f"{d.day} {d:%b}" if other_month or d.day == 1 else str(d.day)
+        ax.text(col + 0.05, y + 0.92, day_label, va="top", fontsize=11, fontweight="bold", color="grey" if other_month else "black")
+        if holiday:
+            ax.text(col + 0.05, y + 0.66, "\\n".join(textwrap.wrap(holiday, 16)), va="top", fontsize=7, color="darkred")
+        for i, (kind, label) in enumerate(events.get(d, [])):
+            colour = "#1565c0" if kind == "duty" else "#6a1b9a"
+            ax.text(col + 0.05, y + 0.40 - 0.17 * i, "• " + label, va="top", fontsize=7, color=colour)
+for col, name in enumerate(["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]):
+    ax.text(col + 0.5, len(weeks) + 0.1, name, ha="center", fontsize=10)
+ax.set_xlim(0, 7)
+ax.set_ylim(0, len(weeks) + 0.4)
+ax.axis("off")
+ax.legend(
+    handles=[
+        Patch(facecolor="#f1f8e9", edgecolor="grey", label="working day"),
+        Patch(facecolor="#e0e0e0", edgecolor="grey", label="weekend"),
+        Patch(facecolor="#ef9a9a", edgecolor="grey", label="Tết holiday"),
+        Patch(color="#1565c0", label="duty deadline (agenda)"),
+        Patch(color="#6a1b9a", label="statutory example"),
+    ],
+    loc="upper center", bbox_to_anchor=(0.5, -0.01), ncol=5, fontsize=8,
+)
+ax.set_title(f"{COMMUNE}: deadlines in February 2026 and the first week of March (Tết: 16-20 February)", fontsize=12)
+fig.tight_layout()
+save(fig, "tet_calendar")
+plt.show()
+"""),
+    md("""
+The weekly reception deadline is the last working day of each week, so the Tết week has none and
+the next falls on Friday 27 February; the monthly one-stop-shop review is due on the month's last
+working day. The complaint received on 10 February must be accepted by 3 March instead of
+24 February: the five Tết days off do not count. Add your own commune's plan with `papi.io.load_plan(path, base=hanoi())` to see its
+duties here too, or an extra day off from a newer government notice with
+`papi.calendar.Override` (see the how-to on holiday notices).
+"""),
+]
+
+
+NOTEBOOKS = {
+    "hanoi_papi_story.ipynb": HANOI_STORY,
+    "accountability_before_after_reform.ipynb": BEFORE_AFTER,
+    "commune_deadline_calendar.ipynb": TET_CALENDAR,
+}
+
+
+def main() -> None:
+    for name, cells in NOTEBOOKS.items():
+        nb = new_notebook(cells=cells)
+        nb.metadata["kernelspec"] = {
+            "name": "python3",
+            "display_name": "Python 3",
+            "language": "python",
+        }
+        nb.metadata["language_info"] = {"name": "python"}
+        nbformat.validate(nb)
+        nbformat.write(nb, HERE / name)
+        print("wrote", HERE / name)
+
+
+if __name__ == "__main__":
+    main()
