@@ -1,0 +1,73 @@
+"""papi.importers.from_vietnam_provinces, checked against the packaged Hanoi data.
+
+``vietnam-provinces`` is GPL-3.0 and needs Python >= 3.12: an optional test oracle, never a
+dependency. These tests skip where it is not installed.
+"""
+
+from __future__ import annotations
+
+import sys
+import warnings
+from datetime import date
+
+import pytest
+
+from papi.errors import NotFound
+from papi.territory import Level, Territory, hanoi_territory
+
+BEFORE = date(2025, 6, 30)
+AFTER = date(2026, 3, 1)
+
+
+def test_missing_package_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    from papi import importers
+
+    monkeypatch.setitem(sys.modules, "vietnam_provinces", None)  # import fails
+    with pytest.raises(NotFound, match="vietnam-provinces"):
+        importers.from_vietnam_provinces()
+
+
+@pytest.fixture(scope="module")
+def vietnam() -> Territory:
+    pytest.importorskip("vietnam_provinces")
+    from papi.importers import from_vietnam_provinces
+
+    return from_vietnam_provinces()
+
+
+def test_national_counts(vietnam: Territory) -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        assert len(vietnam.units(level=Level.PROVINCE, on=BEFORE)) == 63
+        assert len(vietnam.units(level=Level.DISTRICT, on=BEFORE)) > 690
+    assert len(vietnam.units(level=Level.PROVINCE, on=AFTER)) == 34
+    assert len(vietnam.units(level=Level.COMMUNE, on=AFTER)) == 3321
+    assert len(vietnam.units(level=Level.DISTRICT, on=AFTER)) == 0
+
+
+def codes(t: Territory, on: date) -> set[str]:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return {u.code for u in t.units(level=Level.COMMUNE, within="01", on=on)}
+
+
+def test_hanoi_agrees_with_the_packaged_data(vietnam: Territory) -> None:
+    hn = hanoi_territory()
+    assert codes(vietnam, BEFORE) == codes(hn, BEFORE)
+    assert codes(vietnam, AFTER) == codes(hn, AFTER)
+    agree = 0
+    legacy = hn.units(level=Level.COMMUNE, on=BEFORE)
+    for old in legacy:
+        mine = {u.code for u in hn.successors(old, on=AFTER)}
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            theirs = {u.code for u in vietnam.successors(vietnam.get(old.id), on=AFTER)}
+        agree += mine == theirs
+    # two machine-derived conversion tables: they should agree on nearly every commune
+    assert agree >= 0.9 * len(legacy)
+
+
+def test_hoan_kiem_in_the_national_data(vietnam: Territory) -> None:
+    ward = vietnam.unit("Phường Hoàn Kiếm", on=AFTER)
+    assert ward.id == "00070@2025-07-01"
+    assert [a.id for a in vietnam.ancestors(ward, on=AFTER)] == ["01"]
