@@ -63,8 +63,9 @@ def test_hanoi_agrees_with_the_packaged_data(vietnam: Territory) -> None:
             warnings.simplefilter("ignore")
             theirs = {u.code for u in vietnam.successors(vietnam.get(old.id), on=AFTER)}
         agree += mine == theirs
-    # two machine-derived conversion tables: they should agree on nearly every commune
-    assert agree >= 0.9 * len(legacy)
+    # two machine-derived conversion tables: on 2026-11 they agree on 523 of 526 communes
+    # (Cổ Bi, Đặng Xá, Văn Khê differ by one partial successor)
+    assert len(legacy) - agree <= 5
 
 
 def test_hoan_kiem_in_the_national_data(vietnam: Territory) -> None:

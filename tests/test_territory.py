@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 import warnings
+from collections.abc import Mapping
 from datetime import date, timedelta
 
 import networkx as nx
@@ -67,7 +68,9 @@ def test_2022_gets_best_data_with_a_coverage_warning() -> None:
 
 def test_source_recorded() -> None:
     source = HN.meta["source"]
-    assert isinstance(source, dict)
+    assert isinstance(source, Mapping)
+    with pytest.raises(TypeError):
+        source["version"] = "x"  # type: ignore[index]
     assert source["package"] == "vietnamadminunits"
     assert source["version"] == "1.0.4"
     assert source["licence"] == "MIT"

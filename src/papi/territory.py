@@ -561,7 +561,7 @@ class Territory:
         self._by_day = {}
         self._spans = spans
         self._lock = threading.Lock()
-        self._meta = MappingProxyType(dict(meta or {}))
+        self._meta = _frozen(dict(meta or {}))
         return self
 
     @property
@@ -913,6 +913,16 @@ class Territory:
         """
         self._check(on)
         return day_view(self._graph, on)
+
+
+def _frozen(value: Any) -> Any:
+    """A read-only deep copy of JSON-like data: mappings become MappingProxyType, lists
+    tuples."""
+    if isinstance(value, Mapping):
+        return MappingProxyType({k: _frozen(v) for k, v in value.items()})
+    if isinstance(value, list | tuple):
+        return tuple(_frozen(v) for v in value)
+    return value
 
 
 @contextlib.contextmanager
