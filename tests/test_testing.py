@@ -6,11 +6,14 @@ import unicodedata
 from datetime import date
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from papi import testing as pt
 from papi.dates import Validity
+from papi.rules import Frequency, PeriodUnit, Recurring, rule_from_dict, statute
+from papi.scoring import Scorecard, rank
+from papi.territory import Level, hanoi_territory
 from papi.text import fold, key, nfc
 
 
@@ -88,3 +91,95 @@ def test_spellings_really_vary() -> None:
     assert any(unicodedata.is_normalized("NFD", s) and not s.isascii() for s in seen)
     assert any(s.isascii() for s in seen)
     assert any(s.strip().startswith("P") and not s.strip().startswith("Ph") for s in seen)
+
+
+# ---- domain strategies ------------------------------------------------------------------------
+
+
+@given(pt.dimension_scores())
+def test_dimension_scores_are_published_precision(x: float) -> None:
+    assert 1.0 <= x <= 10.0
+    assert round(x, 4) == x
+
+
+@given(pt.scorecards())
+def test_scorecards_are_complete_and_in_range(card: Scorecard) -> None:
+    assert card.is_scored
+    n = 8 if card.year >= 2018 else 6
+    assert len(card.dimensions) == n
+    assert card.total is not None
+    assert n <= card.total <= 10 * n
+
+
+@given(st.lists(pt.scorecards(years=[2022], complete=False), min_size=1, max_size=12))
+def test_partial_scorecards_are_reported_unscored_by_rank(cards: list[Scorecard]) -> None:
+    names = {c.province for c in cards}
+    unique = [next(c for c in cards if c.province == n) for n in sorted(names)]
+    ranking = rank(unique)
+    assert len(ranking.entries) + len(ranking.unscored) == len(unique)
+    assert all(not c.is_scored for c in ranking.unscored)
+
+
+@given(pt.rules())
+def test_rules_round_trip_through_plan_dicts(rule: object) -> None:
+    data = rule.to_dict()  # type: ignore[attr-defined]
+    assert rule_from_dict(data, path="rule") == rule
+
+
+@given(pt.period_rules(), pt.dates(date(2024, 1, 1), date(2027, 12, 31)))
+def test_period_rules_end_after_the_event(rule: object, start: date) -> None:
+    due = rule.due(start)  # type: ignore[attr-defined]
+    assert due >= start
+    if rule.unit is not PeriodUnit.WORKING_DAYS or rule.n > 0:  # type: ignore[attr-defined]
+        assert due > start
+
+
+@given(pt.recurring_rules())
+def test_recurring_rules_give_sorted_series(rule: object) -> None:
+    assert isinstance(rule, Recurring)
+    series = rule.occurrences(date(2026, 1, 1), date(2026, 6, 30))
+    assert list(series) == sorted(series)
+    assert all(date(2026, 1, 1) <= d <= date(2026, 6, 30) for d in series)
+    if rule.freq is Frequency.MONTHLY:
+        assert len(series) >= 5
+
+
+@given(pt.statute_keys(on=date(2026, 3, 1)))
+def test_statute_keys_resolve(key_: str) -> None:
+    assert statute(key_, on=date(2026, 3, 1)).key == key_
+
+
+@given(pt.units(on=date(2022, 9, 30), level=Level.DISTRICT))
+def test_units_before_the_reform(unit: object) -> None:
+    assert unit.level is Level.DISTRICT  # type: ignore[attr-defined]
+
+
+@given(pt.units())
+def test_units_exist_in_hanoi(unit: object) -> None:
+    assert hanoi_territory().get(unit.id) == unit  # type: ignore[attr-defined]
+
+
+@settings(max_examples=25)
+@given(pt.who_queries())
+def test_who_queries_name_existing_communes(query: tuple[str, str, date]) -> None:
+    subject, where, day = query
+    assert subject in {f"D{n}" for n in range(1, 9)}
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        unit = hanoi_territory().unit(where, on=day)
+    assert unit.level is Level.COMMUNE
+
+
+@settings(max_examples=20)
+@given(pt.accountabilities())
+def test_accountabilities_are_real_answers(answer: object) -> None:
+    import json
+
+    from papi.io import dumps, loads
+
+    doc = json.loads(dumps(answer))
+    assert doc["schema"] == "papi.accountability/1"
+    assert loads(dumps(answer)) == answer
+    assert answer.where.level == "commune"  # type: ignore[attr-defined]

@@ -37,16 +37,41 @@ except ImportError as exc:  # pragma: no cover - exercised only without hypothes
         "papi.testing needs hypothesis: pip install 'papi-vn[testing]' (or the 'dev' extra)"
     ) from exc
 
+import warnings
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, ParamSpec, TypeVar
+
 from papi.dates import Validity
 from papi.text import nfc
 
+if TYPE_CHECKING:
+    from papi.governance import Accountability, Governance
+    from papi.rules import Citation, Rule
+    from papi.scoring import Scorecard
+    from papi.territory import Level, Territory, Unit
+
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+
 __all__ = [
     "KIND_WORDS",
+    "MAX_DATE",
+    "MIN_DATE",
     "SYLLABLES",
+    "accountabilities",
+    "citations",
     "dates",
+    "dimension_scores",
     "name_spellings",
+    "period_rules",
+    "recurring_rules",
+    "rules",
+    "scorecards",
+    "statute_keys",
+    "units",
     "validities",
     "vietnamese_names",
+    "who_queries",
 ]
 
 #: The earliest and latest days the strategies produce by default: from the first PAPI year
@@ -245,3 +270,222 @@ def name_spellings(name: str) -> st.SearchStrategy[str]:
     >>> check()
     """
     return _spellings(name)
+
+
+# ---- PAPI scorecards --------------------------------------------------------------------------
+
+
+def dimension_scores() -> st.SearchStrategy[float]:
+    """Dimension scores as PAPI publishes them: 1.0 to 10.0 with 4 decimals.
+
+    >>> from hypothesis import find
+    >>> find(dimension_scores(), lambda x: x > 5)
+    5.0001
+    """
+    return st.integers(min_value=10_000, max_value=100_000).map(lambda n: n / 10_000)
+
+
+@st.composite
+def _scorecards(
+    draw: st.DrawFn, years: Sequence[int], province: str | None, complete: bool
+) -> Scorecard:
+    from papi.framework import framework
+    from papi.scoring import Scorecard
+
+    year = draw(st.sampled_from(tuple(years)))
+    name = province if province is not None else draw(vietnamese_names(kind="Tỉnh"))
+    codes = [d.code for d in framework(year).dimensions]
+    if not complete:
+        codes = draw(st.lists(st.sampled_from(codes), unique=True, max_size=len(codes)))
+    scores = {code: draw(dimension_scores()) for code in codes}
+    return Scorecard(province=name, year=year, dimensions=scores)
+
+
+def scorecards(
+    *,
+    years: Sequence[int] = tuple(range(2011, 2025)),
+    province: str | None = None,
+    complete: bool = True,
+) -> st.SearchStrategy[Scorecard]:
+    """Valid :class:`~papi.scoring.Scorecard` objects for the PAPI years ``years``: six
+    dimensions before 2018, eight since, each from :func:`dimension_scores`. With
+    ``complete=False`` some dimensions may be missing (an unscored province, as
+    :func:`papi.scoring.rank` reports it). ``province`` fixes the name; by default a generated
+    ``"Tỉnh ..."`` name.
+
+    >>> from hypothesis import find
+    >>> card = find(scorecards(years=[2021]), lambda c: True)
+    >>> card.year, len(card.dimensions), card.total
+    (2021, 8, 8.0)
+    """
+    if not years:
+        raise ValueError("years must not be empty")
+    return _scorecards(tuple(years), province, complete)
+
+
+# ---- deadline rules ---------------------------------------------------------------------------
+
+
+def citations() -> st.SearchStrategy[Citation]:
+    """:class:`~papi.rules.Citation` objects of laws, decrees and plans (``"Law 02/2011/QH13,
+    Art 28"``)."""
+    from papi.rules import Citation
+
+    numbers = st.sampled_from(
+        ("Law 02/2011/QH13", "Law 25/2018/QH14", "Decree 09/2019/NĐ-CP", "164/KH-UBND")
+    )
+    articles = st.none() | st.integers(min_value=1, max_value=120).map(lambda n: f"Art {n}")
+    return st.builds(Citation, document=numbers, article=articles)
+
+
+@st.composite
+def _period_rules(draw: st.DrawFn, max_n: int) -> Rule:
+    from papi.rules import After, PeriodUnit
+
+    unit = draw(st.sampled_from(PeriodUnit))
+    limit = {PeriodUnit.MONTHS: 24, PeriodUnit.YEARS: 5, PeriodUnit.WEEKS: 52}.get(unit, max_n)
+    n = draw(st.integers(min_value=0 if unit is PeriodUnit.WORKING_DAYS else 1, max_value=limit))
+    of = draw(st.sampled_from(("receipt", "acceptance", "the decision")))
+    return After(n, unit, of=of, citation=draw(st.none() | citations()))
+
+
+def period_rules(*, max_n: int = 90) -> st.SearchStrategy[Rule]:
+    """:class:`~papi.rules.After` rules: ``n`` calendar days, working days, weeks, months or
+    years after an event (``n <= max_n`` for days), as the statutes use them.
+
+    >>> from datetime import date
+    >>> from hypothesis import given
+    >>> @given(period_rules(), dates(date(2024, 1, 1), date(2027, 12, 31)))
+    ... def due_is_never_before_start(rule, start):
+    ...     assert rule.due(start) >= start
+    >>> due_is_never_before_start()
+    """
+    return _period_rules(max_n)
+
+
+@st.composite
+def _recurring_rules(draw: st.DrawFn) -> Rule:
+    from papi.rules import Frequency, Recurring, Roll
+
+    freq = draw(st.sampled_from((Frequency.WEEKLY, Frequency.MONTHLY, Frequency.QUARTERLY)))
+    roll = draw(st.sampled_from(Roll))
+    if freq is Frequency.WEEKLY:
+        return Recurring(freq=freq, weekday=draw(st.integers(0, 6)), roll=roll)
+    if draw(st.booleans()):
+        day = draw(st.integers(1, 28) | st.just(-1))
+        return Recurring(freq=freq, day=day, roll=roll)
+    weekday = draw(st.integers(0, 4))
+    nth = draw(st.sampled_from((1, 2, 3, -1)))
+    return Recurring(freq=freq, weekday=weekday, nth=nth, roll=roll)
+
+
+def recurring_rules() -> st.SearchStrategy[Rule]:
+    """:class:`~papi.rules.Recurring` rules: weekly on a weekday, monthly or quarterly on a day
+    of the month (``-1`` = the last) or on the nth weekday, with every :class:`~papi.rules.Roll`.
+    """
+    return _recurring_rules()
+
+
+def rules() -> st.SearchStrategy[Rule]:
+    """Any rule papi's plan files can hold: :func:`period_rules`, :func:`recurring_rules` and
+    :class:`~papi.rules.Fixed` dates. Every one round-trips through
+    :meth:`to_dict` / :func:`papi.rules.rule_from_dict`."""
+    from papi.rules import Fixed
+
+    fixed = st.builds(Fixed, on=dates(date(2020, 1, 1), date(2030, 12, 31)))
+    return st.one_of(period_rules(), recurring_rules(), fixed)
+
+
+def statute_keys(*, on: date | None = None) -> st.SearchStrategy[str]:
+    """Keys of the statutory catalogue (``"complaint.first_instance"`` ...), only those in
+    force on ``on`` when given."""
+    from papi.rules import statutes
+
+    keys = sorted({s.key for s in statutes() if on is None or s.validity.contains(on)})
+    return st.sampled_from(keys)
+
+
+# ---- territory and accountability ---------------------------------------------------------------
+
+
+def _quiet_call(fn: Callable[_P, _R], *args: _P.args, **kwargs: _P.kwargs) -> _R:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # coverage notes: not what these strategies test
+        return fn(*args, **kwargs)
+
+
+@st.composite
+def _units(
+    draw: st.DrawFn, territory: Territory | None, on: date | None, level: Level | None
+) -> Unit:
+    from papi.territory import hanoi_territory
+
+    terr = territory if territory is not None else hanoi_territory()
+    day = on if on is not None else draw(dates(date(2025, 1, 1), date(2027, 12, 31)))
+    found = _quiet_call(terr.units, level=level, on=day)
+    if not found:
+        raise ValueError(f"no unit of level {level} on {day}")
+    return draw(st.sampled_from(found))
+
+
+def units(
+    *, territory: Territory | None = None, on: date | None = None, level: Level | None = None
+) -> st.SearchStrategy[Unit]:
+    """Units that exist on ``on`` (default: a day drawn from 2025-2027, before and after the
+    2025-07-01 reform) in ``territory`` (default: the packaged Hanoi territory), optionally of
+    one ``level``.
+
+    >>> from hypothesis import given
+    >>> from papi.territory import Level
+    >>> @given(units(on=date(2026, 3, 1), level=Level.COMMUNE))
+    ... def communes_exist_that_day(unit):
+    ...     assert unit.exists_on(date(2026, 3, 1)) and unit.level is Level.COMMUNE
+    >>> communes_exist_that_day()
+    """
+    return _units(territory, on, level)
+
+
+@st.composite
+def _who_queries(draw: st.DrawFn, on: date | None) -> tuple[str, str, date]:
+    from papi.territory import Level
+
+    day = on if on is not None else draw(dates(date(2025, 1, 1), date(2027, 12, 31)))
+    unit = draw(units(on=day, level=Level.COMMUNE))
+    subject = draw(st.sampled_from(tuple(f"D{n}" for n in range(1, 9))))
+    return subject, unit.name, day
+
+
+def who_queries(*, on: date | None = None) -> st.SearchStrategy[tuple[str, str, date]]:
+    """``(subject, where, on)`` triples for :meth:`~papi.governance.Governance.who` on the
+    packaged Hanoi data: a PAPI dimension code, the name of a commune-level unit that exists on
+    the day, and the day (``on``, or one drawn from 2025-2027)."""
+    return _who_queries(on)
+
+
+@st.composite
+def _accountabilities(
+    draw: st.DrawFn, governance: Governance | None, on: date | None
+) -> Accountability:
+    from papi.datasets import hanoi
+
+    gov = governance if governance is not None else _quiet_call(hanoi)
+    subject, where, day = draw(who_queries(on=on))
+    return _quiet_call(gov.who, subject, where=where, on=day)
+
+
+def accountabilities(
+    *, governance: Governance | None = None, on: date | None = None
+) -> st.SearchStrategy[Accountability]:
+    """Real :class:`~papi.governance.Accountability` answers: :meth:`who` asked with
+    :func:`who_queries` of ``governance`` (default: :func:`papi.datasets.hanoi`). Use it to
+    test a renderer or an API layer on every shape of answer (with and without succession
+    hops, unknown holders, warnings).
+
+    >>> from hypothesis import given, settings
+    >>> @settings(max_examples=5)
+    ... @given(accountabilities(on=date(2026, 3, 1)))
+    ... def round_trips(answer):
+    ...     assert type(answer).from_dict(answer.to_dict()) == answer
+    >>> round_trips()
+    """
+    return _accountabilities(governance, on)
