@@ -219,3 +219,20 @@ def test_not_toml(tmp_path: Path) -> None:
 def test_missing_file(tmp_path: Path) -> None:
     with pytest.raises(InvalidData, match="cannot read the plan file"):
         load_plan(tmp_path / "absent.toml", base=hanoi())
+
+
+def test_illustrative_appendix_closes_gaps() -> None:
+    path = DOCS.parent.parent / "examples" / "illustrative_appendix.toml"
+    gov = load_plan(path, base=hanoi())
+    on = date(2026, 3, 1)
+    no_lead = {g.subject for g in gov.gaps(on=on).items if g.kind == "no_lead"}
+    assert {"D1", "D3", "D5"}.isdisjoint(no_lead)
+    assert {"D2", "D4", "D6", "D7", "D8"} <= no_lead
+    acc = gov.who("D3", where="Phường Hoàn Kiếm", on=on)
+    leads = list(acc.by_role(Role.LEAD))
+    assert [r.organization.name for r in leads] == ["Thanh tra thành phố Hà Nội"]
+    assert leads[0].basis.citation_en.startswith("plan ILLUSTRATIVE/")
+    assert "lead_unknown" not in {w.code for w in acc.warnings}
+    assert "lead_unknown" in {
+        w.code for w in hanoi().who("D3", where="Phường Hoàn Kiếm", on=on).warnings
+    }
