@@ -176,6 +176,13 @@ def test_graph_view_is_read_only_and_usable() -> None:
     with pytest.raises(nx.NetworkXError):
         HN.full_graph.add_edge("01", "x")
     assert g.nodes["00070@2025-07-01"]["unit"].name == "Phường Hoàn Kiếm"
+    with pytest.raises(TypeError):  # attributes are read-only too
+        g.nodes["01"]["unit"] = None
+    with pytest.raises(TypeError):
+        g.edges["01", "00070@2025-07-01", "contains@739433"]["relation"] = "x"
+    # algorithms and conversions still work
+    assert nx.shortest_path(g, "01", "00070@2025-07-01") == ["01", "00070@2025-07-01"]
+    assert nx.MultiDiGraph(g).number_of_edges() == 126
 
 
 @settings(max_examples=25)
@@ -371,3 +378,13 @@ def test_unit_validation() -> None:
             predecessors=(), successors=("a",), effective=date(2025, 1, 1), act="a", kind="merge"
         )
     assert date(2025, 7, 1) - timedelta(days=1) == BEFORE
+
+
+def test_ancestors_accept_ids_codes_and_names() -> None:
+    # "00070" is the legacy id and, on 2026-03-01, the code of the new ward
+    assert [a.id for a in HN.ancestors("00070", on=BEFORE)] == ["002", "01"]
+    assert [a.id for a in HN.ancestors("00070", on=AFTER)] == ["01"]
+    assert [a.id for a in HN.ancestors("Phường Hoàn Kiếm", on=AFTER)] == ["01"]
+    assert HN.ancestors("01", on=AFTER) == ()
+    with pytest.raises(NotFound):
+        HN.ancestors("no such place", on=AFTER)

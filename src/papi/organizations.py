@@ -48,6 +48,7 @@ from papi.territory import (
     UnitKind,
     UnitRef,
     day_view,
+    freeze_attributes,
     hanoi_territory,
 )
 from papi.text import NameIndex
@@ -485,6 +486,7 @@ class Organizations:
                     edge(o.id, pc.id, "guides", v)
                     guides.setdefault(o.id, []).append((*_span(v), pc.id))
 
+        freeze_attributes(graph)
         self = object.__new__(cls)
         self._territory = territory
         self._coverage = territory.coverage

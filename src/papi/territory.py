@@ -536,6 +536,7 @@ class Territory:
             for uid, u in by_id.items()
         )
         _add_edges(graph, edges)
+        freeze_attributes(graph)
         self = object.__new__(cls)
         self._graph = nx.freeze(graph)
         self._by_id = by_id
@@ -751,16 +752,18 @@ class Territory:
         lo, hi = self._cov
         if not lo <= day < hi:
             self._check(on)
-        if isinstance(u, Unit):
-            uid = u.id
-        else:
-            span = self._spans.get(u)
-            uid = u if span and span[0] <= day < span[1] else self._resolve(u, on).id
         up = self._by_day.get(day)
         if up is None:
             up = self._epoch(day)
+        if isinstance(u, Unit):
+            parent = up.get(u.id)
+        else:
+            # an id with a parent that day exists that day (links lie inside validity);
+            # anything else (a code, a name, a top-level unit) goes through _resolve
+            parent = up.get(u) if isinstance(u, str) else None
+            if parent is None:
+                parent = up.get(self._resolve(u, on).id)
         out: list[Unit] = []
-        parent = up.get(uid)
         while parent is not None:
             out.append(parent)
             parent = up.get(parent.id)
@@ -937,6 +940,20 @@ def _gc_paused() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
+
+
+def freeze_attributes(graph: nx.MultiDiGraph[str]) -> None:
+    """Make every node and edge attribute mapping of ``graph`` read-only (in place), so that
+    views handed to users cannot change the data through ``g.nodes[n][...] = ...``;
+    ``nx.freeze`` alone only blocks structural changes."""
+    nodes = graph._node
+    for n, data in nodes.items():
+        nodes[n] = MappingProxyType(data)
+    for targets in graph._succ.values():
+        for keydict in targets.values():
+            for k, data in keydict.items():
+                keydict[k] = MappingProxyType(data)
+    graph.graph = MappingProxyType(graph.graph)
 
 
 def _add_edges(
