@@ -336,3 +336,14 @@ def test_who_from_many_threads(gov: Governance) -> None:
         )
     for q, text in got:
         assert text == expected[q]
+
+
+@pytest.mark.parametrize("page", ["concepts.md", "accountability.md"])
+def test_docs_examples_run(page: str) -> None:
+    import doctest
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parent.parent / "docs" / page
+    result = doctest.testfile(str(path), module_relative=False, optionflags=doctest.ELLIPSIS)
+    assert result.attempted > 0
+    assert result.failed == 0
