@@ -388,3 +388,15 @@ def test_ancestors_accept_ids_codes_and_names() -> None:
     assert HN.ancestors("01", on=AFTER) == ()
     with pytest.raises(NotFound):
         HN.ancestors("no such place", on=AFTER)
+
+
+def test_names_narrowed_by_their_ancestors() -> None:
+    with pytest.raises(Ambiguous):
+        HN.unit("Xã Phú Sơn", on=BEFORE)
+    assert HN.unit("Xã Phú Sơn, Huyện Ba Vì", on=BEFORE).code == "09658"
+    assert HN.unit("phu son, gia lam, ha noi", on=BEFORE).code == "00562"
+    assert HN.unit("Phường Hoàn Kiếm, Hà Nội", on=AFTER).id == "00070@2025-07-01"
+    with pytest.raises(Ambiguous):
+        HN.unit("Xã Phú Sơn, Hà Nội", on=BEFORE)
+    with pytest.raises(NotFound):
+        HN.unit("Xã Phú Sơn, Huyện Đông Anh", on=BEFORE)

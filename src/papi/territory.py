@@ -658,7 +658,8 @@ class Territory:
         """Resolve a unit reference on ``on``.
 
         ``ref`` is a :class:`Unit` (returned as is), a unit id, an NSO code (the unit with
-        that code on ``on``) or a name. A name that fits several units on that day raises
+        that code on ``on``) or a name, optionally narrowed by the names of units containing
+        it, comma-separated (``"Xã Phú Sơn, Huyện Ba Vì"``). A name that fits several units on that day raises
         :class:`~papi.errors.Ambiguous` listing them with ids and parents; an unknown one
         raises :class:`~papi.errors.NotFound` with the closest names.
 
@@ -701,6 +702,8 @@ class Territory:
                 + ", ".join(str(u) for u in self._by_code[text])
                 + ")",
             )
+        if "," in text:
+            return self._resolve_path(ref, text, on)
         ids = self._names.find(text)
         live = [self._by_id[i] for i in ids if self._by_id[i].exists_on(on)]
         if len(live) == 1:
@@ -713,6 +716,29 @@ class Territory:
                 "unit", ref, context=f"on {on.isoformat()} (exists on other days: {other})"
             )
         raise NotFound("unit", ref, closest=self._names.closest(text))
+
+    def _resolve_path(self, ref: str, text: str, on: date) -> Unit:
+        """``"Xã Phú Sơn, Huyện Ba Vì"``: a name narrowed by the names of its ancestors."""
+        head, *rest = (part.strip() for part in text.split(","))
+        day = on.toordinal()
+        cands = [self._by_id[i] for i in self._names.find(head) if self._by_id[i].exists_on(on)]
+        for part in rest:
+            wanted = set(self._names.find(part))
+            cands = [c for c in cands if any(a.id in wanted for a in self._ancestors_on(c.id, day))]
+        if len(cands) == 1:
+            return cands[0]
+        if cands:
+            raise Ambiguous("unit", ref, tuple(self._describe(u, on) for u in cands))
+        raise NotFound(
+            "unit", ref, context=f"on {on.isoformat()}", closest=self._names.closest(head)
+        )
+
+    def _ancestors_on(self, uid: str, day: int) -> Iterator[Unit]:
+        up = self._epoch(day)
+        parent = up.get(uid)
+        while parent is not None:
+            yield parent
+            parent = up.get(parent.id)
 
     def _describe(self, u: Unit, on: date) -> str:
         p = self._parent_id(u.id, on.toordinal())
