@@ -1019,8 +1019,12 @@ def _cycles(children: Mapping[str, Iterable[tuple[int, int, str]]]) -> list[list
     stuck = {n for n, d in indeg.items() if d > 0}
     if not stuck:
         return []
-    sub = nx.DiGraph((p, c) for p in stuck for c in succ.get(p, ()) if c in stuck)
-    return [list(cycle) for cycle in nx.simple_cycles(sub)]
+    sub = nx.DiGraph(sorted((p, c) for p in stuck for c in succ.get(p, ()) if c in stuck))
+    out = []
+    for cycle in nx.simple_cycles(sub):
+        i = cycle.index(min(cycle))  # start at the smallest id: stable messages
+        out.append(cycle[i:] + cycle[:i])
+    return sorted(out)
 
 
 def day_view(graph: nx.MultiDiGraph[str], on: date) -> nx.MultiDiGraph[str]:
