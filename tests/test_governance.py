@@ -12,6 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import papi.errors
 import papi.io
 from papi.datasets import hanoi
 from papi.dates import Validity
@@ -314,3 +315,26 @@ def test_who_is_deterministic_across_fresh_models() -> None:
         a = hanoi().builder().build().who("D5", where="Phường Hàng Bạc", on=date(2024, 5, 1))
         b = hanoi().builder().build().who("D5", where="Phường Hàng Bạc", on=date(2024, 5, 1))
     assert a == b
+
+
+def test_answer_memo_is_bounded() -> None:
+    gov = hanoi().builder().build()
+    gov.MAX_ANSWERS = 3  # type: ignore[misc]
+    wards = ["Phường Hoàn Kiếm", "Phường Cửa Nam", "Phường Ba Đình", "Phường Hồng Hà"]
+    first = [gov.who("D3", where=w, on=ON) for w in wards]
+    again = [gov.who("D3", where=w, on=ON) for w in wards]
+    assert first == again
+    assert len(gov._answers) <= 3
+
+
+def test_status_accepts_names_and_rejects_units() -> None:
+    gov = hanoi()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        by_id = gov.status("T3", "so:noi-vu", on=date(2022, 10, 1))
+        by_name = gov.status("T3", "Sở Nội vụ", on=date(2022, 10, 1))
+    assert by_id is by_name
+    with pytest.raises(papi.errors.NotFound):
+        gov.status("T3", "Phường Hoàn Kiếm", on=ON)
+    with pytest.raises(papi.errors.NotFound):
+        gov.status("T99", "so:noi-vu", on=ON)

@@ -690,6 +690,7 @@ class Governance:
         self._reports_by = MappingProxyType(_group_reports(self._reports))
         self._lock = threading.Lock()
         self._cache: dict[tuple[Any, ...], Any] = {}
+        self._answers: dict[tuple[Any, ...], Any] = {}
 
     # ------------------------------------------------------------------ properties
     @property
@@ -760,13 +761,22 @@ class Governance:
         return b
 
     # ------------------------------------------------------------------ memo
+    #: Memoised answers kept at most (selector indexes are kept for every day asked).
+    MAX_ANSWERS: ClassVar[int] = 20_000
+
     def _memo(self, key: tuple[Any, ...], compute: Callable[[], _A]) -> _A:
-        hit = self._cache.get(key, _MISSING)
+        """Memoise a pure computation. Reads are lock-free (dict lookups are atomic in
+        CPython); writes take the lock, and the first value stored wins, so every thread sees
+        the same object. Answers (``who``, ``gaps`` ...) are bounded by :attr:`MAX_ANSWERS`."""
+        cache = self._cache if key[0] in ("resolve", "by_unit", "subject") else self._answers
+        hit = cache.get(key, _MISSING)
         if hit is not _MISSING:
             return hit  # type: ignore[no-any-return]
         value = compute()
         with self._lock:
-            return self._cache.setdefault(key, value)  # type: ignore[no-any-return]
+            if cache is self._answers and len(cache) >= self.MAX_ANSWERS:
+                cache.clear()
+            return cache.setdefault(key, value)  # type: ignore[no-any-return]
 
     # ------------------------------------------------------------------ info helpers
     def _unit_info(self, u: Any) -> UnitInfo:
@@ -1436,17 +1446,22 @@ class Governance:
                 return day
         return None
 
-    def status(self, task: str, org: str, *, on: date) -> Status:
-        """The progress status of ``task`` for organization ``org`` on ``on`` (see
-        :func:`papi.progress.status_of`)."""
+    def status(self, task: str, org: Any, *, on: date) -> Status:
+        """The progress status of ``task`` for the organization ``org`` (object, id or name)
+        on ``on`` (see :func:`papi.progress.status_of`)."""
+        if task not in self._tasks:
+            raise NotFound("task", task, closest=self._task_names.closest(task))
         t = self._tasks[task]
-        o = self._orgs.get(org)
+        found = self._orgs_of(org, on)[0]
+        if len(found) != 1:
+            raise NotFound("organization", org, context="(give an organization, not a unit)")
+        o = found[0]
         level = None if o.unit_id is None else self._territory.get(o.unit_id).level.value
         due = self._due_for(t, level, on)
         return status_of(
             due=due,
             starts=t.period.valid_from,
-            reports=self._reports_by.get((task, org), ()),
+            reports=self._reports_by.get((task, o.id), ()),
             on=on,
         )
 
