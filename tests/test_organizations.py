@@ -257,3 +257,15 @@ def test_holder_unknown_post() -> None:
     with pytest.raises(NotFound):
         ORGS.holder("nope", on=AFTER)
     assert ORGS.holder("ubnd:00070@2025-07-01/chu-tich", on=AFTER) is None  # not in the data
+
+
+def test_organization_successions_point_forward() -> None:
+    assert len(ORGS.successions) == 7 + 526 + 30
+    for s in ORGS.successions:
+        for p in s.predecessors:
+            assert ORGS.get(p).valid_to == s.effective
+        for n in s.successors:
+            assert ORGS.get(n).validity.contains(s.effective)
+    for o in ORGS:
+        assert o.sources, o.id
+        assert o.name == o.name.strip()

@@ -29,7 +29,7 @@ import functools
 import json
 import threading
 import warnings
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
 from importlib import resources
 from types import MappingProxyType
@@ -221,6 +221,7 @@ class Organizations:
         "_posts_of",
         "_pred_of",
         "_succ_of",
+        "_successions",
         "_territory",
     )
 
@@ -236,6 +237,7 @@ class Organizations:
     _posts_of: Mapping[str, tuple[Post, ...]]
     _pred_of: Mapping[str, tuple[Succession, ...]]
     _succ_of: Mapping[str, tuple[Succession, ...]]
+    _successions: tuple[Succession, ...]
     _territory: Territory
 
     def __init__(self, *args: object, **kwargs: object) -> None:
@@ -502,6 +504,7 @@ class Organizations:
         self._succ_of = MappingProxyType({k: tuple(v) for k, v in succ_of.items()})
         self._pred_of = MappingProxyType({k: tuple(v) for k, v in pred_of.items()})
         self._guides = MappingProxyType({k: tuple(v) for k, v in guides.items()})
+        self._successions = tuple(succ_list)
         pairs: list[tuple[str, str]] = []
         for o in by_id.values():
             pairs.append((o.name, o.id))
@@ -516,6 +519,14 @@ class Organizations:
     def territory(self) -> Territory:
         """The territory the organizations serve."""
         return self._territory
+
+    @property
+    def successions(self) -> tuple[Succession, ...]:
+        """Every organization succession record (department mergers, PCs following units)."""
+        return self._successions
+
+    def __iter__(self) -> Iterator[Organization]:
+        return iter(self._by_id.values())
 
     def __len__(self) -> int:
         return len(self._by_id)
