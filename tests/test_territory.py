@@ -400,3 +400,29 @@ def test_names_narrowed_by_their_ancestors() -> None:
         HN.unit("Xã Phú Sơn, Hà Nội", on=BEFORE)
     with pytest.raises(NotFound):
         HN.unit("Xã Phú Sơn, Huyện Đông Anh", on=BEFORE)
+
+
+def test_reference_facts_about_reused_codes() -> None:
+    # hanoi-structure.md §3: codes are reused by the new units
+    assert HN.get("00226").name == "Phường Phương Liên Trung Tự"
+    assert HN.unit("00226", on=AFTER).name == "Phường Văn Miếu - Quốc Tử Giám"
+    assert HN.get("00292").name == "Phường Bạch Mai"  # took 00292 on 2025-01-01
+
+
+def test_loader_reports_bad_records() -> None:
+    from papi.territory import load_territory
+
+    units = "\n".join(
+        [
+            '{"id": "01", "code": "01", "name": "Thành phố A", "kind": "CENTRAL_CITY"}',
+            '{"id": "1", "code": "1", "name": "Phường B", "kind": "CASTLE", "parent": "01"}',
+            '{"id": "2", "code": "2", "name": "Phường C", "kind": "WARD", "valid_to": "x"}',
+        ]
+    )
+    with pytest.raises(InvalidData) as err:
+        load_territory(units, "")
+    paths = [p.path for p in err.value.problems]
+    assert paths == ["units.jsonl:2", "units.jsonl:3"]
+    assert "unknown unit kind" in str(err.value)
+    with pytest.raises(InvalidData, match=r"units\.jsonl:1"):
+        load_territory("not json", "")
