@@ -158,11 +158,11 @@ def main() -> None:
     build_plain_s = statistics.median(builds)
 
     for day in (date(2025, 6, 30), date(2026, 3, 1)):
-        parent = {}
-        for v in terr:
-            p = terr.parent(v, on=day) if v.exists_on(day) else None
+        parent: dict[str, str] = {}
+        for unit in terr:
+            p = terr.parent(unit, on=day) if unit.exists_on(day) else None
             if p is not None:
-                parent[v.id] = p.id
+                parent[unit.id] = p.id
 
         def walk(uid: str, parent: dict[str, str] = parent) -> list[str]:
             out = []
@@ -173,13 +173,15 @@ def main() -> None:
 
         sample = random.Random(7).sample(villages, 5000)
         by_unit = [terr.get(v) for v in sample]
-        for v in sample[:200]:
-            assert [a.id for a in terr.ancestors(v, on=day)] == walk(v)
+        for vid in sample[:200]:
+            assert [a.id for a in terr.ancestors(vid, on=day)] == walk(vid)
+
+        def anc(u: Unit | str, d: date = day) -> tuple[Unit, ...]:
+            return terr.ancestors(u, on=d)
+
         # baseline: the plain walk over ids; ancestors gets the Unit objects for the same ids
-        t_dict, t_obj, r_obj = compare(
-            walk, lambda u, d=day: terr.ancestors(u, on=d), sample, 21, other_args=by_unit
-        )
-        _, t_id, r_id = compare(walk, lambda u, d=day: terr.ancestors(u, on=d), sample, 21)
+        t_dict, t_obj, r_obj = compare(walk, anc, sample, 21, other_args=by_unit)
+        _, t_id, r_id = compare(walk, anc, sample, 21)
         print(
             f"ancestors on {day}: dict walk {t_dict:,.0f} ns; ancestors(Unit) {t_obj:,.0f} ns, "
             f"median ratio {r_obj:.2f}x; ancestors(id) {t_id:,.0f} ns, median ratio {r_id:.2f}x"

@@ -77,7 +77,7 @@ def main() -> None:
     parser.add_argument("--out", default="src/papi/data/hanoi", type=Path)
     args = parser.parse_args()
 
-    import vietnamadminunits
+    import vietnamadminunits  # type: ignore[import-not-found]
 
     version = importlib.metadata.version("vietnamadminunits")
     data_dir = Path(vietnamadminunits.__file__).parent / "data"
