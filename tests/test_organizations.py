@@ -269,3 +269,12 @@ def test_organization_successions_point_forward() -> None:
     for o in ORGS:
         assert o.sources, o.id
         assert o.name == o.name.strip()
+
+
+def test_stale_org_ids() -> None:
+    with pytest.raises(NotFound, match="successors"):
+        ORGS.org("so:ke-hoach-dau-tu", on=AFTER)
+    assert [o.id for o in ORGS.successors("so:ke-hoach-dau-tu", on=AFTER)] == [
+        "so:tai-chinh@2025-03-01"
+    ]
+    assert ORGS.get("so:ke-hoach-dau-tu").abbreviations[0] == "SKHĐT"

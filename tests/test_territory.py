@@ -426,3 +426,16 @@ def test_loader_reports_bad_records() -> None:
     assert "unknown unit kind" in str(err.value)
     with pytest.raises(InvalidData, match=r"units\.jsonl:1"):
         load_territory("not json", "")
+
+
+def test_stale_ids_are_not_found_on_other_days_but_followed_forward() -> None:
+    old = "00061"  # Phường Hàng Bạc, to 2025-06-30; code 00061 is not reused
+    with pytest.raises(NotFound, match="successors"):
+        HN.unit(old, on=AFTER)
+    assert HN.get(old).name == "Phường Hàng Bạc"
+    assert [u.id for u in HN.successors(old, on=AFTER)] == ["00070@2025-07-01"]
+    new = "00070@2025-07-01"
+    with pytest.raises(NotFound):
+        HN.ancestors(new, on=BEFORE)
+    assert HN.successors(new, on=BEFORE) == ()
+    assert "00061" in {u.id for u in HN.predecessors(new)}

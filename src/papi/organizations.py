@@ -578,7 +578,14 @@ class Organizations:
             raise NotFound("organization", ref)
         found = self._by_id.get(ref)
         if found is not None:
-            return found
+            if found.validity.contains(on):
+                return found
+            raise NotFound(
+                "organization",
+                ref,
+                context=f"on {on.isoformat()} (it exists {found.validity}; get() returns it "
+                "on any day, successors() follows it forward)",
+            )
         ids = self._names.find(ref)
         live = [self._by_id[i] for i in ids if self._by_id[i].validity.contains(on)]
         if len(live) == 1:
@@ -597,6 +604,8 @@ class Organizations:
         raise NotFound("organization", ref, closest=self._names.closest(ref))
 
     def _resolve_any(self, ref: OrgRef, on: date) -> Organization:
+        if isinstance(ref, str) and ref in self._by_id:
+            return self._by_id[ref]
         try:
             return self._resolve(ref, on)
         except NotFound:
@@ -744,7 +753,7 @@ class Organizations:
     def predecessors(self, org: OrgRef, *, on: date) -> tuple[Organization, ...]:
         """The organizations ``org`` directly replaced, by id."""
         self._check(on)
-        o = self._resolve(org, on)
+        o = self._resolve_any(org, on)
         ids = {p for s in self._pred_of.get(o.id, ()) for p in s.predecessors}
         return tuple(sorted((self._by_id[i] for i in ids), key=lambda x: x.id))
 

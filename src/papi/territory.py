@@ -693,7 +693,14 @@ class Territory:
                 return hits[0]
         found = self._by_id.get(text)
         if found is not None:
-            return found
+            if found.exists_on(on):
+                return found
+            raise NotFound(
+                "unit",
+                ref,
+                context=f"on {on.isoformat()} (it exists {found.validity}; get() returns it "
+                "on any day, successors() follows it forward)",
+            )
         if text in self._by_code:
             raise NotFound(
                 "unit",
@@ -860,8 +867,10 @@ class Territory:
 
     def _resolve_any(self, ref: UnitRef, on: date) -> Unit:
         """Like _resolve, but a name may denote a unit that no longer exists on ``on``."""
-        if isinstance(ref, Unit) or (isinstance(ref, str) and ref in self._by_id):
-            return self._resolve(ref, on)
+        if isinstance(ref, Unit):
+            return ref
+        if isinstance(ref, str) and ref in self._by_id and ref not in self._by_code:
+            return self._by_id[ref]
         try:
             return self._resolve(ref, on)
         except NotFound:
@@ -910,8 +919,10 @@ class Territory:
     def predecessors(self, u: UnitRef, *, on: date | None = None) -> tuple[Unit, ...]:
         """The units ``u`` directly replaced (one succession step back), sorted by code.
         ``on`` only serves to resolve a name or code (default: the unit's first day)."""
-        if isinstance(u, Unit) or (isinstance(u, str) and u in self._by_id):
-            unit = self._resolve(u, on or date.min)
+        if isinstance(u, Unit):
+            unit = u
+        elif isinstance(u, str) and u in self._by_id and (on is None or u not in self._by_code):
+            unit = self._by_id[u]
         else:
             if on is None:
                 raise NotFound("unit", u, context="(pass on= to resolve a name or code)")
