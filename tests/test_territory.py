@@ -439,3 +439,18 @@ def test_stale_ids_are_not_found_on_other_days_but_followed_forward() -> None:
         HN.ancestors(new, on=BEFORE)
     assert HN.successors(new, on=BEFORE) == ()
     assert "00061" in {u.id for u in HN.predecessors(new)}
+
+
+@settings(max_examples=20)
+@given(day=covered_days, index=st.integers(min_value=0, max_value=10_000))
+def test_qualified_names_resolve_back(day: date, index: int) -> None:
+    units = HN.units(on=day)
+    unit = units[index % len(units)]
+    assert HN.unit(HN.qualified_name(unit, on=day), on=day) == unit
+
+
+def test_every_unit_has_a_qualified_name() -> None:
+    for day in (BEFORE, AFTER):
+        names = [HN.qualified_name(u, on=day) for u in HN.units(on=day)]
+        assert len(set(names)) == len(names)
+        assert "Xã Phú Sơn, Huyện Ba Vì" in names or day == AFTER

@@ -724,6 +724,30 @@ class Territory:
             )
         raise NotFound("unit", ref, closest=self._names.closest(text))
 
+    def qualified_name(self, u: UnitRef, *, on: date) -> str:
+        """The shortest name that :meth:`unit` resolves to ``u`` on ``on``: its own name,
+        followed by as many containing units' names as it takes to be unambiguous.
+
+        >>> hn = hanoi_territory()
+        >>> hn.qualified_name("09658", on=date(2025, 6, 30))
+        'Xã Phú Sơn, Huyện Ba Vì'
+        >>> hn.qualified_name("Phường Hoàn Kiếm", on=date(2026, 3, 1))
+        'Phường Hoàn Kiếm'
+        """
+        self._check(on)
+        unit = self._resolve(u, on)
+        parts = [unit.name]
+        for ancestor in (None, *self._ancestors_on(unit.id, on.toordinal())):
+            if ancestor is not None:
+                parts.append(ancestor.name)
+            text = ", ".join(parts)
+            try:
+                if self._resolve(text, on).id == unit.id:
+                    return text
+            except (Ambiguous, NotFound):
+                continue
+        return unit.id  # names alone cannot tell it apart: its id always can
+
     def _resolve_path(self, ref: str, text: str, on: date) -> Unit:
         """``"Xã Phú Sơn, Huyện Ba Vì"``: a name narrowed by the names of its ancestors."""
         head, *rest = (part.strip() for part in text.split(","))
