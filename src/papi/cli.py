@@ -93,7 +93,7 @@ def render_table(
     D10   -
     >>> print(render_table(["Code", "Name"], [["D3", "Trách nhiệm giải trình"]], wrap=12))
     Code  Name
-    ----  ----------
+    ----  -----------
     D3    Trách nhiệm
           giải trình
     """
@@ -236,10 +236,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog=PROG,
         description=(
-            "Who is accountable for this, here, by when, and on what legal basis? "
-            "Answers from the packaged Hanoi data (PAPI framework and scores, territory before "
-            "and after the 2025 reform, organizations, Plan 164/KH-UBND duties, statutory "
-            "deadlines)."
+            "Who is accountable for this, here, by when, and on what legal basis?\n"
+            "Answers from the packaged Hanoi data: the PAPI framework and scores, the territory\n"
+            "before and after the 2025 reform, organizations, the duties of Plan 164/KH-UBND,\n"
+            "statutory deadlines."
         ),
         epilog=(
             "Examples:\n"
@@ -467,8 +467,19 @@ def _utf8(stream: TextIO) -> TextIO:
 
 
 def _one_line(exc: BaseException) -> str:
+    """The message of ``exc`` on one line: a list of problems is joined with ``; ``.
+
+    >>> from papi.errors import InvalidData, Problem
+    >>> print(_one_line(InvalidData.collect("plan.toml is invalid", [
+    ...     Problem(path="a", message="unknown role", value="boss"),
+    ...     Problem(path="b", message="not a date", value="2022-13-01")])))
+    plan.toml is invalid (2 problems): a: unknown role (value: 'boss'); b: not a date (value: '2022-13-01')
+    """
     text = str(exc) or type(exc).__name__
     lines = [line.strip() for line in text.splitlines() if line.strip()]
+    if len(lines) > 1 and lines[0].endswith(":"):
+        items = [line[2:] if line.startswith("- ") else line for line in lines[1:]]
+        return lines[0] + " " + "; ".join(items)
     return "; ".join(lines)
 
 
@@ -719,13 +730,16 @@ def _cmd_check(ctx: _Context) -> int:
         else:
             ctx.print(
                 ctx.en(
-                    f"{path}: {len(exc.problems)} problem(s)",
-                    f"{path}: {len(exc.problems)} lỗi",
+                    f"{path}: {len(exc.problems)} problem(s):",
+                    f"{path}: {len(exc.problems)} lỗi:",
                 )
             )
             for problem in exc.problems:
                 ctx.print(f"  - {problem}")
-        raise
+        n = len(exc.problems)
+        raise CommandError(
+            f"{path} is not a valid plan file ({n} problem{'s' if n != 1 else ''}; listed above)"
+        ) from None
     added = {
         "documents": len(plan.documents) - len(base.documents),
         "tasks": len(plan.tasks) - len(base.tasks),

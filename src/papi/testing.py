@@ -447,18 +447,21 @@ def units(
 
 @st.composite
 def _who_queries(draw: st.DrawFn, on: date | None) -> tuple[str, str, date]:
-    from papi.territory import Level
+    from papi.territory import Level, hanoi_territory
 
     day = on if on is not None else draw(dates(date(2025, 1, 1), date(2027, 12, 31)))
     unit = draw(units(on=day, level=Level.COMMUNE))
     subject = draw(st.sampled_from(tuple(f"D{n}" for n in range(1, 9))))
-    return subject, unit.name, day
+    same_name = _quiet_call(hanoi_territory().find, unit.name, on=day)
+    return subject, (unit.name if len(same_name) == 1 else unit.id), day
 
 
 def who_queries(*, on: date | None = None) -> st.SearchStrategy[tuple[str, str, date]]:
     """``(subject, where, on)`` triples for :meth:`~papi.governance.Governance.who` on the
-    packaged Hanoi data: a PAPI dimension code, the name of a commune-level unit that exists on
-    the day, and the day (``on``, or one drawn from 2025-2027)."""
+    packaged Hanoi data: a PAPI dimension code, a commune-level unit that exists on the day
+    (its name, or its id where two units of that day share the name, e.g. the two
+    *Phường Minh Khai* before the 2025 reform), and the day (``on``, or one drawn from
+    2025-2027)."""
     return _who_queries(on)
 
 
