@@ -618,3 +618,46 @@ def test_check_not_toml(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> N
     assert code == 2
     assert err.startswith("papi: error:")
     assert "broken.toml" in err
+
+
+# ---- the same errors on every command --------------------------------------------------------
+
+WITH_ON = {
+    "who": ["who", "D3", "--where", "Phường Hoàn Kiếm"],
+    "duties": ["duties", "Phường Hoàn Kiếm"],
+    "overdue": ["overdue"],
+    "gaps": ["gaps"],
+    "units": ["units"],
+}
+
+
+@pytest.mark.parametrize("command", sorted(WITH_ON))
+def test_bad_date_on_every_command(capsys: pytest.CaptureFixture[str], command: str) -> None:
+    result = run(capsys, *WITH_ON[command], "--on", "2026-02-29")
+    assert_one_line_error(result, "--on", "2026-02-29")
+
+
+@pytest.mark.parametrize("command", ["who", "duties", "overdue", "gaps"])
+def test_malformed_plan_on_every_query(
+    capsys: pytest.CaptureFixture[str], bad_plan: Path, command: str
+) -> None:
+    argv = [*WITH_ON[command], "--on", "2026-03-01", "--data", str(bad_plan)]
+    assert_one_line_error(run(capsys, *argv), "bad.toml")
+
+
+def test_malformed_plan_on_agenda(capsys: pytest.CaptureFixture[str], bad_plan: Path) -> None:
+    argv = ["agenda", "--from", "2026-03-01", "--to", "2026-03-31", "--data", str(bad_plan)]
+    assert_one_line_error(run(capsys, *argv), "bad.toml")
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["who", "D3", "--where", "Phường Không Có", "--on", "2026-03-01"],
+        ["duties", "Phường Không Có", "--on", "2026-03-01"],
+        ["agenda", "--from", "2026-03-01", "--to", "2026-03-31", "--of", "Phường Không Có"],
+        ["units", "--within", "Phường Không Có", "--on", "2026-03-01"],
+    ],
+)
+def test_unknown_unit_on_every_command(capsys: pytest.CaptureFixture[str], argv: list[str]) -> None:
+    assert_one_line_error(run(capsys, *argv), "Phường Không Có")
