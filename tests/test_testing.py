@@ -183,3 +183,15 @@ def test_accountabilities_are_real_answers(answer: object) -> None:
     assert doc["schema"] == "papi.accountability/1"
     assert loads(dumps(answer)) == answer
     assert answer.where.level == "commune"  # type: ignore[attr-defined]
+
+
+@given(pt.organizations())
+def test_organizations_exist_on_some_day_and_are_registered(org: object) -> None:
+    from papi.organizations import hanoi_organizations
+
+    assert hanoi_organizations().get(org.id) == org  # type: ignore[attr-defined]
+
+
+@given(pt.organizations(on=date(2026, 3, 1)))
+def test_organizations_of_a_day_exist_that_day(org: object) -> None:
+    assert org.validity.contains(date(2026, 3, 1))  # type: ignore[attr-defined]

@@ -46,6 +46,7 @@ from papi.text import nfc
 
 if TYPE_CHECKING:
     from papi.governance import Accountability, Governance
+    from papi.organizations import Organization, Organizations, OrgKind
     from papi.rules import Citation, Rule
     from papi.scoring import Scorecard
     from papi.territory import Level, Territory, Unit
@@ -63,6 +64,7 @@ __all__ = [
     "dates",
     "dimension_scores",
     "name_spellings",
+    "organizations",
     "period_rules",
     "recurring_rules",
     "rules",
@@ -443,6 +445,41 @@ def units(
     >>> communes_exist_that_day()
     """
     return _units(territory, on, level)
+
+
+@st.composite
+def _organizations(
+    draw: st.DrawFn, registry: Organizations | None, on: date | None, kind: OrgKind | None
+) -> Organization:
+    from papi.organizations import hanoi_organizations
+
+    orgs = registry if registry is not None else hanoi_organizations()
+    day = on if on is not None else draw(dates(date(2025, 1, 1), date(2027, 12, 31)))
+    found = _quiet_call(orgs.organizations, kind=kind, on=day)
+    if not found:
+        raise ValueError(f"no organization of kind {kind} on {day}")
+    return draw(st.sampled_from(found))
+
+
+def organizations(
+    *,
+    registry: Organizations | None = None,
+    on: date | None = None,
+    kind: OrgKind | None = None,
+) -> st.SearchStrategy[Organization]:
+    """Organizations that exist on ``on`` (default: a day drawn from 2025-2027) in
+    ``registry`` (default: the packaged Hanoi organizations), optionally of one ``kind``:
+    People's Committees and Councils, departments before and after the March 2025 merger,
+    inspectorates ...
+
+    >>> from hypothesis import given
+    >>> from papi.organizations import OrgKind
+    >>> @given(organizations(on=date(2025, 3, 1), kind=OrgKind.DEPARTMENT))
+    ... def merged_departments_exist(org):
+    ...     assert org.validity.contains(date(2025, 3, 1)) and org.part_of == "ubnd:01"
+    >>> merged_departments_exist()
+    """
+    return _organizations(registry, on, kind)
 
 
 @st.composite
