@@ -871,7 +871,8 @@ def _cmd_units(ctx: _Context) -> int:
         return 0
     scope = f" {ctx.en('within', 'thuộc')} {ctx.unit_name(within)}" if within else ""
     kind = f" ({level.value})" if level else ""
-    ctx.print(f"{len(units)} {ctx.en('units', 'đơn vị')}{kind}{scope} {ctx.en('on', 'ngày')} {day}")
+    noun = ctx.en("unit" if len(units) == 1 else "units", "đơn vị")
+    ctx.print(f"{len(units)} {noun}{kind}{scope} {ctx.en('on', 'ngày')} {day}")
     ctx.print()
     headers = [
         ctx.en("Id", "Mã định danh"),
