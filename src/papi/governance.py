@@ -14,6 +14,7 @@ dicts with a versioned ``schema`` key, ``from_dict()`` reads them back unchanged
 
 from __future__ import annotations
 
+import bisect
 import importlib
 import re
 import threading
@@ -75,7 +76,7 @@ PRINCIPLE_HEAD = "nguoi_dung_dau"
 # --------------------------------------------------------------------------- answer data
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, cache_hash=True)
 class UnitInfo:
     """An administrative unit as shown in answers."""
 
@@ -85,7 +86,7 @@ class UnitInfo:
     level: str
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, cache_hash=True)
 class OrgInfo:
     """An organization as shown in answers (``unit`` is the unit it serves)."""
 
@@ -96,7 +97,7 @@ class OrgInfo:
     unit: str | None
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, cache_hash=True)
 class PostInfo:
     """A post (chairperson, director...) as shown in answers."""
 
@@ -105,7 +106,7 @@ class PostInfo:
     name_en: str | None
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, cache_hash=True)
 class Holder:
     """Who holds a post on the day: ``status`` is ``"known"`` (``person`` named), ``"vacant"``
     (a source says the post is empty) or ``"unknown"`` (the data does not say)."""
@@ -124,7 +125,7 @@ class Holder:
         return "(chưa rõ người giữ chức)" if lang == "vi" else "(holder unknown)"
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, cache_hash=True)
 class BasisInfo:
     """What put an entry in an answer: the assignment, the document and its reference.
     ``principle`` is ``"nguoi_dung_dau"`` when the entry follows from the head-of-organization
@@ -138,7 +139,7 @@ class BasisInfo:
     principle: str | None = None
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, cache_hash=True)
 class Hop:
     """One succession step taken while resolving: ``abolished`` (names of what ended) passed to
     ``successors`` on ``effective`` by ``act``."""
@@ -184,7 +185,7 @@ class Responsible:
     via: tuple[Hop, ...] = ()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, cache_hash=True)
 class EscalationStep:
     """One rung of the escalation ladder: an organization, its head post and holder."""
 
@@ -208,7 +209,7 @@ class DeadlineInfo:
     applies_to: str | None
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, cache_hash=True)
 class Notice:
     """A warning attached to an answer, with a stable ``code`` and text in both languages."""
 
@@ -221,7 +222,7 @@ class Notice:
         return self.message_vi if lang == "vi" else self.message_en
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, cache_hash=True)
 class SubjectInfo:
     """What was asked about: an indicator (``kind="indicator"``) or a task, and the tasks it
     covers."""
@@ -236,6 +237,8 @@ class SubjectInfo:
 _ROLE_ORDER = {r: i for i, r in enumerate(Role)}
 _CONVERTER = make_converter(forbid_extra_keys=True)
 _A = TypeVar("_A")
+_K = TypeVar("_K")
+_V = TypeVar("_V")
 
 
 class _Answer:
@@ -631,6 +634,51 @@ class _Hit:
     via: tuple[Hop, ...]
 
 
+@attrs.frozen
+class _Core:
+    """The part of a :meth:`Governance.who` answer that is the same on every day of an era
+    (everything but the deadlines and the day-specific notices)."""
+
+    responsible: tuple[Responsible, ...]
+    hops: tuple[Hop, ...]
+    warnings: tuple[Notice, ...]
+    escalation: tuple[EscalationStep, ...]
+    levels: frozenset[str | None]
+
+
+#: An entry before it is made a :class:`Responsible`: (role rank, has succession hops, task
+#: sort key, role, organization, post or None, assignment, principle, via); the first three
+#: are the order of entries in an answer.
+_Spec = tuple[
+    int, bool, tuple[object, ...], Role, Any, Any, Assignment, str | None, tuple[Hop, ...]
+]
+#: A subject's assignments in force in an era: (assignment, its selector's hits by unit) pairs,
+#: the assignments to unlisted holders, and those assignments' documents.
+_Active = tuple[
+    tuple[tuple[Assignment, Mapping[str | None, tuple[_Hit, ...]]], ...],
+    tuple[tuple[Assignment, Unlisted], ...],
+    frozenset[str],
+]
+_ACC = Role.ACCOUNTABLE
+_ACC_RANK = _ROLE_ORDER[_ACC]
+
+
+def _real(post: Any) -> Any:
+    """A HeadsOf hit's post, ``None`` when the organization has no head post."""
+    return None if post is _NO_HEAD else post
+
+
+def _spec_order(spec: _Spec) -> tuple[int, bool, tuple[object, ...]]:
+    return spec[0], spec[1], spec[2]
+
+
+def _span_days(v: Any, days: set[int]) -> None:
+    if v.valid_from is not None:
+        days.add(v.valid_from.toordinal())
+    if v.valid_to is not None:
+        days.add(v.valid_to.toordinal())
+
+
 def _rules() -> Any:
     return importlib.import_module("papi.rules")
 
@@ -639,8 +687,12 @@ class Governance:
     """The immutable aggregate; see the module docs. Build one with :class:`Builder`, or get
     the packaged Hanoi model from :func:`papi.datasets.hanoi`.
 
-    All queries are pure functions of the model and their arguments; results of selector
-    resolution are memoised under a lock, so a Governance is safe to share between threads.
+    All queries are pure functions of the model and their arguments, so a Governance is safe
+    to share between threads. What does not change between two dates on which something in the
+    model starts or ends (an *era*: what selectors pick, heads and holders of posts, escalation
+    ladders) is derived once per era on first use and kept; answers and the era-invariant part
+    of :meth:`who` answers are kept up to :attr:`MAX_ANSWERS` each. Lazily derived values are
+    stored under a lock, the first value stored winning.
     """
 
     def __init__(
@@ -691,6 +743,20 @@ class Governance:
         self._lock = threading.Lock()
         self._cache: dict[tuple[Any, ...], Any] = {}
         self._answers: dict[tuple[Any, ...], Any] = {}
+        # Lazily derived, never invalidated (the model is immutable); reads are lock-free
+        # dict lookups, writes take ``_lock`` and keep the first value stored.
+        self._bounds: tuple[int, ...] | None = None  # see _era()
+        self._era_known = False
+        self._org_infos: dict[str, OrgInfo] = {}
+        self._post_infos: dict[str, PostInfo] = {}
+        self._bases: dict[tuple[str, str | None], BasisInfo] = {}
+        self._levels: dict[str, str | None] = {}
+        self._heads: dict[tuple[str, int], Any] = {}
+        self._holders: dict[tuple[str, int], Holder] = {}
+        self._ladders: dict[tuple[str, int], tuple[EscalationStep, ...]] = {}
+        self._ranks: dict[str, tuple[int, tuple[object, ...]]] = {}
+        self._cores: dict[tuple[Any, ...], _Core] = {}
+        self._actives: dict[tuple[str, str, int], _Active] = {}
 
     # ------------------------------------------------------------------ properties
     @property
@@ -761,7 +827,8 @@ class Governance:
         return b
 
     # ------------------------------------------------------------------ memo
-    #: Memoised answers kept at most (selector indexes are kept for every day asked).
+    #: Memoised answers kept at most, and as many era-invariant parts of ``who`` answers
+    #: (what is derived per era, such as selector indexes, is bounded by the model).
     MAX_ANSWERS: ClassVar[int] = 20_000
 
     def _memo(self, key: tuple[Any, ...], compute: Callable[[], _A]) -> _A:
@@ -778,11 +845,72 @@ class Governance:
                 cache.clear()
             return cache.setdefault(key, value)  # type: ignore[no-any-return]
 
+    def _put(self, cache: dict[_K, _V], key: _K, value: _V) -> _V:
+        """Store a lazily derived value (first one stored wins)."""
+        with self._lock:
+            return cache.setdefault(key, value)
+
+    # ------------------------------------------------------------------ eras
+    def _era(self, on: date) -> int:
+        """The era ``on`` falls in: the stretch of days between two consecutive dates on which
+        anything in the model starts or ends (a unit, a containment link, a succession, an
+        organization, a post, a holding, an assignment, a document's date or period, the data's
+        coverage). What a selector picks, who heads and holds what and the escalation ladder
+        are the same on every day of an era, so they are derived once per era, not per day.
+        When the boundary dates cannot be read (objects not built by papi), every day is its
+        own era."""
+        bounds = self._bounds
+        if bounds is None:
+            bounds = self._read_bounds()
+            if bounds is None:
+                return on.toordinal()
+        return bisect.bisect_right(bounds, on.toordinal())
+
+    def _read_bounds(self) -> tuple[int, ...] | None:
+        if self._era_known:
+            return self._bounds
+        with self._lock:
+            if self._era_known:
+                return self._bounds
+            days: set[int] = set()
+            bounds: tuple[int, ...] | None
+            try:
+                for graph in (self._territory.full_graph, self._orgs.full_graph):
+                    for _, data in graph.nodes(data=True):
+                        days.update((data["lo"], data["hi"]))
+                    for _, _, data in graph.edges(data=True):
+                        days.update((data["lo"], data["hi"]))
+                # holdings are not graph nodes; the registry keeps them per post
+                for held in self._orgs._holdings.values():
+                    for h in held:
+                        _span_days(h.validity, days)
+                for s in (*self._territory.successions, *self._orgs.successions):
+                    days.add(s.effective.toordinal())
+                _span_days(self._territory.coverage, days)
+            except (AttributeError, KeyError, TypeError):
+                bounds = None
+            else:
+                for a in self._assignments:
+                    _span_days(a.validity, days)
+                    days.add(self._ref_date(a).toordinal())
+                for d in self._documents.values():
+                    _span_days(d.period, days)
+                bounds = tuple(sorted(days))
+            self._bounds = bounds
+            self._era_known = True
+            return bounds
+
     # ------------------------------------------------------------------ info helpers
     def _unit_info(self, u: Any) -> UnitInfo:
         return UnitInfo(id=u.id, code=u.code, name=u.name, level=u.level.value)
 
     def _org_info(self, o: Any) -> OrgInfo:
+        info = self._org_infos.get(o.id)
+        if info is None:
+            info = self._put(self._org_infos, o.id, self._new_org_info(o))
+        return info
+
+    def _new_org_info(self, o: Any) -> OrgInfo:
         unit_name = None
         if o.unit_id is not None:
             try:
@@ -798,9 +926,30 @@ class Governance:
         )
 
     def _post_info(self, p: Any) -> PostInfo:
-        return PostInfo(id=p.id, name=p.name, name_en=getattr(p, "name_en", None))
+        info = self._post_infos.get(p.id)
+        if info is None:
+            new = PostInfo(id=p.id, name=p.name, name_en=getattr(p, "name_en", None))
+            info = self._put(self._post_infos, p.id, new)
+        return info
 
-    def _holder(self, post: Any, on: date) -> Holder:
+    def _head_post(self, org: Any, on: date, era: int) -> Any:
+        """``organizations.head_post(org, on=on)``, derived once per era."""
+        key = (org.id, era)
+        post = self._heads.get(key, _MISSING)
+        if post is _MISSING:
+            post = self._put(self._heads, key, self._orgs.head_post(org, on=on))
+        return post
+
+    def _holder(self, post: Any, on: date, era: int | None = None) -> Holder:
+        if era is None:
+            era = self._era(on)
+        key = (post.id, era)
+        found = self._holders.get(key)
+        if found is None:
+            found = self._put(self._holders, key, self._new_holder(post, on))
+        return found
+
+    def _new_holder(self, post: Any, on: date) -> Holder:
         h = self._orgs.holder(post, on=on)
         if h is None:
             return Holder(status="unknown")
@@ -810,15 +959,20 @@ class Governance:
         return Holder(status="known", person=h.person, since=since, sources=tuple(h.sources))
 
     def _basis(self, a: Assignment, principle: str | None = None) -> BasisInfo:
-        doc = self._documents[a.basis.document]
-        return BasisInfo(
-            assignment=a.id,
-            document=doc.id,
-            citation_vi=doc.cite("vi"),
-            citation_en=doc.cite("en"),
-            reference=a.basis.reference,
-            principle=principle,
-        )
+        key = (a.id, principle)  # assignment ids are unique (checked by the Builder)
+        found = self._bases.get(key)
+        if found is None:
+            doc = self._documents[a.basis.document]
+            new = BasisInfo(
+                assignment=a.id,
+                document=doc.id,
+                citation_vi=doc.cite("vi"),
+                citation_en=doc.cite("en"),
+                reference=a.basis.reference,
+                principle=principle,
+            )
+            found = self._put(self._bases, key, new)
+        return found
 
     def _hops(self, chain: Iterable[Any]) -> tuple[Hop, ...]:
         out = []
@@ -855,7 +1009,8 @@ class Governance:
         """What ``selector`` picks on ``on``. When it picks nothing on ``on`` (a level or an
         organization that no longer exists), it is resolved on ``ref`` (the day the assignment
         took effect) and followed through the successions, each hop recorded."""
-        return self._memo(("resolve", selector, on, ref), lambda: self._resolve(selector, on, ref))
+        key = ("resolve", selector, self._era(on), None if ref is None else self._era(ref))
+        return self._memo(key, lambda: self._resolve(selector, on, ref))
 
     def _by_unit(
         self, selector: Selector, on: date, ref: date | None
@@ -868,13 +1023,15 @@ class Governance:
                 out.setdefault(hit.org.unit_id, []).append(hit)
             return MappingProxyType({k: tuple(v) for k, v in out.items()})
 
-        return self._memo(("by_unit", selector, on, ref), build)
+        key = ("by_unit", selector, self._era(on), None if ref is None else self._era(ref))
+        return self._memo(key, build)
 
     def _resolve(self, sel: Selector, on: date, ref: date | None) -> tuple[_Hit, ...]:
         if isinstance(sel, HeadsOf):
             out = []
+            era = self._era(on)
             for hit in self.resolve(sel.of, on=on, ref=ref):
-                post = self._orgs.head_post(hit.org, on=on)
+                post = self._head_post(hit.org, on, era)
                 out.append(_Hit(hit.org, post if post is not None else _NO_HEAD, hit.via))
             return tuple(out)
         if isinstance(sel, Unlisted):
@@ -989,8 +1146,7 @@ class Governance:
     def _who(self, subject: str, where: Any, on: date) -> Accountability:
         subj = self._subject(subject)
         unit, where_hops = self._where(where, on)
-        chain = (unit, *self._territory.ancestors(unit, on=on))
-        chain_ids = [u.id for u in chain]
+        core = self._core(subj, unit, on)
         warnings: list[Notice] = []
         if where_hops:
             warnings.append(
@@ -1002,9 +1158,85 @@ class Governance:
                     f"successor {unit.name}",
                 )
             )
-        responsible: list[Responsible] = []
-        unlisted: list[tuple[Assignment, Unlisted]] = []
-        docs_used: set[str] = set()
+        warnings.extend(core.warnings)
+        warnings.extend(self.coverage_notices(on))
+        warnings.extend(self._notes)
+        hops: dict[Hop, None] = dict.fromkeys(where_hops)
+        hops.update(dict.fromkeys(core.hops))
+        return Accountability(
+            subject=subj,
+            where=self._unit_info(unit),
+            on=on,
+            responsible=core.responsible,
+            escalation=core.escalation,
+            deadlines=self._deadlines(subj.tasks, on, core.levels),
+            hops=tuple(hops),
+            warnings=tuple(warnings),
+        )
+
+    def _core(self, subj: SubjectInfo, unit: Any, on: date) -> _Core:
+        """The era-invariant part of ``who(subj, unit, on)``, kept for the era (bounded by
+        :attr:`MAX_ANSWERS`)."""
+        era = self._era(on)
+        key = (subj.kind, subj.code, unit.id, era)
+        found = self._cores.get(key)
+        if found is not None:
+            return found
+        core = self._new_core(subj, unit, on, era)
+        with self._lock:
+            if len(self._cores) >= self.MAX_ANSWERS:
+                self._cores.clear()
+            return self._cores.setdefault(key, core)
+
+    def _new_core(self, subj: SubjectInfo, unit: Any, on: date, era: int) -> _Core:
+        chain_ids = [unit.id, *(u.id for u in self._territory.ancestors(unit, on=on))]
+        active, unlisted, unlisted_docs = self._active(subj, on, era)
+        specs: list[_Spec] = []
+        docs_used = set(unlisted_docs)
+        add = specs.append
+        for a, index in active:
+            for uid in chain_ids:
+                hits = index.get(uid)
+                if not hits:
+                    continue
+                docs_used.add(a.basis.document)
+                rank, task_key = self._rank(a)
+                role = a.role
+                for hit in hits:
+                    via, post = hit.via, hit.post
+                    if post is not None:  # a HeadsOf hit: the head post, or _NO_HEAD
+                        add((rank, via != (), task_key, role, hit.org, _real(post), a, None, via))
+                        continue
+                    add((rank, via != (), task_key, role, hit.org, None, a, None, via))
+                    # the người đứng đầu principle: the head answers for what the
+                    # organization is assigned
+                    if role is not Role.ACCOUNTABLE:
+                        head = self._head_post(hit.org, on, era)
+                        if head is not None:
+                            add((_ACC_RANK, via != (), task_key, _ACC, hit.org, head, a,
+                                 PRINCIPLE_HEAD, via))  # fmt: skip
+        responsible = self._materialize(_dedupe(specs), on, era)
+        hops: dict[Hop, None] = {}
+        for r in responsible:
+            if r.via:
+                hops.update(dict.fromkeys(r.via))
+        return _Core(
+            responsible=responsible,
+            hops=tuple(hops),
+            warnings=tuple(self._warnings(subj, on, responsible, unlisted, docs_used)),
+            escalation=self._escalation(unit, on),
+            levels=frozenset(self._unit_level(r.organization) for r in responsible),
+        )
+
+    def _active(self, subj: SubjectInfo, on: date, era: int) -> _Active:
+        """The assignments of ``subj``'s tasks in force in ``era``, each with its selector's
+        index by unit; the unlisted ones apart (derived once per era)."""
+        key = (subj.kind, subj.code, era)
+        found = self._actives.get(key)
+        if found is not None:
+            return found
+        active = []
+        unlisted = []
         for tid in subj.tasks:
             for a in self._by_task.get(tid, ()):
                 if not a.validity.contains(on):
@@ -1012,91 +1244,50 @@ class Governance:
                 inner = innermost(a.selector)
                 if isinstance(inner, Unlisted):
                     unlisted.append((a, inner))
-                    docs_used.add(a.basis.document)
                     continue
-                index = self._by_unit(a.selector, on, self._ref_date(a))
-                for uid in chain_ids:
-                    for hit in index.get(uid, ()):
-                        docs_used.add(a.basis.document)
-                        responsible.extend(self._entries(a, hit, on))
-        responsible = _dedupe(responsible)
-        responsible.sort(key=lambda r: (_ROLE_ORDER[r.role], len(r.via) > 0, task_sort_key(r.task)))
-        hops: dict[Hop, None] = dict.fromkeys(where_hops)
-        for r in responsible:
-            hops.update(dict.fromkeys(r.via))
-        warnings.extend(self._warnings(subj, on, responsible, unlisted, docs_used))
-        deadline_levels = {self._unit_level(r.organization) for r in responsible}
-        return Accountability(
-            subject=subj,
-            where=self._unit_info(unit),
-            on=on,
-            responsible=tuple(responsible),
-            escalation=self._escalation(unit, on),
-            deadlines=self._deadlines(subj.tasks, on, deadline_levels),
-            hops=tuple(hops),
-            warnings=tuple(warnings),
-        )
+                active.append((a, self._by_unit(a.selector, on, self._ref_date(a))))
+        docs = frozenset(a.basis.document for a, _ in unlisted)
+        return self._put(self._actives, key, (tuple(active), tuple(unlisted), docs))
+
+    def _rank(self, a: Assignment) -> tuple[int, tuple[object, ...]]:
+        """The role's rank and the task's sort key of ``a``'s entries."""
+        found = self._ranks.get(a.id)
+        if found is None:
+            found = self._put(self._ranks, a.id, (_ROLE_ORDER[a.role], task_sort_key(a.task)))
+        return found
+
+    def _materialize(self, specs: list[_Spec], on: date, era: int) -> tuple[Responsible, ...]:
+        specs.sort(key=_spec_order)
+        org_infos, post_infos = self._org_infos, self._post_infos
+        out = []
+        for _, _, _, role, org, post, a, principle, via in specs:
+            oi = org_infos.get(org.id) or self._org_info(org)
+            if post is None:
+                pi, holder = None, None
+            else:
+                pi = post_infos.get(post.id) or self._post_info(post)
+                holder = self._holders.get((post.id, era)) or self._holder(post, on, era)
+            out.append(
+                Responsible(
+                    role=role,
+                    task=a.task,
+                    organization=oi,
+                    post=pi,
+                    holder=holder,
+                    basis=self._bases.get((a.id, principle)) or self._basis(a, principle),
+                    via=via,
+                )
+            )
+        return tuple(out)
 
     def _unit_level(self, org: OrgInfo) -> str | None:
         # OrgInfo carries the unit's name only; find its level through the registry.
-        o = self._orgs.get(org.id)
-        if o.unit_id is None:
-            return None
-        return str(self._territory.get(o.unit_id).level.value)
-
-    def _entries(self, a: Assignment, hit: _Hit, on: date) -> list[Responsible]:
-        org = self._org_info(hit.org)
-        basis = self._basis(a)
-        if hit.post is _NO_HEAD:
-            return [
-                Responsible(
-                    role=a.role,
-                    task=a.task,
-                    organization=org,
-                    post=None,
-                    holder=None,
-                    basis=basis,
-                    via=hit.via,
-                )
-            ]
-        if hit.post is not None:
-            return [
-                Responsible(
-                    role=a.role,
-                    task=a.task,
-                    organization=org,
-                    post=self._post_info(hit.post),
-                    holder=self._holder(hit.post, on),
-                    basis=basis,
-                    via=hit.via,
-                )
-            ]
-        out = [
-            Responsible(
-                role=a.role,
-                task=a.task,
-                organization=org,
-                post=None,
-                holder=None,
-                basis=basis,
-                via=hit.via,
-            )
-        ]
-        # the người đứng đầu principle: the head answers for what the organization is assigned
-        head = self._orgs.head_post(hit.org, on=on)
-        if head is not None and a.role is not Role.ACCOUNTABLE:
-            out.append(
-                Responsible(
-                    role=Role.ACCOUNTABLE,
-                    task=a.task,
-                    organization=org,
-                    post=self._post_info(head),
-                    holder=self._holder(head, on),
-                    basis=self._basis(a, PRINCIPLE_HEAD),
-                    via=hit.via,
-                )
-            )
-        return out
+        found = self._levels.get(org.id, _MISSING)
+        if found is _MISSING:
+            o = self._orgs.get(org.id)
+            level = None if o.unit_id is None else str(self._territory.get(o.unit_id).level.value)
+            found = self._put(self._levels, org.id, level)
+        return found  # type: ignore[no-any-return]
 
     def _warnings(
         self,
@@ -1140,8 +1331,6 @@ class Governance:
                     message_en="The data does not name the holders of some posts above",
                 )
             )
-        out.extend(self.coverage_notices(on))
-        out.extend(self._notes)
         return out
 
     def coverage_notices(self, on: date) -> tuple[Notice, ...]:
@@ -1214,6 +1403,11 @@ class Governance:
 
     # ------------------------------------------------------------------ escalation
     def _escalation(self, unit: Any, on: date) -> tuple[EscalationStep, ...]:
+        era = self._era(on)
+        key = (unit.id, era)
+        found = self._ladders.get(key)
+        if found is not None:
+            return found
         org = self._orgs.committee_of(unit, on=on)
         if org is None:
             for anc in self._territory.ancestors(unit, on=on):
@@ -1224,16 +1418,16 @@ class Governance:
         seen: set[str] = set()
         while org is not None and org.id not in seen:
             seen.add(org.id)
-            head = self._orgs.head_post(org, on=on)
+            head = self._head_post(org, on, era)
             steps.append(
                 EscalationStep(
                     organization=self._org_info(org),
                     post=self._post_info(head) if head is not None else None,
-                    holder=self._holder(head, on) if head is not None else None,
+                    holder=self._holder(head, on, era) if head is not None else None,
                 )
             )
             org = self._orgs.superior(org, on=on)
-        return tuple(steps)
+        return self._put(self._ladders, key, tuple(steps))
 
     def escalation(self, *, where: Any, on: date) -> Escalation:
         """The escalation ladder from the People's Committee of ``where`` to the top."""
@@ -1254,7 +1448,7 @@ class Governance:
         return dl.rule, str(cit) if cit else None
 
     def _deadlines(
-        self, tasks: Iterable[str], on: date, levels: set[str | None]
+        self, tasks: Iterable[str], on: date, levels: frozenset[str | None]
     ) -> tuple[DeadlineInfo, ...]:
         out: list[DeadlineInfo] = []
         for tid in tasks:
@@ -1617,18 +1811,22 @@ def _territory_level(level: str) -> Any:
     return Level(level)
 
 
-def _dedupe(items: list[Responsible]) -> list[Responsible]:
-    seen: dict[Responsible, None] = {}
+def _dedupe(specs: list[_Spec]) -> list[_Spec]:
+    """Drop repeated entries, and head-principle entries where an assignment names the same
+    organization's head explicitly. Two specs give equal :class:`Responsible` entries exactly
+    when their keys below are equal (the infos are functions of the ids, the holder of the
+    post and the day; the rank stands for the role)."""
     explicit_acc = {
-        (r.organization.id, r.task)
-        for r in items
-        if r.role is Role.ACCOUNTABLE and not r.basis.principle
+        (spec[4].id, spec[6].task) for spec in specs if spec[3] is Role.ACCOUNTABLE and not spec[7]
     }
-    for r in items:
-        if r.basis.principle and (r.organization.id, r.task) in explicit_acc:
+    seen: dict[tuple[Any, ...], _Spec] = {}
+    for spec in specs:
+        rank, _, _, _, org, post, a, principle, via = spec
+        if principle and (org.id, a.task) in explicit_acc:
             continue
-        seen.setdefault(r, None)
-    return list(seen)
+        key = (rank, a.task, org.id, None if post is None else post.id, a.id, principle, via)
+        seen.setdefault(key, spec)
+    return list(seen.values())
 
 
 def _group_reports(reports: Iterable[Report]) -> dict[tuple[str, str], tuple[Report, ...]]:
