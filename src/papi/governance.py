@@ -873,29 +873,29 @@ class Governance:
             if self._era_known:
                 return self._bounds
             days: set[int] = set()
-            bounds: tuple[int, ...] | None
             try:
-                for graph in (self._territory.full_graph, self._orgs.full_graph):
-                    for _, data in graph.nodes(data=True):
-                        days.update((data["lo"], data["hi"]))
-                    for _, _, data in graph.edges(data=True):
-                        days.update((data["lo"], data["hi"]))
-                # holdings are not graph nodes; the registry keeps them per post
+                # the registries' own records (their private indexes hold the containment
+                # links, posts and holdings; read-only here)
+                spans: set[Validity] = {u.validity for u in self._territory}
+                for links in self._territory._parents.values():
+                    for lo, hi, _ in links:
+                        days.update((lo, hi))
+                spans.update(o.validity for o in self._orgs)
+                spans.update(p.validity for p in self._orgs._posts.values())
                 for held in self._orgs._holdings.values():
-                    for h in held:
-                        _span_days(h.validity, days)
+                    spans.update(h.validity for h in held)
                 for s in (*self._territory.successions, *self._orgs.successions):
-                    days.add(s.effective.toordinal())
-                _span_days(self._territory.coverage, days)
-            except (AttributeError, KeyError, TypeError):
-                bounds = None
-            else:
-                for a in self._assignments:
-                    _span_days(a.validity, days)
-                    days.add(self._ref_date(a).toordinal())
-                for d in self._documents.values():
-                    _span_days(d.period, days)
-                bounds = tuple(sorted(days))
+                    day = s.effective.toordinal()
+                    days.update((day, day + 1))  # as the graphs' one-day succession edges
+                spans.add(self._territory.coverage)
+                spans.update(a.validity for a in self._assignments)
+                spans.update(d.period for d in self._documents.values())
+                for v in spans:
+                    _span_days(v, days)
+                days.update(self._ref_date(a).toordinal() for a in self._assignments)
+                bounds: tuple[int, ...] | None = tuple(sorted(days))
+            except (AttributeError, TypeError, ValueError):
+                bounds = None  # not papi's registries: every day is its own era
             self._bounds = bounds
             self._era_known = True
             return bounds
