@@ -646,26 +646,56 @@ class _Core:
     levels: frozenset[str | None]
 
 
-#: An entry before it is made a :class:`Responsible`: (role rank, has succession hops, task
-#: sort key, role, organization, post or None, assignment, principle, via); the first three
-#: are the order of entries in an answer.
-_Spec = tuple[
-    int, bool, tuple[object, ...], Role, Any, Any, Assignment, str | None, tuple[Hop, ...]
+#: What answers need of one hit of a selector: (organization id, its info, post id, info and
+#: holder for a HeadsOf hit, head post id, info and holder for the head-principle entry,
+#: via, whether via is not empty).
+_Row = tuple[
+    str,
+    OrgInfo,
+    str | None,
+    PostInfo | None,
+    Holder | None,
+    str | None,
+    PostInfo | None,
+    Holder | None,
+    tuple[Hop, ...],
+    bool,
 ]
-#: A subject's assignments in force in an era: (assignment, its selector's hits by unit) pairs,
-#: the assignments to unlisted holders, and those assignments' documents.
+#: An entry before it is made a :class:`Responsible`: (role rank, has succession hops, task
+#: sort key, role, organization id, its info, post id, its info, holder, assignment,
+#: principle, basis, via); the first three are the order of entries in an answer.
+_Spec = tuple[
+    int,
+    bool,
+    tuple[object, ...],
+    Role,
+    str,
+    OrgInfo,
+    str | None,
+    PostInfo | None,
+    Holder | None,
+    Assignment,
+    str | None,
+    BasisInfo,
+    tuple[Hop, ...],
+]
+#: A subject's assignments in force in an era: (assignment, its selector's hits by unit, the
+#: rows made of them by unit) triples, the assignments to unlisted holders, and those
+#: assignments' documents.
 _Active = tuple[
-    tuple[tuple[Assignment, Mapping[str | None, tuple[_Hit, ...]]], ...],
+    tuple[
+        tuple[
+            Assignment,
+            Mapping[str | None, tuple[_Hit, ...]],
+            dict[str | None, tuple[_Row, ...]],
+        ],
+        ...,
+    ],
     tuple[tuple[Assignment, Unlisted], ...],
     frozenset[str],
 ]
 _ACC = Role.ACCOUNTABLE
 _ACC_RANK = _ROLE_ORDER[_ACC]
-
-
-def _real(post: Any) -> Any:
-    """A HeadsOf hit's post, ``None`` when the organization has no head post."""
-    return None if post is _NO_HEAD else post
 
 
 def _spec_order(spec: _Spec) -> tuple[int, bool, tuple[object, ...]]:
@@ -754,7 +784,8 @@ class Governance:
         self._heads: dict[tuple[str, int], Any] = {}
         self._holders: dict[tuple[str, int], Holder] = {}
         self._ladders: dict[tuple[str, int], tuple[EscalationStep, ...]] = {}
-        self._ranks: dict[str, tuple[int, tuple[object, ...]]] = {}
+        self._ranks: dict[str, tuple[int, tuple[object, ...], BasisInfo, BasisInfo]] = {}
+        self._rowmaps: dict[tuple[Any, ...], dict[str | None, tuple[_Row, ...]]] = {}
         self._cores: dict[tuple[Any, ...], _Core] = {}
         self._actives: dict[tuple[str, str, int], _Active] = {}
 
@@ -1194,43 +1225,77 @@ class Governance:
         specs: list[_Spec] = []
         docs_used = set(unlisted_docs)
         add = specs.append
-        for a, index in active:
+        for a, index, rows in active:
             for uid in chain_ids:
-                hits = index.get(uid)
-                if not hits:
+                found = rows.get(uid)
+                if found is None:
+                    found = self._put(rows, uid, self._new_rows(index.get(uid, ()), on, era))
+                if not found:
                     continue
                 docs_used.add(a.basis.document)
-                rank, task_key = self._rank(a)
+                rank, task_key, basis, head_basis = self._parts(a)
                 role = a.role
-                for hit in hits:
-                    via, post = hit.via, hit.post
-                    if post is not None:  # a HeadsOf hit: the head post, or _NO_HEAD
-                        add((rank, via != (), task_key, role, hit.org, _real(post), a, None, via))
-                        continue
-                    add((rank, via != (), task_key, role, hit.org, None, a, None, via))
+                for org_id, oi, post_id, pi, holder, head_id, hi, hh, via, has_via in found:
+                    add((rank, has_via, task_key, role, org_id, oi, post_id, pi, holder, a, None,
+                         basis, via))  # fmt: skip
                     # the người đứng đầu principle: the head answers for what the
-                    # organization is assigned
-                    if role is not Role.ACCOUNTABLE:
-                        head = self._head_post(hit.org, on, era)
-                        if head is not None:
-                            add((_ACC_RANK, via != (), task_key, _ACC, hit.org, head, a,
-                                 PRINCIPLE_HEAD, via))  # fmt: skip
-        responsible = self._materialize(_dedupe(specs), on, era)
+                    # organization is assigned (rows of HeadsOf hits have no head_id)
+                    if head_id is not None and role is not _ACC:
+                        add((_ACC_RANK, has_via, task_key, _ACC, org_id, oi, head_id, hi, hh, a,
+                             PRINCIPLE_HEAD, head_basis, via))  # fmt: skip
+        responsible = tuple(
+            Responsible(
+                role=role,
+                task=a.task,
+                organization=oi,
+                post=pi,
+                holder=holder,
+                basis=basis,
+                via=via,
+            )
+            for _, _, _, role, _, oi, _, pi, holder, a, _, basis, via in _dedupe(specs)
+        )
         hops: dict[Hop, None] = {}
+        last: tuple[Hop, ...] = ()
+        orgs: dict[str, OrgInfo] = {}
         for r in responsible:
-            if r.via:
+            orgs[r.organization.id] = r.organization
+            if r.via and r.via is not last:  # entries of one hit share their via
                 hops.update(dict.fromkeys(r.via))
+                last = r.via
         return _Core(
             responsible=responsible,
             hops=tuple(hops),
             warnings=tuple(self._warnings(subj, on, responsible, unlisted, docs_used)),
             escalation=self._escalation(unit, on),
-            levels=frozenset(self._unit_level(r.organization) for r in responsible),
+            levels=frozenset(self._unit_level(o) for o in orgs.values()),
         )
+
+    def _new_rows(self, hits: Iterable[_Hit], on: date, era: int) -> tuple[_Row, ...]:
+        """What answers need of each hit of a selector in a unit (see :data:`_Row`)."""
+        out: list[_Row] = []
+        for hit in hits:
+            org, post, via = hit.org, hit.post, hit.via
+            oi = self._org_info(org)
+            if post is not None:  # a HeadsOf hit: the head post, or _NO_HEAD
+                if post is _NO_HEAD:
+                    out.append((org.id, oi, None, None, None, None, None, None, via, via != ()))
+                else:
+                    pi, holder = self._post_info(post), self._holder(post, on, era)
+                    out.append((org.id, oi, post.id, pi, holder, None, None, None, via, via != ()))
+                continue
+            head = self._head_post(org, on, era)
+            if head is None:
+                out.append((org.id, oi, None, None, None, None, None, None, via, via != ()))
+            else:
+                hi, hh = self._post_info(head), self._holder(head, on, era)
+                out.append((org.id, oi, None, None, None, head.id, hi, hh, via, via != ()))
+        return tuple(out)
 
     def _active(self, subj: SubjectInfo, on: date, era: int) -> _Active:
         """The assignments of ``subj``'s tasks in force in ``era``, each with its selector's
-        index by unit; the unlisted ones apart (derived once per era)."""
+        hits by unit and the rows made of them; the unlisted ones apart (derived once per
+        era)."""
         key = (subj.kind, subj.code, era)
         found = self._actives.get(key)
         if found is not None:
@@ -1245,40 +1310,28 @@ class Governance:
                 if isinstance(inner, Unlisted):
                     unlisted.append((a, inner))
                     continue
-                active.append((a, self._by_unit(a.selector, on, self._ref_date(a))))
+                ref = self._ref_date(a)
+                rows_key = (a.selector, era, self._era(ref))
+                rows = self._rowmaps.get(rows_key)
+                if rows is None:
+                    rows = self._put(self._rowmaps, rows_key, {})
+                active.append((a, self._by_unit(a.selector, on, ref), rows))
         docs = frozenset(a.basis.document for a, _ in unlisted)
         return self._put(self._actives, key, (tuple(active), tuple(unlisted), docs))
 
-    def _rank(self, a: Assignment) -> tuple[int, tuple[object, ...]]:
-        """The role's rank and the task's sort key of ``a``'s entries."""
+    def _parts(self, a: Assignment) -> tuple[int, tuple[object, ...], BasisInfo, BasisInfo]:
+        """The role's rank, the task's sort key, the basis and the head-principle basis of
+        ``a``'s entries."""
         found = self._ranks.get(a.id)
         if found is None:
-            found = self._put(self._ranks, a.id, (_ROLE_ORDER[a.role], task_sort_key(a.task)))
-        return found
-
-    def _materialize(self, specs: list[_Spec], on: date, era: int) -> tuple[Responsible, ...]:
-        specs.sort(key=_spec_order)
-        org_infos, post_infos = self._org_infos, self._post_infos
-        out = []
-        for _, _, _, role, org, post, a, principle, via in specs:
-            oi = org_infos.get(org.id) or self._org_info(org)
-            if post is None:
-                pi, holder = None, None
-            else:
-                pi = post_infos.get(post.id) or self._post_info(post)
-                holder = self._holders.get((post.id, era)) or self._holder(post, on, era)
-            out.append(
-                Responsible(
-                    role=role,
-                    task=a.task,
-                    organization=oi,
-                    post=pi,
-                    holder=holder,
-                    basis=self._bases.get((a.id, principle)) or self._basis(a, principle),
-                    via=via,
-                )
+            parts = (
+                _ROLE_ORDER[a.role],
+                task_sort_key(a.task),
+                self._basis(a),
+                self._basis(a, PRINCIPLE_HEAD),
             )
-        return tuple(out)
+            found = self._put(self._ranks, a.id, parts)
+        return found
 
     def _unit_level(self, org: OrgInfo) -> str | None:
         # OrgInfo carries the unit's name only; find its level through the registry.
@@ -1812,21 +1865,23 @@ def _territory_level(level: str) -> Any:
 
 
 def _dedupe(specs: list[_Spec]) -> list[_Spec]:
-    """Drop repeated entries, and head-principle entries where an assignment names the same
-    organization's head explicitly. Two specs give equal :class:`Responsible` entries exactly
-    when their keys below are equal (the infos are functions of the ids, the holder of the
-    post and the day; the rank stands for the role)."""
+    """Drop head-principle entries where an assignment names the same organization's head
+    explicitly, and repeated entries; sort the rest in answer order (role, inherited last,
+    task). Two specs give equal :class:`Responsible` entries exactly when their keys below
+    are equal: the infos are functions of the ids and the era, and the role, task and basis
+    are functions of the assignment (ids are unique) and the principle."""
     explicit_acc = {
-        (spec[4].id, spec[6].task) for spec in specs if spec[3] is Role.ACCOUNTABLE and not spec[7]
+        (spec[4], spec[9].task) for spec in specs if spec[3] is _ACC and spec[10] is None
     }
     seen: dict[tuple[Any, ...], _Spec] = {}
     for spec in specs:
-        rank, _, _, _, org, post, a, principle, via = spec
-        if principle and (org.id, a.task) in explicit_acc:
+        _, _, _, _, org_id, _, post_id, _, _, a, principle, _, via = spec
+        if principle is not None and (org_id, a.task) in explicit_acc:
             continue
-        key = (rank, a.task, org.id, None if post is None else post.id, a.id, principle, via)
-        seen.setdefault(key, spec)
-    return list(seen.values())
+        seen.setdefault((a.id, principle, org_id, post_id, via), spec)
+    out = list(seen.values())
+    out.sort(key=_spec_order)
+    return out
 
 
 def _group_reports(reports: Iterable[Report]) -> dict[tuple[str, str], tuple[Report, ...]]:
