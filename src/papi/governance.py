@@ -720,9 +720,9 @@ class Governance:
     All queries are pure functions of the model and their arguments, so a Governance is safe
     to share between threads. What does not change between two dates on which something in the
     model starts or ends (an *era*: what selectors pick, heads and holders of posts, escalation
-    ladders) is derived once per era on first use and kept; answers and the era-invariant part
-    of :meth:`who` answers are kept up to :attr:`MAX_ANSWERS` each. Lazily derived values are
-    stored under a lock, the first value stored winning.
+    ladders) is derived once per era on first use and kept; answers, the era-invariant part
+    of :meth:`who` answers and a day's next deadlines are kept up to :attr:`MAX_ANSWERS`
+    each. Lazily derived values are stored under a lock, the first value stored winning.
     """
 
     def __init__(
@@ -787,6 +787,7 @@ class Governance:
         self._ranks: dict[str, tuple[int, tuple[object, ...], BasisInfo, BasisInfo]] = {}
         self._rowmaps: dict[tuple[Any, ...], dict[str | None, tuple[_Row, ...]]] = {}
         self._cores: dict[tuple[Any, ...], _Core] = {}
+        self._next_deadlines: dict[tuple[Any, ...], tuple[DeadlineInfo, ...]] = {}
         self._actives: dict[tuple[str, str, int], _Active] = {}
 
     # ------------------------------------------------------------------ properties
@@ -1200,7 +1201,7 @@ class Governance:
             on=on,
             responsible=core.responsible,
             escalation=core.escalation,
-            deadlines=self._deadlines(subj.tasks, on, core.levels),
+            deadlines=self._deadlines_on(subj, on, core.levels),
             hops=tuple(hops),
             warnings=tuple(warnings),
         )
@@ -1332,6 +1333,21 @@ class Governance:
             )
             found = self._put(self._ranks, a.id, parts)
         return found
+
+    def _deadlines_on(
+        self, subj: SubjectInfo, on: date, levels: frozenset[str | None]
+    ) -> tuple[DeadlineInfo, ...]:
+        """:meth:`_deadlines` of ``subj``'s tasks, kept per day (many places are asked about
+        on the same day; bounded by :attr:`MAX_ANSWERS`)."""
+        key = (subj.kind, subj.code, levels, on)
+        found = self._next_deadlines.get(key)
+        if found is not None:
+            return found
+        value = self._deadlines(subj.tasks, on, levels)
+        with self._lock:
+            if len(self._next_deadlines) >= self.MAX_ANSWERS:
+                self._next_deadlines.clear()
+            return self._next_deadlines.setdefault(key, value)
 
     def _unit_level(self, org: OrgInfo) -> str | None:
         # OrgInfo carries the unit's name only; find its level through the registry.
