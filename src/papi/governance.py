@@ -908,18 +908,24 @@ class Governance:
             try:
                 # the registries' own records (their private indexes hold the containment
                 # links, posts and holdings; read-only here)
-                spans: set[Validity] = {u.validity for u in self._territory}
-                for links in self._territory._parents.values():
-                    for lo, hi, _ in links:
-                        days.update((lo, hi))
+                spans: set[Validity] = set()
+                territories = {id(t): t for t in (self._territory, self._orgs.territory)}
+                for terr in territories.values():
+                    spans.update(u.validity for u in terr)
+                    for links in terr._parents.values():
+                        for lo, hi, _ in links:
+                            days.update((lo, hi))
+                    for s in terr.successions:
+                        day = s.effective.toordinal()
+                        days.update((day, day + 1))  # as the graphs' one-day succession edges
+                    spans.add(terr.coverage)
                 spans.update(o.validity for o in self._orgs)
                 spans.update(p.validity for p in self._orgs._posts.values())
                 for held in self._orgs._holdings.values():
                     spans.update(h.validity for h in held)
-                for s in (*self._territory.successions, *self._orgs.successions):
+                for s in self._orgs.successions:
                     day = s.effective.toordinal()
-                    days.update((day, day + 1))  # as the graphs' one-day succession edges
-                spans.add(self._territory.coverage)
+                    days.update((day, day + 1))
                 spans.update(a.validity for a in self._assignments)
                 spans.update(d.period for d in self._documents.values())
                 for v in spans:
