@@ -30,6 +30,8 @@ from papi.rules import (
     Roll,
     Rule,
     Statute,
+    Unscheduled,
+    UnsourcedPeriod,
     period_end,
     rule_from_dict,
     statute,
@@ -316,6 +318,14 @@ rules = st.one_of(
         submit_unit=st.sampled_from(list(PeriodUnit)),
         **_common,
     ),
+    st.builds(
+        Unscheduled,
+        duty=st.sampled_from(["receive citizens", "tiếp công dân"]),
+        missing=st.sampled_from(["the frequency", "tần suất"]),
+        duty_vi=st.none() | st.just("tiếp công dân"),
+        missing_vi=st.none() | st.just("tần suất"),
+        **_common,
+    ),
 )
 
 
@@ -504,11 +514,73 @@ def test_district_reception_ended_with_the_district_tier() -> None:
 
 def test_unverified_2026_reception_frequencies_are_not_invented() -> None:
     for key in ("citizen_reception.province_chair", "citizen_reception.commune_chair"):
-        s = statute(key)
-        assert s.effective_to == D("2026-07-01")
-        assert "136/2025/QH15" in s.notes
-        with pytest.raises(NotFound, match="not be verified"):
-            statute(key, on=D("2026-07-01"))
+        old = statute(key, on=D("2026-06-30"))
+        assert isinstance(old.rule, Recurring)  # unchanged before 2026-07-01
+        assert old.effective_to == D("2026-07-01")
+        assert "136/2025/QH15" in old.notes
+        s = statute(key, on=D("2026-11-25"))
+        assert statute(key) == s  # the latest version
+        assert s.effective_from == D("2026-07-01")
+        assert s.effective_to is None
+        assert isinstance(s.rule, Unscheduled)
+        assert not s.verified
+        assert "frequency" in s.notes
+        assert "not verified" in s.notes.lower()
+        assert str(s.citation) == "Law 136/2025/QH15"
+        assert [c.document for c in s.also] == ["Law 42/2013/QH13", "Decree 154/2026/NĐ-CP"]
+        assert s.unit is None
+        assert not s.rule.is_recurring
+        assert not hasattr(s.rule, "occurrences")
+        # the duty is stated, the frequency is not invented
+        en = s.rule.describe("en")
+        assert "in person" in en
+        assert "no delegation to a deputy" in en
+        assert "not yet sourced" in en
+        assert "per week" not in en
+        assert "per month" not in en
+        assert "chưa tính được thời hạn" in s.rule.describe("vi")
+        with pytest.raises(UnsourcedPeriod) as info:
+            s.due(D("2026-11-25"))
+        assert info.value.key == key
+        assert key in str(info.value)
+        assert "not yet sourced" in str(info.value)
+        assert isinstance(info.value, NotFound)  # callers catching NotFound keep working
+        with pytest.raises(UnsourcedPeriod):
+            s.rule.due(D("2026-11-25"))
+        with pytest.raises(InvalidData, match="start"):
+            s.due("25/11/2026")  # bad input is still reported as such
+        # the figures of the draft (2 days per month) are not encoded anywhere
+        assert "2 days per month" not in en
+
+
+def test_unsourced_period_pickles_and_names_the_duty() -> None:
+    import pickle
+
+    rule = Unscheduled(duty="receive citizens", missing="the frequency")
+    with pytest.raises(UnsourcedPeriod) as info:
+        rule.due(D("2026-08-01"))
+    err = info.value
+    assert err.key is None
+    assert err.value == "receive citizens"
+    copy = pickle.loads(pickle.dumps(err))
+    assert isinstance(copy, UnsourcedPeriod)
+    assert str(copy) == str(err)
+    keyed = UnsourcedPeriod("receive citizens", "the frequency", key="k.x")
+    assert str(pickle.loads(pickle.dumps(keyed))) == str(keyed)
+    assert rule_from_dict(rule.to_dict(), path="r") == rule
+    with pytest.raises(InvalidData, match=r"r\.missing"):
+        rule_from_dict({"type": "unscheduled", "duty": "x"}, path="r")
+    with pytest.raises(InvalidData, match="duty"):
+        Unscheduled(duty=" ", missing="the frequency")
+
+
+def test_a_plan_can_refer_to_the_unscheduled_reception_duty() -> None:
+    rule = rule_from_dict({"statute": "citizen_reception.commune_chair"}, path="x")
+    assert isinstance(rule, Unscheduled)
+    old = rule_from_dict(
+        {"statute": "citizen_reception.commune_chair", "on": "2026-06-30"}, path="x"
+    )
+    assert isinstance(old, Recurring)
 
 
 def test_one_stop_apology_versions_are_marked_unverified() -> None:

@@ -16,6 +16,7 @@ from papi._rules_model import (
     Citation,
     PeriodUnit,
     Rule,
+    UnsourcedPeriod,
     _instance,
     _mapping,
     _no_unknown,
@@ -89,8 +90,15 @@ class Statute:
         return attrs.evolve(self, rule=attrs.evolve(self.rule, unit=unit))
 
     def due(self, start: date | datetime | str, calendar: VietnamCalendar | None = None) -> date:
-        """Shortcut for ``self.rule.due(start, calendar)``."""
-        return self.rule.due(start, calendar)
+        """Shortcut for ``self.rule.due(start, calendar)``.
+
+        For an :class:`~papi.rules.Unscheduled` rule (a duty whose frequency is not yet
+        sourced) it raises :class:`~papi.rules.UnsourcedPeriod` naming this statute's key.
+        """
+        try:
+            return self.rule.due(start, calendar)
+        except UnsourcedPeriod as e:
+            raise UnsourcedPeriod(e.duty, e.missing, key=self.key) from None
 
 
 _ENTRY_KEYS = {

@@ -26,6 +26,8 @@ __all__ = [
     "ReportingPeriod",
     "Roll",
     "Rule",
+    "Unscheduled",
+    "UnsourcedPeriod",
     "period_end",
     "rule_from_dict",
 ]
@@ -861,7 +863,97 @@ class ReportingPeriod(_SeriesMixin, _RuleBase):
         return out
 
 
-Rule: TypeAlias = Fixed | After | Recurring | ReportingPeriod
+class UnsourcedPeriod(NotFound):
+    """The rule states a duty but no period or frequency: there is no deadline to compute.
+
+    Raised by :meth:`Unscheduled.due` (and so by ``Statute.due``). It is a
+    :class:`~papi.errors.NotFound`, so code that caught the ``NotFound`` which
+    :func:`papi.rules.statute` raised for such dates before keeps working. ``what`` is
+    ``"deadline"``; ``value`` is the statute key when known, else the duty; ``duty`` and
+    ``missing`` repeat the rule's texts and ``key`` the statute key (or ``None``).
+    """
+
+    def __init__(self, duty: str, missing: str, *, key: str | None = None) -> None:
+        self.duty = duty
+        self.missing = missing
+        self.key = key
+        context = f"(no computable deadline: {missing} is not yet sourced)"
+        if key is not None:
+            context = (
+                f"(the duty applies: {duty}; no computable deadline: {missing} is not yet sourced)"
+            )
+        super().__init__("deadline", key if key is not None else duty, context=context)
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_rebuild_unsourced, (self.duty, self.missing, self.key))
+
+
+def _rebuild_unsourced(duty: str, missing: str, key: str | None) -> UnsourcedPeriod:
+    return UnsourcedPeriod(duty, missing, key=key)
+
+
+UnsourcedPeriod.__module__ = "papi.rules"  # its public home (shown in tracebacks and docs)
+
+
+@attrs.frozen
+class Unscheduled(_RuleBase):
+    """A duty in force whose period or frequency is not yet sourced: no computable deadline.
+
+    It carries a legal basis and a validity like any rule, so a caller can show the duty and
+    why it applies, without an invented figure. ``duty`` says what must be done and
+    ``missing`` what could not be sourced (English; ``duty_vi`` and ``missing_vi`` in
+    Vietnamese). :meth:`due` raises :class:`UnsourcedPeriod`; there is no ``occurrences`` and
+    :attr:`is_recurring` is false, because no series can be computed.
+
+    >>> rule = Unscheduled(duty="receive citizens", missing="the frequency")
+    >>> rule.describe("en")
+    'receive citizens; no computable deadline: the frequency is not yet sourced'
+    >>> from datetime import date
+    >>> rule.due(date(2026, 11, 25))
+    Traceback (most recent call last):
+    ...
+    papi.rules.UnsourcedPeriod: unknown deadline 'receive citizens' (no computable deadline: ...)
+    """
+
+    kind: ClassVar[str] = "unscheduled"
+
+    duty: str = attrs.field(kw_only=True, validator=_nonempty_str("duty"))
+    missing: str = attrs.field(kw_only=True, validator=_nonempty_str("missing"))
+    duty_vi: str | None = attrs.field(
+        default=None, kw_only=True, validator=_optional(_nonempty_str("duty_vi"))
+    )
+    missing_vi: str | None = attrs.field(
+        default=None, kw_only=True, validator=_optional(_nonempty_str("missing_vi"))
+    )
+
+    def due(self, start: date | datetime | str, calendar: VietnamCalendar | None = None) -> date:
+        """Always raises :class:`UnsourcedPeriod` (after checking the arguments)."""
+        _start_date(start)
+        _cal(calendar)
+        raise UnsourcedPeriod(self.duty, self.missing)
+
+    def describe(self, lang: str = "vi") -> str:
+        """The duty and what is missing, e.g. ``'...; no computable deadline: ... not yet sourced'``."""
+        _check_lang(lang)
+        if lang == "en":
+            return f"{self.duty}; no computable deadline: {self.missing} is not yet sourced"
+        return (
+            f"{self.duty_vi or self.duty}; chưa tính được thời hạn: "
+            f"chưa có nguồn về {self.missing_vi or self.missing}"
+        )
+
+    def to_dict(self) -> dict[str, object]:
+        """The dict form, read back by :func:`rule_from_dict`."""
+        out: dict[str, object] = {"type": self.kind, "duty": self.duty, "missing": self.missing}
+        if self.duty_vi is not None:
+            out["duty_vi"] = self.duty_vi
+        if self.missing_vi is not None:
+            out["missing_vi"] = self.missing_vi
+        out.update(self._common_dict())
+        return out
+
+
+Rule: TypeAlias = Fixed | After | Recurring | ReportingPeriod | Unscheduled
 """Any deadline rule."""
 
 
@@ -943,6 +1035,7 @@ _FIELDS: dict[str, dict[str, str]] = {
         "sessions": "int",
         "roll": "roll",
     },
+    "unscheduled": {"duty": "str", "missing": "str", "duty_vi": "str", "missing_vi": "str"},
     "reporting_period": {
         "period": "report",
         "cutoff_day": "int",
@@ -955,12 +1048,14 @@ _REQUIRED = {
     "after": ("n", "unit"),
     "recurring": ("freq",),
     "reporting_period": ("period",),
+    "unscheduled": ("duty", "missing"),
 }
 _CLASSES: dict[str, type[Any]] = {
     "fixed": Fixed,
     "after": After,
     "recurring": Recurring,
     "reporting_period": ReportingPeriod,
+    "unscheduled": Unscheduled,
 }
 
 

@@ -7,13 +7,15 @@ month, in years on the same day and month; and a period whose last day is a week
 a public holiday ends on the next working day (art. 148). Periods in *working days* ("ngày làm
 việc") count only working days of :class:`papi.calendar.VietnamCalendar`.
 
-Four rule types, all immutable and serialisable (:meth:`to_dict` / :func:`rule_from_dict`):
+Five rule types, all immutable and serialisable (:meth:`to_dict` / :func:`rule_from_dict`):
 
 * :class:`Fixed`: a fixed date;
 * :class:`After`: ``n`` units after an event (calendar days, working days, weeks, months, years);
 * :class:`Recurring`: weekly, monthly, quarterly or yearly deadlines (``dateutil.rrule``);
 * :class:`ReportingPeriod`: the data cut-offs of Decree 09/2019/NĐ-CP art. 12 and a
-  configurable submission deadline.
+  configurable submission deadline;
+* :class:`Unscheduled`: a duty in force whose period or frequency is not yet sourced (no
+  computable deadline: ``due`` raises :class:`UnsourcedPeriod`).
 
 The statutory catalogue (:func:`statute`, :func:`statutes`) holds the rules of the laws the
 accountability plans touch, each with its citation and validity.
@@ -39,6 +41,8 @@ from papi._rules_model import (
     ReportKind,
     Roll,
     Rule,
+    Unscheduled,
+    UnsourcedPeriod,
     period_end,
     rule_from_dict,
 )
@@ -56,6 +60,8 @@ __all__ = [
     "Roll",
     "Rule",
     "Statute",
+    "Unscheduled",
+    "UnsourcedPeriod",
     "period_end",
     "received_on",
     "rule_from_dict",
