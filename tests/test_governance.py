@@ -338,3 +338,72 @@ def test_status_accepts_names_and_rejects_units() -> None:
         gov.status("T3", "Phường Hoàn Kiếm", on=ON)
     with pytest.raises(papi.errors.NotFound):
         gov.status("T99", "so:noi-vu", on=ON)
+
+
+def test_statute_with_no_version_on_the_day_is_a_warning_not_a_silent_drop() -> None:
+    """When the statutory catalogue has no version of a deadline's statute in force on the
+    query day (NotFound), the answer keeps the duty and says the deadline is unknown."""
+    import papi.rules
+    from papi.governance import Builder
+
+    cut = date(2026, 7, 1)
+
+    def statute(key: str, *, on: date | None = None) -> object:
+        if key == "citizen_reception.commune_chair" and on is not None and on >= cut:
+            raise papi.errors.NotFound("statute", key, context=f"in force on {on.isoformat()}")
+        found = papi.rules.statute(key, on=on)
+        if key == "citizen_reception.commune_chair" and on is None:
+            found = papi.rules.statute(key, on=date(2026, 6, 1))  # the last encoded version
+        return found
+
+    base = hanoi()
+    b = Builder(
+        framework=base.framework,
+        territory=base.territory,
+        organizations=base.organizations,
+        calendar=base.calendar,
+        statute=statute,
+    )
+    for d in base.documents.values():
+        b.add_document(d)
+    for t in base.tasks.values():
+        b.add_task(t)
+    for a in base.assignments:
+        b.add_assignment(a)
+    gov = b.build()
+    acc = gov.who("T6", where="Phường Hoàn Kiếm", on=date(2026, 11, 25))
+    [notice] = [w for w in acc.warnings if w.code == "deadline_unknown"]
+    assert "2026-11-25" in notice.message_en
+    assert "2026-07-01" in notice.message_en  # when the encoded rule ended
+    assert "25/11/2026" in notice.message_vi
+    assert not any(d.task == "T6" for d in acc.deadlines)
+    assert acc.by_role(Role.IMPLEMENT)  # the duty itself stands
+    agenda = gov.agenda(of="Phường Hoàn Kiếm", start=date(2026, 11, 1), end=date(2026, 11, 30))
+    [flag] = [w for w in agenda.warnings if w.code == "deadline_unknown"]
+    assert flag.message_en.startswith("T6: ")
+    # a window across the change: weekly dates up to 2026-06-30, none after, and the flag
+    across = gov.agenda(of="Phường Hoàn Kiếm", start=date(2026, 6, 1), end=date(2026, 7, 31))
+    t6 = [i.due for i in across.items if i.task == "T6"]
+    assert t6
+    assert max(t6) < cut
+    assert min(t6) >= date(2026, 6, 1)
+    assert "deadline_unknown" in {w.code for w in across.warnings}
+    earlier = gov.who("T6", where="Phường Hoàn Kiếm", on=date(2026, 6, 1))
+    assert "deadline_unknown" not in {w.code for w in earlier.warnings}
+
+
+@pytest.mark.parametrize(
+    ("en", "vi"),
+    [
+        ("Law 72/2025/QH15 art. 51(3)", "Luật 72/2025/QH15, khoản 3 Điều 51"),
+        ("Law 42/2013/QH13, Art 15(2)(d)", "Luật 42/2013/QH13, điểm d khoản 2 Điều 15"),
+        ("Decree 155/2026/NĐ-CP, Art 10", "Nghị định 155/2026/NĐ-CP, Điều 10"),
+        ("Law 136/2025/QH15", "Luật 136/2025/QH15"),
+        ("Resolution 1656/NQ-UBTVQH15", "Nghị quyết 1656/NQ-UBTVQH15"),
+        ("3010/UBND-SNV, ¶6", "3010/UBND-SNV, ¶6"),
+    ],
+)
+def test_citations_in_vietnamese(en: str, vi: str) -> None:
+    from papi.governance import citation_vi
+
+    assert citation_vi(en) == vi

@@ -138,13 +138,65 @@ def test_2026_explain_both_languages(d3_2026: Accountability) -> None:
     for text in (en, vi):
         assert "Phường Hoàn Kiếm" in text
         assert "Vũ Đại Thắng" in text
-        assert "Law 72/2025/QH15 art. 51(3)" in text
         assert "3010/UBND-SNV" in text
         assert "Ủy ban nhân dân quận Hoàn Kiếm" in text
+        assert "Ủy ban nhân dân quận Ba Đình" in text
+        # the official post name, never a lower-cased committee name after a title
+        assert "Chủ tịch Ủy ban nhân dân phường Hoàn Kiếm" in text
+        assert "ủy ban nhân dân phường" not in text
+    assert "Law 72/2025/QH15 art. 51(3)" in en
     assert "the district tier was abolished on 2025-07-01" in en
+    assert "Chairperson of the People's Committee of Phường Hoàn Kiếm" in en
+    assert "Dispatch 3010/UBND-SNV (date unknown): ¶4 (T4, T6, T7), ¶5 (T8), ¶9 (T12)" in en
+    # Vietnamese text cites Vietnamese-style: khoản 3 Điều 51, not "art. 51(3)"
+    assert "Luật 72/2025/QH15, khoản 3 Điều 51" in vi
+    assert "Law " not in vi
+    assert "art." not in vi
+    assert "Art " not in vi
+    assert "Luật 42/2013/QH13, điểm d khoản 2 Điều 15" in vi
     assert "cấp huyện đã bị bãi bỏ từ 01/07/2025" in vi
     assert "Chịu trách nhiệm toàn diện" in vi
     assert "người đứng đầu" in vi
+    assert (
+        "Công văn 3010/UBND-SNV (chưa rõ ngày ban hành): ¶4 (T4, T6, T7), ¶5 (T8), ¶9 (T12)"
+        in vi
+    )
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_2026_explain_lists_each_organization_once_per_role(
+    d3_2026: Accountability, lang: str
+) -> None:
+    """One heading per (role, organization, post); each basis and predecessor shown once."""
+    text = d3_2026.explain(lang)
+    sections = text.split("\n- ")
+    implement = next(s for s in sections if s.startswith(("Thực hiện", "Implement")))
+    accountable = next(s for s in sections if s.startswith(("Chịu trách", "Accountable")))
+    ward = "Ủy ban nhân dân phường Hoàn Kiếm"
+    headings = [ln for ln in implement.splitlines()[1:] if not ln.lstrip().startswith("·")]
+    assert len(headings) == 1
+    assert ward in headings[0]
+    # one line for the dispatch, one for what came from both abolished districts
+    bullets = [ln for ln in implement.splitlines() if ln.lstrip().startswith("·")]
+    assert len(bullets) == 2
+    assert "Ba Đình" in bullets[1]
+    assert "quận Hoàn Kiếm" in bullets[1]
+    chair = [ln for ln in accountable.splitlines()[1:] if not ln.lstrip().startswith("·")]
+    assert len(chair) == 1
+    assert "Chủ tịch Ủy ban nhân dân phường Hoàn Kiếm" in chair[0]
+    # explicit T5/T6 first, then the người đứng đầu line, then inherited
+    bullets = [ln for ln in accountable.splitlines() if ln.lstrip().startswith("·")]
+    assert len(bullets) == 3
+    assert "(T5, T6)" in bullets[0]
+    assert "người đứng đầu" in bullets[1]
+    assert "T4, T5, T6, T7, T8" in bullets[2]
+    # but the JSON keeps every (task, basis, hop) entry
+    inherited = [r for r in d3_2026.by_role(Role.IMPLEMENT) if r.via]
+    assert {r.via[0].abolished[0] for r in inherited} == {
+        "Ủy ban nhân dân quận Ba Đình",
+        "Ủy ban nhân dân quận Hoàn Kiếm",
+    }
+    assert len(inherited) == 8  # T4, T6, T7, T8 from each of the two districts
 
 
 # ------------------------------------------------------------------ 2022: before the reform
@@ -181,16 +233,60 @@ def test_2022_escalation(d3_2022: Accountability) -> None:
     assert top.since == date(2022, 7, 22)
 
 
-def test_2022_plan_still_in_its_year(d3_2022: Accountability) -> None:
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_2022_explain_names_ward_and_district_chairs(d3_2022: Accountability, lang: str) -> None:
+    text = d3_2022.explain(lang)
+    ward_chair = text.index("Chủ tịch Ủy ban nhân dân phường Hàng Trống")
+    district_chair = text.index("Chủ tịch Ủy ban nhân dân quận Hoàn Kiếm")
+    assert ward_chair < district_chair  # nearest first, as on the escalation ladder
+    assert "Trần Sỹ Thanh" in text
+    assert "Ủy ban nhân dân thành phố Hà Nội" in text
+    assert ("Thay đổi" if lang == "vi" else "Successions") not in text
+
+
+def test_2022_plan_still_in_its_year(gov: Governance, d3_2022: Accountability) -> None:
     codes = {w.code for w in d3_2022.warnings}
     assert "plan_period_over" not in codes
-    assert "coverage" in codes  # the territory data starts 2025-01-01
+    # a coverage notice exactly when the territory data does not vouch for the day
+    assert ("coverage" in codes) == (not gov.territory.coverage.contains(IN_2022))
 
 
 def test_2022_district_chair_reception_deadline(d3_2022: Accountability) -> None:
     statutes = {d.statute for d in d3_2022.deadlines}
     assert "citizen_reception.district_chair" in statutes
     assert "citizen_reception.commune_chair" in statutes
+
+
+# ------------------------------------------------------------------ today
+
+
+TODAY = date(2026, 11, 25)
+
+
+def test_today_reception_duty_without_encoded_frequency_is_flagged(gov: Governance) -> None:
+    """Law 136/2025/QH15 changed citizen reception from 2026-07-01 and its frequency is not
+    sourced: T6 must not vanish silently from the answer."""
+    acc = gov.who("D3", where="Phường Hoàn Kiếm", on=TODAY)
+    unknown = [w for w in acc.warnings if w.code == "deadline_unknown"]
+    assert len(unknown) == 1
+    assert unknown[0].message_en.startswith("T6: ")
+    assert unknown[0].message_vi.startswith("T6: ")
+    # the duty itself is still there, with its holders
+    assert {r.task for r in acc.by_role(Role.IMPLEMENT)} >= {"T6"}
+    assert any(r.task == "T6" for r in acc.by_role(Role.ACCOUNTABLE))
+    # no weekly date is invented for it
+    for d in acc.deadlines:
+        if d.task == "T6":
+            assert d.due is None
+    for lang in ("vi", "en"):
+        assert unknown[0].text(lang) in acc.explain(lang)
+    agenda = gov.agenda(of="Phường Hoàn Kiếm", start=TODAY, end=date(2026, 12, 31))
+    assert not [i for i in agenda.items if i.task == "T6"]
+    assert "deadline_unknown" in {w.code for w in agenda.warnings}
+    # before 2026-07-01 the weekly rule holds and nothing is flagged
+    before = gov.who("D3", where="Phường Hoàn Kiếm", on=date(2026, 6, 1))
+    assert "deadline_unknown" not in {w.code for w in before.warnings}
+    assert any(d.task == "T6" and d.due is not None for d in before.deadlines)
 
 
 # ------------------------------------------------------------------ every duty reachable

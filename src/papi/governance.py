@@ -159,7 +159,8 @@ class Hop:
         if self.kind == "abolish_tier":
             if lang == "vi":
                 return (
-                    f"cấp huyện đã bị bãi bỏ từ {self.effective:%d/%m/%Y} ({self.citation}): "
+                    f"cấp huyện đã bị bãi bỏ từ {self.effective:%d/%m/%Y} "
+                    f"({citation_vi(self.citation)}): "
                     f"{old} chấm dứt; nhiệm vụ chuyển cho {new}"
                 )
             return (
@@ -167,7 +168,10 @@ class Hop:
                 f"({self.citation}): {old} ended; its duties pass to {new}"
             )
         if lang == "vi":
-            return f"{old} được kế thừa bởi {new} từ {self.effective:%d/%m/%Y} ({self.citation})"
+            return (
+                f"{old} được kế thừa bởi {new} từ {self.effective:%d/%m/%Y} "
+                f"({citation_vi(self.citation)})"
+            )
         return f"{old} succeeded by {new} on {self.effective.isoformat()} ({self.citation})"
 
 
@@ -319,6 +323,144 @@ def task_sort_key(task_id: str) -> tuple[object, ...]:
     return tuple(int(p) if p.isdigit() else p for p in re.split(r"(\d+)", task_id))
 
 
+_KIND_VI = {
+    "law": "Luật",
+    "decree": "Nghị định",
+    "resolution": "Nghị quyết",
+    "decision": "Quyết định",
+    "circular": "Thông tư",
+    "plan": "Kế hoạch",
+    "dispatch": "Công văn",
+}
+_CITATION = re.compile(
+    r"^(?P<kind>[A-Za-z]+)\s+(?P<number>\S+?),?\s+(?:art\.|arts?\.?)\s*(?P<art>[0-9]+)"
+    r"(?P<parts>(?:\([0-9a-zđ]+\))*)$",
+    re.IGNORECASE,
+)
+
+
+def citation_vi(text: str) -> str:
+    """An English-form legal citation rendered the Vietnamese way (điểm, khoản, Điều).
+
+    >>> citation_vi("Law 72/2025/QH15 art. 51(3)")
+    'Luật 72/2025/QH15, khoản 3 Điều 51'
+    >>> citation_vi("Law 42/2013/QH13, Art 15(2)(d)")
+    'Luật 42/2013/QH13, điểm d khoản 2 Điều 15'
+    >>> citation_vi("Decree 09/2019/NĐ-CP, Art 12"), citation_vi("Decree 118/2025/NĐ-CP")
+    ('Nghị định 09/2019/NĐ-CP, Điều 12', 'Nghị định 118/2025/NĐ-CP')
+    """
+    m = _CITATION.match(text.strip())
+    if m is None:
+        kind, _, rest = text.strip().partition(" ")
+        vi = _KIND_VI.get(kind.lower())
+        return f"{vi} {rest}" if vi and rest else text
+    kind = _KIND_VI.get(m["kind"].lower(), m["kind"])
+    parts = re.findall(r"\(([0-9a-zđ]+)\)", m["parts"], flags=re.IGNORECASE)
+    where = f"Điều {m['art']}"
+    if parts:
+        where = f"khoản {parts[0]} {where}"
+    if len(parts) > 1:
+        where = f"điểm {parts[1]} {where}"
+    return f"{kind} {m['number']}, {where}"
+
+
+def _cap(text: str) -> str:
+    """``text`` with its first letter upper-cased (a citation opening a sentence)."""
+    return text[:1].upper() + text[1:]
+
+
+def _org_en(org: OrgInfo) -> str:
+    """An English name for an organization: its own, or a gloss of a People's Committee."""
+    if org.name_en:
+        return org.name_en
+    if org.kind == "peoples_committee" and org.unit:
+        return f"the People's Committee of {org.unit}"
+    return org.name
+
+
+def _org_text(org: OrgInfo, lang: str) -> str:
+    """``Ủy ban nhân dân phường Hoàn Kiếm`` (vi) or ``The People's Committee of Phường Hoàn
+    Kiếm (Ủy ban nhân dân phường Hoàn Kiếm)`` (en: a gloss, then the official name)."""
+    if lang == "vi":
+        return org.name
+    en = _org_en(org)
+    return org.name if en == org.name else f"{en[:1].upper()}{en[1:]} ({org.name})"
+
+
+def _post_text(org: OrgInfo, post: PostInfo, lang: str) -> str:
+    """``Chủ tịch Ủy ban nhân dân phường Hoàn Kiếm`` (the official name of the post) in
+    Vietnamese; in English a gloss followed by that official name."""
+    official = f"{post.name} {org.name}"
+    if lang == "vi":
+        return official
+    en = _org_en(org)
+    return f"{post.name_en or post.name} of {en} ({official})"
+
+
+def _role_heading(role: Role, lang: str) -> str:
+    if lang == "vi":
+        return role.label("vi").capitalize()
+    return f"{role.value.capitalize()} ({role.label('vi')})"
+
+
+def _refs(tasks: Mapping[str, str]) -> str:
+    """``¶4 (T4, T6), ¶5 (T8)``: the tasks grouped by their reference, in task order."""
+    by_ref: dict[str, list[str]] = {}
+    for task in sorted(tasks, key=task_sort_key):
+        by_ref.setdefault(tasks[task], []).append(task)
+    return ", ".join(f"{ref} ({', '.join(ts)})" for ref, ts in by_ref.items())
+
+
+def _explain_entries(entries: Sequence[Responsible], lang: str) -> list[str]:
+    """The lines of one (role, organization, post) group: one line per basis document (and
+    principle) with every task and its reference, then one line per set of predecessors the
+    tasks were (also) inherited from."""
+    vi = lang == "vi"
+    bases: dict[tuple[str, str | None], dict[str, str]] = {}
+    direct: set[str] = set()
+    inherited: dict[tuple[str, ...], dict[str, None]] = {}
+    acts: dict[tuple[str, ...], dict[str, None]] = {}
+    for r in entries:
+        cite = r.basis.citation_vi if vi else r.basis.citation_en
+        bases.setdefault((cite, r.basis.principle), {})[r.task] = r.basis.reference
+        if not r.via:
+            direct.add(r.task)
+            continue
+        olds = tuple(dict.fromkeys(o for h in r.via for o in h.abolished))
+        inherited.setdefault(olds, {})[r.task] = None
+        acts.setdefault(olds, {}).update(
+            dict.fromkeys(citation_vi(h.citation) if vi else h.citation for h in r.via)
+        )
+    lines = []
+    # explicit assignments first, then what the người đứng đầu principle adds
+    for (cite, principle), tasks in sorted(bases.items(), key=lambda kv: kv[0][1] is not None):
+        text = f"{_cap(cite)}: {_refs(tasks)}"
+        if principle == PRINCIPLE_HEAD:
+            text += (
+                " — theo nguyên tắc người đứng đầu chịu trách nhiệm về nhiệm vụ được giao cho "
+                "cơ quan mình"
+                if vi
+                else " — as head of the organization assigned these tasks (the người đứng đầu "
+                "principle)"
+            )
+        lines.append(text)
+    # predecessors with the same tasks and acts on one line
+    merged: dict[tuple[tuple[str, ...], tuple[str, ...]], list[str]] = {}
+    for olds, inherited_tasks in inherited.items():
+        ordered = tuple(sorted(inherited_tasks, key=task_sort_key))
+        merged.setdefault((ordered, tuple(acts[olds])), []).extend(olds)
+    for (tasks_t, cits), olds_l in merged.items():
+        also = all(t in direct for t in tasks_t)
+        names = ", ".join(dict.fromkeys(olds_l))
+        ts = ", ".join(tasks_t)
+        if vi:
+            verb = "đồng thời kế thừa từ" if also else "kế thừa từ"
+        else:
+            verb = "also inherited from" if also else "inherited from"
+        lines.append(f"{ts}: {verb} {names} ({'; '.join(cits)})")
+    return [f"      · {line}" for line in lines]
+
+
 def _explain_accountability(a: Accountability, lang: str) -> str:
     vi = lang == "vi"
     subj = a.subject.name_vi if vi or not a.subject.name_en else a.subject.name_en
@@ -331,47 +473,23 @@ def _explain_accountability(a: Accountability, lang: str) -> str:
         entries = a.by_role(role)
         if not entries:
             continue
-        lines.append(f"- {role.label(lang).capitalize()}:" if vi else f"- {role.label('en')}:")
+        lines.append(f"- {_role_heading(role, lang)}:")
         grouped: dict[tuple[str, str | None], list[Responsible]] = {}
         for r in entries:
             grouped.setdefault((r.organization.id, r.post.id if r.post else None), []).append(r)
-        for rs in grouped.values():
+        # the organizations nearest the place first (the escalation ladder's order)
+        rank = {step.organization.id: i for i, step in enumerate(a.escalation)}
+        ordered = sorted(grouped.values(), key=lambda rs: rank.get(rs[0].organization.id, 99))
+        for rs in ordered:
             first = rs[0]
             if first.post is None:
-                head = first.organization.name
+                head = _org_text(first.organization, lang)
             else:
-                pname = first.post.name if vi or not first.post.name_en else first.post.name_en
-                holder = first.holder.text(lang) if first.holder else ""
-                oname = first.organization.name
-                head = f"{pname} {oname[:1].lower()}{oname[1:]}"
-                head = f"{head}: {holder}" if holder else head
+                head = _post_text(first.organization, first.post, lang)
+                if first.holder is not None:
+                    head = f"{head}: {first.holder.text(lang)}"
             lines.append(f"    {head}")
-            by_basis: dict[tuple[str, str | None, tuple[Hop, ...]], list[Responsible]] = {}
-            for r in rs:
-                cite = r.basis.citation_vi if vi else r.basis.citation_en
-                by_basis.setdefault((cite, r.basis.principle, r.via), []).append(r)
-            for (cite, principle, via), group in by_basis.items():
-                tasks = ", ".join(
-                    f"{r.task} ({r.basis.reference})"
-                    for r in sorted(group, key=lambda x: task_sort_key(x.task))
-                )
-                text = f"{tasks} — {cite}"
-                if principle == PRINCIPLE_HEAD:
-                    text += (
-                        "; theo nguyên tắc người đứng đầu chịu trách nhiệm về nhiệm vụ được giao "
-                        "cho cơ quan"
-                        if vi
-                        else "; under the head-of-organization principle (người đứng đầu)"
-                    )
-                if via:
-                    olds = ", ".join(dict.fromkeys(o for h in via for o in h.abolished))
-                    cits = ", ".join(dict.fromkeys(h.citation for h in via))
-                    text += (
-                        f"; kế thừa từ {olds} ({cits})"
-                        if vi
-                        else f"; inherited from {olds} ({cits})"
-                    )
-                lines.append(f"      · {text}")
+            lines.extend(_explain_entries(rs, lang))
     if a.hops:
         lines.append("- Thay đổi địa giới, tổ chức:" if vi else "- Successions taken:")
         lines.extend(f"    {h.text(lang)}" for h in a.hops)
@@ -382,13 +500,15 @@ def _explain_accountability(a: Accountability, lang: str) -> str:
             if step.post is not None:
                 pname = step.post.name if vi or not step.post.name_en else step.post.name_en
                 post = f" — {pname}: {step.holder.text(lang) if step.holder else ''}"
-            lines.append(f"    {i}. {step.organization.name}{post}")
+            lines.append(f"    {i}. {_org_text(step.organization, lang)}{post}")
     if a.deadlines:
         lines.append("- Thời hạn tới:" if vi else "- Next deadlines:")
         for d in a.deadlines:
             desc = d.description_vi if vi else d.description_en
             when = (f"{d.due:%d/%m/%Y}" if vi else d.due.isoformat()) if d.due else ""
-            cite = f" [{d.citation}]" if d.citation else ""
+            cite = ""
+            if d.citation:
+                cite = f" [{citation_vi(d.citation) if vi else d.citation}]"
             lines.append(f"    {d.task}: {when + ' — ' if when else ''}{desc}{cite}")
     if a.warnings:
         lines.append("- Lưu ý:" if vi else "- Warnings:")
@@ -787,7 +907,9 @@ class Governance:
         self._ranks: dict[str, tuple[int, tuple[object, ...], BasisInfo, BasisInfo]] = {}
         self._rowmaps: dict[tuple[Any, ...], dict[str | None, tuple[_Row, ...]]] = {}
         self._cores: dict[tuple[Any, ...], _Core] = {}
-        self._next_deadlines: dict[tuple[Any, ...], tuple[DeadlineInfo, ...]] = {}
+        self._next_deadlines: dict[
+            tuple[Any, ...], tuple[tuple[DeadlineInfo, ...], tuple[Notice, ...]]
+        ] = {}
         self._actives: dict[tuple[str, str, int], _Active] = {}
 
     # ------------------------------------------------------------------ properties
@@ -1196,7 +1318,9 @@ class Governance:
                     f"successor {unit.name}",
                 )
             )
+        deadlines, deadline_notices = self._deadlines_on(subj, on, core.levels)
         warnings.extend(core.warnings)
+        warnings.extend(deadline_notices)
         warnings.extend(self.coverage_notices(on))
         warnings.extend(self._notes)
         hops: dict[Hop, None] = dict.fromkeys(where_hops)
@@ -1207,7 +1331,7 @@ class Governance:
             on=on,
             responsible=core.responsible,
             escalation=core.escalation,
-            deadlines=self._deadlines_on(subj, on, core.levels),
+            deadlines=deadlines,
             hops=tuple(hops),
             warnings=tuple(warnings),
         )
@@ -1342,8 +1466,9 @@ class Governance:
 
     def _deadlines_on(
         self, subj: SubjectInfo, on: date, levels: frozenset[str | None]
-    ) -> tuple[DeadlineInfo, ...]:
-        """:meth:`_deadlines` of ``subj``'s tasks, kept per day (many places are asked about
+    ) -> tuple[tuple[DeadlineInfo, ...], tuple[Notice, ...]]:
+        """:meth:`_deadlines` of ``subj``'s tasks (and the notices on deadlines that cannot be
+        shown), kept per day (many places are asked about
         on the same day; bounded by :attr:`MAX_ANSWERS`)."""
         key = (subj.kind, subj.code, levels, on)
         found = self._next_deadlines.get(key)
@@ -1443,9 +1568,9 @@ class Governance:
                 out.append(
                     Notice(
                         code="superseded",
-                        message_vi=f"{doc.cite('vi')} đã được thay thế bởi văn bản khác trong dữ "
+                        message_vi=f"{_cap(doc.cite('vi'))} đã được thay thế bởi văn bản khác trong dữ "
                         "liệu",
-                        message_en=f"{doc.cite('en')} is superseded by another document in the "
+                        message_en=f"{_cap(doc.cite('en'))} is superseded by another document in the "
                         "data",
                     )
                 )
@@ -1456,11 +1581,11 @@ class Governance:
                 out.append(
                     Notice(
                         code="plan_period_over",
-                        message_vi=f"{doc.cite('vi')} được ban hành cho giai đoạn đến hết "
+                        message_vi=f"{_cap(doc.cite('vi'))} được ban hành cho giai đoạn đến hết "
                         f"{last:%d/%m/%Y}; không văn bản nào trong dữ liệu thay thế nó, nên các "
                         "phân công của nó (và của các văn bản triển khai nó) được coi là vẫn còn "
                         "áp dụng — cần kiểm tra các kế hoạch mới hơn",
-                        message_en=f"{doc.cite('en')} was issued for the period ending "
+                        message_en=f"{_cap(doc.cite('en'))} was issued for the period ending "
                         f"{last.isoformat()}; no later document in the dataset supersedes it, so "
                         "its assignments (and those of the documents implementing it) are shown "
                         "as still standing; check for later plans",
@@ -1511,27 +1636,82 @@ class Governance:
 
     # ------------------------------------------------------------------ deadlines
     def _rule_of(self, dl: Any, on: date) -> tuple[Any, str | None]:
-        if dl.statute is not None:
-            if self._statute is None:
-                return None, None
-            try:
-                st = self._statute(dl.statute, on=on)
-            except NotFound:
-                return None, None
-            return st.rule, str(st.citation) if st.citation else None
-        cit = getattr(dl.rule, "citation", None)
-        return dl.rule, str(cit) if cit else None
+        rule, citation, _ = self._rule_and_notice(dl, on, "")
+        return rule, citation
+
+    def _rule_and_notice(self, dl: Any, on: date, task: str) -> tuple[Any, str | None, Any]:
+        """The rule of a deadline on ``on`` and its citation, with a :class:`Notice` when the
+        statute has no version encoded for that day (the duty stands, its legal frequency or
+        time limit is not known) or the version in force is not verified."""
+        if dl.statute is None:
+            cit = getattr(dl.rule, "citation", None)
+            return dl.rule, str(cit) if cit else None, None
+        if self._statute is None:
+            return None, None, None
+        try:
+            st = self._statute(dl.statute, on=on)
+        except NotFound:
+            return None, None, self._statute_missing(dl.statute, on, task)
+        citation = str(st.citation) if st.citation else None
+        notice = None
+        if getattr(st.rule, "kind", None) == "unscheduled":
+            notice = self._statute_missing(dl.statute, on, task, unscheduled=st)
+        elif getattr(st, "verified", True) is False:
+            notice = Notice(
+                code="statute_unverified",
+                message_vi=f"{task}: thời hạn «{st.title_vi}» ({citation_vi(citation or '')}) "
+                "chưa được đối chiếu với văn bản pháp luật",
+                message_en=f"{task}: the time limit '{st.title_en}' ({citation}) is not verified "
+                "against the text of the law",
+            )
+        return st.rule, citation, notice
+
+    def _statute_missing(self, key: str, on: date, task: str, *, unscheduled: Any = None) -> Notice:
+        """The ``deadline_unknown`` notice: the duty stands on ``on`` but its legal time limit
+        or frequency is not encoded (no version of the statute in force that day), or is
+        encoded as *unscheduled* (in force, figure not sourced)."""
+        if unscheduled is not None:
+            rule = unscheduled.rule
+            missing_vi = getattr(rule, "missing_vi", None) or getattr(rule, "missing", "")
+            missing_en = getattr(rule, "missing", "")
+            return Notice(
+                code="deadline_unknown",
+                message_vi=f"{task}: nhiệm vụ vẫn áp dụng ({unscheduled.title_vi}), nhưng chưa "
+                f"xác định được thời hạn: chưa có nguồn về {missing_vi}",
+                message_en=f"{task}: the duty applies ({unscheduled.title_en}), but no deadline "
+                f"can be computed: {missing_en} is not yet sourced",
+            )
+        title_vi, title_en, until = key, key, None
+        try:
+            latest = self._statute(key)  # type: ignore[misc]
+            title_vi, title_en = str(latest.title_vi), str(latest.title_en)
+            until = latest.validity.valid_to
+        except (NotFound, AttributeError):
+            pass
+        ended_vi = f"; quy định đã mã hóa hết hiệu lực từ {until:%d/%m/%Y}" if until else ""
+        ended_en = f"; the encoded rule ended on {until.isoformat()}" if until else ""
+        return Notice(
+            code="deadline_unknown",
+            message_vi=f"{task}: nhiệm vụ vẫn áp dụng, nhưng dữ liệu chưa có quy định về thời hạn, "
+            f"tần suất «{title_vi}» áp dụng ngày {on:%d/%m/%Y}{ended_vi}; thời hạn này không "
+            "được hiển thị",
+            message_en=f"{task}: the duty applies, but no legal rule for '{title_en}' is encoded "
+            f"for {on.isoformat()}{ended_en}, so no deadline is shown",
+        )
 
     def _deadlines(
         self, tasks: Iterable[str], on: date, levels: frozenset[str | None]
-    ) -> tuple[DeadlineInfo, ...]:
+    ) -> tuple[tuple[DeadlineInfo, ...], tuple[Notice, ...]]:
         out: list[DeadlineInfo] = []
+        notices: list[Notice] = []
         for tid in tasks:
             task = self._tasks[tid]
             for dl in task.deadlines:
                 if dl.applies_to is not None and dl.applies_to not in levels:
                     continue
-                rule, citation = self._rule_of(dl, on)
+                rule, citation, notice = self._rule_and_notice(dl, on, tid)
+                if notice is not None:
+                    notices.append(notice)
                 if rule is None:
                     continue
                 due = self._next_due(rule, dl.window, on)
@@ -1551,7 +1731,7 @@ class Governance:
                 )
         uniq = list(dict.fromkeys(out))
         uniq.sort(key=lambda d: (d.due is None, d.due or date.max, d.task))
-        return tuple(uniq[:12])
+        return tuple(uniq[:12]), tuple(dict.fromkeys(notices))
 
     def _next_due(self, rule: Any, window: Validity, on: date) -> object:
         """The next due date on or after ``on``; None when the rule needs an event; _PAST when
@@ -1650,6 +1830,7 @@ class Governance:
                 holders_by_task.setdefault(d.task, set()).add(d.organization.name)
                 levels_by_task.setdefault(d.task, set()).add(self._unit_level(d.organization))
         items: list[AgendaItem] = []
+        notices: dict[Notice, None] = {}
         for task in self._tasks.values():
             if of is not None and task.id not in holders_by_task:
                 continue
@@ -1660,25 +1841,75 @@ class Governance:
                     and (dl.applies_to not in levels_by_task[task.id])
                 ):
                     continue
-                rule, citation = self._rule_of(dl, start)
-                if rule is None:
-                    continue
-                for due in self._occurrences(rule, dl.window, start, end):
-                    items.append(
-                        AgendaItem(
-                            due=due,
-                            task=task.id,
-                            title_vi=task.title_vi,
-                            title_en=task.title_en,
-                            description_vi=str(rule.describe("vi")),
-                            description_en=str(rule.describe("en")),
-                            citation=citation,
-                            applies_to=dl.applies_to,
-                            holders=tuple(sorted(holders_by_task.get(task.id, ()))),
-                        )
+                spans = self._rule_spans(dl, start, end, task.id, notices)
+                for rule, citation, lo, hi in spans:
+                    items.extend(
+                        self._agenda_items(task, dl, rule, citation, lo, hi, holders_by_task)
                     )
         items.sort(key=lambda i: (i.due, i.task))
-        return Agenda(of=label, start=start, end=end, items=tuple(items))
+        return Agenda(of=label, start=start, end=end, items=tuple(items), warnings=tuple(notices))
+
+    def _rule_spans(
+        self, dl: Any, start: date, end: date, task: str, notices: dict[Notice, None]
+    ) -> list[tuple[Any, str | None, date, date]]:
+        """The rules of a deadline in force over ``[start, end]``, each with the stretch it
+        governs: a statute may change inside the window (a new version, or none encoded).
+        Notices on stretches without a computable rule go to ``notices``."""
+        out: list[tuple[Any, str | None, date, date]] = []
+        day = start
+        while day <= end:
+            rule, citation, notice = self._rule_and_notice(dl, day, task)
+            if notice is not None:
+                notices[notice] = None
+            nxt = self._next_version(dl, day, found=rule is not None)
+            hi = end if nxt is None or nxt > end else nxt - timedelta(days=1)
+            if rule is not None:
+                out.append((rule, citation, day, hi))
+            if nxt is None or nxt > end:
+                break
+            day = nxt
+        return out
+
+    def _next_version(self, dl: Any, day: date, *, found: bool) -> date | None:
+        """The day after ``day`` on which the statute of ``dl`` changes, if known."""
+        if dl.statute is None or self._statute is None:
+            return None
+        try:
+            if found:
+                end = self._statute(dl.statute, on=day).validity.valid_to
+                return end if isinstance(end, date) and end > day else None
+            latest = self._statute(dl.statute)
+            begin = latest.validity.valid_from
+            return begin if isinstance(begin, date) and begin > day else None
+        except (NotFound, AttributeError):
+            return None
+
+    def _agenda_items(
+        self,
+        task: Task,
+        dl: Any,
+        rule: Any,
+        citation: str | None,
+        start: date,
+        end: date,
+        holders_by_task: Mapping[str, set[str]],
+    ) -> list[AgendaItem]:
+        items = []
+        for due in self._occurrences(rule, dl.window, start, end):
+            items.append(
+                AgendaItem(
+                    due=due,
+                    task=task.id,
+                    title_vi=task.title_vi,
+                    title_en=task.title_en,
+                    description_vi=str(rule.describe("vi")),
+                    description_en=str(rule.describe("en")),
+                    citation=citation,
+                    applies_to=dl.applies_to,
+                    holders=tuple(sorted(holders_by_task.get(task.id, ()))),
+                )
+            )
+        return items
 
     def _occurrences(self, rule: Any, window: Validity, start: date, end: date) -> list[date]:
         if hasattr(rule, "occurrences"):
