@@ -158,8 +158,7 @@ def test_2026_explain_both_languages(d3_2026: Accountability) -> None:
     assert "Chịu trách nhiệm toàn diện" in vi
     assert "người đứng đầu" in vi
     assert (
-        "Công văn 3010/UBND-SNV (chưa rõ ngày ban hành): ¶4 (T4, T6, T7), ¶5 (T8), ¶9 (T12)"
-        in vi
+        "Công văn 3010/UBND-SNV (chưa rõ ngày ban hành): ¶4 (T4, T6, T7), ¶5 (T8), ¶9 (T12)" in vi
     )
 
 
