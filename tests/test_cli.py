@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 import unicodedata
@@ -452,10 +453,51 @@ def bad_plan(tmp_path: Path) -> Path:
 def test_who_after_the_reform(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "who", "D3", "--where", "Phường Hoàn Kiếm", "--on", "2026-03-01")
     assert code == 0
-    assert out.startswith("D3 (Vertical Accountability Towards Citizens) in Phường Hoàn Kiếm")
-    assert "Ủy ban nhân dân phường Hoàn Kiếm" in out
+    assert out.startswith(
+        "Who is accountable for D3 (Vertical Accountability Towards Citizens) in Phường Hoàn "
+        "Kiếm on\n2026-03-01\n"
+    )
+    lines = out.splitlines()
+    implement = next(line for line in lines if line.startswith("implement "))
+    assert "Ủy ban nhân dân phường Hoàn Kiếm" in implement
+    accountable = next(line for line in lines if line.startswith("accountable "))
+    assert "Chairperson, Ủy ban nhân dân phường Hoàn Kiếm  holder unknown  T4, T5" in accountable
     assert "Vũ Đại Thắng" in out  # the city chair, top of the escalation chain
     assert "72/2025/QH15" in out  # the district tier's duties came by succession
+    flat = " ".join(out.split())  # paragraphs are wrapped at 100 columns
+    assert "Basis: dispatch 3010/UBND-SNV (date unknown)." in flat
+    assert "inherited from Ủy ban nhân dân quận Ba Đình, Ủy ban nhân dân quận Hoàn Kiếm" in flat
+    assert "Next deadline: 2026-03-06 T6" in flat
+
+
+def test_who_summary_fits_a_screen_and_verbose_has_every_basis(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from datetime import date
+
+    from papi.datasets import hanoi
+
+    argv = ["who", "D3", "--where", "Phường Hoàn Kiếm", "--on", "2026-03-01"]
+    code, short, _ = run(capsys, *argv)
+    assert code == 0
+    assert len(short.splitlines()) <= 24
+    assert max(display_width(line) for line in short.splitlines()) <= 100
+    answer = hanoi().who("D3", where="Phường Hoàn Kiếm", on=date(2026, 3, 1))
+    # every (role, organization) of the answer has its row, and every task appears
+    for r in answer.responsible:
+        row = next(
+            line
+            for line in short.splitlines()
+            if line.startswith(r.role.value + " ") and r.organization.name[:20] in line
+        )
+        assert row
+        assert re.search(rf"\b{r.task}\b", row), (r.task, row)
+    assert f"{len(answer.warnings)} caveats" in short
+    code, verbose, _ = run(capsys, *argv, "--verbose")
+    assert code == 0
+    assert verbose.strip() == answer.explain("en")
+    for w in answer.warnings:
+        assert w.text("en") in verbose
 
 
 def test_who_json_is_the_library_document(capsys: pytest.CaptureFixture[str]) -> None:
@@ -477,8 +519,13 @@ def test_who_before_the_reform_in_vietnamese(capsys: pytest.CaptureFixture[str])
     argv = ["who", "D3", "--where", "Phường Hàng Bạc", "--on", "2022-09-30", "--lang", "vi"]
     code, out, err = run(capsys, *argv)
     assert code == 0
-    assert out.startswith("D3 (Trách nhiệm giải trình với người dân) tại Phường Hàng Bạc")
+    assert out.startswith(
+        "Trách nhiệm về D3 (Trách nhiệm giải trình với người dân) tại Phường Hàng Bạc ngày "
+        "30/09/2022"
+    )
     assert "Ủy ban nhân dân quận Hoàn Kiếm" in out  # the district PC still existed
+    assert "chịu trách nhiệm toàn diện" in out
+    assert "Thời hạn gần nhất: 30/09/2022" in out
     assert "Traceback" not in err
 
 
@@ -663,3 +710,90 @@ def test_malformed_plan_on_agenda(capsys: pytest.CaptureFixture[str], bad_plan: 
 )
 def test_unknown_unit_on_every_command(capsys: pytest.CaptureFixture[str], argv: list[str]) -> None:
     assert_one_line_error(run(capsys, *argv), "Phường Không Có")
+
+
+# ---- the examples of every --help ------------------------------------------------------------
+
+
+def _examples() -> list[tuple[str, list[str]]]:
+    import shlex
+
+    out = []
+    for name, text in cli._EXAMPLES.items():
+        lines = [line.strip() for line in text.splitlines() if line.startswith("  papi ")]
+        assert lines, f"papi {name} --help has no example"
+        for line in lines:
+            argv = shlex.split(line.split(" | ")[0], comments=True)
+            assert argv[:2] == ["papi", name], line
+            out.append((name, argv[1:]))
+    return out
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_help_ends_with_examples(capsys: pytest.CaptureFixture[str], command: str) -> None:
+    code, out, _ = run(capsys, command, "--help")
+    assert code == 0
+    examples = out[out.index("\nExamples:\n") :]
+    assert f"\n  papi {command} " in examples or f"\n  papi {command}\n" in examples
+
+
+@pytest.mark.parametrize(("command", "argv"), _examples(), ids=lambda v: " ".join(v))
+def test_every_help_example_runs(
+    capsys: pytest.CaptureFixture[str],
+    ward_plan: Path,
+    scores_csv: Path,
+    command: str,
+    argv: list[str],
+) -> None:
+    files = {
+        "my_plan.toml": ward_plan,
+        "my_reports.toml": ward_plan,
+        "papi_provincial_scores_2011_2024.csv": scores_csv,
+    }
+    if "my_plan.json" in argv:  # the same plan as JSON
+        import tomllib
+
+        doc = tomllib.loads(ward_plan.read_text(encoding="utf-8"))
+        files["my_plan.json"] = ward_plan.with_suffix(".json")
+        files["my_plan.json"].write_text(json.dumps(doc), encoding="utf-8")
+    argv = [str(files.get(a, a)) for a in argv]
+    code, out, err = run(capsys, *argv)
+    assert code == 0, err
+    assert out.strip()
+    if "--json" in argv:
+        json.loads(out)
+
+
+def test_ambiguous_unit_lists_the_qualified_names(capsys: pytest.CaptureFixture[str]) -> None:
+    result = run(capsys, "who", "D3", "--where", "Minh Khai", "--on", "2024-03-01")
+    assert_one_line_error(
+        result,
+        "ambiguous unit 'Minh Khai'",
+        "in Quận Hai Bà Trưng",
+        "write 'Name, Parent' to choose: 'Phường Minh Khai, Quận Hai Bà Trưng', "
+        "'Phường Minh Khai, Quận Bắc Từ Liêm', 'Xã Minh Khai, Huyện Hoài Đức'",
+        "(or the id: 00295, 00613, 09838)",
+    )
+    # each suggested spelling answers for its own unit
+    for where, expected in (
+        ("Phường Minh Khai, Quận Hai Bà Trưng", "00295"),
+        ("Xã Minh Khai, Huyện Hoài Đức", "09838"),
+        ("09838", "09838"),
+    ):
+        argv = ["who", "D3", "--where", where, "--on", "2024-03-01", "--json"]
+        code, out, _ = run(capsys, *argv)
+        assert code == 0
+        assert json.loads(out)["where"]["id"] == expected
+
+
+def test_who_accepts_nfd_and_plain_ascii_spellings(capsys: pytest.CaptureFixture[str]) -> None:
+    answers = set()
+    for where in (
+        "Phường Hoàn Kiếm",
+        unicodedata.normalize("NFD", "Phường Hoàn Kiếm"),
+        "p. hoan kiem",
+    ):
+        code, out, _ = run(capsys, "who", "D3", "--where", where, "--on", "2026-03-01", "--json")
+        assert code == 0
+        answers.add(out)
+    assert len(answers) == 1

@@ -32,7 +32,7 @@ import textwrap
 import traceback
 import unicodedata
 import warnings
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO, cast
@@ -44,7 +44,7 @@ from papi.errors import PapiError
 
 if TYPE_CHECKING:
     from papi.framework import Element
-    from papi.governance import Governance, Notice, OrgInfo, PostInfo
+    from papi.governance import Accountability, Governance, Notice, OrgInfo, PostInfo, Responsible
     from papi.rules import Statute
     from papi.scoring import Group
     from papi.territory import Unit
@@ -231,6 +231,84 @@ def _on(p: argparse.ArgumentParser, what: str = "the day the question is about")
     )
 
 
+class _HelpFormatter(argparse.HelpFormatter):
+    """Wraps the description like argparse does, but keeps the examples' lines as written."""
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        if text.startswith("Examples:"):
+            return "".join(indent + line for line in text.splitlines(keepends=True))
+        return super()._fill_text(text, width, indent)
+
+
+#: The examples printed at the end of each command's ``--help`` (all run by the tests).
+_EXAMPLES: dict[str, str] = {
+    "who": (
+        "Examples:\n"
+        '  papi who D3 --where "Phường Hoàn Kiếm" --on 2026-03-01\n'
+        '  papi who D3 --where "P. Hoan Kiem" --on 2026-03-01 --verbose   # every task and basis\n'
+        '  papi who D3 --where "Phường Hàng Bạc" --on 2022-09-30 --lang vi  # before the reform\n'
+        '  papi who "e-governance" --where "Phường Minh Khai, Quận Hai Bà Trưng" --on 2024-03-01\n'
+        '  papi who D3 --where "Phường Hoàn Kiếm" --on 2026-03-01 --json | python -m json.tool\n'
+        "A name shared by several units is written 'Name, Parent' (the district before\n"
+        "2025-07-01, the city after) or given by its id, as the error message lists them."
+    ),
+    "duties": (
+        "Examples:\n"
+        '  papi duties "Phường Hoàn Kiếm" --on 2026-03-01\n'
+        '  papi duties "Sở Nội vụ" --on 2026-03-01 --lang vi\n'
+        '  papi duties "Quận Hoàn Kiếm" --on 2022-09-30 --json'
+    ),
+    "agenda": (
+        "Examples:\n"
+        '  papi agenda --from 2026-02-01 --to 2026-02-28 --of "Phường Hoàn Kiếm"\n'
+        "  papi agenda --from 2026-03-01 --to 2026-03-31 --json\n"
+        "Without --of, the deadlines of every holder in the data."
+    ),
+    "overdue": (
+        "Examples:\n"
+        "  papi overdue --on 2026-03-01\n"
+        "  papi overdue --on 2026-03-01 --data my_reports.toml   # with your progress reports"
+    ),
+    "gaps": (
+        "Examples:\n  papi gaps --on 2026-03-01\n  papi gaps --on 2022-09-30 --lang vi --json"
+    ),
+    "framework": (
+        "Examples:\n"
+        "  papi framework                 # the newest framework (since 2018)\n"
+        "  papi framework --year 2015     # the 2011-2017 framework, 6 dimensions\n"
+        "  papi framework D3 --lang vi\n"
+        '  papi framework "quan tri dien tu" --json   # by name, diacritics optional'
+    ),
+    "units": (
+        "Examples:\n"
+        "  papi units --level commune --on 2026-03-01   # Hanoi's 126 communes and wards\n"
+        '  papi units --within "Quận Hoàn Kiếm" --on 2022-09-30\n'
+        "  papi units --level province --json\n"
+        "Without --level or --within: every unit of Hanoi on the day, at every level."
+    ),
+    "scores": (
+        "Examples:\n"
+        "  papi scores --year 2021          # Hà Nội: 9th of 63, group 1 (Cao, high)\n"
+        "  papi scores --year 2024 --lang vi --json\n"
+        "  papi scores --year 2021 --table papi_provincial_scores_2011_2024.csv\n"
+        "The packaged results cover Hà Nội 2018-2024; --table ranks every province of a CSV\n"
+        "with the columns province_vi, year, D1..D8 (see docs/howto/papi-workbook.md)."
+    ),
+    "deadline": (
+        "Examples:\n"
+        "  papi deadline complaint.first_instance --from 2026-01-20   # runs past Tết\n"
+        "  papi deadline report.monthly --from 2026-01-01 --to 2026-06-30\n"
+        "  papi deadline --from 2026-03-01        # every statute key in force that day"
+    ),
+    "check": (
+        "Examples:\n"
+        "  papi check my_plan.toml\n"
+        "  papi check my_plan.json --json\n"
+        "Then use it with any query: papi who D3 --where UNIT --data my_plan.toml"
+    ),
+}
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The ``papi`` argument parser (for documentation tools and shell completion)."""
     parser = _Parser(
@@ -263,6 +341,8 @@ def build_parser() -> argparse.ArgumentParser:
             name,
             help=help_,
             description=description,
+            epilog=_EXAMPLES[name],
+            formatter_class=_HelpFormatter,
             parents=cast("list[_Parser]", [common]),
         )
 
@@ -276,8 +356,19 @@ def build_parser() -> argparse.ArgumentParser:
         "next deadlines.",
     )
     p.add_argument("subject", metavar="SUBJECT", help="PAPI code (D3, D3.1) or name")
-    p.add_argument("--where", required=True, metavar="UNIT", help="unit name, code or id")
+    p.add_argument(
+        "--where",
+        required=True,
+        metavar="UNIT",
+        help="unit name (diacritics optional; 'Name, Parent' when shared), code or id",
+    )
     _on(p)
+    p.add_argument(
+        "-v",
+        "--verbose",
+        action="store_true",
+        help="every task, paragraph, legal basis, succession and warning (default: a summary)",
+    )
     p.set_defaults(handler=_cmd_who)
 
     p = command(
@@ -298,7 +389,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--from", dest="start", required=True, metavar="DATE", help="first day")
     p.add_argument("--to", dest="end", required=True, metavar="DATE", help="last day")
-    p.add_argument("--of", metavar="ORG_OR_UNIT", help="only the duties of this holder")
+    p.add_argument(
+        "--of", metavar="ORG_OR_UNIT", help="only the duties of this holder (default: every holder)"
+    )
     p.set_defaults(handler=_cmd_agenda)
 
     p = command(
@@ -338,9 +431,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--level",
         choices=("province", "district", "commune", "village"),
-        help="only units of this level",
+        help="only units of this level (default: every level)",
     )
-    p.add_argument("--within", metavar="UNIT", help="only units inside this unit")
+    p.add_argument(
+        "--within", metavar="UNIT", help="only units inside this unit (default: all of Hanoi)"
+    )
     _on(p)
     p.set_defaults(handler=_cmd_units)
 
@@ -352,7 +447,11 @@ def build_parser() -> argparse.ArgumentParser:
         "papi.scoring.load_table): every province ranked, with its group.",
     )
     p.add_argument("--year", type=int, required=True, help="PAPI survey year")
-    p.add_argument("--table", metavar="CSV", help="a provincial score table to rank")
+    p.add_argument(
+        "--table",
+        metavar="CSV",
+        help="a provincial score table to rank (default: Hà Nội's packaged results)",
+    )
     p.set_defaults(handler=_cmd_scores)
 
     p = command(
@@ -483,6 +582,36 @@ def _one_line(exc: BaseException) -> str:
     return "; ".join(lines)
 
 
+_CANDIDATE = re.compile(
+    r"^(?P<name>.+) \(code (?P<code>[^,]+), id (?P<id>[^,]+), in (?P<parent>.+)\)$"
+)
+
+
+def _hint(exc: PapiError) -> str:
+    """How to get past an ambiguous unit name: the qualified form of each candidate.
+
+    >>> from papi.errors import Ambiguous
+    >>> hint = _hint(Ambiguous("unit", "Minh Khai", [
+    ...     "Phường Minh Khai (code 00295, id 00295, in Quận Hai Bà Trưng)",
+    ...     "Xã Minh Khai (code 09838, id 09838, in Huyện Hoài Đức)"]))
+    >>> hint.startswith("; write 'Name, Parent' to choose: 'Phường Minh Khai, Quận Hai Bà Trưng'")
+    True
+    >>> hint.endswith("'Xã Minh Khai, Huyện Hoài Đức' (or the id: 00295, 09838)")
+    True
+    """
+    from papi.errors import Ambiguous
+
+    if not isinstance(exc, Ambiguous) or exc.what != "unit":
+        return ""
+    found = [_CANDIDATE.match(c) for c in exc.candidates]
+    matches = [m for m in found if m is not None]
+    if not matches or len(matches) != len(found):
+        return ""
+    names = ", ".join(repr(f"{m['name']}, {m['parent']}") for m in matches)
+    ids = ", ".join(m["id"] for m in matches)
+    return f"; write 'Name, Parent' to choose: {names} (or the id: {ids})"
+
+
 @contextlib.contextmanager
 def _warnings_to(err: TextIO) -> Iterator[None]:
     with warnings.catch_warnings(record=True) as caught:
@@ -514,7 +643,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except PapiError as exc:
         if args.debug:
             traceback.print_exc(file=err)
-        err.write(f"{PROG}: error: {_one_line(exc)}\n")
+        err.write(f"{PROG}: error: {_one_line(exc)}{_hint(exc)}\n")
         return 2
     except BrokenPipeError:  # e.g. `papi units | head`: the reader is gone, nothing to say
         with contextlib.suppress(OSError):
@@ -562,9 +691,119 @@ def _cmd_who(ctx: _Context) -> int:
     answer = ctx.governance().who(ctx.args.subject, where=ctx.args.where, on=day)
     if ctx.as_json:
         _emit_answer(ctx, answer)
-    else:
+    elif ctx.args.verbose:
         ctx.print(answer.explain(ctx.lang))
+    else:
+        _who_summary(ctx, answer)
     return 0
+
+
+def _tasks_text(tasks: Iterable[str]) -> str:
+    from papi.governance import task_sort_key
+
+    return ", ".join(sorted(set(tasks), key=task_sort_key))
+
+
+def _who_summary(ctx: _Context, a: Accountability) -> None:
+    """The answer on one screen: one row per role and holder, then where the duties came
+    from, whom to escalate to, the next dated deadline and how many caveats apply."""
+    from papi.duties import Role
+    from papi.governance import PRINCIPLE_HEAD
+
+    vi = ctx.lang == "vi"
+    subject = a.subject.name_vi if vi or not a.subject.name_en else a.subject.name_en
+    ctx.para(
+        ctx.en(
+            f"Who is accountable for {a.subject.code} ({subject}) in {a.where.name} on {a.on}",
+            f"Trách nhiệm về {a.subject.code} ({subject}) tại {a.where.name} ngày {a.on:%d/%m/%Y}",
+        )
+    )
+    ctx.print()
+    rows: list[list[object]] = []
+    for role in Role:
+        grouped: dict[tuple[str, str | None], list[Responsible]] = {}
+        for r in a.by_role(role):
+            grouped.setdefault((r.organization.id, r.post.id if r.post else None), []).append(r)
+        for entries in grouped.values():
+            first = entries[0]
+            holder = first.holder.text(ctx.lang).strip("()") if first.holder else None
+            rows.append(
+                [
+                    role.label(ctx.lang),
+                    _org_name(ctx, first.organization, first.post),
+                    holder if first.post is not None else None,
+                    _tasks_text(r.task for r in entries),
+                ]
+            )
+    if rows:
+        headers = [
+            ctx.en("Role", "Vai trò"),
+            ctx.en("Held by", "Cơ quan, chức danh"),
+            ctx.en("Person", "Người giữ chức"),
+            ctx.en("Tasks", "Nhiệm vụ"),
+        ]
+        ctx.print(render_table(headers, rows, wrap=48))
+        ctx.print()
+        cites = dict.fromkeys(
+            r.basis.citation_vi if vi else r.basis.citation_en for r in a.responsible
+        )
+        basis = ctx.en("Basis: ", "Căn cứ: ") + "; ".join(cites) + "."
+        if any(r.basis.principle == PRINCIPLE_HEAD for r in a.responsible):
+            basis += ctx.en(
+                " The head of an organization answers for the tasks given to it (the "
+                "người đứng đầu principle).",
+                " Người đứng đầu chịu trách nhiệm về nhiệm vụ được giao cho cơ quan.",
+            )
+        ctx.para(basis)
+    else:
+        ctx.print(ctx.en("No one holds a role for it in the data.", "Dữ liệu chưa giao cho ai."))
+    inherited: dict[str, tuple[date, str]] = {}
+    for r in a.responsible:
+        for hop in r.via:
+            for old in hop.abolished:
+                inherited.setdefault(old, (hop.effective, hop.citation))
+    if inherited:
+        olds = ", ".join(inherited)
+        when = min(d for d, _ in inherited.values())
+        acts = ", ".join(dict.fromkeys(c for _, c in inherited.values()))
+        ctx.para(
+            ctx.en(
+                f"Some of these duties were inherited from {olds}, abolished on {when} ({acts}).",
+                f"Một số nhiệm vụ được kế thừa từ {olds}, chấm dứt từ {when:%d/%m/%Y} ({acts}).",
+            )
+        )
+    if a.escalation:
+        steps = []
+        for step in a.escalation:
+            text = step.organization.name
+            if step.post is not None:
+                post = step.post.name if vi or not step.post.name_en else step.post.name_en
+                holder = f": {step.holder.text(ctx.lang).strip('()')}" if step.holder else ""
+                text += f" ({post}{holder})"
+            steps.append(text)
+        ctx.para(ctx.en("Escalation: ", "Cấp trên: ") + " -> ".join(steps))
+    dated = sorted((d for d in a.deadlines if d.due is not None), key=lambda d: (d.due, d.task))
+    if dated:
+        d = dated[0]
+        desc = d.description_vi if vi else d.description_en
+        cite = f" [{d.citation}]" if d.citation else ""
+        due = ctx.en(f"{d.due}", f"{d.due:%d/%m/%Y}")
+        ctx.para(ctx.en("Next deadline: ", "Thời hạn gần nhất: ") + f"{due} {d.task}, {desc}{cite}")
+    ctx.print()
+    more = []
+    if a.deadlines:
+        more.append(ctx.en(f"{len(a.deadlines)} deadline rules", f"{len(a.deadlines)} thời hạn"))
+    if a.warnings:
+        more.append(ctx.en(f"{len(a.warnings)} caveats about the data", f"{len(a.warnings)} lưu ý"))
+    tail = " (" + ", ".join(more) + ")" if more else ""
+    ctx.para(
+        ctx.en(
+            f"--verbose shows every paragraph and basis{tail}; --json the full document; "
+            f'`papi duties "{a.where.name}"` what each task is.',
+            f"--verbose: từng đoạn, căn cứ{tail}; --json: toàn bộ văn bản; "
+            f'`papi duties "{a.where.name}"`: nội dung từng nhiệm vụ.',
+        )
+    )
 
 
 def _org_name(ctx: _Context, org: OrgInfo, post: PostInfo | None = None) -> str:
