@@ -54,6 +54,18 @@ def test_tet_2026_break_and_the_days_around_it() -> None:
     assert_working(D("2026-02-13"), D("2026-02-23"))
 
 
+def test_2024_schedule_first_covered_year() -> None:
+    # deadline-rules.md §A4; swap: Official Dispatch 2450/VPCP-KGVX (cited by holidays.VN)
+    assert_off(*span("2024-02-08", "2024-02-14"))  # Tết 2024
+    assert_working(D("2024-02-07"), D("2024-02-15"))
+    assert_off(D("2024-04-18"))  # Hùng Kings
+    assert_off(*span("2024-04-27", "2024-05-01"))  # off Mon 29/4 ...
+    assert_working(D("2024-05-04"), D("2024-05-02"))  # ... worked on Sat 4/5
+    assert_off(*span("2024-08-31", "2024-09-03"))  # National Day 2-3/9 with the weekend
+    assert_working(D("2024-08-30"), D("2024-09-04"))
+    assert not CAL.is_estimated(D("2024-01-01"))
+
+
 def test_2025_april_may_swap() -> None:
     assert_working(D("2025-04-26"))  # Saturday worked
     assert_off(D("2025-05-02"), *span("2025-04-30", "2025-05-04"))

@@ -9,8 +9,10 @@ compensatory days of art. 111(3), and the yearly swaps fixed by government notic
 The data comes from the `holidays` package (``holidays.VN``). On top of it you can pass local
 :class:`Override` records, e.g. a swap published in a notice newer than the installed package.
 
-**Precedence** (first match wins): overrides > the package's special (government-swap) days and
-make-up Saturdays > the package's rule-based holidays > the weekly days off (Saturday, Sunday).
+**Precedence** (first match wins): overrides > the package's make-up working days
+(``weekend_workdays``) > the package's days off (rule-based holidays, compensatory days and the
+days off of government swaps) > the weekly days off (Saturday, Sunday). Without overrides the
+answer is exactly ``holidays.VN.is_working_day``.
 
 **Interval convention.** Every count is over the half-open interval ``(a, b]``: the start day is
 never counted, the end day is. This is the Civil Code 91/2015/QH13 art. 147 rule ("the first day
@@ -61,8 +63,9 @@ MIN_YEAR: Final = 1901
 MAX_YEAR: Final = 2100
 
 #: The first year whose schedule we trust as official: the package cites government sources for
-#: its 2024, 2025 and 2026 schedules, which the reference checks (deadline-rules.md §A2, §A4)
-#: confirm. Earlier years are computed by the package's rules and may miss a swap.
+#: its 2024, 2025 and 2026 swaps, and the reference checks (deadline-rules.md §A2, §A4) confirm
+#: those schedules. For 2020-2023 the package records no swap and cites no source, so earlier
+#: years are rule-based estimates that may miss a swap (docs/deadlines.md, "Coverage").
 FIRST_TRUSTED_YEAR: Final = 2024
 
 
@@ -284,6 +287,8 @@ class VietnamCalendar:
                 return None
             label = o.note or ("Ngày nghỉ" if lang == "vi" else "Day off")
             return f"{label} ({o.notice})"
+        if self.is_working_day(day):  # e.g. a make-up Saturday
+            return None
         if lang == "vi":
             return self._year(day.year).names.get(day)
         return _english_names(day.year).get(day)
@@ -516,12 +521,13 @@ def _build_year(year: int, overrides: MappingProxyType[date, Override]) -> _Year
             if o.kind is DayKind.DAY_OFF:
                 names[d] = f"{o.note or 'Ngày nghỉ'} ({o.notice})"
             continue
+        if d in made_up:  # a make-up working day beats any holiday rule (as holidays.VN does)
+            flags[i] = 1
+            continue
         name = h.get(d)
         if name is not None:
             names[d] = str(name)
             flags[i] = 0
-        elif d in made_up:
-            flags[i] = 1
         else:
             flags[i] = 1 if d.weekday() < 5 else 0
     return _Year(flags=bytes(flags), names=MappingProxyType(names))
