@@ -154,7 +154,7 @@ def test_every_problem_in_one_error(tmp_path: Path) -> None:
     path.write_text(BAD, encoding="utf-8")
     with pytest.raises(InvalidData) as info:
         load_plan(path, base=hanoi())
-    found = {(p.path, p.value) for p in info.value.problems}
+    found = {(p.path, p.value) for p in info.value.problems if not isinstance(p.value, dict)}
     expected = {
         ("plan.toml: colour", "colour"),
         ("plan.toml: documents[0].kind", "memo"),
@@ -169,6 +169,11 @@ def test_every_problem_in_one_error(tmp_path: Path) -> None:
         ("plan.toml: reports[0].completion", "finished"),
         ("plan.toml: reports[0].submitted", "yesterday"),
     }
+    # the selector that matches nobody (no district tier on 2026-01-01) is in the same listing
+    nobody = [p for p in info.value.problems if p.path == "plan.toml: assignments[3].selector"]
+    assert len(nobody) == 1
+    assert "matches no organization on 2026-01-01" in nobody[0].message
+    assert nobody[0].value == {"type": "committees", "level": "district", "within": "01"}
     missing = expected - found
     assert not missing, f"not reported: {missing}\nreported: {sorted(found)}"
     text = str(info.value)

@@ -2276,6 +2276,7 @@ class Builder:
                         )
                     )
         seen_a: set[str] = set()
+        checkable: list[tuple[Assignment, str]] = []  # whose selector can be resolved
         for a, p in self._assignments:
             if a.id in seen_a:
                 problems.append(
@@ -2292,7 +2293,10 @@ class Builder:
                         value=a.basis.document,
                     )
                 )
-            problems.extend(self._check_selector(a.selector, f"{p}.selector"))
+            selector_problems = self._check_selector(a.selector, f"{p}.selector")
+            problems.extend(selector_problems)
+            if a.basis.document in docs and not selector_problems:
+                checkable.append((a, p))
         for r, p in self._reports:
             if r.task not in tasks:
                 problems.append(Problem(path=f"{p}.task", message="unknown task", value=r.task))
@@ -2307,6 +2311,22 @@ class Builder:
                     )
                 )
         if problems:
+            # a selector that matches nobody is reported with the other problems: resolve the
+            # well-formed assignments against a provisional model of the valid documents
+            provisional = Governance(
+                framework=self._framework,
+                territory=self._territory,
+                organizations=self._orgs,
+                calendar=self._calendar,
+                documents=docs,
+                tasks={},
+                assignments=[a for a, _ in checkable],
+                reports=[],
+                statute=self._statute,
+            )
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                problems.extend(self._unmatched(provisional, checkable))
             raise InvalidData.collect("the governance model is invalid", problems)
         gov = Governance(
             framework=self._framework,
@@ -2323,14 +2343,16 @@ class Builder:
         later: list[Problem] = []
         with warnings.catch_warnings():  # coverage warnings on past dates are expected here
             warnings.simplefilter("ignore")
-            later = self._unmatched(gov)
+            later = self._unmatched(gov, self._assignments)
         if later:
             raise InvalidData.collect("the governance model is invalid", later)
         return gov
 
-    def _unmatched(self, gov: Governance) -> list[Problem]:
+    def _unmatched(
+        self, gov: Governance, assignments: Sequence[tuple[Assignment, str]]
+    ) -> list[Problem]:
         later: list[Problem] = []
-        for a, p in self._assignments:
+        for a, p in assignments:
             if a.id in self._check_selectors and not isinstance(innermost(a.selector), Unlisted):
                 day = gov._ref_date(a)
                 if not gov.resolve(a.selector, on=day):
