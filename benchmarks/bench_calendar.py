@@ -121,8 +121,25 @@ def main() -> None:
     )
     saturdays = sorted(d for d in vn.weekend_workdays if 2024 <= d.year <= 2026)
     print("make-up Saturdays in range:", ", ".join(d.isoformat() for d in saturdays))
+
+    def crossed(d: date, o: date) -> list[date]:
+        return [s for s in saturdays if d < s <= o]
+
+    unexplained = [x for x in diffs if not crossed(x[0], x[2])]
+    by_saturday = {s: sum(1 for d, _, o, _ in diffs if s in crossed(d, o)) for s in saturdays}
+    print(
+        "numpy's differences by make-up Saturday worked inside (start, papi answer]: "
+        + ", ".join(f"{s.isoformat()}: {k:,}" for s, k in by_saturday.items())
+    )
+    print(f"differences not explained by a make-up Saturday: {len(unexplained)}")
+    print("examples (numpy's answer is one or more working days too late):")
     for d, n, o, t in diffs[:5]:
-        print(f"  {d.isoformat()} + {n:2d} wd: papi {o.isoformat()}  numpy {t.isoformat()}")
+        why = ", ".join(s.isoformat() for s in crossed(d, o))
+        print(
+            f"  {d.isoformat()} + {n:2d} wd: papi {o.isoformat()}  numpy {t.isoformat()}"
+            f"  (crosses make-up Saturday {why})"
+        )
+    assert not unexplained, f"numpy differs without a make-up Saturday: {unexplained[:3]}"
 
 
 if __name__ == "__main__":
