@@ -7,7 +7,7 @@ from datetime import date
 
 import networkx as nx
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from papi.dates import Validity
@@ -128,6 +128,28 @@ def test_councils_follow_the_urban_government_pilot() -> None:
     assert ORGS.council_of("01", on=AFTER) == ORGS.get("hdnd:01")
 
 
+def test_units_of_2022_have_committees_and_pilot_councils() -> None:
+    # a ward removed on 2025-01-01 (Resolution 1286/NQ-UBTVQH15) has its People's Committee
+    # in 2022, under the district's; no ward council after 2021-07-01 (pilot, 97/2019/QH14)
+    day = date(2022, 6, 13)
+    pc = ORGS.committee_of("Phường Quốc Tử Giám", on=day)
+    assert pc is not None
+    assert pc.name == "Ủy ban nhân dân phường Quốc Tử Giám"
+    assert ORGS.head_post(pc, on=day) is not None
+    superior = ORGS.superior(pc, on=day)
+    assert superior is not None
+    assert superior.name == "Ủy ban nhân dân quận Đống Đa"
+    assert ORGS.council_of("Phường Quốc Tử Giám", on=day) is None
+    assert ORGS.council_of("Phường Quốc Tử Giám", on=date(2021, 6, 30)) is not None
+    # a ward formed on 2025-01-01 never had a council before the reform
+    assert ORGS.council_of("Phường Bạch Mai", on=date(2025, 3, 1)) is None
+    assert ORGS.council_of("Xã Vạn Yên", on=day) is not None  # rural communes keep theirs
+    # the committee follows its unit through the rename
+    assert [o.name for o in ORGS.successors(f"ubnd:{HN.get('00292').id}", on=date(2025, 3, 1))] == [
+        "Ủy ban nhân dân phường Bạch Mai"
+    ]
+
+
 def test_superior_chain() -> None:
     ward_pc = ORGS.committee_of("Phường Hàng Trống", on=BEFORE)
     assert ward_pc is not None
@@ -167,11 +189,14 @@ def test_commune_service_centres_from_the_reform() -> None:
 
 
 def test_guides_lower_level_committees() -> None:
-    with pytest.warns(CoverageWarning):
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # 2022 is inside the data's coverage
         guided = ORGS.guides("Sở Nội vụ", on=date(2022, 6, 13))
     levels = {HN.get(o.unit_id).level for o in guided}
     assert levels == {Level.DISTRICT, Level.COMMUNE}
-    assert len(guided) == 30 + 526
+    assert len(guided) == 30 + 579  # the 579 commune-level units of 2020-2024
+    with pytest.warns(CoverageWarning):
+        ORGS.guides("Sở Nội vụ", on=date(2019, 6, 1))
     after = ORGS.guides("Sở Nội vụ", on=AFTER)
     assert len(after) == 126
     assert all(o.kind is OrgKind.PEOPLES_COMMITTEE for o in after)
@@ -190,7 +215,12 @@ def test_graph_relations_and_read_only_view() -> None:
 
 
 @settings(max_examples=20)
-@given(day=st.dates(min_value=date(2025, 1, 1), max_value=date(2027, 12, 31)))
+@example(day=date(2020, 3, 1))
+@example(day=date(2021, 7, 1))
+@example(day=date(2022, 6, 13))
+@example(day=date(2025, 1, 1))
+@example(day=date(2025, 7, 1))
+@given(day=st.dates(min_value=date(2020, 3, 1), max_value=date(2027, 12, 31)))
 def test_organizations_exist_on_their_unit_days(day: date) -> None:
     for o in ORGS.organizations(on=day):
         assert HN.get(o.unit_id).exists_on(day)
@@ -260,7 +290,9 @@ def test_holder_unknown_post() -> None:
 
 
 def test_organization_successions_point_forward() -> None:
-    assert len(ORGS.successions) == 7 + 526 + 30
+    n_1286 = sum(s.act == "1286/NQ-UBTVQH15" for s in HN.successions)
+    assert n_1286 == 33 + 10 - 4  # per renamed code + sourced targets not in its merge
+    assert len(ORGS.successions) == 7 + n_1286 + 526 + 30
     for s in ORGS.successions:
         for p in s.predecessors:
             assert ORGS.get(p).valid_to == s.effective

@@ -6,10 +6,11 @@ import unicodedata
 import warnings
 from collections.abc import Mapping
 from datetime import date, timedelta
+from typing import Any
 
 import networkx as nx
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from papi.dates import Validity
@@ -29,7 +30,18 @@ BEFORE = date(2025, 6, 30)
 AFTER = date(2026, 3, 1)
 HN = hanoi_territory()
 
-covered_days = st.dates(min_value=date(2025, 1, 1), max_value=date(2027, 12, 31))
+COVERAGE_START = date(2020, 3, 1)  # Resolution 895/NQ-UBTVQH14: the 579 units from this day
+R1286 = date(2025, 1, 1)  # Resolution 1286/NQ-UBTVQH15: 579 -> 526 commune-level units
+covered_days = st.dates(min_value=COVERAGE_START, max_value=date(2027, 12, 31))
+#: one day in each era of the data: 2020-2024 (579), 2025-01..06 (526), from 2025-07 (126)
+ERA_DAYS = (date(2020, 3, 1), date(2022, 6, 13), date(2024, 12, 31), R1286, BEFORE, REFORM, AFTER)
+
+
+def every_era(test: Any) -> Any:
+    """Run a ``day`` property test on one day of every era besides hypothesis' random days."""
+    for day in ERA_DAYS:
+        test = example(day=day)(test)
+    return test
 
 
 def count(level: Level, on: date) -> int:
@@ -56,14 +68,93 @@ def test_counts_after_the_reform() -> None:
     assert HN.children("01", on=AFTER) == communes
 
 
-def test_2022_gets_best_data_with_a_coverage_warning() -> None:
-    with pytest.warns(CoverageWarning, match="2022-06-13 is outside"):
-        districts = HN.units(level=Level.DISTRICT, on=date(2022, 6, 13))
-    assert len(districts) == 30
+def test_2022_answer_is_the_579_unit_state_without_a_warning() -> None:
+    # hanoi-structure.md §2.1: 30 districts and 579 communes (175 / 21 / 383), 2020-03-01 on
     with warnings.catch_warnings():
-        warnings.simplefilter("error")
-        HN.units(level=Level.DISTRICT, on=date(2025, 1, 1))  # covered: no warning
-    assert HN.coverage == Validity(valid_from=date(2025, 1, 1))
+        warnings.simplefilter("error")  # covered: no CoverageWarning
+        day = date(2022, 6, 13)
+        assert count(Level.DISTRICT, day) == 30
+        communes = HN.units(level=Level.COMMUNE, on=day)
+        kinds = [u.kind for u in communes]
+        assert len(communes) == 579
+        assert kinds.count(UnitKind.WARD) == 175
+        assert kinds.count(UnitKind.TOWNSHIP) == 21
+        assert kinds.count(UnitKind.COMMUNE) == 383
+        for u in communes:  # every 2022 commune sits in one of the 30 districts
+            assert [a.level for a in HN.ancestors(u, on=day)] == [Level.DISTRICT, Level.PROVINCE]
+        assert HN.unit("Phường Quốc Tử Giám", on=day).code == "00184"
+        assert HN.unit("Xã Vạn Yên", on=day).id == "09001"
+        assert count(Level.COMMUNE, date(2024, 12, 31)) == 579
+        assert count(Level.COMMUNE, R1286) == 526
+    assert HN.coverage == Validity(valid_from=COVERAGE_START)
+    assert HN.meta["coverage"]["valid_from"] == "2020-03-01"  # type: ignore[index]
+
+
+def test_before_2020_still_warns() -> None:
+    # the 2020 changes (584 -> 579) are only partly known: not vouched for
+    with pytest.warns(CoverageWarning, match="2019-06-01 is outside"):
+        districts = HN.units(level=Level.DISTRICT, on=date(2019, 6, 1))
+    assert len(districts) == 30
+    with pytest.warns(CoverageWarning):
+        assert HN.ancestors("Phường Hàng Bạc", on=date(2020, 2, 29))[0].name == "Quận Hoàn Kiếm"
+
+
+def test_resolution_1286_renames_and_removals() -> None:
+    # a code kept under a new name on 2025-01-01: two records, same code, one name each
+    old, new = HN.get("00181"), HN.get("00181@2025-01-01")
+    assert (old.name, new.name) == ("Phường Văn Miếu", "Phường Văn Miếu Quốc Tử Giám")
+    assert old.valid_to == new.valid_from == R1286
+    assert HN.unit("00181", on=date(2022, 6, 13)) == old
+    assert HN.unit("00181", on=BEFORE) == new
+    assert HN.successors(old, on=BEFORE) == (new,)
+    assert [s.kind for s in HN.succession_chain(old, on=BEFORE)] == ["rename"]
+    assert HN.predecessors(new) == (old,)
+    # a name that changed hands: Phường Bạch Mai was 00286 until 2025, then 00292
+    assert HN.unit("Phường Bạch Mai", on=date(2022, 6, 13)).id == "00286"
+    assert HN.unit("Phường Bạch Mai", on=BEFORE).id == "00292@2025-01-01"
+    assert HN.unit("Phường Quỳnh Lôi", on=date(2022, 6, 13)).id == "00292"
+    merged = HN.succession_chain("00286", on=BEFORE)
+    assert [(s.kind, s.act, s.predecessors) for s in merged] == [
+        ("merge", "1286/NQ-UBTVQH15", ("00286", "00292"))
+    ]
+    # known targets (secondary sources: verified=False)
+    assert [u.name for u in HN.successors("Phường Nguyễn Trung Trực", on=BEFORE)] == [
+        "Phường Trúc Bạch"
+    ]
+    assert [u.name for u in HN.successors("Phường Cầu Dền", on=BEFORE)] == [
+        "Phường Thanh Nhàn",
+        "Phường Bách Khoa",
+    ]
+    assert not any(s.verified for s in HN.succession_chain("Phường Cầu Dền", on=BEFORE))
+    # all the way to 2026 through both resolutions
+    assert [u.name for u in HN.successors("Phường Nguyễn Trung Trực", on=AFTER)] == [
+        u.name for u in HN.successors("Phường Trúc Bạch", on=AFTER)
+    ]
+    # target unknown: no invented successor, an explicit reason naming the act
+    gone = HN.get("09001")
+    assert gone.name == "Xã Vạn Yên"
+    assert gone.valid_to == R1286
+    assert HN.successors(gone, on=BEFORE) == ()
+    assert gone.end_reason is not None
+    assert "1286/NQ-UBTVQH15" in gone.end_reason
+    assert "not in the sources" in gone.end_reason
+
+
+def test_resolution_1286_arithmetic() -> None:
+    ended = [u for u in HN if u.level is Level.COMMUNE and u.valid_to == R1286]
+    started = [u for u in HN if u.level is Level.COMMUNE and u.valid_from == R1286]
+    renamed = {u.code for u in started}
+    removed = [u for u in ended if u.code not in renamed]
+    assert len(removed) == 53
+    assert len(started) == 33
+    assert sum(u.kind is UnitKind.WARD for u in removed) == 15
+    assert sum(u.kind is UnitKind.COMMUNE for u in removed) == 38
+    assert {u.code for u in ended if u.code in renamed} == renamed  # one old name per code
+    meta = HN.meta["counts"]
+    assert meta["communes_2020_2024"] == 579  # type: ignore[index]
+    without_target = [u for u in removed if not HN.successors(u, on=R1286)]
+    assert all(u.end_reason for u in without_target)
+    assert len(without_target) == 53 - 10  # 10 removed units have a target in the sources
 
 
 def test_source_recorded() -> None:
@@ -160,9 +251,9 @@ def test_successors_never_go_backwards() -> None:
     for s in HN.successions:
         for p in s.predecessors:
             for n in s.successors:
-                later = HN.get(n).valid_from
-                assert later is not None
-                assert HN.get(p).valid_to == s.effective <= later
+                # the predecessor ends on the effective date, the successor exists then
+                assert HN.get(p).valid_to == s.effective
+                assert HN.get(n).exists_on(s.effective)
 
 
 def test_graph_view_is_read_only_and_usable() -> None:
@@ -183,9 +274,28 @@ def test_graph_view_is_read_only_and_usable() -> None:
     # algorithms and conversions still work
     assert nx.shortest_path(g, "01", "00070@2025-07-01") == ["01", "00070@2025-07-01"]
     assert nx.MultiDiGraph(g).number_of_edges() == 126
+    # the 2022 view too: structure, node, edge and graph attributes
+    old = HN.graph(on=date(2022, 6, 13))
+    assert old.number_of_nodes() == 1 + 30 + 579
+    for mutate in (
+        lambda: old.add_edge("01", "00184"),
+        lambda: old.remove_node("00184"),
+        lambda: old.clear(),
+    ):
+        with pytest.raises(nx.NetworkXError):
+            mutate()
+    with pytest.raises(TypeError):
+        old.nodes["00184"]["valid_to"] = None
+    with pytest.raises(TypeError):
+        old.graph["name"] = "x"
+    with pytest.raises(AttributeError):
+        old.nodes["00184"].update(valid_to=None)  # type: ignore[attr-defined]
+    assert old.nodes["00184"]["unit"].valid_to == date(2025, 1, 1)
+    assert nx.shortest_path(old, "01", "00184") == ["01", "006", "00184"]
 
 
 @settings(max_examples=25)
+@every_era
 @given(day=covered_days)
 def test_snapshot_is_a_tree_on_every_day(day: date) -> None:
     g = HN.graph(on=day)
@@ -196,6 +306,7 @@ def test_snapshot_is_a_tree_on_every_day(day: date) -> None:
 
 
 @settings(max_examples=15)
+@every_era
 @given(day=covered_days)
 def test_every_commune_has_one_chain_to_the_city(day: date) -> None:
     for u in HN.units(level=Level.COMMUNE, on=day):
@@ -209,7 +320,10 @@ def test_every_commune_has_one_chain_to_the_city(day: date) -> None:
 
 
 @settings(max_examples=25)
-@given(day=covered_days, index=st.integers(min_value=0, max_value=681))
+@given(
+    day=st.sampled_from(ERA_DAYS) | covered_days,
+    index=st.integers(min_value=0, max_value=len(HN) - 1),
+)
 def test_successors_exist_on_the_query_day(day: date, index: int) -> None:
     unit = list(HN)[index]
     out = HN.successors(unit, on=day)
@@ -404,9 +518,11 @@ def test_names_narrowed_by_their_ancestors() -> None:
 
 def test_reference_facts_about_reused_codes() -> None:
     # hanoi-structure.md §3: codes are reused by the new units
-    assert HN.get("00226").name == "Phường Phương Liên Trung Tự"
+    assert HN.get("00226").name == "Phường Trung Tự"  # until 2025-01-01
+    assert HN.get("00226@2025-01-01").name == "Phường Phương Liên Trung Tự"
     assert HN.unit("00226", on=AFTER).name == "Phường Văn Miếu - Quốc Tử Giám"
-    assert HN.get("00292").name == "Phường Bạch Mai"  # took 00292 on 2025-01-01
+    assert HN.get("00292@2025-01-01").name == "Phường Bạch Mai"  # took 00292 on 2025-01-01
+    assert HN.get("00292").name == "Phường Quỳnh Lôi"
 
 
 def test_loader_reports_bad_records() -> None:

@@ -696,11 +696,10 @@ class Organizations:
         whose ``person`` is ``None`` is an explicit vacancy.
 
         >>> orgs = hanoi_organizations()
-        >>> import warnings
-        >>> with warnings.catch_warnings():  # 2022 is before the data's coverage
-        ...     warnings.simplefilter("ignore")
-        ...     orgs.holder("ubnd:01/chu-tich", on=date(2022, 7, 1)).is_vacancy
+        >>> orgs.holder("ubnd:01/chu-tich", on=date(2022, 7, 1)).is_vacancy
         True
+        >>> orgs.holder("ubnd:01/chu-tich", on=date(2022, 9, 30)).person
+        'Trần Sỹ Thanh'
         """
         self._check(on)
         pid = post.id if isinstance(post, Post) else post
@@ -860,11 +859,16 @@ def _unit_bodies(
         council: Validity | None = u.validity
         csrc: tuple[str, ...] = (_PC_SOURCE,)
         verified, note = True, None
-        if u.kind is UnitKind.WARD and u.valid_to == _REFORM:
-            council = Validity(valid_from=u.valid_from, valid_to=_PILOT_START)
+        if u.kind is UnitKind.WARD and u.valid_to is not None and u.valid_to <= _REFORM:
+            # Hanoi wards of the pilot: a council only up to 2021-07-01 (none for a ward
+            # formed later, e.g. on 2025-01-01 by Resolution 1286/NQ-UBTVQH15)
+            council = _intersect(u.validity, Validity(valid_to=_PILOT_START))
             csrc = (_WARD_COUNCIL_SOURCE,)
             verified = False
-            note = "ward councils ended 2021-07-01; whether this ward existed then is unknown"
+            note = (
+                "ward councils ended 2021-07-01; the unit's start date is not in the sources, "
+                "so whether this council existed on a given day before then is not vouched for"
+            )
         elif u.valid_from == _REFORM:
             csrc = (_NEW_COUNCIL_SOURCE,)
         elif u.kind is UnitKind.URBAN_DISTRICT:
