@@ -591,6 +591,10 @@ def test_one_stop_apology_versions_are_marked_unverified() -> None:
     assert not old.verified
     assert not new.verified
     assert "not verified" in new.notes
+    # the apology must come before the appointed date: a day off never moves it later
+    for s in (old, new):
+        assert s.due(D("2026-02-16")) == D("2026-02-16")  # Tết
+        assert s.due(D("2026-03-05")) == D("2026-03-05")
 
 
 def test_resolution_unit_is_configurable() -> None:
