@@ -291,31 +291,112 @@ def test_today_reception_duty_without_encoded_frequency_is_flagged(gov: Governan
 # ------------------------------------------------------------------ every duty reachable
 
 
-@pytest.mark.parametrize("task", [f"T{i}" for i in range(1, 13)])
+WARD_2022 = "Ủy ban nhân dân phường Hàng Trống"
+DISTRICT_2022 = "Ủy ban nhân dân quận Hoàn Kiếm"
+T3_REPORTERS = {
+    "Văn phòng Ủy ban nhân dân thành phố Hà Nội",
+    "Sở Nội vụ",
+    "Sở Tài chính",
+    "Thanh tra thành phố Hà Nội",
+    "Sở Tư pháp",
+    "Sở Tài nguyên và Môi trường",
+}
+PCS = {("implement", WARD_2022, None), ("implement", DISTRICT_2022, None)}
+CHAIRS = {("accountable", WARD_2022, "Chủ tịch"), ("accountable", DISTRICT_2022, "Chủ tịch")}
+#: shared/reference/hanoi-plan-2022.md, row by row: the paragraph of Dispatch 3010/UBND-SNV
+#: and the explicit holders (role, organization, post) for a ward of the old Quận Hoàn Kiếm
+#: on 2022-09-30 (the người đứng đầu entries come on top, checked separately).
+REFERENCE: dict[str, tuple[str, set[tuple[str, str, str | None]]]] = {
+    "T1": ("¶2", set()),  # departments named only in Plan 164's appendix
+    "T2": ("¶2", set()),
+    "T3": ("¶3", {("report", o, None) for o in T3_REPORTERS}),
+    "T4": ("¶4", PCS),
+    "T5": ("¶4", CHAIRS),
+    "T6": ("¶4", PCS | CHAIRS),
+    "T7": ("¶4", PCS),
+    "T8": ("¶5", PCS),
+    "T9": ("¶6", PCS),
+    "T10": ("¶7", {("implement", WARD_2022, None)}),
+    "T11": ("¶8", {("implement", WARD_2022, None)}),
+    "T12": ("¶9", {("implement", WARD_2022, None)}),
+}
+
+
+@pytest.mark.parametrize("task", sorted(REFERENCE, key=lambda t: int(t[1:])))
 def test_every_duty_reachable_with_basis(gov: Governance, task: str) -> None:
+    """Each duty of the reference list, asked about by its id, names exactly its holders
+    with the dispatch paragraph; T1/T2, whose holders are in a text we lack, say so with
+    the same basis."""
+    paragraph, holders = REFERENCE[task]
     t = gov.tasks[task]
-    assert t.document == "dispatch-3010-2022"
-    assert t.reference.startswith("¶")
-    acc = gov.who(task, where="Phường Hoàn Kiếm", on=POST_REFORM)
+    assert (t.document, t.reference) == ("dispatch-3010-2022", paragraph)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        acc = gov.who(task, where="Phường Hàng Trống", on=IN_2022)
     assert acc.subject.kind == "task"
     assert acc.subject.tasks == (task,)
-    if task in ("T1", "T2"):
-        assert "unlisted_holders" in {w.code for w in acc.warnings}
-        assert not acc.responsible
-    elif task == "T3":
-        # city departments serve the city, which contains the ward; on 2026 the merged ones
-        # are reached through their successors
-        reporters = {r.organization.name for r in acc.by_role(Role.REPORT)}
-        assert "Sở Nông nghiệp và Môi trường" in reporters
-        assert len(reporters) == 6
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            duties = gov.duties(of="so:noi-vu", on=IN_2022)
-        assert [d.task for d in duties.items] == ["T3"]
-        assert duties.items[0].basis.reference == "¶3"
-    else:
-        assert acc.responsible
-        assert all(r.basis.document == "dispatch-3010-2022" for r in acc.responsible)
+    explicit = {
+        (r.role.value, r.organization.name, r.post.name if r.post else None)
+        for r in acc.responsible
+        if r.basis.principle is None
+    }
+    assert explicit == holders
+    for r in acc.responsible:
+        assert (r.task, r.basis.document, r.basis.reference) == (
+            task,
+            "dispatch-3010-2022",
+            paragraph,
+        )
+        assert not r.via  # 2022: no succession involved
+    # the head answers for what the organization itself holds (người đứng đầu)
+    derived = {r.organization.name for r in acc.responsible if r.basis.principle}
+    assert derived == {o for role, o, post in holders if post is None} - {
+        o for role, o, post in holders if role == "accountable"
+    }
+    if not holders:
+        unlisted = [w for w in acc.warnings if w.code == "unlisted_holders"]
+        assert unlisted
+        for w in unlisted:
+            assert f"3010/UBND-SNV (date unknown), {paragraph}" in w.message_en
+            assert "164/KH-UBND" in w.message_en
+    # after the reform the same duty still reaches the ward's successor (T1/T2 still open)
+    after = gov.who(task, where="Phường Hoàn Kiếm", on=POST_REFORM)
+    assert bool(after.responsible) == bool(holders)
+    assert all(r.basis.reference == paragraph for r in after.responsible)
+
+
+@pytest.mark.parametrize("task", [f"T{i}" for i in range(4, 13)])
+def test_every_committee_duty_in_the_ward_duties(gov: Governance, task: str) -> None:
+    """duties() of the ward lists every duty the dispatch gives its People's Committee or
+    chair, with the paragraph, before and after the reform."""
+    paragraph = REFERENCE[task][0]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        before = gov.duties(of="Phường Hàng Trống", on=IN_2022)
+    after = gov.duties(of="Phường Hoàn Kiếm", on=POST_REFORM)
+    for duties in (before, after):
+        refs = {d.basis.reference for d in duties.items if d.task == task}
+        assert refs == {paragraph}
+
+
+def test_recurring_duties_with_rules_are_on_the_agenda(gov: Governance) -> None:
+    """The duties with a deadline rule reach the agenda: T3 (Q3/2022 report), T6 (reception),
+    T9 (monthly evaluation); T7's deadlines run from an event and are shown by who()."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        agenda = gov.agenda(start=date(2022, 9, 1), end=date(2022, 9, 30))
+    assert {"T3", "T6", "T9"} <= {i.task for i in agenda.items}
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        t7 = gov.who("T7", where="Phường Hàng Trống", on=IN_2022)
+    assert {d.statute for d in t7.deadlines} == {
+        "complaint.first_instance.accept",
+        "complaint.first_instance",
+        "denunciation.screening",
+        "denunciation.resolve",
+        "information.simple",
+    }
+    assert all(d.due is None and d.citation for d in t7.deadlines)
 
 
 def test_t3_q3_report_on_the_agenda(gov: Governance) -> None:
@@ -442,3 +523,12 @@ def test_docs_examples_run(page: str) -> None:
     result = doctest.testfile(str(path), module_relative=False, optionflags=doctest.ELLIPSIS)
     assert result.attempted > 0
     assert result.failed == 0
+
+
+def test_split_ward_names_its_successors(gov: Governance) -> None:
+    """Phường Hàng Trống was divided between two new wards on 2025-07-01: the question is
+    sent back with both names instead of picking one."""
+    with pytest.raises(papi.NotFound) as info:
+        gov.who("D3", where="Phường Hàng Trống", on=POST_REFORM)
+    assert set(info.value.closest) == {"Phường Hoàn Kiếm", "Phường Cửa Nam"}
+    assert "ask about one of them" in str(info.value)

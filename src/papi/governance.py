@@ -1286,10 +1286,19 @@ class Governance:
     def _where(self, where: Any, on: date) -> tuple[Any, tuple[Hop, ...]]:
         try:
             return self._territory.unit(where, on=on), ()
-        except NotFound:
+        except NotFound as err:
             succ = self._territory.successors(where, on=on)
             if len(succ) == 1:
                 return succ[0], self._hops(self._territory.succession_chain(where, on=on))
+            if len(succ) > 1:
+                names = tuple(str(u.name) for u in succ)
+                raise NotFound(
+                    "unit",
+                    where,
+                    context=f"on {on.isoformat()}: its territory passed to {len(names)} units "
+                    f"({', '.join(names)}); ask about one of them",
+                    closest=names,
+                ) from err
             raise
 
     # ------------------------------------------------------------------ who
@@ -1503,15 +1512,18 @@ class Governance:
             doc = self._documents.get(u.document, None)
             cite_vi = doc.cite("vi") if doc else u.document
             cite_en = doc.cite("en") if doc else u.document
+            basis = self._basis(a)
             out.append(
                 Notice(
                     code="unlisted_holders",
-                    message_vi=f"{a.task}: vai trò «{a.role.label('vi')}» được giao cho "
-                    f"{u.describe('vi')} ({cite_vi}, {u.reference}); văn bản này không có trong "
-                    "dữ liệu nên không xác định được cơ quan cụ thể",
-                    message_en=f"{a.task}: the {a.role.value} role is assigned to "
-                    f"{u.describe('en')} ({cite_en}, {u.reference}); that text is not in the "
-                    "dataset, so the agency cannot be named",
+                    message_vi=f"{a.task}: theo {basis.citation_vi}, {basis.reference}, vai trò "
+                    f"«{a.role.label('vi')}» được giao cho {u.describe('vi')} ({cite_vi}, "
+                    f"{u.reference}); văn bản này không có trong dữ liệu nên không xác định được "
+                    "cơ quan cụ thể",
+                    message_en=f"{a.task}: under {basis.citation_en}, {basis.reference}, the "
+                    f"{a.role.value} role is assigned to {u.describe('en')} ({cite_en}, "
+                    f"{u.reference}); that text is not in the dataset, so the agency cannot be "
+                    "named",
                 )
             )
         if subj.kind == "indicator" and not any(r.role is Role.LEAD for r in responsible):
