@@ -231,11 +231,18 @@ def statute(key: str, *, on: date | str | None = None) -> Statute:
     """The catalogue entry ``key`` in force on ``on`` (default: the latest version).
 
     Unknown keys raise :class:`~papi.errors.NotFound` with the closest keys; a known key with
-    no version in force on ``on`` raises NotFound saying which versions exist.
+    no version in force on ``on`` raises NotFound saying which versions exist. A version may
+    hold an :class:`~papi.rules.Unscheduled` rule: the duty applies but its frequency is not
+    yet sourced (citizen reception by the chairs from 2026-07-01), so its ``due`` raises
+    :class:`~papi.rules.UnsourcedPeriod`.
 
     >>> from datetime import date
     >>> statute("denunciation.screening").rule.describe("en")
     '7 working days after receipt'
+    >>> statute("citizen_reception.commune_chair", on=date(2026, 6, 30)).rule.describe("en")
+    'at least 1 day per week, by its last working day'
+    >>> type(statute("citizen_reception.commune_chair", on=date(2026, 7, 1)).rule).__name__
+    'Unscheduled'
     >>> statute("complaint.frist_instance")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
