@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import unicodedata
 import warnings
 from collections.abc import Mapping
@@ -88,6 +89,42 @@ def test_2022_answer_is_the_579_unit_state_without_a_warning() -> None:
         assert count(Level.COMMUNE, R1286) == 526
     assert HN.coverage == Validity(valid_from=COVERAGE_START)
     assert HN.meta["coverage"]["valid_from"] == "2020-03-01"  # type: ignore[index]
+
+
+#: The NSO list of 2024-02-01 (GitHub daohoangson/dvhcvn, data/dvhcvn.json at commit
+#: 82b4cb86a134e0247a2df9de165145fe573c5339, transcribed for this check, not shipped):
+#: commune-level units per district code, and a digest of the sorted "code|name|district"
+#: lines (names lower-cased, old-style tone marks moved: "hoà" -> "hòa", "thuỵ" -> "thụy").
+NSO_2024_02_01_PER_DISTRICT = {
+    "001": 14, "002": 18, "003": 8, "004": 14, "005": 8, "006": 21, "007": 18, "008": 14,
+    "009": 11, "016": 26, "017": 24, "018": 22, "019": 10, "020": 16, "021": 13, "250": 18,
+    "268": 17, "269": 15, "271": 31, "272": 21, "273": 16, "274": 20, "275": 21, "276": 23,
+    "277": 32, "278": 21, "279": 29, "280": 27, "281": 29, "282": 22,
+}  # fmt: skip
+NSO_2024_02_01_DIGEST = "18c1f75f3aa1962394b143264491106219f706b4762dc8fb2325378c6ac126c8"
+
+
+def _tone_fold(name: str) -> str:
+    text = unicodedata.normalize("NFC", name).lower()
+    for old, new in (("oà", "òa"), ("oá", "óa"), ("oả", "ỏa"), ("oã", "õa"), ("oạ", "ọa")):
+        text = text.replace(old, new)
+    for old, new in (("uỵ", "ụy"), ("uý", "úy"), ("uỳ", "ùy"), ("uỷ", "ủy"), ("uỹ", "ũy")):
+        text = text.replace(old, new)
+    return text
+
+
+def test_2022_state_equals_the_nso_list_of_2024() -> None:
+    day = date(2024, 2, 1)
+    rows = []
+    per_district: dict[str, int] = {}
+    for u in HN.units(level=Level.COMMUNE, on=day):
+        parent = HN.parent(u, on=day)
+        assert parent is not None
+        per_district[parent.code] = per_district.get(parent.code, 0) + 1
+        rows.append(f"{u.code}|{_tone_fold(u.name)}|{parent.code}")
+    assert per_district == NSO_2024_02_01_PER_DISTRICT
+    digest = hashlib.sha256("\n".join(sorted(rows)).encode()).hexdigest()
+    assert digest == NSO_2024_02_01_DIGEST
 
 
 def test_before_2020_still_warns() -> None:

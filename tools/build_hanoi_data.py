@@ -445,6 +445,7 @@ def main() -> None:
                 "(584 -> 579) are only partly known and not modelled, so queries before "
                 "2020-03-01 get the 2020-03-01 state with a CoverageWarning."
             ),
+            "checked_against": table["checked_against"],
         },
         "acts": {
             ACT_1286: {"date": table["act_date"], "effective": table["effective"]},
