@@ -1,6 +1,8 @@
-"""docs/reference/cli.md shows the current ``--help`` of every command.
+"""docs/reference/cli.md shows the current ``--help`` of every command, docs/reference/papi.md
+the current top-level API, and every public name is in the API reference.
 
-Regenerate the page after changing the command line: ``python tests/test_cli_docs.py``.
+Regenerate the pages after changing the command line or ``papi/__init__.py``:
+``python tests/test_cli_docs.py``.
 """
 
 from __future__ import annotations
@@ -12,7 +14,9 @@ from pathlib import Path
 
 import pytest
 
-PAGE = Path(__file__).resolve().parent.parent / "docs" / "reference" / "cli.md"
+ROOT = Path(__file__).resolve().parent.parent
+PAGE = ROOT / "docs" / "reference" / "cli.md"
+TOP_PAGE = ROOT / "docs" / "reference" / "papi.md"
 
 INTRO = """\
 # The `papi` command
@@ -39,6 +43,8 @@ OUTRO = """\
 ## Calling it from Python
 
 ::: papi.cli.main
+
+::: papi.cli.build_parser
 
 ::: papi.cli.render_table
 
@@ -71,6 +77,99 @@ def test_cli_reference_page_is_current(monkeypatch: pytest.MonkeyPatch) -> None:
     )
 
 
+TOP_INTRO = """\
+# `papi` (the top-level package)
+
+`import papi` gives the names most programs need, re-exported from the modules below, so that
+`papi.hanoi()`, `papi.framework(2024)` or `papi.NotFound` work without importing submodules.
+Each name links to its documentation in its module's reference page.
+
+::: papi
+    options:
+      members: false
+      show_root_heading: false
+
+| name | what it is |
+|---|---|
+"""
+
+
+def _reference_modules() -> list[str]:
+    pages = sorted((ROOT / "docs" / "reference").glob("*.md"))
+    return [p.stem for p in pages if p.stem not in ("cli", "papi")]
+
+
+def _summary(doc: str) -> str:
+    """The first sentence of a docstring, as Markdown, cut at a clause if long."""
+    import re
+
+    text = doc.split("\n\n")[0].replace("\n", " ")
+    text = re.split(r"(?<=[a-z)])\. ", text)[0].rstrip(".")
+    text = re.sub(r":[a-z]+:`~?([^`]+)`", r"`\1`", text).replace("``", "`")
+    if text.count("(") > text.count(")"):  # cut inside "(e.g. ...)"
+        text = text[: text.rindex("(")].rstrip(" ,")
+    if len(text) > 100:
+        text = re.split(r"[:;(]", text)[0].rstrip(" ,")
+    return text.replace("|", "\\|")
+
+
+def render_top_page() -> str:
+    import importlib
+    import inspect
+    import types
+
+    import papi
+
+    rows = []
+    for name in sorted(papi.__all__, key=lambda n: (n.startswith("_"), n.lower())):
+        obj = getattr(papi, name)
+        if name == "__version__":
+            rows.append(f"| `__version__` | the version, `{obj}` |")
+            continue
+        if isinstance(obj, types.ModuleType):
+            mod = obj.__name__.split(".")[1]
+            summary = _summary(inspect.getdoc(obj) or "")
+            rows.append(f"| [`{name}`]({mod}.md) | module: {summary} |")
+            continue
+        module = getattr(obj, "__module__", None) or "papi.?"
+        defined = module.split(".")[-1].lstrip("_").split("_")[0]
+        homes = [
+            m
+            for m in _reference_modules()
+            if name in getattr(importlib.import_module(f"papi.{m}"), "__all__", ())
+        ]
+        assert homes, f"papi.{name} is in no reference page"
+        home = defined if defined in homes else homes[0]
+        kind = "class" if isinstance(obj, type) else "function" if callable(obj) else "constant"
+        summary = _summary(inspect.getdoc(obj) or "") if kind != "constant" else ""
+        link = f"[`{name}`]({home}.md#papi.{home}.{name})"
+        what = f"{kind}{': ' if summary else ''}{summary} (`papi.{home}.{name}`)"
+        rows.append(f"| {link} | {what} |")
+    return TOP_INTRO + "\n".join(rows) + "\n"
+
+
+def test_top_level_reference_page_is_current() -> None:
+    assert TOP_PAGE.read_text(encoding="utf-8") == render_top_page(), (
+        "docs/reference/papi.md is out of date: run `python tests/test_cli_docs.py`"
+    )
+
+
+def test_every_reference_module_page_renders_its_module() -> None:
+    for mod in _reference_modules():
+        text = (ROOT / "docs" / "reference" / f"{mod}.md").read_text(encoding="utf-8")
+        assert f"::: papi.{mod}" in text, mod
+
+
+def test_mkdocstrings_shows_names_without_docstrings() -> None:
+    # public constants and attrs fields have no docstring of their own (a ``#:`` comment is
+    # not one for mkdocstrings): hiding them would drop them from the reference
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "show_if_no_docstring: true" in text
+    assert 'filters: ["!^_"]' in text
+    assert "reference/papi.md" in text
+
+
 if __name__ == "__main__":
     PAGE.write_text(render_page(), encoding="utf-8")
-    sys.stdout.write(f"wrote {PAGE}\n")
+    TOP_PAGE.write_text(render_top_page(), encoding="utf-8")
+    sys.stdout.write(f"wrote {PAGE} and {TOP_PAGE}\n")

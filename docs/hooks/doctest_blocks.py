@@ -1,20 +1,37 @@
-"""mkdocs hook: show the doctest examples of docstrings as ``pycon`` code blocks.
+"""mkdocs hook: show the doctest examples of docstrings as ``pycon`` code blocks, and Sphinx
+cross-reference roles as code.
 
 papi's docstrings carry runnable examples (``>>> ...`` lines, checked by pytest's doctest run).
 Markdown would read them as text, and their output (``['D1', 'D2']``) as reference links. This
 hook adds a Markdown preprocessor that fences every doctest block outside an existing fence.
+The docstrings also name other objects the Sphinx way (``:func:`papi.framework.framework```,
+``:class:`~papi.errors.NotFound```), which Markdown would print verbatim: outside code, the
+preprocessor turns them into inline code (``~`` keeps the last component, as in Sphinx).
 It runs before mkdocstrings reads the Markdown configuration (``event_priority``), so the API
 reference gets it too.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.preprocessors import Preprocessor
 from mkdocs.plugins import event_priority
+
+
+_ROLE = re.compile(r":(?:py:)?(?:func|class|meth|mod|data|attr|exc|obj|const):`(~?)([^`]+)`")
+
+
+def _roles(line: str) -> str:
+    """``:class:`~papi.errors.NotFound``` -> ```NotFound```.
+
+    >>> _roles("raises :class:`~papi.errors.NotFound`; see :func:`papi.framework.framework`")
+    'raises `NotFound`; see `papi.framework.framework`'
+    """
+    return _ROLE.sub(lambda m: f"`{m[2].rsplit('.', 1)[-1] if m[1] else m[2]}`", line)
 
 
 class _DoctestBlocks(Preprocessor):
@@ -49,7 +66,7 @@ class _DoctestBlocks(Preprocessor):
                 out.append(line)
                 doctest_indent = indent
                 continue
-            out.append(line)
+            out.append(_roles(line))
         if doctest_indent is not None:
             out.append(doctest_indent + "```")
         return out

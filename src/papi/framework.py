@@ -60,9 +60,10 @@ __all__ = [
     "load_framework",
 ]
 
-#: The first year PAPI covered all 63 provinces (papi.org.vn/eng/faq); earlier pilots
-#: (2009: 3 provinces, 2010: 30) are not catalogued.
 FIRST_YEAR = 2011
+"""The first year PAPI covered all 63 provinces (papi.org.vn/eng/faq); earlier pilots (2009: 3
+provinces, 2010: 30) are not catalogued.
+"""
 
 _CODE = re.compile(r"^D([1-9])(?:\.([1-9][0-9]?))?(?:\.([1-9][0-9]?))?$")
 

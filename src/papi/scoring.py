@@ -64,23 +64,26 @@ __all__ = [
     "target",
 ]
 
-#: Decimals PAPI publishes scores with (e.g. 43.9603; kinhtedothi.vn, nvsk.vnanet.vn).
-#: Totals are rounded to this precision, and rankings compare the rounded totals.
 PRECISION = 4
+"""Decimals PAPI publishes scores with (e.g. 43.9603; kinhtedothi.vn, nvsk.vnanet.vn). Totals are
+rounded to this precision, and rankings compare the rounded totals.
+"""
 
-#: A dimension is scored on 1-10 ("trên thang đo từ 1 đến 10 điểm", PAPI 2020).
 DIMENSION_RANGE = (1.0, 10.0)
+"""A dimension is scored on 1-10 ("trên thang đo từ 1 đến 10 điểm", PAPI 2020)."""
 
-#: How far the sum of a dimension's sub-dimension scores may be from the dimension score.
-#: PAPI publishes sub-dimensions to 4 decimals in its reports but news and profiles quote them
-#: to 2 (Hà Nội 2019 D1: 0.74 + 1.49 + 1.58 + 1.23 = 5.04 for 5.0387). Four parts rounded to
-#: 2 decimals can be off by 4 x 0.005, plus 0.005 for the dimension: 0.025 accepts every
-#: correctly rounded quotation while still catching a wrong or missing part.
 SUM_TOLERANCE = 0.025
+"""How far the sum of a dimension's sub-dimension scores may be from the dimension score. PAPI
+publishes sub-dimensions to 4 decimals in its reports but news and profiles quote them to 2 (Hà
+Nội 2019 D1: 0.74 + 1.49 + 1.58 + 1.23 = 5.04 for 5.0387). Four parts rounded to 2 decimals can
+be off by 4 x 0.005, plus 0.005 for the dimension: 0.025 accepts every correctly rounded
+quotation while still catching a wrong or missing part.
+"""
 
-#: Columns :func:`load_table` needs; other columns are optional (see :func:`load_table`).
 CSV_DIMENSIONS = tuple(f"D{i}" for i in range(1, 9))
+"""The dimension columns of a score table, ``D1``-``D8``."""
 CSV_REQUIRED = ("province_vi", "year", *CSV_DIMENSIONS)
+"""The columns :func:`load_table` requires: ``province_vi``, ``year`` and ``D1``-``D8``."""
 
 _SUB_CODE = re.compile(r"^D([1-9])\.([1-9][0-9]?)$")
 _STEP = 10**-PRECISION

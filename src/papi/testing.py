@@ -76,12 +76,11 @@ __all__ = [
     "who_queries",
 ]
 
-#: The earliest and latest days the strategies produce by default: from the first PAPI year
-#: to a few years after the newest data.
 MIN_DATE = date(2011, 1, 1)
+"""The earliest day the strategies produce by default: the first PAPI year."""
 MAX_DATE = date(2030, 12, 31)
+"""The latest day the strategies produce by default: a few years after the newest data."""
 
-#: Kind words that open official Vietnamese unit names (NFC).
 KIND_WORDS: tuple[str, ...] = (
     "Thành phố",
     "Tỉnh",
@@ -93,9 +92,8 @@ KIND_WORDS: tuple[str, ...] = (
     "Thị trấn",
     "Đặc khu",
 )
+"""Kind words that open official Vietnamese unit names (NFC)."""
 
-#: Syllables seen in Hanoi's place names, with every kind of diacritic (NFC), including
-#: ``đ``/``Đ`` and stacked marks such as ``ế``/``ộ``.
 SYLLABLES: tuple[str, ...] = (
     "Hoàn",
     "Kiếm",
@@ -153,6 +151,9 @@ SYLLABLES: tuple[str, ...] = (
     "Hưng",
     "Đạo",
 )
+"""Syllables seen in Hanoi's place names, with every kind of diacritic (NFC), including
+``đ``/``Đ`` and stacked marks such as ``ế``/``ộ``.
+"""
 
 
 def dates(min_value: date = MIN_DATE, max_value: date = MAX_DATE) -> st.SearchStrategy[date]:
