@@ -139,7 +139,7 @@ def test_before_2020_still_warns() -> None:
 def test_resolution_1286_renames_and_removals() -> None:
     # a code kept under a new name on 2025-01-01: two records, same code, one name each
     old, new = HN.get("00181"), HN.get("00181@2025-01-01")
-    assert (old.name, new.name) == ("Phường Văn Miếu", "Phường Văn Miếu Quốc Tử Giám")
+    assert (old.name, new.name) == ("Phường Văn Miếu", "Phường Văn Miếu - Quốc Tử Giám")
     assert old.valid_to == new.valid_from == R1286
     assert HN.unit("00181", on=date(2022, 6, 13)) == old
     assert HN.unit("00181", on=BEFORE) == new
@@ -556,7 +556,7 @@ def test_names_narrowed_by_their_ancestors() -> None:
 def test_reference_facts_about_reused_codes() -> None:
     # hanoi-structure.md §3: codes are reused by the new units
     assert HN.get("00226").name == "Phường Trung Tự"  # until 2025-01-01
-    assert HN.get("00226@2025-01-01").name == "Phường Phương Liên Trung Tự"
+    assert HN.get("00226@2025-01-01").name == "Phường Phương Liên - Trung Tự"
     assert HN.unit("00226", on=AFTER).name == "Phường Văn Miếu - Quốc Tử Giám"
     assert HN.get("00292@2025-01-01").name == "Phường Bạch Mai"  # took 00292 on 2025-01-01
     assert HN.get("00292").name == "Phường Quỳnh Lôi"

@@ -134,6 +134,12 @@ def reverse_1286(
         rec, new = renamed[code], by_code.get(code)
         if new is None:
             continue
+        official = rec.get("name")
+        if official and official != new["name"]:
+            if official.replace(" - ", " ") != new["name"]:
+                problems.append(f"{code}: {official!r} is not a spelling of {new['name']!r}")
+            new["note"] += f"; official spelling (S2), written {new['name']!r} in the package"
+            new["name"] = official
         kind = kind_of(rec["old_name"])
         if kind != new["kind"]:
             problems.append(f"{code}: kind changes from {kind} to {new['kind']}")
