@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import json
+import random
+import threading
 import warnings
 from concurrent.futures import ThreadPoolExecutor
-from datetime import date
+from datetime import date, timedelta
 from importlib import resources
 
 import jsonschema
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import papi.io
 from papi.datasets import hanoi
@@ -43,12 +47,14 @@ def _orgs(acc: Accountability, role: Role, *, direct: bool | None = None) -> set
     }
 
 
-def schema() -> dict[str, object]:
+def _schema() -> dict[str, object]:
     text = (resources.files("papi") / "data" / "schema" / "accountability-1.json").read_text()
     loaded = json.loads(text)
     assert isinstance(loaded, dict)
     return loaded
 
+
+SCHEMA = _schema()
 
 # ------------------------------------------------------------------ 2026: after the reform
 
@@ -469,7 +475,7 @@ def test_json_validates_against_published_schema(gov: Governance, when: date) ->
         warnings.simplefilter("ignore")
         acc = gov.who("D3", where="00070", on=when)
     data = json.loads(papi.io.dumps(acc))
-    jsonschema.validate(data, schema())
+    jsonschema.validate(data, SCHEMA)
     assert data["schema"] == "papi.accountability/1"
     assert papi.io.loads(papi.io.dumps(acc)) == acc
     assert Accountability.from_dict(acc.to_dict()) == acc
@@ -492,26 +498,125 @@ def test_json_entries_have_the_portal_fields(d3_2026: Accountability) -> None:
         assert {"role", "organization", "post", "holder", "basis", "via"} <= set(entry)
 
 
+SUBJECTS = tuple(
+    [el.code for el in hanoi().framework.elements()][:40]
+    + [f"T{i}" for i in range(1, 13)]
+    + ["Trách nhiệm giải trình với người dân", "public administrative procedures"]
+)
+
+
+@st.composite
+def real_questions(draw: st.DrawFn) -> tuple[str, str, date]:
+    """Any subject, any unit (commune, district or the city) existing on any day from the
+    start of the territory data to 2027: every era of the model."""
+    gov = hanoi()
+    day = draw(st.dates(min_value=gov.territory.coverage.valid_from, max_value=date(2027, 12, 31)))
+    units = gov.territory.units(on=day)
+    unit = draw(st.sampled_from(units))
+    return draw(st.sampled_from(SUBJECTS)), unit.id, day
+
+
+@settings(max_examples=120, deadline=None)
+@given(real_questions())
+def test_real_answers_validate_and_round_trip(question: tuple[str, str, date]) -> None:
+    subject, where, day = question
+    gov = hanoi()
+    acc = gov.who(subject, where=where, on=day)
+    text = papi.io.dumps(acc)
+    data = json.loads(text)
+    jsonschema.validate(data, SCHEMA)
+    assert papi.io.loads(text) == acc
+    assert Accountability.from_dict(data) == acc
+    assert papi.io.dumps(papi.io.loads(text)) == text
+    # what every answer promises
+    assert acc.where.id == where
+    assert acc.escalation[-1].organization.id == "ubnd:01"
+    for r in acc.responsible:
+        assert r.basis.document in gov.documents
+        assert r.task in acc.subject.tasks
+        assert all(h.effective <= day for h in r.via)
+    for d in acc.deadlines:
+        assert d.due is None or d.due >= day
+    for lang in ("vi", "en"):
+        assert acc.explain(lang).startswith(acc.subject.code)
+
+
 # ------------------------------------------------------------------ threads
 
 
-def test_who_from_many_threads(gov: Governance) -> None:
-    wards = ["Phường Hoàn Kiếm", "Phường Cửa Nam", "Phường Ba Đình", "Phường Hồng Hà"]
-    subjects = ["D3", "D5", "T6", "D2"]
-    queries = [(s, w) for s in subjects for w in wards] * 8
-    fresh = hanoi().builder().build()  # a new model: nothing memoised yet
-    expected = {
-        (s, w): papi.io.dumps(fresh.who(s, where=w, on=POST_REFORM)) for s, w in set(queries)
-    }
+def _thread_questions(gov: Governance) -> list[tuple[str, tuple[object, ...]]]:
+    """Varied questions over every era: who (dimensions, sub-dimensions, tasks, names) for
+    wards, districts and the city; duties, agenda, escalation, gaps, overdue."""
+    days = [
+        date(2020, 6, 1),
+        IN_2022,
+        date(2025, 3, 1),
+        date(2025, 6, 30),
+        POST_REFORM,
+        TODAY,
+    ]
+    subjects = ["D3", "D5", "D2.1", "T3", "T6", "T9", "Công khai, minh bạch"]
+    out: list[tuple[str, tuple[object, ...]]] = []
+    for day in days:
+        places = [u.id for u in gov.territory.units(on=day)][::37]  # a spread of units
+        for i, place in enumerate(places):
+            out.append(("who", (subjects[i % len(subjects)], place, day)))
+        out.append(("duties", (places[1], day)))
+        out.append(("escalation", (places[-1], day)))
+        out.append(("gaps", (day,)))
+        out.append(("overdue", (day,)))
+        out.append(("agenda", (places[2], day)))
+    return out
+
+
+def _ask(gov: Governance, question: tuple[str, tuple[object, ...]]) -> str:
+    kind, args = question
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        if kind == "who":
+            subject, where, day = args
+            answer: object = gov.who(str(subject), where=where, on=day)  # type: ignore[arg-type]
+        elif kind == "duties":
+            answer = gov.duties(of=args[0], on=args[1])  # type: ignore[arg-type]
+        elif kind == "escalation":
+            answer = gov.escalation(where=args[0], on=args[1])  # type: ignore[arg-type]
+        elif kind == "gaps":
+            answer = gov.gaps(on=args[0])  # type: ignore[arg-type]
+        elif kind == "overdue":
+            answer = gov.overdue(on=args[0])  # type: ignore[arg-type]
+        else:
+            day = args[1]
+            answer = gov.agenda(of=args[0], start=day, end=day + timedelta(days=45))  # type: ignore[operator]
+    return papi.io.dumps(answer)
+
+
+def test_queries_from_many_threads_equal_single_threaded_answers(gov: Governance) -> None:
+    """A fresh model asked by 16 threads at once, each in its own order, over every era
+    and every query type, gives byte-for-byte the answers of a single-threaded model."""
+    questions = _thread_questions(gov)
+    assert len(questions) > 100
+    single = hanoi().builder().build()  # nothing memoised yet
+    expected = {q: _ask(single, q) for q in questions}
     racing = hanoi().builder().build()
-    with ThreadPoolExecutor(max_workers=8) as pool:
-        got = list(
-            pool.map(
-                lambda q: (q, papi.io.dumps(racing.who(q[0], where=q[1], on=POST_REFORM))), queries
-            )
-        )
-    for q, text in got:
-        assert text == expected[q]
+    threads = 16
+    barrier = threading.Barrier(threads)
+
+    def worker(seed: int) -> list[tuple[tuple[str, tuple[object, ...]], str]]:
+        order = list(questions)
+        random.Random(seed).shuffle(order)
+        barrier.wait()  # start together, so the lazily derived indexes are raced for
+        return [(q, _ask(racing, q)) for q in order]
+
+    with ThreadPoolExecutor(max_workers=threads) as pool:
+        results = list(pool.map(worker, range(threads)))
+    for got in results:
+        assert len(got) == len(questions)
+        for q, text in got:
+            assert text == expected[q], q
+    # and the shared model still answers as a fresh one (nothing was corrupted)
+    again = hanoi().builder().build()
+    for q in questions[::7]:
+        assert _ask(racing, q) == _ask(again, q)
 
 
 @pytest.mark.parametrize("page", ["concepts.md", "accountability.md"])
