@@ -87,7 +87,7 @@ for ax, code in zip(axes.flat, dims):
     scores = [r.scorecard.score(code) for r in results]
     ax.plot(years, scores, marker="o", color="tab:blue")
     mean = sum(scores) / len(scores)
-    ax.axhline(mean, color="grey", linestyle="--", linewidth=1)
+    ax.axhline(mean, color="grey", linestyle="--", linewidth=1, label="Hà Nội's 2018-2024 mean")
     ax.set_title(f"{code} {fw[code].name_en}\\n({fw[code].name_vi})", fontsize=9)
     low, high = min(scores), max(scores)
     ax.set_ylim(max(1, low - 0.6), min(10, high + 0.6))
@@ -98,6 +98,7 @@ for ax in axes[1]:
 for ax in axes[:, 0]:
     ax.set_ylabel("score (1-10)")
 fig.suptitle("Hà Nội: PAPI dimension scores 2018-2024", fontsize=13)
+fig.legend(*axes.flat[0].get_legend_handles_labels(), loc="upper right", fontsize=8)
 fig.tight_layout()
 save(fig, "hanoi_dimensions")
 plt.show()
@@ -128,6 +129,8 @@ background colour is the published group of that year.
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
+from papi.scoring import Group
+
 group_colours = {1: "#2e7d32", 2: "#9ccc65", 3: "#ffb74d", 4: "#e57373"}
 fig, (ax_rank, ax_total) = plt.subplots(2, 1, figsize=(10, 7.5), sharex=True)
 for ax in (ax_rank, ax_total):
@@ -157,9 +160,12 @@ handles = [
     Line2D([], [], color="black", marker="o", markerfacecolor="black", label="rank (confirmed)"),
     Line2D([], [], color="black", marker="o", markerfacecolor="white", label="rank (unconfirmed)"),
     Patch(color="tab:blue", alpha=0.7, label="total score"),
-] + [Patch(color=c, alpha=0.35, label=f"group {n}") for n, c in group_colours.items()]
-fig.legend(handles=handles, loc="lower center", ncol=7, fontsize=8)
-fig.tight_layout(rect=(0, 0.05, 1, 1))
+] + [
+    Patch(color=c, alpha=0.35, label=f"group {g.number}: {g.en} ({g.vi})")
+    for g, c in zip(Group, group_colours.values())
+]
+fig.legend(handles=handles, loc="lower center", ncol=4, fontsize=8)
+fig.tight_layout(rect=(0, 0.08, 1, 1))
 save(fig, "hanoi_total_rank")
 plt.show()
 """),
@@ -567,6 +573,8 @@ NOTEBOOKS = {
 def main() -> None:
     for name, cells in NOTEBOOKS.items():
         nb = new_notebook(cells=cells)
+        for i, cell in enumerate(nb.cells):  # stable ids: regenerating changes only what changed
+            cell.id = f"{Path(name).stem[:20]}-{i:02d}"
         nb.metadata["kernelspec"] = {
             "name": "python3",
             "display_name": "Python 3",

@@ -60,6 +60,19 @@ def test_notebook_runs_from_a_clean_kernel(
         if output.get("output_type") == "stream" and output.get("name") == "stderr"
     ]
     assert not errors, errors
+    printed = "".join(
+        output.get("text", "")
+        for cell in nb.cells
+        for output in cell.get("outputs", [])
+        if output.get("output_type") == "stream"
+    )
+    if name == "hanoi_papi_story.ipynb":  # the story tells the packaged results, every year
+        from papi.scoring import hanoi_results
+
+        for r in hanoi_results():
+            assert f"{r.year:<6}{r.total:>9.4f}{f'{r.rank}/{r.out_of}':>8}" in printed, r.year
+    if name == "commune_deadline_calendar.ipynb":  # the Tết week has no working day
+        assert "15 working days in February 2026" in printed
 
 
 def test_kernel_uses_this_interpreter() -> None:
