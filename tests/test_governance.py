@@ -407,3 +407,15 @@ def test_citations_in_vietnamese(en: str, vi: str) -> None:
     from papi.governance import citation_vi
 
     assert citation_vi(en) == vi
+
+
+def test_task_sort_key_orders_numbers_and_tolerates_other_digits() -> None:
+    from papi.governance import task_sort_key
+
+    assert sorted(["T10", "T2", "T1", "T¹", "T1a"], key=task_sort_key) == [
+        "T1",
+        "T1a",
+        "T2",
+        "T10",
+        "T¹",
+    ]

@@ -320,7 +320,7 @@ def task_sort_key(task_id: str) -> tuple[object, ...]:
     >>> sorted(["T10", "T2", "A"], key=task_sort_key)
     ['A', 'T2', 'T10']
     """
-    return tuple(int(p) if p.isdigit() else p for p in re.split(r"(\d+)", task_id))
+    return tuple(int(p) if p.isdecimal() else p for p in re.split(r"(\d+)", task_id))
 
 
 _KIND_VI = {
