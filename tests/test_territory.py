@@ -269,6 +269,17 @@ def test_not_found_offers_closest_names() -> None:
         HN.get("nope")
 
 
+def test_not_found_prefers_names_that_exist_on_the_day() -> None:
+    with pytest.raises(NotFound) as err:
+        HN.unit("Hoan Kiemm", on=date(2022, 6, 13))
+    assert err.value.closest[0] == "Quận Hoàn Kiếm"  # the ward of that name came in 2025
+    with pytest.raises(NotFound) as err:
+        HN.unit("Hoan Kiemm", on=AFTER)
+    assert err.value.closest[0] == "Phường Hoàn Kiếm"
+    with pytest.raises(NotFound, match="exists on other days: Phường Quốc Tử Giám"):
+        HN.unit("Phuong Quoc Tu Giam", on=AFTER)
+
+
 def test_districts_abolished_with_successors() -> None:
     for d in HN.units(level=Level.DISTRICT, on=BEFORE):
         succ = HN.successors(d, on=AFTER)

@@ -724,7 +724,16 @@ class Territory:
             raise NotFound(
                 "unit", ref, context=f"on {on.isoformat()} (exists on other days: {other})"
             )
-        raise NotFound("unit", ref, closest=self._names.closest(text))
+        raise NotFound("unit", ref, closest=self._closest(text, on))
+
+    def _closest(self, text: str, on: date) -> tuple[str, ...]:
+        """The "did you mean" names, those of units existing on ``on`` first."""
+        names = self._names.closest(text, n=10)
+
+        def gone(name: str) -> bool:
+            return not any(self._by_id[i].exists_on(on) for i in self._names.find(name))
+
+        return tuple(sorted(names, key=gone)[:5])
 
     def qualified_name(self, u: UnitRef, *, on: date) -> str:
         """The shortest name that :meth:`unit` resolves to ``u`` on ``on``: its own name,
@@ -762,9 +771,7 @@ class Territory:
             return cands[0]
         if cands:
             raise Ambiguous("unit", ref, tuple(self._describe(u, on) for u in cands))
-        raise NotFound(
-            "unit", ref, context=f"on {on.isoformat()}", closest=self._names.closest(head)
-        )
+        raise NotFound("unit", ref, context=f"on {on.isoformat()}", closest=self._closest(head, on))
 
     def _ancestors_on(self, uid: str, day: int) -> Iterator[Unit]:
         up = self._epoch(day)

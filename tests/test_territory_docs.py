@@ -1,0 +1,16 @@
+"""The examples of docs/territory.md run and give what the page says."""
+
+from __future__ import annotations
+
+import doctest
+from pathlib import Path
+
+PAGE = Path(__file__).resolve().parent.parent / "docs" / "territory.md"
+
+
+def test_territory_page_examples() -> None:
+    result = doctest.testfile(
+        str(PAGE), module_relative=False, optionflags=doctest.ELLIPSIS, verbose=False
+    )
+    assert result.attempted > 40
+    assert result.failed == 0
