@@ -333,6 +333,14 @@ def test_scores_malformed_table(capsys: pytest.CaptureFixture[str], tmp_path: Pa
     assert_one_line_error(run(capsys, "scores", "--year", "2021", "--table", str(table)), "D2")
 
 
+def test_scores_table_not_utf8(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    table = tmp_path / "latin1.csv"
+    header = "province_vi,year,D1,D2,D3,D4,D5,D6,D7,D8\n"
+    table.write_bytes((header + "Hà Noi,2021,5,5,5,5,5,5,5,5\n").encode("latin-1"))
+    result = run(capsys, "scores", "--year", "2021", "--table", str(table))
+    assert_one_line_error(result, "latin1.csv: line 2", "not UTF-8")
+
+
 def test_scores_missing_table_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     missing = str(tmp_path / "nope.csv")
     assert_one_line_error(run(capsys, "scores", "--year", "2021", "--table", missing), "nope.csv")

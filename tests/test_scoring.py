@@ -414,6 +414,32 @@ def test_load_table_missing_file(tmp_path: Path) -> None:
         load_table(tmp_path / "absent.csv")
 
 
+def test_load_table_not_utf8_names_the_line(tmp_path: Path) -> None:
+    # a table saved as "CSV" (Windows-1252/Latin-1) instead of "CSV UTF-8" by a spreadsheet
+    path = tmp_path / "latin1.csv"
+    header = "province_vi,year,D1,D2,D3,D4,D5,D6,D7,D8\n"
+    path.write_bytes(
+        (header + "Hue,2021,5,5,5,5,5,5,5,5\nHà Noi,2021,5,5,5,5,5,5,5,5\n").encode("latin-1")
+    )
+    with pytest.raises(InvalidData, match="not UTF-8") as info:
+        load_table(path)
+    assert info.value.path == f"{path}: line 3"
+
+
+def test_load_table_accepts_a_byte_order_mark_and_crlf(tmp_path: Path) -> None:
+    path = tmp_path / "excel.csv"
+    text = "province_vi,year,D1,D2,D3,D4,D5,D6,D7,D8\r\nHà Nội,2021,5,5,5,5,5,5,5,5.5\r\n"
+    path.write_bytes(b"\xef\xbb\xbf" + text.encode())
+    (card,) = load_table(path)
+    assert card.province == "Hà Nội"
+    assert card.total == 40.5
+
+
+def test_province_must_be_text() -> None:
+    with pytest.raises(InvalidData, match="province"):
+        Scorecard(province=None, year=2021)  # type: ignore[arg-type]
+
+
 # ---- Hanoi's official results (packaged) ----------------------------------------------------------
 def test_hanoi_results_are_sourced_and_consistent() -> None:
     results = hanoi_results()

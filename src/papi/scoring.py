@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import csv
 import enum
+import io
 import json
 import math
 import os
@@ -291,6 +292,12 @@ def _problems(
     return out
 
 
+def _province_name(value: object) -> str:
+    if not isinstance(value, str):
+        raise InvalidData("the province name must be text", path="province", value=value)
+    return nfc(value)
+
+
 @attrs.frozen(kw_only=True)
 class Scorecard:
     """One province's PAPI scores in one year.
@@ -308,7 +315,7 @@ class Scorecard:
     papi.errors.InvalidData: Hà Nội 2023: D1: dimension score must be between 1 and 10 (value: 11.2)
     """
 
-    province: str = attrs.field(converter=nfc)
+    province: str = attrs.field(converter=_province_name)
     year: int
     # mappings are compared but left out of the hash (a mappingproxy is unhashable)
     dimensions: Mapping[str, float] = attrs.field(factory=dict, converter=_scores, hash=False)
@@ -871,12 +878,22 @@ def load_table(path: str | os.PathLike[str]) -> Table:
     """
     source = os.fspath(path)
     try:
-        handle = open(source, encoding="utf-8-sig", newline="")  # noqa: SIM115
+        with open(source, "rb") as raw:
+            data = raw.read()
     except OSError as exc:
         raise InvalidData(f"cannot read the score table: {exc.strerror}", path=source) from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise InvalidData(
+            "not UTF-8 text (save the table as CSV UTF-8)",
+            path=f"{source}: line {line}",
+            value=data[exc.start : exc.start + 8],
+        ) from None
     problems: list[Problem] = []
     cards: list[Scorecard] = []
-    with handle:
+    with io.StringIO(text, newline="") as handle:
         reader = csv.DictReader(handle)
         header = reader.fieldnames or []
         missing = [c for c in CSV_REQUIRED if c not in header]
