@@ -337,8 +337,9 @@ def main() -> None:
                     f"kept code {wcode} under this name from 2025-01-01 ({ACT_1286}); "
                     "state as of 2025-06-30"
                     if renamed
-                    else "state as of 2025-06-30, unchanged by Resolution 1286/NQ-UBTVQH15; "
-                    f"start date not in the sources (data vouches from {COVERAGE_FROM})"
+                    else "state as of 2025-06-30; same code and name before Resolution "
+                    f"{ACT_1286} (2025-01-01), which may have changed its boundaries; start "
+                    f"date not in the sources (data vouches from {COVERAGE_FROM})"
                 ),
             }
         )
