@@ -432,13 +432,38 @@ def test_agenda_expands_weekly_reception(gov: Governance) -> None:
     assert monthly == [date(2026, 3, 31)]
 
 
-def test_gaps_report_what_the_documents_leave_open(gov: Governance) -> None:
-    gaps = gov.gaps(on=POST_REFORM)
+@pytest.mark.parametrize("day", [IN_2022, POST_REFORM, TODAY])
+def test_gaps_report_what_the_documents_leave_open(gov: Governance, day: date) -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        gaps = gov.gaps(on=day)
+    # which agency leads which dimension is in Plan 164's appendix: every dimension is open
     no_lead = {g.subject for g in gaps.items if g.kind == "no_lead"}
     assert no_lead == {f"D{i}" for i in range(1, 9)}
-    nobody = {g.subject for g in gaps.items if g.kind == "selector_matches_nobody"}
-    assert {"T1.lead", "T1.advise", "T2.guide"} <= nobody
-    assert "no_accountable_person" in gaps.kinds()
+    # T1/T2's holders are named only in that appendix
+    nobody = {g.subject: g for g in gaps.items if g.kind == "selector_matches_nobody"}
+    assert set(nobody) == {"T1.lead", "T1.advise", "T2.guide"}
+    assert all(g.basis == "dispatch 3010/UBND-SNV (date unknown) ¶2" for g in nobody.values())
+    # the district tier's duties have successors: nothing is orphaned
+    assert "abolished_without_successor" not in gaps.kinds()
+    # the packaged data names no ward or department head: every assigned duty lacks a person
+    no_person = {g.subject for g in gaps.items if g.kind == "no_accountable_person"}
+    assigned = {a.id for a in gov.assignments if not a.id.startswith(("T1.", "T2."))}
+    assert no_person == assigned
+    assert gaps.kinds() <= {
+        "no_lead",
+        "selector_matches_nobody",
+        "no_accountable_person",
+        "content_not_in_data",
+        "no_head_post",
+    }
+    # T3 reports on the Appendix 1 tasks of Plan 164, which the dataset does not have
+    [content] = [g for g in gaps.items if g.kind == "content_not_in_data"]
+    assert content.subject == "T3"
+    assert "Phụ lục 1" in content.message_en
+    assert "164/KH-UBND" in content.message_en
+    t3 = gov.who("T3", where="Phường Hoàn Kiếm", on=POST_REFORM)
+    assert "content_not_in_data" in {w.code for w in t3.warnings}
 
 
 def test_subject_by_name_and_relation(gov: Governance) -> None:

@@ -104,6 +104,7 @@ title_vi = "Việc một"
 indicators = ["D3", "D9.9"]
 indicator = ["D1"]
 deadlines = [{ statute = "citizen_reception.comune_chair" }]
+defined_in = [{ document = "nowhere", reference = "Annex 2" }]
 
 [[tasks]]
 id = "X2"
@@ -163,6 +164,7 @@ def test_every_problem_in_one_error(tmp_path: Path) -> None:
         ("plan.toml: tasks[0].indicators[1]", "D9.9"),
         ("plan.toml: tasks[0].deadlines[0].statute", "citizen_reception.comune_chair"),
         ("plan.toml: tasks[1].document", "no-such-document"),
+        ("plan.toml: tasks[0].defined_in[0].document", "nowhere"),
         ("plan.toml: assignments[0].role", "boss"),
         ("plan.toml: assignments[1].selector.within", "Phường Không Có"),
         ("plan.toml: assignments[2].selector.id", "so:khong-co"),

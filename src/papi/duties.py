@@ -251,6 +251,10 @@ def _deadlines(value: Any) -> tuple[Deadline, ...]:
     return tuple(value)
 
 
+def _bases(value: Any) -> tuple[Basis, ...]:
+    return tuple(value)
+
+
 @attrs.frozen(kw_only=True)
 class Task:
     """A duty set by a document, at a paragraph or appendix ``reference`` (e.g. ``"¶4"``).
@@ -258,7 +262,9 @@ class Task:
     ``indicators`` are PAPI codes (``"D3"``, ``"D3.1"``...), validated against the framework when
     the :class:`~papi.governance.Governance` is built. ``period`` is when the document says the
     task runs (e.g. "through 2022"); whether assignments keep applying after it is a property of
-    the assignments' validity, not of the task.
+    the assignments' validity, not of the task. ``defined_in`` names the parts of documents
+    *not in the dataset* that say what the task covers (T3 reports on "the tasks assigned in
+    Appendix 1 of Plan 164/KH-UBND"); :meth:`~papi.governance.Governance.gaps` reports each.
     """
 
     id: str
@@ -271,6 +277,7 @@ class Task:
     recurring: bool = False
     period: Validity = ALWAYS
     notes: str | None = None
+    defined_in: tuple[Basis, ...] = attrs.field(default=(), converter=_bases)
 
     def title(self, lang: str = "vi") -> str:
         """The title in ``lang``, falling back to Vietnamese."""

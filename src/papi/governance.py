@@ -701,7 +701,8 @@ class Escalation(_Answer):
 @attrs.frozen(kw_only=True)
 class Gap:
     """A hole in a plan: ``kind`` is one of ``no_lead``, ``selector_matches_nobody``,
-    ``abolished_without_successor``, ``no_head_post``, ``no_accountable_person``."""
+    ``abolished_without_successor``, ``no_head_post``, ``no_accountable_person``,
+    ``content_not_in_data`` (a task whose content is defined in a text the dataset lacks)."""
 
     kind: str
     subject: str
@@ -1526,6 +1527,18 @@ class Governance:
                     "named",
                 )
             )
+        for tid in subj.tasks:
+            for ref in self._tasks[tid].defined_in:
+                doc = self._documents[ref.document]
+                out.append(
+                    Notice(
+                        code="content_not_in_data",
+                        message_vi=f"{tid}: nội dung nhiệm vụ nằm ở {ref.reference} "
+                        f"{doc.cite('vi')}, không có trong dữ liệu",
+                        message_en=f"{tid}: what the task covers is in {ref.reference} of "
+                        f"{doc.cite('en')}, which is not in the dataset",
+                    )
+                )
         if subj.kind == "indicator" and not any(r.role is Role.LEAD for r in responsible):
             out.append(
                 Notice(
@@ -2062,6 +2075,24 @@ class Governance:
                         basis=basis,
                     )
                 )
+        for task in sorted(self._tasks.values(), key=lambda t: task_sort_key(t.id)):
+            if not task.defined_in:
+                continue
+            if not any(a.validity.contains(on) for a in self._by_task.get(task.id, ())):
+                continue
+            for ref in task.defined_in:
+                doc = self._documents[ref.document]
+                items.append(
+                    Gap(
+                        kind="content_not_in_data",
+                        subject=task.id,
+                        message_vi=f"{task.id}: nội dung nhiệm vụ nằm ở {ref.reference} "
+                        f"{doc.cite('vi')}, không có trong dữ liệu",
+                        message_en=f"{task.id}: what the task covers is in {ref.reference} of "
+                        f"{doc.cite('en')}, which is not in the dataset",
+                        basis=f"{self._documents[task.document].cite('en')} {task.reference}",
+                    )
+                )
         for dim in self._framework.dimensions:
             if not any(self._framework.related(dim.code, c) for c in lead_codes):
                 items.append(
@@ -2254,6 +2285,15 @@ class Builder:
                 problems.append(
                     Problem(path=f"{p}.document", message="unknown document", value=t.document)
                 )
+            for i, part in enumerate(t.defined_in):
+                if part.document not in docs:
+                    problems.append(
+                        Problem(
+                            path=f"{p}.defined_in[{i}].document",
+                            message="unknown document",
+                            value=part.document,
+                        )
+                    )
             for i, code in enumerate(t.indicators):
                 if code not in self._framework:
                     problems.append(

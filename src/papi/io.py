@@ -70,6 +70,7 @@ _TASK = {
     "recurring": False,
     "period": False,
     "notes": False,
+    "defined_in": False,
 }
 _ASSIGN = {
     "id": True,
@@ -327,6 +328,17 @@ def _task(r: _Reader, raw: object, path: str) -> Task | None:
                 deadlines.append(dl)
     recurring = r.boolean(t, "recurring", path, False)
     period = r.validity(t.get("period"), f"{path}.period")
+    defined_in = []
+    raw_refs = t.get("defined_in", [])
+    if not isinstance(raw_refs, list):
+        r.bad(f"{path}.defined_in", "must be an array of {document, reference} tables", raw_refs)
+    else:
+        for j, ref in enumerate(raw_refs):
+            b = r.table(ref, f"{path}.defined_in[{j}]", {"document": True, "reference": True})
+            if b is not None:
+                r.text(b, "document", f"{path}.defined_in[{j}]")
+                r.text(b, "reference", f"{path}.defined_in[{j}]")
+                defined_in.append(Basis(document=str(b["document"]), reference=str(b["reference"])))
     if len(r.problems) > before:
         return None
     return Task(
@@ -340,6 +352,7 @@ def _task(r: _Reader, raw: object, path: str) -> Task | None:
         recurring=recurring,
         period=period,
         notes=t.get("notes"),
+        defined_in=tuple(defined_in),
     )
 
 
