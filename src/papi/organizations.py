@@ -521,6 +521,17 @@ class Organizations:
         return self._territory
 
     @property
+    def coverage(self) -> Validity:
+        """The days the data vouches for (the territory's); queries outside warn with a
+        :class:`~papi.errors.CoverageWarning`. Records that are less certain inside it say
+        so themselves (``verified=False`` with a ``note``).
+
+        >>> hanoi_organizations().coverage.valid_from
+        datetime.date(2020, 3, 1)
+        """
+        return self._coverage
+
+    @property
     def successions(self) -> tuple[Succession, ...]:
         """Every organization succession record (department mergers, PCs following units)."""
         return self._successions
