@@ -122,6 +122,14 @@ def test_options_work_before_and_after_the_command(capsys: pytest.CaptureFixture
     assert json.loads(a[1]) == json.loads(b[1])
 
 
+def test_bare_command_prints_the_help(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys)
+    assert code == 2
+    assert out.startswith("usage: papi")
+    assert "Examples:" in out
+    assert err == ""
+
+
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "--version")
     assert code == 0
@@ -573,6 +581,19 @@ def test_malformed_plan_file_is_one_line(
 ) -> None:
     argv = ["who", "D3", "--where", "Phường Hoàn Kiếm", "--on", "2026-03-01"]
     assert_one_line_error(run(capsys, *argv, "--data", str(bad_plan)), "bad.toml", "boss")
+
+
+def test_plan_file_with_several_problems_names_them_all_and_points_to_check(
+    capsys: pytest.CaptureFixture[str], bad_plan: Path
+) -> None:
+    argv = ["gaps", "--on", "2026-03-01", "--data", str(bad_plan)]
+    assert_one_line_error(
+        run(capsys, *argv),
+        f"{bad_plan} is not a valid plan file (",
+        f"problems; 'papi check {bad_plan}' lists them one per line): ",
+        "boss",
+        "2026-13-15",
+    )
 
 
 def test_missing_plan_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

@@ -545,9 +545,20 @@ class _Context:
             base = hanoi()
         if not self.args.data:
             return base
+        from papi.errors import InvalidData
         from papi.io import load_plan
 
-        return load_plan(self.args.data, base=base)
+        path: str = self.args.data
+        try:
+            return load_plan(path, base=base)
+        except InvalidData as exc:
+            if len(exc.problems) < 2:
+                raise
+            problems = "; ".join(str(p) for p in exc.problems)
+            raise CommandError(
+                f"{path} is not a valid plan file ({len(exc.problems)} problems; "
+                f"'papi check {path}' lists them one per line): {problems}"
+            ) from None
 
     def unit_name(self, unit: Unit) -> str:
         if self.lang == "en" and unit.name_en:
@@ -631,8 +642,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     file ...), 1 on an internal error."""
     out, err = _utf8(sys.stdout), _utf8(sys.stderr)
     parser = build_parser()
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    if not arguments:  # a bare `papi`: show what it can do rather than a usage error
+        out.write(parser.format_help())
+        return 2
     try:
-        args = parser.parse_args(argv)
+        args = parser.parse_args(arguments)
     except SystemExit as exc:  # --help, --version, or a usage error already printed
         return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 2)
     ctx = _Context(args=args, out=out, err=err)
