@@ -10,7 +10,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from papi import cli
@@ -826,3 +826,35 @@ def test_who_accepts_nfd_and_plain_ascii_spellings(capsys: pytest.CaptureFixture
         assert code == 0
         answers.add(out)
     assert len(answers) == 1
+
+
+# ---- every answer papi can give renders (papi.testing drives the command) ---------------------
+
+pt = pytest.importorskip("papi.testing")
+
+
+@settings(
+    max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(query=pt.who_queries(), lang=st.sampled_from(["en", "vi"]))
+def test_who_renders_every_answer(
+    capsys: pytest.CaptureFixture[str], query: tuple[str, str, object], lang: str
+) -> None:
+    from papi.datasets import hanoi
+    from papi.io import dumps
+
+    subject, where, on = query
+    argv = ["who", subject, "--where", where, "--on", str(on), "--lang", lang]
+    code, summary, err = run(capsys, *argv)
+    assert code == 0, err
+    answer = hanoi().who(subject, where=where, on=on)  # type: ignore[arg-type]
+    assert answer.where.name in " ".join(summary.split())
+    for r in answer.responsible:  # every role and task of the answer is in the summary
+        assert r.role.label(lang) in summary
+        assert re.search(rf"\b{r.task}\b", summary), r.task
+    if any(r.via for r in answer.responsible):
+        assert ("inherited from" if lang == "en" else "kế thừa từ") in " ".join(summary.split())
+    code, verbose, _ = run(capsys, *argv, "--verbose")
+    assert verbose.strip() == answer.explain(lang)
+    code, doc, _ = run(capsys, *argv, "--json")
+    assert json.loads(doc) == json.loads(dumps(answer))

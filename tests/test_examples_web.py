@@ -15,6 +15,7 @@ from types import ModuleType
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
 
 pytest.importorskip("flask", reason="the web example needs the 'web' extra (flask)")
 from werkzeug.serving import make_server
@@ -133,3 +134,30 @@ def test_health(base_url: str) -> None:
     status, _, doc = get(f"{base_url}/health")
     assert status == 200
     assert doc == {"status": "ok", "version": papi.__version__}
+
+
+def test_ambiguous_unit_is_a_409_with_the_candidates(base_url: str) -> None:
+    status, _, doc = get(who_url(base_url, subject="D3", where="Minh Khai", on="2024-03-01"))
+    assert status == 409
+    assert doc["error"]["type"] == "ambiguous"
+    candidates = doc["error"]["candidates"]
+    assert len(candidates) == 3
+    assert any("Quận Hai Bà Trưng" in c for c in candidates)
+
+
+# papi.testing drives the endpoint the way a portal would property-test its own API layer.
+pt = pytest.importorskip("papi.testing")
+
+
+@settings(
+    max_examples=10, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(query=pt.who_queries())
+def test_every_who_query_round_trips_over_http(base_url: str, query: tuple[str, str, Any]) -> None:
+    from papi.datasets import hanoi
+    from papi.governance import Accountability
+
+    subject, where, on = query
+    status, _, doc = get(who_url(base_url, subject=subject, where=where, on=on.isoformat()))
+    assert status == 200, doc
+    assert Accountability.from_dict(doc) == hanoi().who(subject, where=where, on=on)
