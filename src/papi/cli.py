@@ -1090,7 +1090,7 @@ def _cmd_framework(ctx: _Context) -> int:
             f"{counts[FwLevel.DIMENSION]} dimensions, {counts[FwLevel.SUB_DIMENSION]} "
             f"sub-dimensions, {counts[FwLevel.INDICATOR]} indicators listed",
             f"{counts[FwLevel.DIMENSION]} chỉ số nội dung, {counts[FwLevel.SUB_DIMENSION]} "
-            f"nội dung thành phần, {counts[FwLevel.INDICATOR]} chỉ số thành phần được liệt kê",
+            f"nội dung thành phần, {counts[FwLevel.INDICATOR]} chỉ tiêu được liệt kê",
         )
         + ("" if fw.complete else ctx.en(" (catalogue incomplete)", " (danh mục chưa đầy đủ)"))
     )
@@ -1106,7 +1106,9 @@ def _cmd_framework(ctx: _Context) -> int:
     ]
     ctx.print(
         render_table(
-            [ctx.en("Code", "Mã"), ctx.en("Name", "Tên"), ctx.en("Years", "Năm"), ""], rows
+            [ctx.en("Code", "Mã"), ctx.en("Name", "Tên"), ctx.en("Years", "Năm"), ""],
+            rows,
+            wrap=70,
         )
     )
     return 0
