@@ -1988,6 +1988,7 @@ class Governance:
             starts=t.period.valid_from,
             reports=self._reports_by.get((task, o.id), ()),
             on=on,
+            reporting=any(a.role is Role.REPORT for a in self._by_task.get(task, ())),
         )
 
     def overdue(self, *, on: date) -> Overdue:

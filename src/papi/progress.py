@@ -9,7 +9,8 @@ that; :func:`status_of` turns a due date and the reports into a :class:`Status`:
 >>> r = Report(task="T3", organization="so:noi-vu", period_start=date(2022, 6, 13),
 ...            period_end=date(2022, 9, 30), completion=Completion.PARTLY,
 ...            submitted=date(2022, 10, 3))
->>> status_of(due=date(2022, 9, 30), starts=None, reports=(r,), on=date(2022, 10, 5))
+>>> status_of(due=date(2022, 9, 30), starts=None, reports=(r,), on=date(2022, 10, 5),
+...           reporting=True)  # T3's deliverable is the report itself
 <Status.DONE_LATE: 'done_late'>
 >>> status_of(due=date(2022, 9, 30), starts=None, reports=(), on=date(2022, 9, 20))
 <Status.DUE: 'due'>
@@ -94,21 +95,46 @@ class Report:
 
 
 def status_of(
-    *, due: date | None, starts: date | None, reports: Iterable[Report], on: date
+    *,
+    due: date | None,
+    starts: date | None,
+    reports: Iterable[Report],
+    on: date,
+    reporting: bool = False,
 ) -> Status:
     """The status on ``on`` of a task due on ``due`` (``None``: no computable due date),
     starting on ``starts``, given the organization's reports.
 
-    Only reports submitted on or before ``on`` count (no peeking at the future). A report
-    counts as the task's result when it covers the due date or was submitted after it
-    (a report on the period that ends on the due date). Rules, in order:
+    A report counts as the task's result when all of these hold:
 
-    * a report on or before ``on``: DONE_ON_TIME if submitted by ``due`` (or no due date),
-      else DONE_LATE;
-    * ``on`` before ``starts``, or no due date: NOT_DUE;
-    * ``on`` at or before ``due``: DUE; after it: OVERDUE.
+    * it was submitted on or before ``on`` (no peeking at the future);
+    * it fulfils the duty: for a reporting duty (``reporting=True``, e.g. T3 "report the level
+      of completion ... with the Q3 report") the report *is* the deliverable, whatever
+      completion it states; for any other duty only a report marked :attr:`Completion.DONE`
+      completes it (a partial report records progress);
+    * it is about this deadline: its period contains ``due``, or it was submitted on or after
+      ``due`` (any report, when there is no due date).
+
+    Then, in order: a counting report gives DONE_ON_TIME if the first was submitted by ``due``
+    (or there is no due date), else DONE_LATE; ``on`` before ``starts``, or no due date, gives
+    NOT_DUE; ``on`` at or before ``due`` gives DUE; after it, OVERDUE.
+
+    >>> partly = Report(task="W1", organization="ubnd:x", period_start=date(2026, 1, 1),
+    ...                 period_end=date(2026, 3, 31), completion=Completion.PARTLY,
+    ...                 submitted=date(2026, 3, 18))
+    >>> status_of(due=date(2026, 3, 20), starts=None, reports=(partly,), on=date(2026, 3, 25))
+    <Status.OVERDUE: 'overdue'>
+    >>> status_of(due=date(2026, 3, 20), starts=None, reports=(partly,), on=date(2026, 3, 25),
+    ...           reporting=True)
+    <Status.DONE_ON_TIME: 'done_on_time'>
     """
-    done = [r for r in reports if r.submitted <= on]
+    done = [
+        r
+        for r in reports
+        if r.submitted <= on
+        and (reporting or r.completion is Completion.DONE)
+        and (due is None or r.period_start <= due <= r.period_end or r.submitted >= due)
+    ]
     if done:
         first = min(r.submitted for r in done)
         if due is None or first <= due:
