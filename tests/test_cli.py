@@ -516,6 +516,16 @@ def test_who_summary_fits_a_screen_and_verbose_has_every_basis(
         assert w.text("en") in verbose
 
 
+def test_who_without_holders_shows_why(capsys: pytest.CaptureFixture[str]) -> None:
+    # T1 is assigned to "the departments named in the appendix", which is not in the data
+    code, out, _ = run(capsys, "who", "T1", "--where", "Xã Sóc Sơn", "--on", "2026-03-01")
+    assert code == 0
+    flat = " ".join(out.split())
+    assert "No organization or post can be named for it from the data:" in flat
+    assert "! T1: the lead role is assigned to the departments" in flat
+    assert "Phụ lục 1" in flat
+
+
 def test_who_json_is_the_library_document(capsys: pytest.CaptureFixture[str]) -> None:
     from datetime import date
 

@@ -515,9 +515,10 @@ class _Context:
     def print(self, text: str = "") -> None:
         self.out.write(text + "\n")
 
-    def para(self, text: str) -> None:
-        """A paragraph wrapped to 100 columns."""
-        self.out.write(textwrap.fill(text, width=100, break_on_hyphens=False) + "\n")
+    def para(self, text: str, indent: str = "") -> None:
+        """A paragraph wrapped to 100 columns; continuation lines start with ``indent``."""
+        wrapped = textwrap.fill(text, width=100, break_on_hyphens=False, subsequent_indent=indent)
+        self.out.write(wrapped + "\n")
 
     def note(self, text: str) -> None:
         self.err.write(f"{PROG}: {text}\n")
@@ -698,7 +699,7 @@ def _warnings(ctx: _Context, notices: Sequence[Notice]) -> None:
         ctx.print()
         ctx.print(ctx.en("Warnings:", "Lưu ý:"))
         for n in notices:
-            ctx.para(f"  ! {n.text(ctx.lang)}")
+            ctx.para(f"  ! {n.text(ctx.lang)}", indent="    ")
 
 
 def _cmd_who(ctx: _Context) -> int:
@@ -771,7 +772,15 @@ def _who_summary(ctx: _Context, a: Accountability) -> None:
             )
         ctx.para(basis)
     else:
-        ctx.print(ctx.en("No one holds a role for it in the data.", "Dữ liệu chưa giao cho ai."))
+        ctx.print(
+            ctx.en(
+                "No organization or post can be named for it from the data:",
+                "Dữ liệu chưa xác định được cơ quan, chức danh nào:",
+            )
+        )
+        for w in a.warnings:  # here the caveats are the answer: show them all
+            ctx.para(f"  ! {w.text(ctx.lang)}", indent="    ")
+        ctx.print()
     inherited: dict[str, tuple[date, str]] = {}
     for r in a.responsible:
         for hop in r.via:
@@ -808,7 +817,7 @@ def _who_summary(ctx: _Context, a: Accountability) -> None:
     more = []
     if a.deadlines:
         more.append(ctx.en(f"{len(a.deadlines)} deadline rules", f"{len(a.deadlines)} thời hạn"))
-    if a.warnings:
+    if a.warnings and rows:
         more.append(ctx.en(f"{len(a.warnings)} caveats about the data", f"{len(a.warnings)} lưu ý"))
     tail = " (" + ", ".join(more) + ")" if more else ""
     ctx.para(
