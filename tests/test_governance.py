@@ -289,10 +289,24 @@ def test_duties_of_a_unit_and_escalation() -> None:
     tasks = {d.task for d in duties.items}
     assert {"T4", "T5", "T6", "T7", "T8", "T9", "T10", "T11", "T12"} <= tasks
     assert all(d.basis.document == "dispatch-3010-2022" for d in duties.items)
-    assert duties.explain("en").startswith("Duties of Phường Cửa Nam")
+    text = duties.explain("en")
+    assert text.startswith("Duties of Phường Cửa Nam")
+    # one heading per task, one line per (role, holder), inherited duties said once
+    for task in tasks:
+        assert sum(line.startswith(f"- {task}: ") for line in text.splitlines()) == 1
+    t6 = text.split("- T6: ")[1].split("\n- ")[0].splitlines()[1:]
+    assert len(t6) == 2
+    assert "also inherited from Ủy ban nhân dân quận Hoàn Kiếm" in t6[0]
+    assert "Chủ tịch Ủy ban nhân dân phường Cửa Nam" in t6[1]
+    assert "Luật 72/2025/QH15, khoản 3 Điều 51" in duties.explain("vi")
     esc = gov.escalation(where="Phường Cửa Nam", on=ON)
     assert esc.steps[-1].holder is not None
     assert esc.steps[-1].holder.person == "Vũ Đại Thắng"
+    assert (
+        "2. Hanoi People's Committee (Ủy ban nhân dân thành phố Hà Nội) — Chairperson: Vũ Đại Thắng"
+        in esc.explain("en")
+    )
+    assert "2. Ủy ban nhân dân thành phố Hà Nội — Chủ tịch: Vũ Đại Thắng" in esc.explain("vi")
     assert papi.io.loads(papi.io.dumps(esc)) == esc
     assert papi.io.loads(papi.io.dumps(duties)) == duties
 

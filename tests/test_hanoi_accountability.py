@@ -662,3 +662,22 @@ def test_split_ward_names_its_successors(gov: Governance) -> None:
         gov.who("D3", where="Phường Hàng Trống", on=POST_REFORM)
     assert set(info.value.closest) == {"Phường Hoàn Kiếm", "Phường Cửa Nam"}
     assert "ask about one of them" in str(info.value)
+
+
+@pytest.mark.parametrize("day", [IN_2022, POST_REFORM, TODAY])
+def test_every_answer_type_round_trips(gov: Governance, day: date) -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        answers = [
+            gov.duties(of="Ủy ban nhân dân thành phố Hà Nội", on=day),
+            gov.agenda(start=day, end=day + timedelta(days=120)),
+            gov.overdue(on=day),
+            gov.escalation(where="01", on=day),
+            gov.gaps(on=day),
+        ]
+    for answer in answers:
+        text = papi.io.dumps(answer)
+        back = papi.io.loads(text)
+        assert back == answer
+        assert type(back) is type(answer)
+        assert papi.io.dumps(back) == text

@@ -565,14 +565,42 @@ class Duties(_Answer):
             else f"Duties of {self.of} on {self.on.isoformat()}:"
         )
         lines = [head]
+        by_task: dict[str, list[DutyItem]] = {}
         for d in self.items:
-            title = d.title_vi if vi or not d.title_en else d.title_en
-            cite = d.basis.citation_vi if vi else d.basis.citation_en
-            who = d.post.name if d.post else d.organization.name
-            lines.append(
-                f"- {d.task} [{d.role.label(lang)}] {who}: {title} ({cite} {d.basis.reference})"
-            )
-            lines.extend(f"    {h.text(lang)}" for h in d.via)
+            by_task.setdefault(d.task, []).append(d)
+        for task, items in by_task.items():
+            first = items[0]
+            title = first.title_vi if vi or not first.title_en else first.title_en
+            lines.append(f"- {task}: {title}")
+            holders: dict[tuple[Role, str, str | None], list[DutyItem]] = {}
+            for d in items:
+                key = (d.role, d.organization.id, d.post.id if d.post else None)
+                holders.setdefault(key, []).append(d)
+            for (role, _, _), ds in holders.items():
+                d = ds[0]
+                who = (
+                    _post_text(d.organization, d.post, lang)
+                    if d.post is not None
+                    else _org_text(d.organization, lang)
+                )
+                bases = dict.fromkeys(
+                    f"{_cap(x.basis.citation_vi if vi else x.basis.citation_en)}, "
+                    f"{x.basis.reference}"
+                    for x in ds
+                )
+                text = f"    {_role_heading(role, lang)}: {who} — {'; '.join(bases)}"
+                olds = dict.fromkeys(o for x in ds for h in x.via for o in h.abolished)
+                if olds:
+                    cits = dict.fromkeys(
+                        citation_vi(h.citation) if vi else h.citation for x in ds for h in x.via
+                    )
+                    also = any(not x.via for x in ds)
+                    if vi:
+                        verb = "đồng thời kế thừa từ" if also else "kế thừa từ"
+                    else:
+                        verb = "also inherited from" if also else "inherited from"
+                    text += f"; {verb} {', '.join(olds)} ({'; '.join(cits)})"
+                lines.append(text)
         lines.extend(f"! {w.text(lang)}" for w in self.warnings)
         return "\n".join(lines)
 
@@ -693,8 +721,11 @@ class Escalation(_Answer):
         """The ladder as text."""
         lines = [self.where.name]
         for i, s in enumerate(self.steps, 1):
-            post = f" — {s.post.name}: {s.holder.text(lang) if s.holder else ''}" if s.post else ""
-            lines.append(f"{i}. {s.organization.name}{post}")
+            post = ""
+            if s.post is not None:
+                pname = s.post.name if lang == "vi" or not s.post.name_en else s.post.name_en
+                post = f" — {pname}: {s.holder.text(lang) if s.holder else ''}"
+            lines.append(f"{i}. {_org_text(s.organization, lang)}{post}")
         return "\n".join(lines)
 
 
