@@ -169,6 +169,19 @@ def test_mkdocstrings_shows_names_without_docstrings() -> None:
     assert "reference/papi.md" in text
 
 
+def test_getting_started_shows_the_current_answer(capsys: pytest.CaptureFixture[str]) -> None:
+    from papi.cli import main
+
+    page = (ROOT / "docs" / "getting-started.md").read_text(encoding="utf-8")
+    shown = page.split("```text\n", 1)[1].split("```", 1)[0]
+    assert main(["who", "D3", "--where", "Phường Hoàn Kiếm", "--on", "2026-03-01"]) == 0
+    out = capsys.readouterr().out
+    assert shown == out, (
+        "docs/getting-started.md shows an old `papi who` answer: paste the output of "
+        '`papi who D3 --where "Phường Hoàn Kiếm" --on 2026-03-01` into its first text block'
+    )
+
+
 if __name__ == "__main__":
     PAGE.write_text(render_page(), encoding="utf-8")
     TOP_PAGE.write_text(render_top_page(), encoding="utf-8")
