@@ -741,6 +741,31 @@ def test_malformed_plan_on_agenda(capsys: pytest.CaptureFixture[str], bad_plan: 
 @pytest.mark.parametrize(
     "argv",
     [
+        ["framework", "D3"],
+        ["units", "--on", "2026-03-01"],
+        ["scores", "--year", "2021"],
+        ["deadline", "complaint.first_instance", "--from", "2026-01-20"],
+        ["check", "other.toml"],
+    ],
+)
+def test_data_on_a_command_that_reads_no_plan_is_an_error(
+    capsys: pytest.CaptureFixture[str], ward_plan: Path, argv: list[str]
+) -> None:
+    # silently ignoring --data would let a user believe their plan was taken into account
+    result = run(capsys, *argv, "--data", str(ward_plan))
+    assert_one_line_error(result, f"papi {argv[0]} does not read plan files", "who, duties")
+
+
+def test_bad_dates_on_agenda(capsys: pytest.CaptureFixture[str]) -> None:
+    result = run(capsys, "agenda", "--from", "2026-02-01", "--to", "2026-02-30")
+    assert_one_line_error(result, "--to", "2026-02-30")
+    result = run(capsys, "agenda", "--from", "1/2/2026", "--to", "2026-02-28")
+    assert_one_line_error(result, "--from", "1/2/2026")
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
         ["who", "D3", "--where", "Phường Không Có", "--on", "2026-03-01"],
         ["duties", "Phường Không Có", "--on", "2026-03-01"],
         ["agenda", "--from", "2026-03-01", "--to", "2026-03-31", "--of", "Phường Không Có"],

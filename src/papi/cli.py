@@ -212,7 +212,8 @@ def _common(parent: bool) -> argparse.ArgumentParser:
         "--data",
         metavar="PLAN_FILE",
         default=default(None),
-        help="load this plan file (JSON or TOML) on top of the packaged Hanoi data",
+        help="load this plan file (JSON or TOML) on top of the packaged Hanoi data (who, duties, "
+        "agenda, overdue, gaps)",
     )
     g.add_argument(
         "--debug",
@@ -491,6 +492,10 @@ def build_parser() -> argparse.ArgumentParser:
 # Running a command
 
 
+#: The commands whose answers depend on the duties, so on a ``--data`` plan file.
+_READS_PLANS = ("who", "duties", "agenda", "overdue", "gaps")
+
+
 class CommandError(PapiError):
     """A problem with the command line that argparse cannot see (e.g. a bad date)."""
 
@@ -654,6 +659,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     ctx = _Context(args=args, out=out, err=err)
     handler: Callable[[_Context], int] = args.handler
     try:
+        if args.data and args.command not in _READS_PLANS:
+            raise CommandError(
+                f"papi {args.command} does not read plan files; --data applies to "
+                + ", ".join(_READS_PLANS)
+                + f" (to validate {args.data}: papi check {args.data})"
+            )
         with _warnings_to(err):
             return handler(ctx)
     except PapiError as exc:
