@@ -681,3 +681,17 @@ def test_every_answer_type_round_trips(gov: Governance, day: date) -> None:
         assert back == answer
         assert type(back) is type(answer)
         assert papi.io.dumps(back) == text
+
+
+def test_agenda_text_cites_in_each_language_and_shows_warnings(gov: Governance) -> None:
+    agenda = gov.agenda(of="Phường Hoàn Kiếm", start=date(2026, 6, 20), end=date(2026, 7, 10))
+    vi, en = agenda.explain("vi"), agenda.explain("en")
+    assert "26/06/2026 T6" in vi
+    assert "Luật 42/2013/QH13, điểm d khoản 2 Điều 15" in vi
+    assert "Công văn 3010/UBND-SNV, ¶6" in vi
+    assert "Dispatch 3010/UBND-SNV, ¶6" in en
+    assert "Law " not in vi
+    for text, lang in ((vi, "vi"), (en, "en")):
+        for w in agenda.warnings:
+            assert w.text(lang) in text
+    assert [w.code for w in agenda.warnings] == ["deadline_unknown"]

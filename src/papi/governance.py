@@ -656,8 +656,14 @@ class Agenda(_Answer):
         ]
         for i in self.items:
             desc = i.description_vi if vi else i.description_en
-            cite = f" [{i.citation}]" if i.citation else ""
-            lines.append(f"- {i.due.isoformat()} {i.task}: {desc}{cite}")
+            cite = ""
+            if i.citation:
+                cite = f" [{citation_vi(i.citation) if vi else i.citation}]"
+            when = f"{i.due:%d/%m/%Y}" if vi else i.due.isoformat()
+            lines.append(f"- {when} {i.task}: {desc}{cite}")
+        if self.warnings:
+            lines.append("Lưu ý:" if vi else "Warnings:")
+            lines.extend(f"! {w.text(lang)}" for w in self.warnings)
         return "\n".join(lines)
 
 
