@@ -241,6 +241,12 @@ def test_illustrative_appendix_closes_gaps() -> None:
     assert [r.organization.name for r in leads] == ["Thanh tra thành phố Hà Nội"]
     assert leads[0].basis.citation_en.startswith("plan ILLUSTRATIVE/")
     assert "lead_unknown" not in {w.code for w in acc.warnings}
+    # the invented appendix is flagged in every answer that uses it
+    [flag] = [w for w in acc.warnings if w.code == "document_unverified"]
+    assert "ILLUSTRATIVE/PL1-KH164" in flag.message_en
+    assert "document_unverified" not in {
+        w.code for w in hanoi().who("D3", where="Phường Hoàn Kiếm", on=on).warnings
+    }
     assert "lead_unknown" in {
         w.code for w in hanoi().who("D3", where="Phường Hoàn Kiếm", on=on).warnings
     }

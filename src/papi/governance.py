@@ -1345,7 +1345,16 @@ class Governance:
 
         ``subject``: an indicator code (``"D3"``; a dimension covers its sub-dimensions and
         indicators and vice versa), a task id (``"T6"``) or a Vietnamese/English name.
-        ``where``: a unit, unit id, NSO code or name, as of ``on``.
+        ``where``: a unit, unit id, NSO code or name, as of ``on``; a unit that no longer
+        exists is answered for its successor when there is exactly one (warning
+        ``where_succeeded``), and refused with :class:`~papi.errors.NotFound` naming its
+        successors (``closest``) when its territory went to several.
+
+        The answer lists every (role, task, organization, post) with its basis and succession
+        hops (``via``), the escalation ladder, the next deadlines, and ``warnings`` for what
+        the data cannot vouch for (codes in ``docs/accountability.md``): among them
+        ``deadline_unknown`` when a duty's statutory time limit is not encoded for ``on``,
+        so that no deadline disappears silently.
         """
         key = ("who", subject, where if isinstance(where, str) else where.id, on)
         return self._memo(key, lambda: self._who(subject, where, on))
@@ -1659,6 +1668,17 @@ class Governance:
                         code="date_unknown",
                         message_vi=f"Ngày ban hành của {doc.kind.label('vi')} {doc.number} chưa rõ",
                         message_en=f"The date of {doc.kind.label('en')} {doc.number} is not known",
+                    )
+                )
+            if not doc.verified and d in docs:
+                why_en = f": {doc.notes}" if doc.notes else ""
+                out.append(
+                    Notice(
+                        code="document_unverified",
+                        message_vi=f"{_cap(doc.cite('vi'))} chưa được đối chiếu với nguồn (dữ liệu "
+                        "đánh dấu verified = false); không coi là sự thật đã kiểm chứng",
+                        message_en=f"{_cap(doc.cite('en'))} is marked as not verified against a "
+                        f"source (verified = false); do not treat it as fact{why_en}",
                     )
                 )
         return out
