@@ -22,9 +22,11 @@ INTRO = """\
 # The `papi` command
 
 `papi` is installed with the package (`pip install papi-vn`; also `python -m papi`). Every
-sub-command answers one question on the packaged Hanoi data, or on your plan file loaded on top
-of it with `--data`. Options common to all commands (`--lang`, `--json`, `--data`, `--debug`)
-may come before or after the command's name.
+sub-command answers one question on the packaged Hanoi data; the queries about duties (`who`,
+`duties`, `agenda`, `overdue`, `gaps`) also on your plan file loaded on top of it with `--data`
+(the other commands refuse `--data` rather than ignore it). Options common to all commands
+(`--lang`, `--json`, `--data`, `--debug`) may come before or after the command's name, and
+every command's help ends with examples.
 
 * **Output.** Aligned tables for people; with `--json`, the same JSON documents as the library
   (`papi.io.dumps` of the answer: `papi.accountability/1`, `papi.duties/1`, `papi.agenda/1`,
