@@ -360,6 +360,7 @@ def test_every_duty_reachable_with_basis(gov: Governance, task: str) -> None:
         o for role, o, post in holders if role == "accountable"
     }
     if not holders:
+        assert "No organization can be named from the data (see Warnings)." in acc.explain("en")
         unlisted = [w for w in acc.warnings if w.code == "unlisted_holders"]
         assert unlisted
         for w in unlisted:

@@ -469,6 +469,12 @@ def _explain_accountability(a: Accountability, lang: str) -> str:
         lines.append(f"{a.subject.code} ({subj}) tại {a.where.name}, ngày {a.on:%d/%m/%Y}:")
     else:
         lines.append(f"{a.subject.code} ({subj}) in {a.where.name}, on {a.on.isoformat()}:")
+    if not a.responsible:
+        lines.append(
+            "- Không xác định được tổ chức nào từ dữ liệu (xem Lưu ý)."
+            if vi
+            else "- No organization can be named from the data (see Warnings)."
+        )
     for role in Role:
         entries = a.by_role(role)
         if not entries:
