@@ -44,7 +44,15 @@ from papi.errors import PapiError
 
 if TYPE_CHECKING:
     from papi.framework import Element
-    from papi.governance import Accountability, Governance, Notice, OrgInfo, PostInfo, Responsible
+    from papi.governance import (
+        Accountability,
+        DutyItem,
+        Governance,
+        Notice,
+        OrgInfo,
+        PostInfo,
+        Responsible,
+    )
     from papi.rules import Statute
     from papi.scoring import Group
     from papi.territory import Unit
@@ -855,34 +863,47 @@ def _cmd_duties(ctx: _Context) -> int:
     if ctx.as_json:
         _emit_answer(ctx, answer)
         return 0
+    # one entry per duty; the same duty held directly and through successions is one entry
+    grouped: dict[tuple[str, str, str, str | None, str, str], list[DutyItem]] = {}
+    for d in answer.items:
+        k = (
+            d.task,
+            d.role.value,
+            d.organization.id,
+            d.post.id if d.post else None,
+            d.basis.citation_en,
+            d.basis.reference,
+        )
+        grouped.setdefault(k, []).append(d)
+    n, m = len(grouped), len(answer.items)
+    count = ctx.en(
+        f" ({m} assignments, with the inherited ones)", f" ({m} lượt giao, kể cả kế thừa)"
+    )
     ctx.print(
         ctx.en(
-            f"{len(answer.items)} duties of {answer.of} on {day}",
-            f"{len(answer.items)} nhiệm vụ của {answer.of} ngày {day}",
+            f"{n} {'duty' if n == 1 else 'duties'} of {answer.of} on {day}",
+            f"{n} nhiệm vụ của {answer.of} ngày {day}",
         )
+        + (count if m != n else "")
     )
-    ctx.print()
-    rows = [
-        [
-            d.task,
-            d.role.label(ctx.lang),
-            _org_name(ctx, d.organization, d.post),
-            d.title_en if ctx.lang == "en" and d.title_en else d.title_vi,
-            f"{d.basis.citation_en if ctx.lang == 'en' else d.basis.citation_vi} "
-            f"{d.basis.reference}",
-            "; ".join(", ".join(h.abolished) for h in d.via) or None,
-        ]
-        for d in answer.items
-    ]
-    headers = [
-        ctx.en("Task", "Nhiệm vụ"),
-        ctx.en("Role", "Vai trò"),
-        ctx.en("Held by", "Người/cơ quan"),
-        ctx.en("Duty", "Nội dung"),
-        ctx.en("Basis", "Căn cứ"),
-        ctx.en("Inherited from", "Kế thừa từ"),
-    ]
-    ctx.print(render_table(headers, rows, wrap=40))
+    for entries in grouped.values():
+        d = entries[0]
+        ctx.print()
+        ctx.print(f"{d.task}  {d.role.label(ctx.lang)}: {_org_name(ctx, d.organization, d.post)}")
+        title = d.title_en if ctx.lang == "en" and d.title_en else d.title_vi
+        ctx.para(f"    {title}", indent="    ")
+        cite = d.basis.citation_en if ctx.lang == "en" else d.basis.citation_vi
+        olds = list(dict.fromkeys(o for e in entries for h in e.via for o in h.abolished))
+        direct = any(not e.via for e in entries)
+        how = ""
+        if olds:
+            names = ", ".join(olds)
+            how = (
+                ctx.en("; directly, and inherited from ", "; trực tiếp và kế thừa từ ")
+                if direct
+                else ctx.en("; inherited from ", "; kế thừa từ ")
+            ) + names
+        ctx.para(f"    {ctx.en('Basis', 'Căn cứ')}: {cite} {d.basis.reference}{how}", indent="    ")
     hops = {h.text(ctx.lang) for d in answer.items for h in d.via}
     if hops:
         ctx.print()
