@@ -955,6 +955,7 @@ class Governance:
             tuple[Any, ...], tuple[tuple[DeadlineInfo, ...], tuple[Notice, ...]]
         ] = {}
         self._actives: dict[tuple[str, str, int], _Active] = {}
+        self._unlisted_notices: dict[str, Notice] = {}
 
     # ------------------------------------------------------------------ properties
     @property
@@ -1562,23 +1563,10 @@ class Governance:
         out: list[Notice] = []
         out.extend(self._document_notices(docs_used, on))
         for a, u in unlisted:
-            doc = self._documents.get(u.document, None)
-            cite_vi = doc.cite("vi") if doc else u.document
-            cite_en = doc.cite("en") if doc else u.document
-            basis = self._basis(a)
-            out.append(
-                Notice(
-                    code="unlisted_holders",
-                    message_vi=f"{a.task}: theo {basis.citation_vi}, {basis.reference}, vai trò "
-                    f"«{a.role.label('vi')}» được giao cho {u.describe('vi')} ({cite_vi}, "
-                    f"{u.reference}); văn bản này không có trong dữ liệu nên không xác định được "
-                    "cơ quan cụ thể",
-                    message_en=f"{a.task}: under {basis.citation_en}, {basis.reference}, the "
-                    f"{a.role.value} role is assigned to {u.describe('en')} ({cite_en}, "
-                    f"{u.reference}); that text is not in the dataset, so the agency cannot be "
-                    "named",
-                )
-            )
+            notice = self._unlisted_notices.get(a.id)
+            if notice is None:
+                notice = self._put(self._unlisted_notices, a.id, self._unlisted_notice(a, u))
+            out.append(notice)
         for tid in subj.tasks:
             for ref in self._tasks[tid].defined_in:
                 doc = self._documents[ref.document]
@@ -1609,6 +1597,23 @@ class Governance:
                 )
             )
         return out
+
+    def _unlisted_notice(self, a: Assignment, u: Unlisted) -> Notice:
+        doc = self._documents.get(u.document, None)
+        cite_vi = doc.cite("vi") if doc else u.document
+        cite_en = doc.cite("en") if doc else u.document
+        basis = self._basis(a)
+        return Notice(
+            code="unlisted_holders",
+            message_vi=f"{a.task}: theo {basis.citation_vi}, {basis.reference}, vai trò "
+            f"«{a.role.label('vi')}» được giao cho {u.describe('vi')} ({cite_vi}, "
+            f"{u.reference}); văn bản này không có trong dữ liệu nên không xác định được "
+            "cơ quan cụ thể",
+            message_en=f"{a.task}: under {basis.citation_en}, {basis.reference}, the "
+            f"{a.role.value} role is assigned to {u.describe('en')} ({cite_en}, "
+            f"{u.reference}); that text is not in the dataset, so the agency cannot be "
+            "named",
+        )
 
     def coverage_notices(self, on: date) -> tuple[Notice, ...]:
         """A ``coverage`` notice when ``on`` lies outside the dates the territory data vouches
@@ -1847,6 +1852,13 @@ class Governance:
                 return occ[0] if occ[0] >= on else _PAST
             if end < start:
                 return _PAST
+            # only the first occurrence is needed: look a few weeks ahead first (weekly and
+            # monthly series), then the whole window
+            near = start + timedelta(days=45)
+            if near < end:
+                occ = rule.occurrences(start, near, self._calendar)
+                if occ:
+                    return occ[0]
             occ = rule.occurrences(start, end, self._calendar)
             return occ[0] if occ else None
         if getattr(rule, "on", None) is not None and isinstance(rule.on, date):
