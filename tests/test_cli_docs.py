@@ -184,6 +184,27 @@ def test_getting_started_shows_the_current_answer(capsys: pytest.CaptureFixture[
     )
 
 
+def test_every_public_name_is_in_the_built_reference(tmp_path: Path) -> None:
+    pytest.importorskip("mkdocstrings", reason="the docs need the 'docs' extra")
+    import importlib
+    import logging
+
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    logging.getLogger("mkdocs").setLevel(logging.ERROR)
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+    build(config)
+    missing = []
+    for mod in [*_reference_modules(), "cli"]:
+        html = (tmp_path / "site" / "reference" / mod / "index.html").read_text(encoding="utf-8")
+        module = importlib.import_module(f"papi.{mod}")
+        names = module.__all__ if mod != "cli" else ["main", "build_parser", "render_table"]
+        missing += [f"papi.{mod}.{n}" for n in names if f'id="papi.{mod}.{n}"' not in html]
+    assert not missing, missing
+
+
 if __name__ == "__main__":
     PAGE.write_text(render_page(), encoding="utf-8")
     TOP_PAGE.write_text(render_top_page(), encoding="utf-8")
