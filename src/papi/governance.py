@@ -69,6 +69,7 @@ __all__ = [
     "Responsible",
     "SubjectInfo",
     "UnitInfo",
+    "citation_vi",
 ]
 
 PRINCIPLE_HEAD = "nguoi_dung_dau"
