@@ -475,7 +475,10 @@ def build_parser() -> argparse.ArgumentParser:
         "rule", nargs="?", metavar="RULE", help="statute key, e.g. complaint.first_instance"
     )
     p.add_argument(
-        "--from", dest="start", metavar="DATE", help="the triggering day (default: today)"
+        "--from",
+        dest="start",
+        metavar="DATE",
+        help="the triggering day, YYYY-MM-DD (default: today in Asia/Ho_Chi_Minh)",
     )
     p.add_argument(
         "--to",
