@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import warnings
+from collections.abc import Callable
 from datetime import date
 from importlib import resources
 
@@ -433,3 +434,24 @@ def test_task_sort_key_orders_numbers_and_tolerates_other_digits() -> None:
         "T10",
         "T¹",
     ]
+
+
+def test_query_dates_are_checked() -> None:
+    """Every query takes a date; an ISO string is read, anything else is refused with an
+    InvalidData naming the argument (never a bare TypeError)."""
+    gov = hanoi()
+    as_text = gov.who("D3", where="Phường Hoàn Kiếm", on="2026-03-01")  # type: ignore[arg-type]
+    assert as_text == gov.who("D3", where="Phường Hoàn Kiếm", on=ON)
+    bad: list[Callable[[], object]] = [
+        lambda: gov.who("D3", where="Phường Hoàn Kiếm", on="01/03/2026"),  # type: ignore[arg-type]
+        lambda: gov.gaps(on=None),  # type: ignore[arg-type]
+        lambda: gov.duties(of="Phường Hoàn Kiếm", on=20260301),  # type: ignore[arg-type]
+        lambda: gov.escalation(where="01", on="tomorrow"),  # type: ignore[arg-type]
+        lambda: gov.overdue(on="x"),  # type: ignore[arg-type]
+        lambda: gov.status("T3", "so:noi-vu", on="x"),  # type: ignore[arg-type]
+    ]
+    for call in bad:
+        with pytest.raises(InvalidData, match="on: "):
+            call()
+    with pytest.raises(InvalidData, match="end: "):
+        gov.agenda(start=ON, end="later")  # type: ignore[arg-type]

@@ -27,7 +27,7 @@ from typing import Any, ClassVar, TypeVar
 import attrs
 from cattrs.preconf.json import make_converter
 
-from papi.dates import Validity
+from papi.dates import Validity, parse_date
 from papi.duties import (
     Assignment,
     CommitteesOf,
@@ -1215,6 +1215,8 @@ class Governance:
         """What ``selector`` picks on ``on``. When it picks nothing on ``on`` (a level or an
         organization that no longer exists), it is resolved on ``ref`` (the day the assignment
         took effect) and followed through the successions, each hop recorded."""
+        on = _day(on, "on")
+        ref = None if ref is None else _day(ref, "ref")
         key = ("resolve", selector, self._era(on), None if ref is None else self._era(ref))
         return self._memo(key, lambda: self._resolve(selector, on, ref))
 
@@ -1364,6 +1366,7 @@ class Governance:
         ``deadline_unknown`` when a duty's statutory time limit is not encoded for ``on``,
         so that no deadline disappears silently.
         """
+        on = _day(on, "on")
         key = ("who", subject, where if isinstance(where, str) else where.id, on)
         return self._memo(key, lambda: self._who(subject, where, on))
 
@@ -1725,6 +1728,7 @@ class Governance:
 
     def escalation(self, *, where: Any, on: date) -> Escalation:
         """The escalation ladder from the People's Committee of ``where`` to the top."""
+        on = _day(on, "on")
         unit, _ = self._where(where, on)
         return Escalation(where=self._unit_info(unit), on=on, steps=self._escalation(unit, on))
 
@@ -1870,6 +1874,7 @@ class Governance:
     def duties(self, *, of: Any, on: date) -> Duties:
         """Every duty held on ``on`` by an organization (object or id) or by the organizations
         serving a unit (object, id, code or name), with basis and succession hops."""
+        on = _day(on, "on")
         orgs, label = self._orgs_of(of, on)
         ids = {o.id for o in orgs}
         units = {o.unit_id for o in orgs}
@@ -1919,6 +1924,8 @@ class Governance:
     def agenda(self, *, of: Any = None, start: date, end: date) -> Agenda:
         """Deadlines falling in ``[start, end]`` (inclusive), recurring ones expanded; with
         ``of`` (an organization or unit), only the tasks it holds on ``start``."""
+        start = _day(start, "start")
+        end = _day(end, "end")
         if end < start:
             raise InvalidData("end must not be before start", path="end", value=end.isoformat())
         label: str | None = None
@@ -2050,6 +2057,7 @@ class Governance:
     def status(self, task: str, org: Any, *, on: date) -> Status:
         """The progress status of ``task`` for the organization ``org`` (object, id or name)
         on ``on`` (see :func:`papi.progress.status_of`)."""
+        on = _day(on, "on")
         if task not in self._tasks:
             raise NotFound("task", task, closest=self._task_names.closest(task))
         t = self._tasks[task]
@@ -2071,6 +2079,7 @@ class Governance:
         """(task, organization) pairs whose one-off deadline fell before ``on`` with no report
         *recorded in the model* by then. The holders are those assigned on the due date (a
         2022 duty stays with the 2022 organization, not its successors)."""
+        on = _day(on, "on")
         items: list[OverdueItem] = []
         for a in self._assignments:
             if isinstance(innermost(a.selector), Unlisted) or isinstance(a.selector, HeadsOf):
@@ -2096,6 +2105,7 @@ class Governance:
         """The holes in the plans on ``on``: dimensions with no lead, selectors matching nobody,
         assignments to abolished organizations with no successor, organizations without a head
         post, duties with no accountable person."""
+        on = _day(on, "on")
         return self._memo(("gaps", on), lambda: self._gaps(on))
 
     def _gaps(self, on: date) -> Gaps:
@@ -2225,6 +2235,15 @@ def _hop_citation(act: str, sources: Iterable[str]) -> str:
                 head = src[: src.index(act)].split(":")[-1].strip()
                 return f"{head} {act} {m.group(0)}".strip()
     return act
+
+
+def _day(value: Any, path: str) -> date:
+    """A query date: a :class:`~datetime.date` as is (the fast path), else
+    :func:`papi.dates.parse_date` (an ISO string or an aware datetime), raising
+    :class:`~papi.errors.InvalidData` naming the argument."""
+    if type(value) is date:
+        return value
+    return parse_date(value, path=path)
 
 
 def _enum_value(value: Any) -> str:
