@@ -6,7 +6,8 @@ Markdown would read them as text, and their output (``['D1', 'D2']``) as referen
 hook adds a Markdown preprocessor that fences every doctest block outside an existing fence.
 The docstrings also name other objects the Sphinx way (``:func:`papi.framework.framework```,
 ``:class:`~papi.errors.NotFound```), which Markdown would print verbatim: outside code, the
-preprocessor turns them into inline code (``~`` keeps the last component, as in Sphinx).
+preprocessor turns them into inline code (``~`` keeps the last component, as in Sphinx), and
+rewrites reStructuredText links and ``::`` literal-block markers as Markdown.
 It runs before mkdocstrings reads the Markdown configuration (``event_priority``), so the API
 reference gets it too.
 """
@@ -25,13 +26,23 @@ from mkdocs.plugins import event_priority
 _ROLE = re.compile(r":(?:py:)?(?:func|class|meth|mod|data|attr|exc|obj|const):`(~?)([^`]+)`")
 
 
+_LINK = re.compile(r"`([^`<]+?) <(https?://[^>]+)>`_")
+
+
 def _roles(line: str) -> str:
-    """``:class:`~papi.errors.NotFound``` -> ```NotFound```.
+    """Sphinx markup in a docstring line as Markdown: ``:class:`~papi.errors.NotFound```
+    -> ```NotFound```, ```hypothesis <https://...>`_`` -> ``[hypothesis](https://...)``, and
+    a literal-block ``::`` at the end of a line -> ``:`` (the indented block after it is code
+    in Markdown too).
 
     >>> _roles("raises :class:`~papi.errors.NotFound`; see :func:`papi.framework.framework`")
     'raises `NotFound`; see `papi.framework.framework`'
+    >>> _roles("needs `hypothesis <https://hypothesis.readthedocs.io>`_, run it::")
+    'needs [hypothesis](https://hypothesis.readthedocs.io), run it:'
     """
-    return _ROLE.sub(lambda m: f"`{m[2].rsplit('.', 1)[-1] if m[1] else m[2]}`", line)
+    line = _ROLE.sub(lambda m: f"`{m[2].rsplit('.', 1)[-1] if m[1] else m[2]}`", line)
+    line = _LINK.sub(r"[\1](\2)", line)
+    return line[:-1] if line.endswith("::") and not line.rstrip(":").endswith(" ") else line
 
 
 class _DoctestBlocks(Preprocessor):
