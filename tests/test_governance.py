@@ -455,3 +455,12 @@ def test_query_dates_are_checked() -> None:
             call()
     with pytest.raises(InvalidData, match="end: "):
         gov.agenda(start=ON, end="later")  # type: ignore[arg-type]
+
+
+def test_who_arguments_are_checked() -> None:
+    gov = hanoi()
+    with pytest.raises(InvalidData, match="subject"):
+        gov.who(None, where="Phường Hoàn Kiếm", on=ON)  # type: ignore[arg-type]
+    for where in (None, 123):
+        with pytest.raises(InvalidData, match="where"):
+            gov.who("D3", where=where, on=ON)

@@ -1367,6 +1367,14 @@ class Governance:
         so that no deadline disappears silently.
         """
         on = _day(on, "on")
+        if not isinstance(subject, str):
+            raise InvalidData(
+                "must be a string (code, task id or name)", path="subject", value=subject
+            )
+        if not isinstance(where, str) and not hasattr(where, "id"):
+            raise InvalidData(
+                "must be a unit, or a unit id, code or name", path="where", value=where
+            )
         key = ("who", subject, where if isinstance(where, str) else where.id, on)
         return self._memo(key, lambda: self._who(subject, where, on))
 
