@@ -289,6 +289,19 @@ def test_scores_hanoi_2021_is_ninth_and_high(capsys: pytest.CaptureFixture[str])
     assert "Vertical Accountability Towards Citizens" in out
 
 
+def test_scores_marks_dimension_ranks_that_are_not_reproduced(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, _ = run(capsys, "scores", "--year", "2024")
+    assert code == 0
+    e_gov = next(line for line in out.splitlines() if line.startswith("D8 "))
+    assert "1 (unverified)" in e_gov
+    code, out, _ = run(capsys, "scores", "--year", "2023", "--json")
+    doc = json.loads(out)
+    assert doc["dimension_ranks"] == {"D8": 1}
+    assert doc["verified"]["dimension_ranks"] is True
+
+
 def test_scores_json_is_the_scorecard(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "scores", "--year", "2021", "--json", "--lang", "vi")
     doc = json.loads(out)

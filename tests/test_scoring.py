@@ -465,6 +465,15 @@ def test_hanoi_results_are_sourced_and_consistent() -> None:
     assert by_year[2023].dimension_groups["D7"] is Group.LOW
 
 
+def test_hanoi_dimension_ranks_not_reproduced_are_marked() -> None:
+    # 2024: kinhtedothi.vn prints D3 24, D7 58, D8 1; the dataset ranks them 20, 61, 2
+    r = {x.year: x for x in hanoi_results()}
+    assert dict(r[2024].dimension_ranks) == {"D3": 24, "D7": 58, "D8": 1}
+    assert r[2024].dimension_ranks_verified is False
+    assert dict(r[2023].dimension_ranks) == {"D8": 1}
+    assert r[2023].dimension_ranks_verified is True
+
+
 def test_hanoi_results_are_loaded_once_across_threads() -> None:
     import threading
 

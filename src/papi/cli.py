@@ -1206,6 +1206,12 @@ def _group_text(ctx: _Context, group: Group | None) -> str | None:
     return f"{group.number} ({group.vi if ctx.lang == 'vi' else group.en})"
 
 
+def _dimension_rank(ctx: _Context, rank: int | None, verified: bool) -> str | None:
+    if rank is None:
+        return None
+    return str(rank) if verified else f"{rank} ({ctx.en('unverified', 'chưa kiểm chứng')})"
+
+
 def _cmd_scores(ctx: _Context) -> int:
     year: int = ctx.args.year
     if ctx.args.table:
@@ -1241,6 +1247,7 @@ def _cmd_scores(ctx: _Context) -> int:
                     "rank": r.rank_verified,
                     "group": r.group_verified,
                     "dimensions": r.dimensions_verified,
+                    "dimension_ranks": r.dimension_ranks_verified,
                 },
                 "sources": r.sources,
                 "note": r.note,
@@ -1272,7 +1279,7 @@ def _cmd_scores(ctx: _Context) -> int:
                 code,
                 fw[code].name(ctx.lang),
                 None if score is None else f"{score:.4f}",
-                r.dimension_ranks.get(code),
+                _dimension_rank(ctx, r.dimension_ranks.get(code), r.dimension_ranks_verified),
                 _group_text(ctx, r.dimension_groups.get(code)),
             ]
         )

@@ -985,7 +985,8 @@ class OfficialResult:
     ``rank``/``group`` are the official statements (``None`` when not published in our
     sources); the ``*_verified`` flags are ``False`` where the statement is unconfirmed or
     conflicts with the data (see ``note``). ``dimension_ranks`` and ``dimension_groups`` hold
-    per-dimension results where published.
+    per-dimension results where published; ``dimension_ranks_verified`` is ``False`` where the
+    printed dimension ranks are not reproduced by ranking the dimension scores (2024).
     """
 
     province: str
@@ -1003,6 +1004,7 @@ class OfficialResult:
     dimension_groups: Mapping[str, Group] = attrs.field(hash=False)
     sources: tuple[str, ...]
     note: str | None
+    dimension_ranks_verified: bool = True
 
 
 _HANOI_LOCK = threading.Lock()
@@ -1073,6 +1075,7 @@ def load_results(raw: Any, *, source: str = "<data>") -> tuple[OfficialResult, .
                 ),
                 sources=tuple(item["sources"]),
                 note=item.get("note"),
+                dimension_ranks_verified=bool(item.get("dimension_ranks_verified", True)),
             )
         except KeyError as exc:
             raise InvalidData("missing key", path=f"{path}.{exc.args[0]}", source=source) from None
