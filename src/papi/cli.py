@@ -362,7 +362,8 @@ def build_parser() -> argparse.ArgumentParser:
         "the unit WHERE on a day: each role (lead, implement, accountable ...) with the "
         "organizations, posts and persons, the document that assigned it, any succession "
         "followed (e.g. a district abolished on 2025-07-01), the escalation chain and the "
-        "next deadlines.",
+        "next deadlines. Prints a one-screen summary; --verbose prints every task, paragraph "
+        "and caveat, --json the complete papi.accountability/1 document.",
     )
     p.add_argument("subject", metavar="SUBJECT", help="PAPI code (D3, D3.1) or name")
     p.add_argument(
