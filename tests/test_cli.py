@@ -539,6 +539,20 @@ def test_who_without_holders_shows_why(capsys: pytest.CaptureFixture[str]) -> No
     assert "Phụ lục 1" in flat
 
 
+def test_who_about_a_merged_ward_says_which_ward_answers(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, _ = run(capsys, "who", "D3", "--where", "Phường Hàng Bạc", "--on", "2026-03-01")
+    assert code == 0
+    flat = " ".join(out.split())
+    assert (
+        "Phường Hàng Bạc succeeded by Phường Hoàn Kiếm on 2025-07-01 (1656/NQ-UBTVQH15); "
+        "the answer is for Phường Hoàn Kiếm." in flat
+    )
+    code, out, _ = run(capsys, "who", "D3", "--where", "Phường Hoàn Kiếm", "--on", "2026-03-01")
+    assert "the answer is for" not in out  # asked about the ward itself: nothing to explain
+
+
 def test_who_json_is_the_library_document(capsys: pytest.CaptureFixture[str]) -> None:
     from datetime import date
 

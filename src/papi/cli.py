@@ -757,6 +757,15 @@ def _who_summary(ctx: _Context, a: Accountability) -> None:
             f"Trách nhiệm về {a.subject.code} ({subject}) tại {a.where.name} ngày {a.on:%d/%m/%Y}",
         )
     )
+    # the unit asked about no longer existed that day: say which unit answers instead
+    moved = [h for h in a.hops if h.kind != "abolish_tier" and a.where.name in h.successors]
+    for hop in moved:
+        ctx.para(
+            ctx.en(
+                f"{hop.text('en')}; the answer is for {a.where.name}.",
+                f"{hop.text('vi')}; câu trả lời là của {a.where.name}.",
+            )
+        )
     ctx.print()
     rows: list[list[object]] = []
     for role in Role:
