@@ -682,6 +682,21 @@ def test_agenda_inverted_window(capsys: pytest.CaptureFixture[str]) -> None:
     assert_one_line_error(result, "before")
 
 
+def test_vietnamese_output_translates_levels_and_statuses(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, _ = run(capsys, "overdue", "--on", "2026-03-01", "--lang", "vi")
+    assert code == 0
+    assert "quá hạn" in out.splitlines()[4]
+    assert "overdue" not in out
+    code, out, _ = run(capsys, "units", "--level", "commune", "--on", "2026-03-01", "--lang", "vi")
+    assert out.startswith("126 đơn vị (cấp xã) ngày 2026-03-01")
+    argv = ["agenda", "--from", "2026-02-01", "--to", "2026-02-28", "--of", "Phường Hoàn Kiếm"]
+    code, out, _ = run(capsys, *argv, "--lang", "vi")
+    assert "cấp xã" in out
+    assert " commune " not in out
+
+
 def test_overdue(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "overdue", "--on", "2026-03-01")
     assert code == 0

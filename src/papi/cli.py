@@ -711,6 +711,32 @@ def main(argv: Sequence[str] | None = None) -> int:
 # Commands
 
 
+#: Vietnamese for the codes the answers carry (levels, statuses), in tables and headings.
+_VI_WORDS = {
+    "province": "cấp tỉnh",
+    "district": "cấp huyện",
+    "commune": "cấp xã",
+    "village": "thôn, tổ dân phố",
+    "not_due": "chưa đến hạn",
+    "due": "đến hạn",
+    "done_on_time": "hoàn thành đúng hạn",
+    "done_late": "hoàn thành muộn",
+    "overdue": "quá hạn",
+}
+
+
+def _word(ctx: _Context, code: str | None) -> str | None:
+    """A level or status code in the output language (the codes are English).
+
+    >>> ns = argparse.Namespace(lang="vi", json=False)
+    >>> _word(_Context(args=ns, out=sys.stdout, err=sys.stderr), "overdue")
+    'quá hạn'
+    """
+    if code is None or ctx.lang != "vi":
+        return code
+    return _VI_WORDS.get(code, code)
+
+
 def _emit_answer(ctx: _Context, answer: Any) -> None:
     from papi.io import dumps
 
@@ -948,7 +974,7 @@ def _cmd_agenda(ctx: _Context) -> int:
             _day(ctx, i.due),
             i.task,
             i.description_en if ctx.lang == "en" else i.description_vi,
-            i.applies_to,
+            _word(ctx, i.applies_to),
             i.citation,
         ]
         for i in answer.items
@@ -980,7 +1006,8 @@ def _cmd_overdue(ctx: _Context) -> int:
     if answer.items:
         ctx.print()
         rows = [
-            [i.task, _org_name(ctx, i.organization), i.due, i.status.value] for i in answer.items
+            [i.task, _org_name(ctx, i.organization), i.due, _word(ctx, i.status.value)]
+            for i in answer.items
         ]
         headers = [
             ctx.en("Task", "Nhiệm vụ"),
@@ -1180,7 +1207,7 @@ def _cmd_units(ctx: _Context) -> int:
         ctx.emit({"on": day, "level": level, "within": within, "units": units})
         return 0
     scope = f" {ctx.en('within', 'thuộc')} {ctx.unit_name(within)}" if within else ""
-    kind = f" ({level.value})" if level else ""
+    kind = f" ({_word(ctx, level.value)})" if level else ""
     noun = ctx.en("unit" if len(units) == 1 else "units", "đơn vị")
     ctx.print(f"{len(units)} {noun}{kind}{scope} {ctx.en('on', 'ngày')} {day}")
     ctx.print()
