@@ -83,3 +83,20 @@ def test_kernel_uses_this_interpreter() -> None:
     assert exe in ("python", "python3") or os.path.realpath(exe) == os.path.realpath(
         __import__("sys").executable
     ), spec.argv
+
+
+def test_notebooks_are_generated_from_make_notebooks() -> None:
+    # examples/make_notebooks.py is the source: a notebook edited by hand would drift from it
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("make_notebooks", EXAMPLES / "make_notebooks.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert set(module.NOTEBOOKS) == set(NOTEBOOKS)
+    for name, cells in module.NOTEBOOKS.items():
+        stored = nbformat.read(EXAMPLES / name, as_version=4)
+        assert [(c.cell_type, c.source) for c in stored.cells] == [
+            (c.cell_type, c.source) for c in cells
+        ], f"{name} differs from examples/make_notebooks.py: run it"
