@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import re
 from collections.abc import Callable, Mapping
 from datetime import date, datetime, time, timedelta
 from typing import Any, ClassVar, TypeAlias
@@ -28,6 +29,7 @@ __all__ = [
     "Rule",
     "Unscheduled",
     "UnsourcedPeriod",
+    "citation_vi",
     "period_end",
     "rule_from_dict",
 ]
@@ -225,6 +227,87 @@ def _nonempty_str(name: str) -> Callable[[Any, Any, Any], None]:
     return check
 
 
+_KIND_VI = {
+    "law": "Luật",
+    "decree": "Nghị định",
+    "resolution": "Nghị quyết",
+    "decision": "Quyết định",
+    "circular": "Thông tư",
+    "plan": "Kế hoạch",
+    "dispatch": "Công văn",
+    "directive": "Chỉ thị",
+    "code": "Bộ luật",
+    "civil code": "Bộ luật Dân sự",
+}
+_ARTICLE_NUMBER = re.compile(
+    r"^(?P<art>[0-9]+[a-z]?)(?P<parts>(?:\([0-9a-zđ]+\))*)$", re.IGNORECASE
+)
+_ARTICLE_WORD = re.compile(r"^(?:article|arts?\.?)\s*(?=[0-9])", re.IGNORECASE)
+_KEEP = ("¶", "phụ lục", "mục", "điều", "khoản", "điểm")
+_EN_WORDS = (("appendix", "Phụ lục"), ("section", "Mục"))
+_CITATION_TEXT = re.compile(
+    r"^(?P<document>.+?)(?:,\s*|\s+)"
+    r"(?P<article>(?:article|arts?\.?)\s*[0-9].*|¶\s*\S.*|(?:appendix|section)\s+\S.*)$",
+    re.IGNORECASE,
+)
+
+
+def _document_vi(document: str) -> str:
+    """``Law 02/2011/QH13`` -> ``Luật 02/2011/QH13`` (unknown kinds left as they are)."""
+    low = document.lower()
+    for kind in sorted(_KIND_VI, key=len, reverse=True):
+        if low.startswith(kind + " "):
+            return f"{_KIND_VI[kind]} {document[len(kind) + 1 :]}"
+    return document
+
+
+def _article_text(article: str, lang: str) -> str:
+    """The article part of a citation in ``lang``; see :meth:`Citation.text`."""
+    article = article.strip()
+    low = article.lower()
+    if lang == "en":
+        if article.startswith(_KEEP[0]) or low.startswith(("appendix", "section", "art")):
+            return article
+        if low.startswith(_KEEP[1:]):
+            return article
+        return f"Art {article}"
+    if article.startswith(_KEEP[0]) or low.startswith(_KEEP[1:]):
+        return article
+    for en, vi in _EN_WORDS:
+        if low.startswith(en):
+            return f"{vi}{article[len(en) :]}"
+    bare = _ARTICLE_WORD.sub("", article)
+    m = _ARTICLE_NUMBER.match(bare)
+    if m is None:
+        return f"Điều {bare}"
+    parts = re.findall(r"\(([0-9a-zđ]+)\)", m["parts"], flags=re.IGNORECASE)
+    where = f"Điều {m['art']}"
+    if parts:
+        where = f"khoản {parts[0]} {where}"
+    if len(parts) > 1:
+        where = f"điểm {parts[1]} {where}"
+    return where
+
+
+def citation_vi(text: str) -> str:
+    """A citation written in English (``str(citation)`` or as in the data files) rendered the
+    Vietnamese way: the kind of document translated, ``Art 15(2)(d)`` -> ``điểm d khoản 2
+    Điều 15``. Text it does not recognise is returned unchanged.
+
+    >>> citation_vi("Law 42/2013/QH13, Art 15(2)(d)")
+    'Luật 42/2013/QH13, điểm d khoản 2 Điều 15'
+    >>> citation_vi("Law 72/2025/QH15 art. 51(3)"), citation_vi("Decree 118/2025/NĐ-CP")
+    ('Luật 72/2025/QH15, khoản 3 Điều 51', 'Nghị định 118/2025/NĐ-CP')
+    >>> citation_vi("Dispatch 3010/UBND-SNV, ¶6")
+    'Công văn 3010/UBND-SNV, ¶6'
+    """
+    text = text.strip()
+    m = _CITATION_TEXT.match(text)
+    if m is None or not any(ch.isdigit() for ch in m["document"]):
+        return _document_vi(text)
+    return f"{_document_vi(m['document'])}, {_article_text(m['article'], 'vi')}"
+
+
 @attrs.frozen
 class Citation:
     """The legal basis of a rule: a document number and, where known, its article.
@@ -245,7 +328,33 @@ class Citation:
     url: str | None = attrs.field(default=None, validator=_optional(_instance("citation.url", str)))
 
     def __str__(self) -> str:
-        return self.document if self.article is None else f"{self.document}, Art {self.article}"
+        return self.text("en")
+
+    def text(self, lang: str = "en") -> str:
+        """The citation as written in ``lang`` (``"en"`` or ``"vi"``).
+
+        A bare article number (``"28"``, ``"15(2)(d)"``) gets the article word: ``Art 28`` in
+        English, ``Điều 28`` / ``điểm d khoản 2 Điều 15`` in Vietnamese. An article field that
+        already says what it is (``"¶6"``, ``"Appendix II"``, ``"Section 3"``, ``"Art 5"``,
+        ``"Điều 5"``, ``"khoản 2 Điều 5"``) is printed as it is (in Vietnamese, the English
+        words are translated: Appendix -> Phụ lục, Section -> Mục, Art -> Điều). In Vietnamese
+        the kind of document is translated too (Law -> Luật, Decree -> Nghị định ...).
+
+        >>> c = Citation("Law 02/2011/QH13", "28")
+        >>> c.text(), c.text("vi")
+        ('Law 02/2011/QH13, Art 28', 'Luật 02/2011/QH13, Điều 28')
+        >>> Citation("Law 42/2013/QH13", "15(2)(d)").text("vi")
+        'Luật 42/2013/QH13, điểm d khoản 2 Điều 15'
+        >>> print(Citation("Dispatch 3010/UBND-SNV", "¶6"))
+        Dispatch 3010/UBND-SNV, ¶6
+        >>> Citation("Decision 1234/QĐ-UBND", "Appendix II").text("vi")
+        'Quyết định 1234/QĐ-UBND, Phụ lục II'
+        """
+        _check_lang(lang)
+        document = self.document if lang == "en" else _document_vi(self.document)
+        if self.article is None:
+            return document
+        return f"{document}, {_article_text(self.article, lang)}"
 
     def to_dict(self) -> dict[str, object]:
         """The dict form (keys with ``None`` values left out)."""
@@ -463,7 +572,9 @@ class Recurring(_SeriesMixin, _RuleBase):
     of the month, ``-1`` = the last). ``month`` is the month of the year (yearly) or of the
     quarter (quarterly, 1-3; default 1). ``interval`` skips periods (every 2 weeks ...) and
     needs an ``anchor`` (the first period); ``until`` (inclusive) and ``count`` end the series.
-    ``sessions`` says how many times per period the duty must be done (informational).
+    ``sessions`` says how many days per period the duty must be done (informational, e.g.
+    citizen reception "at least 1 day per month"); ``None`` (the default) when the source sets
+    no minimum, and :meth:`describe` then describes the schedule alone.
     ``roll`` moves occurrences that fall on a day off (forward by default, art. 148). The
     series is also cut to the rule's validity (applied to the unrolled dates).
 
@@ -490,7 +601,9 @@ class Recurring(_SeriesMixin, _RuleBase):
         default=None, kw_only=True, validator=_optional(_instance("until", date))
     )
     count: int | None = attrs.field(default=None, kw_only=True)
-    sessions: int = attrs.field(default=1, kw_only=True, validator=_nonneg_int("sessions"))
+    sessions: int | None = attrs.field(
+        default=None, kw_only=True, validator=_optional(_nonneg_int("sessions"))
+    )
     roll: Roll = attrs.field(default=Roll.FORWARD, kw_only=True, validator=_instance("roll", Roll))
 
     def __attrs_post_init__(self) -> None:
@@ -503,7 +616,7 @@ class Recurring(_SeriesMixin, _RuleBase):
                 raise bad(name, "must be an int", v)
         if self.interval < 1:
             raise bad("interval", "must be >= 1", self.interval)
-        if self.sessions < 1:
+        if self.sessions is not None and self.sessions < 1:
             raise bad("sessions", "must be >= 1", self.sessions)
         if self.weekday is not None and not 0 <= self.weekday <= 6:
             raise bad("weekday", "must be 0 (Monday) to 6 (Sunday)", self.weekday)
@@ -623,26 +736,23 @@ class Recurring(_SeriesMixin, _RuleBase):
         return self._first_on_or_after(_start_date(start), _cal(calendar), 400)
 
     def describe(self, lang: str = "vi") -> str:
-        """Short human text, e.g. ``'monthly, by the 14th'`` / ``'hằng tháng, ngày 14'``."""
+        """Short human text, e.g. ``'monthly, by the 14th'`` / ``'hằng tháng, trước ngày 14'``.
+
+        A period-end series (the last day of each week, month, quarter or year, rolled back to
+        a working day) reads "by the last working day of the <period>"; "at least N day(s) per
+        <period>" is said only when :attr:`sessions` is set (citizen reception):
+
+        >>> Recurring(freq=Frequency.MONTHLY, day=-1, roll=Roll.BACKWARD).describe("en")
+        'monthly, by the last working day of the month'
+        >>> Recurring(freq=Frequency.MONTHLY, day=-1, roll=Roll.BACKWARD).describe("vi")
+        'hằng tháng, chậm nhất ngày làm việc cuối cùng của tháng'
+        >>> Recurring(freq=Frequency.MONTHLY, day=-1, roll=Roll.BACKWARD, sessions=2).describe("en")
+        'at least 2 days per month, by its last working day'
+        """
         _check_lang(lang)
         en = lang == "en"
-        if self._is_period_end() and self.interval == 1:
-            n = self.sessions
-            per_en = {
-                "weekly": "week",
-                "monthly": "month",
-                "quarterly": "quarter",
-                "yearly": "year",
-            }
-            per_vi = {"weekly": "tuần", "monthly": "tháng", "quarterly": "quý", "yearly": "năm"}
-            if en:
-                return (
-                    f"at least {n} day{'s' if n > 1 else ''} per {per_en[self.freq.value]}, "
-                    "by its last working day"
-                )
-            return (
-                f"ít nhất {n} ngày mỗi {per_vi[self.freq.value]}, chậm nhất ngày làm việc cuối kỳ"
-            )
+        per_en = {"weekly": "week", "monthly": "month", "quarterly": "quarter", "yearly": "year"}
+        per_vi = {"weekly": "tuần", "monthly": "tháng", "quarterly": "quý", "yearly": "năm"}
         freq_en = {
             "weekly": "weekly",
             "monthly": "monthly",
@@ -655,6 +765,19 @@ class Recurring(_SeriesMixin, _RuleBase):
             "quarterly": "hằng quý",
             "yearly": "hằng năm",
         }
+        n = self.sessions
+        if self._is_period_end() and self.interval == 1:
+            per = (per_en if en else per_vi)[self.freq.value]
+            if n is not None:
+                if en:
+                    return (
+                        f"at least {n} day{'s' if n > 1 else ''} per {per}, by its last working day"
+                    )
+                return f"ít nhất {n} ngày mỗi {per}, chậm nhất ngày làm việc cuối kỳ"
+            head = (freq_en if en else freq_vi)[self.freq.value]
+            if en:
+                return f"{head}, by the last working day of the {per}"
+            return f"{head}, chậm nhất ngày làm việc cuối cùng của {per}"
         head = (freq_en if en else freq_vi)[self.freq.value]
         if self.interval > 1:
             unit = {
@@ -686,12 +809,20 @@ class Recurring(_SeriesMixin, _RuleBase):
         if self.freq is Frequency.YEARLY:
             what += f" of month {self.month or 1}" if en else f" tháng {self.month or 1}"
         text = f"{head}, {what}"
-        if self.sessions > 1 or self.roll is Roll.BACKWARD:
-            n = self.sessions
+        if self.roll is Roll.BACKWARD:
             text += (
-                f" (at least {n} session{'s' if n > 1 else ''} per period)"
+                " (a day off moves it to the working day before)"
                 if en
-                else f" (ít nhất {n} lần mỗi kỳ)"
+                else " (trùng ngày nghỉ thì lùi về ngày làm việc liền trước)"
+            )
+        if n is not None:
+            span = (per_en if en else per_vi)[self.freq.value]
+            if self.interval > 1:
+                span = "period" if en else "kỳ"
+            text += (
+                f" (at least {n} day{'s' if n > 1 else ''} per {span})"
+                if en
+                else f" (ít nhất {n} ngày mỗi {span})"
             )
         return text
 
@@ -708,7 +839,7 @@ class Recurring(_SeriesMixin, _RuleBase):
             value = getattr(self, name)
             if value is not None:
                 out[name] = value.isoformat()
-        if self.sessions != 1:
+        if self.sessions is not None:
             out["sessions"] = self.sessions
         if self.roll is not Roll.FORWARD:
             out["roll"] = self.roll.value

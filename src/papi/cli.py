@@ -53,7 +53,7 @@ if TYPE_CHECKING:
         PostInfo,
         Responsible,
     )
-    from papi.rules import Statute
+    from papi.rules import Statute, Unscheduled
     from papi.scoring import Group
     from papi.territory import Unit
 
@@ -1415,9 +1415,78 @@ def _statute_doc(st: Statute) -> dict[str, object]:
     }
 
 
+def _statute_rows(ctx: _Context, st: Statute) -> list[list[object]]:
+    """The rows every ``papi deadline RULE`` answer starts with: rule, basis, holder, validity."""
+    from papi.rules import Unscheduled
+
+    rule = st.rule
+    if isinstance(rule, Unscheduled):  # the missing period is said on the "Due" row
+        what = rule.duty if ctx.lang == "en" else rule.duty_vi or rule.duty
+        rows: list[list[object]] = [[ctx.en("Duty", "Nhiệm vụ"), what]]
+    else:
+        rows = [[ctx.en("Rule", "Thời hạn"), rule.describe(ctx.lang)]]
+    rows += [
+        [ctx.en("Legal basis", "Căn cứ"), st.citation.text(ctx.lang)],
+    ]
+    if st.also:
+        rows.append([ctx.en("See also", "Xem thêm"), "; ".join(c.text(ctx.lang) for c in st.also)])
+    rows += [
+        [ctx.en("Who acts", "Người thực hiện"), st.holder],
+        [ctx.en("In force", "Hiệu lực"), str(st.validity)],
+    ]
+    return rows
+
+
+def _unscheduled_deadline(
+    ctx: _Context, st: Statute, rule: Unscheduled, start: date, end: date | None
+) -> int:
+    """``papi deadline`` for a duty in force with no sourced period: the entry, no date."""
+    why_en = f"{rule.missing} is not yet sourced"
+    why_vi = f"chưa có nguồn về {rule.missing_vi or rule.missing}"
+    if ctx.as_json:
+        doc = _statute_doc(st)
+        doc.update(
+            {
+                "from": start,
+                "due": None,
+                "due_reason": {"en": why_en, "vi": why_vi},
+                "estimated": None,
+                "occurrences": None,
+            }
+        )
+        ctx.emit(doc)
+        return 0
+    title, other = (st.title_vi, st.title_en) if ctx.lang == "vi" else (st.title_en, st.title_vi)
+    ctx.print(f"{st.key}: {title}")
+    ctx.print(f"    ({other})")
+    ctx.print()
+    rows = _statute_rows(ctx, st)
+    rows += [
+        [ctx.en("From", "Từ ngày"), _day(ctx, start)],
+        [
+            ctx.en("Due", "Hạn"),
+            ctx.en(f"not computable — {why_en}", f"không tính được — {why_vi}"),
+        ],
+    ]
+    if end is not None:
+        rows.append(
+            [
+                ctx.en(f"Deadlines until {end}", f"Các hạn đến ngày {end}"),
+                ctx.en("none computable", "không tính được"),
+            ]
+        )
+    if not st.verified:
+        rows.append([ctx.en("Verified", "Đã kiểm chứng"), False])
+    ctx.print(render_table([ctx.en("Field", "Trường"), ctx.en("Value", "Giá trị")], rows))
+    if st.notes:
+        ctx.print()
+        ctx.para(f"{ctx.en('Notes', 'Ghi chú')}: {st.notes}")
+    return 0
+
+
 def _cmd_deadline(ctx: _Context) -> int:
     from papi.calendar import default_calendar
-    from papi.rules import After, PeriodUnit, period_end, statute, statutes
+    from papi.rules import After, PeriodUnit, Unscheduled, period_end, statute, statutes
 
     start = ctx.date(ctx.args.start, "--from")
     if not ctx.args.rule:
@@ -1435,7 +1504,7 @@ def _cmd_deadline(ctx: _Context) -> int:
         )
         ctx.print()
         table: list[list[object]] = [
-            [s.key, s.rule.describe(ctx.lang), str(s.citation)] for s in listed
+            [s.key, s.rule.describe(ctx.lang), s.citation.text(ctx.lang)] for s in listed
         ]
         headers = [
             ctx.en("Rule", "Quy định"),
@@ -1446,12 +1515,14 @@ def _cmd_deadline(ctx: _Context) -> int:
         return 0
     st = statute(ctx.args.rule, on=start)
     cal = default_calendar()
-    due = st.due(start, cal)
     end = ctx.date(ctx.args.end, "--to") if ctx.args.end else None
+    if end is not None and end < start:
+        raise CommandError(f"--to {end} is before --from {start}")
+    if isinstance(st.rule, Unscheduled):
+        return _unscheduled_deadline(ctx, st, st.rule, start, end)
+    due = st.due(start, cal)
     series: tuple[date, ...] = ()
     if end is not None:
-        if end < start:
-            raise CommandError(f"--to {end} is before --from {start}")
         occurrences = getattr(st.rule, "occurrences", None)
         if not st.rule.is_recurring or occurrences is None:
             raise CommandError(f"--to needs a recurring rule; {st.key} is a single deadline")
@@ -1485,11 +1556,8 @@ def _cmd_deadline(ctx: _Context) -> int:
     ctx.print(f"{st.key}: {title}")
     ctx.print(f"    ({other})")
     ctx.print()
-    rows: list[list[object]] = [
-        [ctx.en("Rule", "Thời hạn"), st.rule.describe(ctx.lang)],
-        [ctx.en("Legal basis", "Căn cứ"), str(st.citation)],
-        [ctx.en("Who acts", "Người thực hiện"), st.holder],
-        [ctx.en("In force", "Hiệu lực"), str(st.validity)],
+    rows = _statute_rows(ctx, st)
+    rows += [
         [ctx.en("From", "Từ ngày"), _day(ctx, start)],
         [ctx.en("Due", "Hạn"), _day(ctx, due)],
     ]

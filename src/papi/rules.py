@@ -43,6 +43,7 @@ from papi._rules_model import (
     Rule,
     Unscheduled,
     UnsourcedPeriod,
+    citation_vi,
     period_end,
     rule_from_dict,
 )
@@ -62,6 +63,7 @@ __all__ = [
     "Statute",
     "Unscheduled",
     "UnsourcedPeriod",
+    "citation_vi",
     "period_end",
     "received_on",
     "rule_from_dict",
