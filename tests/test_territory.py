@@ -246,8 +246,9 @@ def test_prefix_narrows_quan_vs_phuong() -> None:
     assert HN.unit("Quận Hoàn Kiếm", on=BEFORE).level is Level.DISTRICT
     assert HN.unit("Hoàn Kiếm", on=BEFORE).level is Level.DISTRICT
     assert HN.unit("Hoàn Kiếm", on=AFTER).level is Level.COMMUNE
-    with pytest.raises(NotFound, match="exists on other days"):
+    with pytest.raises(NotFound, match="existed until 2025-07-01 and was succeeded by") as err:
         HN.unit("Quận Hoàn Kiếm", on=AFTER)
+    assert "Phường Hoàn Kiếm" in err.value.closest
 
 
 def test_ambiguous_lists_candidates_with_codes_and_parents() -> None:
@@ -276,7 +277,9 @@ def test_not_found_prefers_names_that_exist_on_the_day() -> None:
     with pytest.raises(NotFound) as err:
         HN.unit("Hoan Kiemm", on=AFTER)
     assert err.value.closest[0] == "Phường Hoàn Kiếm"
-    with pytest.raises(NotFound, match="exists on other days: Phường Quốc Tử Giám"):
+    with pytest.raises(
+        NotFound, match=r"Phường Quốc Tử Giám, Quận Đống Đa \(00184\) existed until"
+    ):
         HN.unit("Phuong Quoc Tu Giam", on=AFTER)
 
 
@@ -594,12 +597,12 @@ def test_loader_reports_bad_records() -> None:
 
 def test_stale_ids_are_not_found_on_other_days_but_followed_forward() -> None:
     old = "00061"  # Phường Hàng Bạc, to 2025-06-30; code 00061 is not reused
-    with pytest.raises(NotFound, match="successors"):
+    with pytest.raises(NotFound, match="until 2025-07-01 and was succeeded by Phường Hoàn Kiếm"):
         HN.unit(old, on=AFTER)
     assert HN.get(old).name == "Phường Hàng Bạc"
     assert [u.id for u in HN.successors(old, on=AFTER)] == ["00070@2025-07-01"]
     new = "00070@2025-07-01"
-    with pytest.raises(NotFound):
+    with pytest.raises(NotFound, match="exists only from 2025-07-01; use a date on or after"):
         HN.ancestors(new, on=BEFORE)
     assert HN.successors(new, on=BEFORE) == ()
     assert "00061" in {u.id for u in HN.predecessors(new)}
@@ -618,3 +621,70 @@ def test_every_unit_has_a_qualified_name() -> None:
         names = [HN.qualified_name(u, on=day) for u in HN.units(on=day)]
         assert len(set(names)) == len(names)
         assert "Xã Phú Sơn, Huyện Ba Vì" in names or day == AFTER
+
+
+def test_old_ambiguous_name_lists_candidates_with_parent_code_and_end() -> None:
+    """An old name fitting several units gone by ``on``: each candidate reads as the same-day
+    ones do (name, parent on its own last day, code) plus when it ended, and the message says
+    how to name one."""
+    expected = (
+        "Phường Minh Khai, Quận Hai Bà Trưng (00295, until 2025-07-01)",
+        "Phường Minh Khai, Quận Bắc Từ Liêm (00613, until 2025-07-01)",
+        "Xã Minh Khai, Huyện Hoài Đức (09838, until 2025-07-01)",
+    )
+    with pytest.raises(Ambiguous) as amb:
+        HN.successors("Minh Khai", on=AFTER)
+    assert amb.value.candidates == expected
+    assert "write the name with its parent as listed" in str(amb.value)
+    assert "'Phường Minh Khai, Quận Hai Bà Trưng'" in str(amb.value)
+    with pytest.raises(NotFound) as nf:
+        HN.unit("Minh Khai", on=AFTER)
+    for cand in expected:
+        assert cand in str(nf.value)
+    assert "Write the name with its parent as listed" in str(nf.value)
+    # each candidate, written as listed, is followed to its own successors
+    for cand in expected:
+        qualified = cand.rsplit(" (", 1)[0]
+        code = cand.rsplit(" (", 1)[1].split(",")[0]
+        old = HN.get(code)  # the pre-2025 units' ids are their codes
+        assert HN.successors(qualified, on=AFTER) == HN.successors(old, on=AFTER)
+        assert HN.successors(qualified, on=AFTER)  # not empty
+        assert HN.unit(qualified, on=BEFORE).code == code  # the same name works that day
+
+
+@pytest.mark.parametrize(
+    "ref", ["Minh Khai, Hai Bà Trưng", "00295", "Phuong Minh Khai, Q. Hai Ba Trung"]
+)
+def test_gone_unit_message_names_its_end_and_successors(ref: str) -> None:
+    with pytest.raises(NotFound) as err:
+        HN.unit(ref, on=AFTER)
+    msg = str(err.value)
+    assert "Phường Minh Khai, Quận Hai Bà Trưng (00295) existed until 2025-07-01" in msg
+    assert "succeeded by Phường Bạch Mai, Phường Tương Mai; ask about one of them" in msg
+    assert "or use a date before 2025-07-01" in msg
+    assert "successors()" not in msg  # no library jargon
+    assert "get()" not in msg
+    assert err.value.closest == ("Phường Bạch Mai", "Phường Tương Mai")
+    assert [u.name for u in HN.successors(ref, on=AFTER)] == ["Phường Bạch Mai", "Phường Tương Mai"]
+
+
+def test_gone_unit_with_one_successor_says_which() -> None:
+    with pytest.raises(NotFound) as err:
+        HN.unit("Phường Hàng Bạc, Quận Hoàn Kiếm", on=AFTER)
+    assert "was succeeded by Phường Hoàn Kiếm; ask about Phường Hoàn Kiếm" in str(err.value)
+    # the parent must be the unit's parent on its own last day
+    with pytest.raises(NotFound) as err2:
+        HN.unit("Phường Hàng Bạc, Quận Ba Đình", on=AFTER)
+    assert "existed until" not in str(err2.value)
+    with pytest.raises(NotFound):
+        HN.successors("Phường Hàng Bạc, Quận Ba Đình", on=AFTER)
+
+
+def test_old_ambiguous_error_survives_pickling() -> None:
+    import pickle
+
+    with pytest.raises(Ambiguous) as amb:
+        HN.successors("Minh Khai", on=AFTER)
+    again = pickle.loads(pickle.dumps(amb.value))
+    assert str(again) == str(amb.value)
+    assert again.candidates == amb.value.candidates

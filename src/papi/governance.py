@@ -718,6 +718,10 @@ class Escalation(_Answer):
     where: UnitInfo
     on: date
     steps: tuple[EscalationStep, ...]
+    #: the successions followed when the unit asked about no longer existed on ``on``
+    hops: tuple[Hop, ...] = ()
+    #: ``where_succeeded`` when ``where`` is a successor of the unit asked about
+    warnings: tuple[Notice, ...] = ()
 
     def rows(self) -> list[dict[str, str]]:
         """One row per rung."""
@@ -731,8 +735,9 @@ class Escalation(_Answer):
         ]
 
     def explain(self, lang: str = "vi") -> str:
-        """The ladder as text."""
-        lines = [self.where.name]
+        """The ladder as text (after a note on the unit answering, if it is a successor)."""
+        lines = [w.text(lang) for w in self.warnings]
+        lines.append(self.where.name)
         for i, s in enumerate(self.steps, 1):
             post = ""
             if s.post is not None:
@@ -1332,22 +1337,53 @@ class Governance:
 
     # ------------------------------------------------------------------ where
     def _where(self, where: Any, on: date) -> tuple[Any, tuple[Hop, ...]]:
+        """The unit answering for ``where`` on ``on`` and the succession hops that led to it.
+
+        ``where`` is a unit, id, code or name (plain or qualified with its parents'
+        names); one that no longer exists on ``on`` is followed to its successor when
+        there is exactly one, and refused naming them when there are several."""
         try:
-            return self._territory.unit(where, on=on), ()
+            unit = self._territory.unit(where, on=on)
         except NotFound as err:
-            succ = self._territory.successors(where, on=on)
-            if len(succ) == 1:
-                return succ[0], self._hops(self._territory.succession_chain(where, on=on))
-            if len(succ) > 1:
-                names = tuple(str(u.name) for u in succ)
-                raise NotFound(
-                    "unit",
-                    where,
-                    context=f"on {on.isoformat()}: its territory passed to {len(names)} units "
-                    f"({', '.join(names)}); ask about one of them",
-                    closest=names,
-                ) from err
-            raise
+            return self._where_succeeded(where, on, err)
+        if hasattr(unit, "exists_on") and not unit.exists_on(on):  # a Unit object passed in
+            return self._where_succeeded(unit, on, None)
+        return unit, ()
+
+    def _where_succeeded(
+        self, where: Any, on: date, err: NotFound | None
+    ) -> tuple[Any, tuple[Hop, ...]]:
+        succ = self._territory.successors(where, on=on)
+        if len(succ) == 1:
+            return succ[0], self._hops(self._territory.succession_chain(where, on=on))
+        if len(succ) > 1:
+            names = tuple(str(u.name) for u in succ)
+            chain = self._territory.succession_chain(where, on=on)
+            ended = f"it existed until {chain[0].effective.isoformat()} and " if chain else ""
+            raise NotFound(
+                "unit",
+                getattr(where, "name", where),
+                context=f"on {on.isoformat()}: {ended}its territory passed to {len(names)} "
+                f"units ({', '.join(names)}); ask about one of them, or use a date when it "
+                "existed",
+                closest=names,
+            ) from err
+        if err is not None:
+            raise err
+        raise NotFound("unit", getattr(where, "name", where), context=f"on {on.isoformat()}")
+
+    def _where_notice(self, where: Any, unit: Any, hops: tuple[Hop, ...], on: date) -> Notice:
+        """``where_succeeded``: which unit answers for ``where`` and why (the successions)."""
+        asked = getattr(where, "name", where)
+        why_vi = "; ".join(h.text("vi") for h in hops)
+        why_en = "; ".join(h.text("en") for h in hops)
+        return Notice(
+            code="where_succeeded",
+            message_vi=f"{asked} không còn tồn tại ngày {on:%d/%m/%Y}; trả lời cho "
+            f"đơn vị kế thừa {unit.name} ({why_vi})",
+            message_en=f"{asked} no longer exists on {on.isoformat()}; answered for its "
+            f"successor {unit.name} ({why_en})",
+        )
 
     # ------------------------------------------------------------------ who
     def who(self, subject: str, *, where: Any, on: date) -> Accountability:
@@ -1384,15 +1420,7 @@ class Governance:
         core = self._core(subj, unit, on)
         warnings: list[Notice] = []
         if where_hops:
-            warnings.append(
-                Notice(
-                    code="where_succeeded",
-                    message_vi=f"{where} không còn tồn tại ngày {on:%d/%m/%Y}; trả lời cho "
-                    f"đơn vị kế thừa {unit.name}",
-                    message_en=f"{where} no longer exists on {on.isoformat()}; answered for its "
-                    f"successor {unit.name}",
-                )
-            )
+            warnings.append(self._where_notice(where, unit, where_hops, on))
         deadlines, deadline_notices = self._deadlines_on(subj, on, core.levels)
         warnings.extend(core.warnings)
         warnings.extend(deadline_notices)
@@ -1737,8 +1765,14 @@ class Governance:
     def escalation(self, *, where: Any, on: date) -> Escalation:
         """The escalation ladder from the People's Committee of ``where`` to the top."""
         on = _day(on, "on")
-        unit, _ = self._where(where, on)
-        return Escalation(where=self._unit_info(unit), on=on, steps=self._escalation(unit, on))
+        unit, hops = self._where(where, on)
+        return Escalation(
+            where=self._unit_info(unit),
+            on=on,
+            steps=self._escalation(unit, on),
+            hops=hops,
+            warnings=(self._where_notice(where, unit, hops, on),) if hops else (),
+        )
 
     # ------------------------------------------------------------------ deadlines
     def _rule_of(self, dl: Any, on: date) -> tuple[Any, str | None]:
@@ -1883,7 +1917,7 @@ class Governance:
         """Every duty held on ``on`` by an organization (object or id) or by the organizations
         serving a unit (object, id, code or name), with basis and succession hops."""
         on = _day(on, "on")
-        orgs, label = self._orgs_of(of, on)
+        orgs, label, notices = self._orgs_of(of, on)
         ids = {o.id for o in orgs}
         units = {o.unit_id for o in orgs}
         items: list[DutyItem] = []
@@ -1909,24 +1943,27 @@ class Governance:
                 )
         items = list(dict.fromkeys(items))
         items.sort(key=lambda d: (task_sort_key(d.task), _ROLE_ORDER[d.role], len(d.via) > 0))
-        return Duties(of=label, on=on, items=tuple(items))
+        return Duties(of=label, on=on, items=tuple(items), warnings=notices)
 
-    def _orgs_of(self, of: Any, on: date) -> tuple[tuple[Any, ...], str]:
+    def _orgs_of(self, of: Any, on: date) -> tuple[tuple[Any, ...], str, tuple[Notice, ...]]:
+        """The organizations meant by ``of``, a label, and ``where_succeeded`` when ``of`` is
+        a unit that no longer exists on ``on`` and its one successor's organizations answer."""
         if not isinstance(of, str) and hasattr(of, "unit_id"):
-            return (of,), of.name
+            return (of,), of.name, ()
         if isinstance(of, str):
             try:
                 o = self._orgs.get(of)
-                return (o,), o.name
+                return (o,), o.name, ()
             except NotFound:
                 pass
             try:
                 o = self._orgs.org(of, on=on)
-                return (o,), o.name
+                return (o,), o.name, ()
             except (NotFound, Ambiguous):
                 pass
-        unit = self._territory.unit(of, on=on)
-        return tuple(self._orgs.organizations(unit=unit, on=on)), unit.name
+        unit, hops = self._where(of, on)
+        notices = (self._where_notice(of, unit, hops, on),) if hops else ()
+        return tuple(self._orgs.organizations(unit=unit, on=on)), unit.name, notices
 
     # ------------------------------------------------------------------ agenda
     def agenda(self, *, of: Any = None, start: date, end: date) -> Agenda:

@@ -236,6 +236,22 @@ def _span(v: Validity) -> tuple[int, int]:
     return lo, hi
 
 
+class _AmbiguousPast(Ambiguous):
+    """An old name that fits several units that no longer exist; the message says how to
+    name one of them (candidates read ``"Name, Parent (code, until date)"``)."""
+
+    def __init__(self, what: str, value: object, candidates: Iterable[str]) -> None:
+        super().__init__(what, value, tuple(candidates))
+        first = self.candidates[0].rsplit(" (", 1)[0] if self.candidates else "Name, Parent"
+        self.args = (
+            f"{self.args[0]}; write the name with its parent as listed (e.g. '{first}'), "
+            "to follow it to what succeeded it",
+        )
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_AmbiguousPast, (self.what, self.value, self.candidates))
+
+
 class Territory:
     """An immutable, date-aware administrative hierarchy (see the module docs).
 
@@ -697,20 +713,9 @@ class Territory:
         if found is not None:
             if found.exists_on(on):
                 return found
-            raise NotFound(
-                "unit",
-                ref,
-                context=f"on {on.isoformat()} (it exists {found.validity}; get() returns it "
-                "on any day, successors() follows it forward)",
-            )
-        if text in self._by_code:
-            raise NotFound(
-                "unit",
-                ref,
-                context=f"on {on.isoformat()} (code used by: "
-                + ", ".join(str(u) for u in self._by_code[text])
-                + ")",
-            )
+            raise self._gone(ref, [found], on)
+        if text in self._by_code:  # a code no unit bears on ``on``
+            raise self._gone(ref, list(self._by_code[text]), on)
         if "," in text:
             return self._resolve_path(ref, text, on)
         ids = self._names.find(text)
@@ -720,11 +725,96 @@ class Territory:
         if len(live) > 1:
             raise Ambiguous("unit", ref, tuple(self._describe(u, on) for u in live))
         if ids:
-            other = ", ".join(str(self._by_id[i]) + " " + str(self._by_id[i].validity) for i in ids)
-            raise NotFound(
-                "unit", ref, context=f"on {on.isoformat()} (exists on other days: {other})"
-            )
+            raise self._gone(ref, [self._by_id[i] for i in ids], on)
         raise NotFound("unit", ref, closest=self._closest(text, on))
+
+    def _own_day(self, u: Unit) -> int:
+        """A day ``u`` exists (as an ordinal): its last day, or its first if it is current."""
+        if u.valid_to is not None:
+            return u.valid_to.toordinal() - 1
+        return u.valid_from.toordinal() if u.valid_from is not None else _FAR_PAST
+
+    def _label(self, u: Unit) -> str:
+        """``"Phường Minh Khai, Quận Hai Bà Trưng"``: the name and the parent's name on a day
+        the unit existed (its last day), the form :meth:`successors` accepts for it."""
+        p = self._parent_id(u.id, self._own_day(u))
+        return u.name if p is None else f"{u.name}, {self._by_id[p].name}"
+
+    def _describe_other_day(self, u: Unit) -> str:
+        """``"Phường Minh Khai, Quận Hai Bà Trưng (00295, until 2025-07-01)"``."""
+        ident = u.code if u.id == u.code else f"{u.code}, id {u.id}"
+        if u.valid_to is not None:
+            when = f"until {u.valid_to.isoformat()}"
+        elif u.valid_from is not None:
+            when = f"from {u.valid_from.isoformat()}"
+        else:
+            when = "always"
+        return f"{self._label(u)} ({ident}, {when})"
+
+    def _other_days(self, text: str, on: date) -> list[Unit]:
+        """The units ``text`` (an id, a code, a name or ``"Name, Parent, ..."``) denotes that
+        do not exist on ``on``; each part after a comma must name one of the unit's ancestors
+        on a day it existed (its last day)."""
+        found = self._by_id.get(text)
+        if found is not None:
+            return [] if found.exists_on(on) else [found]
+        if text in self._by_code:
+            units = self._by_code[text]
+            return [] if any(u.exists_on(on) for u in units) else list(units)
+        head, *rest = (part.strip() for part in text.split(","))
+        cands = [self._by_id[i] for i in self._names.find(head)]
+        cands = [c for c in cands if not c.exists_on(on)]
+        for part in rest:
+            wanted = set(self._names.find(part))
+            cands = [
+                c
+                for c in cands
+                if any(a.id in wanted for a in self._ancestors_on(c.id, self._own_day(c)))
+            ]
+        return cands
+
+    def _gone(self, ref: UnitRef, units: list[Unit], on: date) -> NotFound:
+        """The error for a reference to units that exist on other days than ``on``: when
+        each ended, what succeeded it, and how to ask instead."""
+        day = on.isoformat()
+        units = sorted(units, key=lambda u: (u.valid_from or date.min, u.code))
+        if len(units) == 1:
+            u = units[0]
+            label = f"{self._label(u)} ({u.code if u.id == u.code else u.id})"
+            if u.valid_to is None or u.valid_to > on:
+                start = u.valid_from.isoformat() if u.valid_from else "?"
+                return NotFound(
+                    "unit",
+                    ref,
+                    context=f"on {day}: {label} exists only from {start}; "
+                    f"use a date on or after {start}",
+                )
+            until = u.valid_to.isoformat()
+            succ, _ = self._follow(u, on)
+            names = tuple(s.name for s in succ)
+            if len(names) == 1:
+                what = f"was succeeded by {names[0]}; ask about {names[0]}"
+            elif names:
+                what = f"was succeeded by {', '.join(names)}; ask about one of them"
+            else:
+                why = f" ({u.end_reason})" if u.end_reason else ""
+                what = f"ended with no successor recorded{why}; ask about a unit existing on {day}"
+            return NotFound(
+                "unit",
+                ref,
+                context=f"on {day}: {label} existed until {until} and {what}, "
+                f"or use a date before {until}, when it existed",
+                closest=names,
+            )
+        shown = "; ".join(self._describe_other_day(u) for u in units)
+        return NotFound(
+            "unit",
+            ref,
+            context=f"on {day}: no unit by that name exists that day; on other days: {shown}. "
+            f"Write the name with its parent as listed (e.g. '{self._label(units[0])}') or "
+            "give the code, with a date when the unit existed, or ask about a unit "
+            f"existing on {day}",
+        )
 
     def _closest(self, text: str, on: date) -> tuple[str, ...]:
         """The "did you mean" names, those of units existing on ``on`` first."""
@@ -771,6 +861,9 @@ class Territory:
             return cands[0]
         if cands:
             raise Ambiguous("unit", ref, tuple(self._describe(u, on) for u in cands))
+        others = self._other_days(text, on)
+        if others:
+            raise self._gone(ref, others, on)
         raise NotFound("unit", ref, context=f"on {on.isoformat()}", closest=self._closest(head, on))
 
     def _ancestors_on(self, uid: str, day: int) -> Iterator[Unit]:
@@ -908,18 +1001,16 @@ class Territory:
             return self._resolve(ref, on)
         except NotFound:
             assert isinstance(ref, str)
-            text = ref.strip()
-            if text in self._by_code:
-                cands = list(self._by_code[text])
-            else:
-                cands = [self._by_id[i] for i in self._names.find(text)]
+            cands = self._other_days(ref.strip(), on)
             past = [c for c in cands if c.valid_to is not None and c.valid_to <= on]
             if not past:
                 raise
             latest = max(c.valid_to for c in past if c.valid_to is not None)
             past = [c for c in past if c.valid_to == latest]
             if len(past) > 1:
-                raise Ambiguous("unit", ref, tuple(str(c) for c in past)) from None
+                raise _AmbiguousPast(
+                    "unit", ref, tuple(self._describe_other_day(c) for c in past)
+                ) from None
             return past[0]
 
     def _follow(self, unit: Unit, on: date) -> tuple[tuple[Unit, ...], tuple[Succession, ...]]:
