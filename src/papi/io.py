@@ -6,6 +6,9 @@ one on top of a base :class:`~papi.governance.Governance` and reports **every** 
 (unknown unit, organization, indicator, statute or task; bad date; role not in the
 vocabulary; a selector that matches nobody; unknown keys) in one
 :class:`~papi.errors.InvalidData`, each with the file, the path inside it and the value.
+Every field of a record is checked on its own, then the references between records, so one
+bad field never hides another; a reference to a record of the file that is itself invalid is
+reported as "invalid document (see plan.toml: documents[0])", never as unknown.
 See ``docs/plan-files.md``.
 
 :func:`dumps` turns any answer (``Accountability``, ``Duties``, ``Agenda``, ``Overdue``,
@@ -31,7 +34,9 @@ from papi.duties import (
     Document,
     DocumentKind,
     Role,
+    Selector,
     Task,
+    Unlisted,
     selector_from_dict,
 )
 from papi.errors import InvalidData, Problem
@@ -41,6 +46,8 @@ from papi.progress import Completion, Report
 __all__ = ["PLAN_SCHEMA", "dumps", "load_plan", "loads", "read_plan", "read_plan_text"]
 
 PLAN_SCHEMA = "papi.plan/1"
+"""The ``schema`` value of plan files this version reads (``schema = "papi.plan/1"``); a plan
+without a ``schema`` key is read as this version, any other value is reported as a problem."""
 
 _TOP = {"schema", "documents", "tasks", "assignments", "reports", "notes"}
 _DOC = {
@@ -96,27 +103,40 @@ _NOTE = {"code": True, "message_vi": True, "message_en": True}
 _DEADLINE = {"statute", "rule", "applies_to", "window", "note"}
 
 
+#: Stand-in ids, registered in the builder only when a field they stand for is invalid (so
+#: the builder's ``build()`` always fails): they keep a bad field from causing follow-on
+#: "unknown document/task" problems while the record's other fields are still checked.
+_STAND_IN_DOC = "\x00invalid document"
+_STAND_IN_TASK = "\x00invalid task"
+_NO_RULE = object()  # stands for an invalid deadline rule
+
+
 class _Reader:
     def __init__(self, source: str) -> None:
         self.source = source
         self.problems: list[Problem] = []
+        self.stand_in_doc = False
+        self.stand_in_task = False
+        self.bad_docs: dict[str, str] = {}  # id -> path of a definition that is invalid
+        self.bad_tasks: dict[str, str] = {}
+        self.undated_docs: set[str] = set()  # documents whose date field is invalid
 
     def bad(self, path: str, message: str, value: object = None) -> None:
         self.problems.append(Problem(path=f"{self.source}: {path}", message=message, value=value))
 
     def table(self, data: object, path: str, fields: Mapping[str, bool]) -> dict[str, Any] | None:
+        """The table's keys, after reporting unknown and missing keys; ``None`` when ``data``
+        is not a table. Missing required keys are left to the field readers' placeholders."""
         if not isinstance(data, Mapping):
             self.bad(path, "must be a table", data)
             return None
-        ok = True
         for k in data:
             if k not in fields:
                 self.bad(f"{path}.{k}", "unknown key", k)
         for k, required in fields.items():
             if required and k not in data:
                 self.bad(f"{path}.{k}", "missing key")
-                ok = False
-        return dict(data) if ok else None
+        return dict(data)
 
     def text(self, data: Mapping[str, Any], k: str, path: str) -> str | None:
         v = data.get(k)
@@ -127,18 +147,18 @@ class _Reader:
             return None
         return v
 
-    def strings(self, data: Mapping[str, Any], k: str, path: str) -> tuple[str, ...]:
+    def strings(self, data: Mapping[str, Any], k: str, path: str) -> tuple[str, ...] | None:
         v = data.get(k, [])
         if not isinstance(v, list) or not all(isinstance(x, str) for x in v):
             self.bad(f"{path}.{k}", "must be a list of strings", v)
-            return ()
+            return None
         return tuple(v)
 
-    def boolean(self, data: Mapping[str, Any], k: str, path: str, default: bool) -> bool:
+    def boolean(self, data: Mapping[str, Any], k: str, path: str, default: bool) -> bool | None:
         v = data.get(k, default)
         if not isinstance(v, bool):
             self.bad(f"{path}.{k}", "must be true or false", v)
-            return default
+            return None
         return v
 
     def day(self, value: object, path: str) -> date | None:
@@ -148,19 +168,48 @@ class _Reader:
             self.bad(path, err.problems[0].message, value)
             return None
 
-    def validity(self, data: object, path: str) -> Validity:
+    def validity(self, data: object, path: str) -> Validity | None:
+        """The validity in ``data`` (``ALWAYS`` when absent); ``None`` when invalid."""
         if data is None:
             return ALWAYS
         t = self.table(data, path, {"from": False, "to": False})
         if t is None:
-            return ALWAYS
+            return None
         lo = self.day(t["from"], f"{path}.from") if "from" in t else None
         hi = self.day(t["to"], f"{path}.to") if "to" in t else None
+        if ("from" in t and lo is None) or ("to" in t and hi is None):
+            return None
         try:
             return Validity(valid_from=lo, valid_to=hi)
         except InvalidData as err:
             self.bad(f"{path}.to", err.problems[0].message, hi.isoformat() if hi else None)
-            return ALWAYS
+            return None
+
+    def doc_ref(self, value: object, path: str) -> str:
+        """A reference to a document: checked here only for its form and for pointing at a
+        document of this file that is itself invalid (the builder checks the rest)."""
+        if not isinstance(value, str) or not value.strip():
+            if value is not None:  # a missing key is already reported
+                self.bad(path, "must be a non-empty string", value)
+            self.stand_in_doc = True
+            return _STAND_IN_DOC
+        return value
+
+    def task_ref(self, value: object, path: str) -> str:
+        if not isinstance(value, str) or not value.strip():
+            if value is not None:
+                self.bad(path, "must be a non-empty string", value)
+            self.stand_in_task = True
+            return _STAND_IN_TASK
+        return value
+
+    def same_as(self, value: object, placeholder: str, path: str, k: str) -> str:
+        """A required text field, or ``placeholder`` when it is missing or invalid."""
+        if not isinstance(value, str) or not value.strip():
+            if value is not None:
+                self.bad(f"{path}.{k}", "must be a non-empty string", value)
+            return placeholder
+        return value
 
 
 def _rule_from_dict() -> Callable[..., Any]:
@@ -169,9 +218,27 @@ def _rule_from_dict() -> Callable[..., Any]:
     return fn
 
 
+class _Read:
+    """One record as read: the object (with placeholders for invalid fields), its path, and
+    whether any of its own fields is invalid."""
+
+    def __init__(self, obj: Any, path: str, ok: bool, **extra: Any) -> None:
+        self.obj = obj
+        self.path = path
+        self.ok = ok
+        self.extra = extra
+
+
 def read_plan_text(text: str, *, source: str, fmt: str, builder: Builder) -> Builder:
     """Parse plan text (``fmt`` ``"toml"`` or ``"json"``) into ``builder``; problems are
-    recorded in the builder and raised by its ``build()``, all at once."""
+    recorded in the builder and raised by its ``build()``, all at once.
+
+    Every field of every record is checked on its own first; then the references between
+    records (tasks to documents, assignments to tasks and documents, reports to tasks and
+    organizations; indicators, statutes, units). A reference to a record of the file that is
+    itself invalid is reported as such ("invalid document (see plan.toml: documents[0])"),
+    never as unknown, and a bad field never keeps the other fields of its record from being
+    checked."""
     r = _Reader(source)
     data: Any
     try:
@@ -186,35 +253,123 @@ def read_plan_text(text: str, *, source: str, fmt: str, builder: Builder) -> Bui
     schema = data.get("schema", PLAN_SCHEMA)
     if schema != PLAN_SCHEMA:
         r.bad("schema", f"unsupported schema; expected {PLAN_SCHEMA!r}", schema)
-    for i, raw in enumerate(_list(r, data, "documents")):
-        doc = _document(r, raw, f"documents[{i}]")
-        if doc is not None:
-            builder.add_document(doc, path=f"{source}: documents[{i}]")
-    for i, raw in enumerate(_list(r, data, "tasks")):
-        task = _task(r, raw, f"tasks[{i}]")
-        if task is not None:
-            builder.add_task(task, path=f"{source}: tasks[{i}]")
-    for i, raw in enumerate(_list(r, data, "assignments")):
-        a = _assignment(r, raw, f"assignments[{i}]")
-        if a is not None:
-            builder.add_assignment(a, path=f"{source}: assignments[{i}]", must_match=True)
-    for i, raw in enumerate(_list(r, data, "reports")):
-        rep = _report(r, raw, f"reports[{i}]")
-        if rep is not None:
-            builder.add_report(rep, path=f"{source}: reports[{i}]")
+    # 1. every field of every record, on its own
+    docs = [
+        x
+        for i, raw in enumerate(_list(r, data, "documents"))
+        if (x := _document(r, raw, f"documents[{i}]")) is not None
+    ]
+    tasks = [
+        x
+        for i, raw in enumerate(_list(r, data, "tasks"))
+        if (x := _task(r, raw, f"tasks[{i}]")) is not None
+    ]
+    assigns = [
+        x
+        for i, raw in enumerate(_list(r, data, "assignments"))
+        if (x := _assignment(r, raw, f"assignments[{i}]")) is not None
+    ]
+    reports = [
+        x
+        for i, raw in enumerate(_list(r, data, "reports"))
+        if (x := _report(r, raw, f"reports[{i}]")) is not None
+    ]
+    notes = []
     for i, raw in enumerate(_list(r, data, "notes")):
-        t = r.table(raw, f"notes[{i}]", _NOTE)
-        if t is not None:
-            builder.add_note(
-                Notice(
-                    code=str(t["code"]),
-                    message_vi=str(t["message_vi"]),
-                    message_en=str(t["message_en"]),
-                )
+        nt = r.table(raw, f"notes[{i}]", _NOTE)
+        if nt is None:
+            continue
+        vals = [r.text(nt, k, f"notes[{i}]") for k in ("code", "message_vi", "message_en")]
+        if all(v is not None for v in vals):
+            notes.append(
+                Notice(code=str(vals[0]), message_vi=str(vals[1]), message_en=str(vals[2]))
             )
+    # 2. references to records of this file that are themselves invalid
+    for d in docs:
+        if not d.ok and d.obj.id != d.extra["stand_in_id"]:
+            r.bad_docs.setdefault(d.obj.id, d.path)
+    for t in tasks:
+        if not t.ok and t.obj.id != t.extra["stand_in_id"]:
+            r.bad_tasks.setdefault(t.obj.id, t.path)
+    for d in docs:
+        for k in ("implements", "supersedes"):
+            for j, ref in enumerate(getattr(d.obj, k)):
+                _invalid_ref(r, r.bad_docs, "document", ref, f"{d.path}.{k}[{j}]")
+    for t in tasks:
+        _invalid_ref(r, r.bad_docs, "document", t.obj.document, f"{t.path}.document")
+        for j, b in enumerate(t.obj.defined_in):
+            _invalid_ref(
+                r, r.bad_docs, "document", b.document, f"{t.path}.defined_in[{j}].document"
+            )
+    for a in assigns:
+        _invalid_ref(r, r.bad_tasks, "task", a.obj.task, f"{a.path}.task")
+        _invalid_ref(r, r.bad_docs, "document", a.obj.basis.document, f"{a.path}.basis.document")
+    for rep in reports:
+        _invalid_ref(r, r.bad_tasks, "task", rep.extra["task"], f"{rep.path}.task")
+    # 3. the rest of the cross-references is checked by the builder
+    if r.stand_in_doc or r.stand_in_task:
+        builder.add_document(
+            Document(
+                id=_STAND_IN_DOC,
+                number="?",
+                kind=DocumentKind.PLAN,
+                issuer="?",
+                date=None,
+                date_known=False,
+                title_vi="?",
+            ),
+            path=f"{source}: (stand-in)",
+        )
+    if r.stand_in_task:
+        builder.add_task(
+            Task(id=_STAND_IN_TASK, document=_STAND_IN_DOC, reference="?", title_vi="?"),
+            path=f"{source}: (stand-in)",
+        )
+    for x in docs:
+        builder.add_document(x.obj, path=f"{source}: {x.path}")
+    for x in tasks:
+        builder.add_task(x.obj, path=f"{source}: {x.path}")
+    for x in assigns:
+        a = x.obj
+        # whether the selector matches anybody is checked on the day the assignment takes
+        # effect: only when that day is known (a valid "valid" table, or a dated document)
+        day_known = x.extra["validity_ok"] and (
+            a.validity.valid_from is not None or a.basis.document not in r.undated_docs
+        )
+        builder.add_assignment(
+            a, path=f"{source}: {x.path}", must_match=x.extra["selector_ok"] and day_known
+        )
+    for x in reports:
+        if x.obj is not None:
+            builder.add_report(x.obj, path=f"{source}: {x.path}")
+        elif x.extra["task"] not in r.bad_tasks:
+            # the organization is invalid: the task reference is still checked, through a
+            # probe that the builder resolves like any assignment's task
+            builder.add_assignment(
+                Assignment(
+                    id=f"\x00probe {x.path}",
+                    selector=_PROBE_SELECTOR,
+                    role=Role.REPORT,
+                    task=x.extra["task"],
+                    basis=Basis(document=_STAND_IN_DOC, reference="?"),
+                ),
+                path=f"{source}: {x.path}",
+            )
+    for n in notes:
+        builder.add_note(n)
     for p in r.problems:
         builder.add_problem(p)
+    if (r.stand_in_doc or r.stand_in_task) and not r.problems:  # pragma: no cover
+        raise AssertionError("a stand-in without a problem")
     return builder
+
+
+_PROBE_SELECTOR = Unlisted(document="?", reference="?", description_vi="(probe)")
+
+
+def _invalid_ref(r: _Reader, bad: Mapping[str, str], what: str, ref: str, path: str) -> None:
+    if ref in bad:
+        r.bad(path, f"invalid {what} (see {r.source}: {bad[ref]})", ref)
 
 
 def _list(r: _Reader, data: Mapping[str, Any], k: str) -> list[Any]:
@@ -225,107 +380,136 @@ def _list(r: _Reader, data: Mapping[str, Any], k: str) -> list[Any]:
     return v
 
 
-def _document(r: _Reader, raw: object, path: str) -> Document | None:
+def _optional_text(r: _Reader, t: Mapping[str, Any], k: str, path: str) -> str | None:
+    if k in t and t[k] is not None and r.text(t, k, path) is None:
+        return None
+    return t.get(k)
+
+
+def _document(r: _Reader, raw: object, path: str) -> _Read | None:
     t = r.table(raw, path, _DOC)
     if t is None:
         return None
     before = len(r.problems)
+    stand_in_id = f"\x00invalid {path}"
     kind = None
-    try:
-        kind = DocumentKind(t["kind"])
-    except ValueError:
-        r.bad(
-            f"{path}.kind",
-            "not a document kind; use one of " + ", ".join(k.value for k in DocumentKind),
-            t["kind"],
-        )
+    if "kind" in t:
+        try:
+            kind = DocumentKind(t["kind"])
+        except ValueError:
+            r.bad(
+                f"{path}.kind",
+                "not a document kind; use one of " + ", ".join(k.value for k in DocumentKind),
+                t["kind"],
+            )
     day = r.day(t["date"], f"{path}.date") if "date" in t else None
+    date_ok = "date" not in t or day is not None
     date_known = r.boolean(t, "date_known", path, "date" in t)
-    for k in ("id", "number", "issuer", "title_vi"):
-        r.text(t, k, path)
+    doc_id = r.same_as(t.get("id"), stand_in_id, path, "id")
+    number = r.same_as(t.get("number"), "?", path, "number")
+    issuer = r.same_as(t.get("issuer"), "?", path, "issuer")
+    title_vi = r.same_as(t.get("title_vi"), "?", path, "title_vi")
+    title_en = _optional_text(r, t, "title_en", path)
+    notes = _optional_text(r, t, "notes", path)
     implements = r.strings(t, "implements", path)
     supersedes = r.strings(t, "supersedes", path)
     sources = r.strings(t, "sources", path)
     verified = r.boolean(t, "verified", path, True)
     period = r.validity(t.get("period"), f"{path}.period")
-    if len(r.problems) > before or kind is None:
-        return None
-    try:
-        return Document(
-            id=t["id"],
-            number=t["number"],
-            kind=kind,
-            issuer=t["issuer"],
+    consistent = date_ok and date_known is not None
+    if consistent and day is None and date_known:
+        r.bad(f"{path}.date", "a document without a date needs date_known = false")
+        consistent = False
+    elif consistent and day is not None and not date_known:
+        r.bad(f"{path}.date", "date_known = false but a date is given", t["date"])
+        consistent = False
+    ok = len(r.problems) == before
+    if not consistent:
+        # placeholders: an undated document (no date is guessed), whose assignments are not
+        # checked for matching nobody on the day they take effect (that day is unknown)
+        day, date_known = None, False
+        r.undated_docs.add(doc_id)
+    return _Read(
+        Document(
+            id=doc_id,
+            number=number,
+            kind=kind or DocumentKind.PLAN,
+            issuer=issuer,
             date=day,
-            date_known=date_known,
-            title_vi=t["title_vi"],
-            title_en=t.get("title_en"),
-            implements=implements,
-            supersedes=supersedes,
-            period=period,
-            sources=sources,
-            verified=verified,
-            notes=t.get("notes"),
-        )
-    except InvalidData as err:
-        r.bad(f"{path}.date", err.problems[0].message, t.get("date"))
-        return None
+            date_known=bool(date_known),
+            title_vi=title_vi,
+            title_en=title_en,
+            implements=implements or (),
+            supersedes=supersedes or (),
+            period=period or ALWAYS,
+            sources=sources or (),
+            verified=True if verified is None else verified,
+            notes=notes,
+        ),
+        path,
+        ok,
+        stand_in_id=stand_in_id,
+    )
 
 
-def _deadline(r: _Reader, raw: object, path: str) -> Deadline | None:
+def _deadline(r: _Reader, raw: object, path: str) -> Deadline:
+    """The deadline, its invalid parts replaced by placeholders (a valid statute key is kept
+    so that the builder still checks it)."""
     if not isinstance(raw, Mapping):
         r.bad(path, "must be a table", raw)
-        return None
+        return Deadline(rule=_NO_RULE)
     for k in raw:
         if k not in _DEADLINE:
             r.bad(f"{path}.{k}", "unknown key", k)
     if ("statute" in raw) == ("rule" in raw):
         r.bad(path, "give exactly one of 'statute' or 'rule'")
-        return None
-    rule = None
+    rule: Any = None
     if "rule" in raw:
         try:
             rule = _rule_from_dict()(raw["rule"], path=f"{path}.rule")
         except InvalidData as err:
             for p in err.problems:
                 r.bad(p.path or f"{path}.rule", p.message, p.value)
-            return None
     statute = raw.get("statute")
-    if statute is not None and not isinstance(statute, str):
-        r.bad(f"{path}.statute", "must be a string", statute)
-        return None
+    if statute is not None and (not isinstance(statute, str) or not statute.strip()):
+        r.bad(f"{path}.statute", "must be a non-empty string", statute)
+        statute = None
     applies = raw.get("applies_to")
     if applies is not None and applies not in ("province", "district", "commune", "village"):
         r.bad(
             f"{path}.applies_to", "not a level; use province, district, commune or village", applies
         )
-        return None
+        applies = None
+    window = r.validity(raw.get("window"), f"{path}.window")
+    note = _optional_text(r, raw, "note", path)
+    if statute is not None and rule is not None:
+        rule = None
+    if statute is None and rule is None:
+        rule = _NO_RULE
     return Deadline(
-        statute=statute,
-        rule=rule,
-        applies_to=applies,
-        window=r.validity(raw.get("window"), f"{path}.window"),
-        note=raw.get("note"),
+        statute=statute, rule=rule, applies_to=applies, window=window or ALWAYS, note=note
     )
 
 
-def _task(r: _Reader, raw: object, path: str) -> Task | None:
+def _task(r: _Reader, raw: object, path: str) -> _Read | None:
     t = r.table(raw, path, _TASK)
     if t is None:
         return None
     before = len(r.problems)
-    for k in ("id", "document", "reference", "title_vi"):
-        r.text(t, k, path)
+    stand_in_id = f"\x00invalid {path}"
+    task_id = r.same_as(t.get("id"), stand_in_id, path, "id")
+    document = r.doc_ref(t.get("document"), f"{path}.document")
+    reference = r.same_as(t.get("reference"), "?", path, "reference")
+    title_vi = r.same_as(t.get("title_vi"), "?", path, "title_vi")
+    title_en = _optional_text(r, t, "title_en", path)
+    notes = _optional_text(r, t, "notes", path)
     indicators = r.strings(t, "indicators", path)
     dls_raw = t.get("deadlines", [])
     deadlines = []
     if not isinstance(dls_raw, list):
         r.bad(f"{path}.deadlines", "must be an array", dls_raw)
     else:
-        for j, d in enumerate(dls_raw):
-            dl = _deadline(r, d, f"{path}.deadlines[{j}]")
-            if dl is not None:
-                deadlines.append(dl)
+        deadlines = [_deadline(r, d, f"{path}.deadlines[{j}]") for j, d in enumerate(dls_raw)]
     recurring = r.boolean(t, "recurring", path, False)
     period = r.validity(t.get("period"), f"{path}.period")
     defined_in = []
@@ -334,91 +518,139 @@ def _task(r: _Reader, raw: object, path: str) -> Task | None:
         r.bad(f"{path}.defined_in", "must be an array of {document, reference} tables", raw_refs)
     else:
         for j, ref in enumerate(raw_refs):
-            b = r.table(ref, f"{path}.defined_in[{j}]", {"document": True, "reference": True})
-            if b is not None:
-                r.text(b, "document", f"{path}.defined_in[{j}]")
-                r.text(b, "reference", f"{path}.defined_in[{j}]")
-                defined_in.append(Basis(document=str(b["document"]), reference=str(b["reference"])))
-    if len(r.problems) > before:
-        return None
-    return Task(
-        id=t["id"],
-        document=t["document"],
-        reference=t["reference"],
-        title_vi=t["title_vi"],
-        title_en=t.get("title_en"),
-        indicators=indicators,
-        deadlines=tuple(deadlines),
-        recurring=recurring,
-        period=period,
-        notes=t.get("notes"),
-        defined_in=tuple(defined_in),
+            here = f"{path}.defined_in[{j}]"
+            b = r.table(ref, here, {"document": True, "reference": True}) or {}
+            defined_in.append(
+                Basis(
+                    document=r.doc_ref(b.get("document"), f"{here}.document")
+                    if b
+                    else r.doc_ref(None, here),
+                    reference=r.same_as(b.get("reference"), "?", here, "reference"),
+                )
+            )
+    return _Read(
+        Task(
+            id=task_id,
+            document=document,
+            reference=reference,
+            title_vi=title_vi,
+            title_en=title_en,
+            indicators=indicators or (),
+            deadlines=tuple(deadlines),
+            recurring=bool(recurring),
+            period=period or ALWAYS,
+            notes=notes,
+            defined_in=tuple(defined_in),
+        ),
+        path,
+        len(r.problems) == before,
+        stand_in_id=stand_in_id,
     )
 
 
-def _assignment(r: _Reader, raw: object, path: str) -> Assignment | None:
+def _basis(r: _Reader, raw: object, path: str) -> tuple[Basis, bool]:
+    before = len(r.problems)
+    if raw is None:  # missing: already reported
+        r.stand_in_doc = True
+        return Basis(document=_STAND_IN_DOC, reference="?"), False
+    b = r.table(raw, path, {"document": True, "reference": True})
+    if b is None:
+        r.stand_in_doc = True
+        return Basis(document=_STAND_IN_DOC, reference="?"), False
+    basis = Basis(
+        document=r.doc_ref(b.get("document"), f"{path}.document"),
+        reference=r.same_as(b.get("reference"), "?", path, "reference"),
+    )
+    return basis, len(r.problems) == before
+
+
+def _assignment(r: _Reader, raw: object, path: str) -> _Read | None:
     t = r.table(raw, path, _ASSIGN)
     if t is None:
         return None
     before = len(r.problems)
-    r.text(t, "id", path)
-    r.text(t, "task", path)
+    a_id = r.same_as(t.get("id"), f"\x00invalid {path}", path, "id")
+    task = r.task_ref(t.get("task"), f"{path}.task")
     role = None
-    try:
-        role = Role.parse(str(t["role"]))
-    except InvalidData as err:
-        r.bad(f"{path}.role", err.problems[0].message, t["role"])
+    if "role" in t:
+        try:
+            role = Role.parse(str(t["role"]))
+        except InvalidData as err:
+            r.bad(f"{path}.role", err.problems[0].message, t["role"])
     sel_problems: list[Problem] = []
-    selector = selector_from_dict(t["selector"], path=f"{path}.selector", problems=sel_problems)
+    selector: Selector = _PROBE_SELECTOR
+    if "selector" in t:
+        selector = selector_from_dict(t["selector"], path=f"{path}.selector", problems=sel_problems)
     for p in sel_problems:
         r.bad(p.path, p.message, p.value)
-    b = r.table(t["basis"], f"{path}.basis", {"document": True, "reference": True})
+    basis, _ = _basis(r, t.get("basis"), f"{path}.basis")
     validity = r.validity(t.get("valid"), f"{path}.valid")
-    if len(r.problems) > before or role is None or b is None:
-        return None
-    return Assignment(
-        id=t["id"],
-        selector=selector,
-        role=role,
-        task=t["task"],
-        validity=validity,
-        basis=Basis(document=str(b["document"]), reference=str(b["reference"])),
-        notes=t.get("notes"),
+    notes = _optional_text(r, t, "notes", path)
+    return _Read(
+        Assignment(
+            id=a_id,
+            selector=selector,
+            role=role or Role.IMPLEMENT,
+            task=task,
+            validity=validity or ALWAYS,
+            basis=basis,
+            notes=notes,
+        ),
+        path,
+        len(r.problems) == before,
+        selector_ok="selector" in t and not sel_problems,
+        validity_ok=validity is not None,
     )
 
 
-def _report(r: _Reader, raw: object, path: str) -> Report | None:
+def _report(r: _Reader, raw: object, path: str) -> _Read | None:
     t = r.table(raw, path, _REPORT)
     if t is None:
         return None
     before = len(r.problems)
+    task = r.task_ref(t.get("task"), f"{path}.task")
+    org = r.text(t, "organization", path)
     completion = None
-    try:
-        completion = Completion(t["completion"])
-    except ValueError:
-        r.bad(f"{path}.completion", "use one of done, partly, not_done", t["completion"])
-    period = r.validity(t["period"], f"{path}.period")
-    submitted = r.day(t["submitted"], f"{path}.submitted")
-    pct = t.get("percent")
-    if pct is not None and (not isinstance(pct, int | float) or not 0 <= pct <= 100):
-        r.bad(f"{path}.percent", "must be a number between 0 and 100", pct)
-    if period.valid_from is None or period.valid_to is None:
+    if "completion" in t:
+        try:
+            completion = Completion(t["completion"])
+        except ValueError:
+            r.bad(f"{path}.completion", "use one of done, partly, not_done", t["completion"])
+    period = r.validity(t["period"], f"{path}.period") if "period" in t else None
+    if period is not None and (period.valid_from is None or period.valid_to is None):
         r.bad(f"{path}.period", "needs both from and to (inclusive)", t["period"])
-    if len(r.problems) > before or completion is None or submitted is None:
-        return None
-    assert period.valid_from is not None
-    assert period.valid_to is not None
-    return Report(
-        task=str(t["task"]),
-        organization=str(t["organization"]),
-        period_start=period.valid_from,
-        period_end=period.valid_to,
-        completion=completion,
-        percent=float(pct) if pct is not None else None,
-        effectiveness=t.get("effectiveness"),
-        reasons=t.get("reasons"),
-        submitted=submitted,
-        document=t.get("document"),
+        period = None
+    submitted = r.day(t["submitted"], f"{path}.submitted") if "submitted" in t else None
+    pct = t.get("percent")
+    if pct is not None and (
+        isinstance(pct, bool) or not isinstance(pct, int | float) or not 0 <= pct <= 100
+    ):
+        r.bad(f"{path}.percent", "must be a number between 0 and 100", pct)
+        pct = None
+    effectiveness = _optional_text(r, t, "effectiveness", path)
+    reasons = _optional_text(r, t, "reasons", path)
+    document = _optional_text(r, t, "document", path)
+    ok = len(r.problems) == before
+    if org is None:
+        r.stand_in_doc = True  # the basis of the probe that checks the task reference
+        return _Read(None, path, ok, task=task)
+    placeholder = submitted or date(2000, 1, 1)
+    return _Read(
+        Report(
+            task=task,
+            organization=org,
+            period_start=period.valid_from if period and period.valid_from else placeholder,
+            period_end=period.valid_to if period and period.valid_to else placeholder,
+            completion=completion or Completion.NOT_DONE,
+            percent=float(pct) if pct is not None else None,
+            effectiveness=effectiveness,
+            reasons=reasons,
+            submitted=placeholder,
+            document=document,
+        ),
+        path,
+        ok,
+        task=task,
     )
 
 
