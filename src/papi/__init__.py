@@ -50,7 +50,7 @@ from papi.errors import (
 from papi.framework import Framework, framework, frameworks
 from papi.governance import Accountability, Builder, Governance
 from papi.organizations import Organization, Organizations, Post, hanoi_organizations
-from papi.rules import Citation, statute, statutes
+from papi.rules import Citation, Unscheduled, UnsourcedPeriod, statute, statutes
 from papi.scoring import Ranking, Scorecard, hanoi_results, load_table, rank
 from papi.territory import Level, Territory, Unit, hanoi_territory
 
@@ -84,6 +84,8 @@ __all__ = [
     "Task",
     "Territory",
     "Unit",
+    "Unscheduled",
+    "UnsourcedPeriod",
     "Validity",
     "ValidityError",
     "VietnamCalendar",

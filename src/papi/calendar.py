@@ -58,15 +58,19 @@ __all__ = [
     "received_on",
 ]
 
-#: Years the underlying ``holidays.VN`` data can compute at all (outside: CoverageError always).
 MIN_YEAR: Final = 1901
+"""The first year the underlying ``holidays.VN`` data can compute at all (before it:
+:class:`~papi.errors.CoverageError`, always)."""
 MAX_YEAR: Final = 2100
+"""The last year the underlying ``holidays.VN`` data can compute at all (after it:
+:class:`~papi.errors.CoverageError`, always)."""
 
-#: The first year whose schedule we trust as official: the package cites government sources for
-#: its 2024, 2025 and 2026 swaps, and the reference checks (deadline-rules.md §A2, §A4) confirm
-#: those schedules. For 2020-2023 the package records no swap and cites no source, so earlier
-#: years are rule-based estimates that may miss a swap (docs/deadlines.md, "Coverage").
 FIRST_TRUSTED_YEAR: Final = 2024
+"""The first year whose schedule is trusted as official: the ``holidays`` package cites
+government sources for its 2024, 2025 and 2026 swaps, and the reference checks
+(deadline-rules.md §A2, §A4) confirm those schedules. For 2020-2023 the package records no swap
+and cites no source, so earlier years are rule-based estimates that may miss a swap (see
+"Coverage" in the deadlines guide); days after the last recorded swap year are estimates too."""
 
 
 def _last_swap_year() -> int:
@@ -84,7 +88,10 @@ class DayKind(enum.Enum):
 
 
 DAY_OFF: Final = DayKind.DAY_OFF
+"""Shorthand for :attr:`DayKind.DAY_OFF`: an :class:`Override` that makes a day a day off."""
 WORKING_DAY: Final = DayKind.WORKING_DAY
+"""Shorthand for :attr:`DayKind.WORKING_DAY`: an :class:`Override` that makes a day (e.g. a
+Saturday worked in exchange for a bridge day) a working day."""
 
 
 def _nonempty(instance: object, attribute: attrs.Attribute[str], value: str) -> None:

@@ -868,7 +868,7 @@ def _who_summary(ctx: _Context, a: Accountability) -> None:
     if dated:
         d = dated[0]
         desc = d.description_vi if vi else d.description_en
-        cite = f" [{d.citation}]" if d.citation else ""
+        cite = f" [{_cite(ctx, d.citation)}]" if d.citation else ""
         due = ctx.en(f"{d.due}", f"{d.due:%d/%m/%Y}")
         ctx.para(ctx.en("Next deadline: ", "Thời hạn gần nhất: ") + f"{due} {d.task}, {desc}{cite}")
     ctx.print()
@@ -952,6 +952,15 @@ def _cmd_duties(ctx: _Context) -> int:
     return 0
 
 
+def _cite(ctx: _Context, citation: str | None) -> str | None:
+    """A citation as the library writes it (English form), in the output language."""
+    if citation is None or ctx.lang == "en":
+        return citation
+    from papi.rules import citation_vi
+
+    return citation_vi(citation)
+
+
 def _cmd_agenda(ctx: _Context) -> int:
     start = ctx.date(ctx.args.start, "--from", default_today=False)
     end = ctx.date(ctx.args.end, "--to", default_today=False)
@@ -975,7 +984,7 @@ def _cmd_agenda(ctx: _Context) -> int:
             i.task,
             i.description_en if ctx.lang == "en" else i.description_vi,
             _word(ctx, i.applies_to),
-            i.citation,
+            _cite(ctx, i.citation),
         ]
         for i in answer.items
     ]

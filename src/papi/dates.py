@@ -25,8 +25,9 @@ from papi.errors import InvalidData, ValidityError
 
 __all__ = ["ALWAYS", "VN_TZ", "Validity", "parse_date", "parse_optional_date", "today_in_vietnam"]
 
-#: The time zone of Vietnamese law: Asia/Ho_Chi_Minh (UTC+7).
 VN_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
+"""The time zone of Vietnamese law, ``Asia/Ho_Chi_Minh`` (UTC+7, no daylight saving): the zone
+in which :func:`today_in_vietnam` reads the date."""
 
 
 def parse_date(value: object, *, path: str = "date") -> date:
@@ -144,3 +145,4 @@ class Validity:
 
 
 ALWAYS = Validity()
+"""The validity with no bounds, ``[…, …)``: it contains every day."""

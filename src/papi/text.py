@@ -35,8 +35,6 @@ __all__ = ["PREFIXES", "NameIndex", "fold", "key", "nfc", "split_prefix"]
 
 T = TypeVar("T", bound=Hashable)
 
-#: Administrative prefixes recognised by :func:`key`, as folded token sequences mapped to
-#: their canonical (folded) long form. Longest match wins ("thi xa" before "thi").
 PREFIXES: dict[tuple[str, ...], str] = {
     ("thanh", "pho"): "thanh pho",
     ("tp",): "thanh pho",
@@ -55,6 +53,10 @@ PREFIXES: dict[tuple[str, ...], str] = {
     ("x",): "xa",
     ("dac", "khu"): "dac khu",
 }
+"""Administrative prefixes recognised by :func:`key` and :func:`split_prefix`, as folded token
+sequences mapped to their canonical (folded) long form: ``("tp",)`` -> ``"thanh pho"``,
+``("q",)`` -> ``"quan"`` ... The longest match wins (``thi xa`` before ``thi``). Read-only by
+convention: it is shared by every name index."""
 _MAX_PREFIX = max(len(p) for p in PREFIXES)
 
 _SEPARATORS = re.compile(r"[\s.,;:_\-–—/()]+")
