@@ -436,6 +436,21 @@ def test_task_sort_key_orders_numbers_and_tolerates_other_digits() -> None:
     ]
 
 
+@pytest.mark.parametrize("task_id", ["T¹", "A²", "T1²", "²", "T٣", "T¹0"])
+def test_task_sort_key_never_raises_on_unicode_digits(task_id: str) -> None:
+    """Superscripts are digits to ``str.isdigit`` but not to ``int``: they stay text, while
+    other decimal digits (Arabic-Indic ``٣``) are numbers."""
+    from papi.governance import task_sort_key
+
+    key = task_sort_key(task_id)
+    assert "".join(str(p) for p in key) == task_id or any(isinstance(p, int) for p in key)
+    assert sorted(["A10", task_id, "A2"], key=task_sort_key)  # comparable with plain ids
+    if task_id == "T٣":
+        assert key == ("T", 3, "")
+    if task_id == "A²":
+        assert key == ("A²",)
+
+
 def test_query_dates_are_checked() -> None:
     """Every query takes a date; an ISO string is read, anything else is refused with an
     InvalidData naming the argument (never a bare TypeError)."""

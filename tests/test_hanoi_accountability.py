@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 import threading
 import warnings
 from concurrent.futures import ThreadPoolExecutor
@@ -37,7 +38,7 @@ def d3_2026(gov: Governance) -> Accountability:
 @pytest.fixture(scope="module")
 def d3_2022(gov: Governance) -> Accountability:
     with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # 2022 lies before the territory data's coverage
+        warnings.simplefilter("ignore")  # a guard: 2022 is inside the data's coverage (from 2020-03-01)
         return gov.who("D3", where="Phường Hàng Trống", on=IN_2022)
 
 
@@ -492,6 +493,75 @@ def test_old_ward_answered_for_its_successor(gov: Governance) -> None:
     assert "where_succeeded" in {w.code for w in acc.warnings}
 
 
+# Phường Hàng Bạc (code 00061, not reused) merged into Phường Hoàn Kiếm on 2025-07-01
+@pytest.mark.parametrize(
+    "where", ["Phường Hàng Bạc", "Phường Hàng Bạc, Quận Hoàn Kiếm", "Hang Bac, Hoan Kiem", "00061"]
+)
+def test_old_unit_by_any_reference_is_followed_to_its_successor(
+    gov: Governance, where: str
+) -> None:
+    """An old name qualified with its parent, its id or its (not reused) code is followed
+    like a plain old name, and every answer says which unit answers and why."""
+    plain = gov.who("D3", where="Phường Hoàn Kiếm", on=POST_REFORM)
+    acc = gov.who("D3", where=where, on=POST_REFORM)
+    assert acc.where == plain.where
+    assert acc.responsible == plain.responsible
+    hop = next(h for h in acc.hops if h.abolished == ("Phường Hàng Bạc",))
+    assert hop.successors == ("Phường Hoàn Kiếm",)
+    assert hop.effective == date(2025, 7, 1)
+    notice = next(w for w in acc.warnings if w.code == "where_succeeded")
+    assert notice.message_en.startswith(f"{where} no longer exists on 2026-03-01; answered for")
+    assert "Phường Hàng Bạc succeeded by Phường Hoàn Kiếm on 2025-07-01" in notice.message_en
+    assert "được kế thừa bởi Phường Hoàn Kiếm từ 01/07/2025" in notice.message_vi
+    esc = gov.escalation(where=where, on=POST_REFORM)
+    assert esc.where == plain.where
+    assert esc.steps == gov.escalation(where="Phường Hoàn Kiếm", on=POST_REFORM).steps
+    assert hop in esc.hops
+    assert [w.code for w in esc.warnings] == ["where_succeeded"]
+    assert esc.explain("en").splitlines()[0] == notice.message_en
+    duties = gov.duties(of=where, on=POST_REFORM)
+    assert duties.of == "Phường Hoàn Kiếm"
+    assert duties.items == gov.duties(of="Phường Hoàn Kiếm", on=POST_REFORM).items
+    assert [w.code for w in duties.warnings] == ["where_succeeded"]
+
+
+def test_old_unit_object_is_followed_too(gov: Governance) -> None:
+    old = gov.territory.get("00061")  # Phường Hàng Bạc, until 2025-07-01
+    acc = gov.who("D3", where=old, on=POST_REFORM)
+    assert acc.where.name == "Phường Hoàn Kiếm"
+    assert "where_succeeded" in {w.code for w in acc.warnings}
+    esc = gov.escalation(where=old, on=POST_REFORM)
+    assert esc.where.name == "Phường Hoàn Kiếm"
+    assert esc.hops
+
+
+def test_a_unit_still_existing_is_answered_without_succession(gov: Governance) -> None:
+    esc = gov.escalation(where="Phường Hoàn Kiếm", on=POST_REFORM)
+    assert esc.hops == ()
+    assert esc.warnings == ()
+    assert esc.explain("en").splitlines()[0] == "Phường Hoàn Kiếm"
+    assert gov.duties(of="Phường Hoàn Kiếm", on=POST_REFORM).warnings == ()
+
+
+@pytest.mark.parametrize("where", ["Phường Minh Khai, Quận Hai Bà Trưng", "00295", "Cửa Đông"])
+def test_old_unit_split_among_several_is_refused_naming_them(gov: Governance, where: str) -> None:
+    with pytest.raises(papi.NotFound) as err:
+        gov.who("D3", where=where, on=POST_REFORM)
+    assert "it existed until 2025-07-01 and its territory passed to 2 units" in str(err.value)
+    assert len(err.value.closest) == 2
+    with pytest.raises(papi.NotFound):
+        gov.escalation(where=where, on=POST_REFORM)
+    with pytest.raises(papi.NotFound):
+        gov.duties(of=where, on=POST_REFORM)
+
+
+def test_old_ambiguous_name_lists_qualified_candidates(gov: Governance) -> None:
+    with pytest.raises(papi.Ambiguous) as err:
+        gov.who("D3", where="Minh Khai", on=POST_REFORM)
+    assert "Phường Minh Khai, Quận Hai Bà Trưng (00295, until 2025-07-01)" in err.value.candidates
+    assert "write the name with its parent as listed" in str(err.value)
+
+
 # ------------------------------------------------------------------ JSON
 
 
@@ -696,3 +766,49 @@ def test_agenda_text_cites_in_each_language_and_shows_warnings(gov: Governance) 
         for w in agenda.warnings:
             assert w.text(lang) in text
     assert [w.code for w in agenda.warnings] == ["deadline_unknown"]
+
+
+# ------------------------------------------------------------------ English texts
+
+_EN_POST = re.compile(
+    r"\b(?:Chairperson|Vice[- ]?Chairperson|Chairman|Director|Head|Secretary|President)"
+    r"\s+(?:of\s+)?(?:ủy|uỷ)\s+ban",
+    re.IGNORECASE,
+)
+
+
+@pytest.mark.parametrize(
+    ("where", "on"),
+    [
+        ("Phường Hoàn Kiếm", POST_REFORM),
+        ("Xã Phú Sơn, Huyện Ba Vì", date(2025, 6, 30)),
+        ("Quận Hoàn Kiếm", date(2025, 6, 30)),
+        ("Thành phố Hà Nội", POST_REFORM),
+    ],
+)
+def test_english_explain_glosses_posts_and_keeps_official_names(
+    gov: Governance, where: str, on: date
+) -> None:
+    """In English, a post reads "Chairperson of the People's Committee of <unit>
+    (<official Vietnamese name>)": never an English title followed by a lower-cased
+    "ủy ban" (who, duties and escalation alike)."""
+    texts = {
+        "who": gov.who("D3", where=where, on=on).explain("en"),
+        "duties": gov.duties(of=where, on=on).explain("en"),
+        "escalation": gov.escalation(where=where, on=on).explain("en"),
+    }
+    for name, text in texts.items():
+        assert not _EN_POST.search(text), (name, _EN_POST.search(text))
+        assert "ủy ban" not in text, name  # official names are capitalised: "Ủy ban"
+        assert "Chủ tịch of" not in text, name  # a post without its English title
+    if where == "Phường Hoàn Kiếm":
+        full = (
+            "Chairperson of the People's Committee of Phường Hoàn Kiếm "
+            "(Chủ tịch Ủy ban nhân dân phường Hoàn Kiếm)"
+        )
+        assert full in texts["who"]
+        assert full in texts["duties"]
+        assert (
+            "1. The People's Committee of Phường Hoàn Kiếm (Ủy ban nhân dân phường Hoàn Kiếm)"
+            " — Chairperson: " in texts["escalation"]
+        )

@@ -1391,10 +1391,13 @@ class Governance:
 
         ``subject``: an indicator code (``"D3"``; a dimension covers its sub-dimensions and
         indicators and vice versa), a task id (``"T6"``) or a Vietnamese/English name.
-        ``where``: a unit, unit id, NSO code or name, as of ``on``; a unit that no longer
-        exists is answered for its successor when there is exactly one (warning
-        ``where_succeeded``), and refused with :class:`~papi.errors.NotFound` naming its
-        successors (``closest``) when its territory went to several.
+        ``where``: a unit, unit id, NSO code or name (``"Phường Hàng Bạc, Quận Hoàn Kiếm"``
+        narrows a name by its parents' names), as of ``on``; a unit that no longer exists
+        (named, qualified, by id, or by a code no unit bears on ``on``) is answered for its
+        successor when there is exactly one (warning ``where_succeeded``, saying which
+        succession led there; the hops are in ``hops``), and refused with
+        :class:`~papi.errors.NotFound` naming its successors (``closest``) when its territory
+        went to several. :meth:`escalation` and :meth:`duties` resolve places the same way.
 
         The answer lists every (role, task, organization, post) with its basis and succession
         hops (``via``), the escalation ladder, the next deadlines, and ``warnings`` for what
