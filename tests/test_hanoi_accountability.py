@@ -38,7 +38,9 @@ def d3_2026(gov: Governance) -> Accountability:
 @pytest.fixture(scope="module")
 def d3_2022(gov: Governance) -> Accountability:
     with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # a guard: 2022 is inside the data's coverage (from 2020-03-01)
+        warnings.simplefilter(
+            "ignore"
+        )  # a guard: 2022 is inside the data's coverage (from 2020-03-01)
         return gov.who("D3", where="Phường Hàng Trống", on=IN_2022)
 
 
@@ -559,7 +561,7 @@ def test_old_ambiguous_name_lists_qualified_candidates(gov: Governance) -> None:
     with pytest.raises(papi.Ambiguous) as err:
         gov.who("D3", where="Minh Khai", on=POST_REFORM)
     assert "Phường Minh Khai, Quận Hai Bà Trưng (00295, until 2025-07-01)" in err.value.candidates
-    assert "write the name with its parent as listed" in str(err.value)
+    assert "write its name with its parent as listed" in str(err.value)
 
 
 # ------------------------------------------------------------------ JSON

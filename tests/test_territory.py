@@ -635,7 +635,7 @@ def test_old_ambiguous_name_lists_candidates_with_parent_code_and_end() -> None:
     with pytest.raises(Ambiguous) as amb:
         HN.successors("Minh Khai", on=AFTER)
     assert amb.value.candidates == expected
-    assert "write the name with its parent as listed" in str(amb.value)
+    assert "write its name with its parent as listed" in str(amb.value)
     assert "'Phường Minh Khai, Quận Hai Bà Trưng'" in str(amb.value)
     with pytest.raises(NotFound) as nf:
         HN.unit("Minh Khai", on=AFTER)

@@ -244,8 +244,8 @@ class _AmbiguousPast(Ambiguous):
         super().__init__(what, value, tuple(candidates))
         first = self.candidates[0].rsplit(" (", 1)[0] if self.candidates else "Name, Parent"
         self.args = (
-            f"{self.args[0]}; write the name with its parent as listed (e.g. '{first}'), "
-            "to follow it to what succeeded it",
+            f"{self.args[0]}; none exists any more: to follow one to what succeeded it, "
+            f"write its name with its parent as listed (e.g. '{first}')",
         )
 
     def __reduce__(self) -> tuple[object, ...]:
