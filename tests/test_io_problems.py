@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
@@ -317,3 +318,70 @@ def test_any_combination_is_reported_exactly(tmp_path: Path, names: set[str]) ->
         expected |= {(f"plan.json: {p}", json.dumps(v)) for p, v in reported.items()}
     found = load(tmp_path, plan)
     assert {(p, json.dumps(v)) for p, _, v in found} == expected
+
+
+# --- the listings shown in the docs are what papi reports -----------------------------------
+
+DOCS = Path(__file__).resolve().parent.parent / "docs"
+
+
+def test_plan_files_page_listing_is_current(tmp_path: Path) -> None:
+    from test_io_plan import BAD
+
+    path = tmp_path / "plan.toml"
+    path.write_text(BAD, encoding="utf-8")
+    with pytest.raises(InvalidData) as info:
+        load_plan(path, base=base())
+    text = str(info.value).splitlines()
+    page = (DOCS / "plan-files.md").read_text(encoding="utf-8")
+    [listing, invalid] = re.findall(r"```text\n(.*?)```", page, flags=re.S)
+    shown = listing.splitlines()
+    assert shown[0] == text[0]
+    assert set(shown[1:]) <= set(text[1:])
+    # the "invalid document" line: a task of a file whose document has a bad date
+    plan = valid_plan()
+    plan["documents"][0]["date"] = "2026-13-01"
+    plan_toml = tmp_path / "plan.toml"
+    plan_toml.write_text(_toml(plan), encoding="utf-8")
+    with pytest.raises(InvalidData) as info:
+        load_plan(plan_toml, base=base())
+    assert invalid.strip() in {line.strip() for line in str(info.value).splitlines()}
+
+
+def _toml(plan: dict[str, Any]) -> str:
+    """A plan as TOML (the few shapes ``valid_plan`` uses)."""
+
+    def value(v: object) -> str:
+        if isinstance(v, dict):
+            return "{ " + ", ".join(f"{k} = {value(x)}" for k, x in v.items()) + " }"
+        if isinstance(v, list):
+            return "[" + ", ".join(value(x) for x in v) + "]"
+        return json.dumps(v, ensure_ascii=False)
+
+    out = [f"schema = {value(plan['schema'])}"]
+    for section in ("documents", "tasks", "assignments", "reports"):
+        for entry in plan[section]:
+            out.append(f"\n[[{section}]]")
+            out.extend(f"{k} = {value(v)}" for k, v in entry.items())
+    return "\n".join(out) + "\n"
+
+
+def test_howto_check_listing_is_current(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from papi.cli import main
+
+    page = (DOCS / "howto" / "plan-file.md").read_text(encoding="utf-8")
+    [ward] = re.findall(r"```toml\n(.*?)```", page, flags=re.S)
+    bad = ward.replace('date = "2026-01-15"', 'date = "2026-13-15"')
+    bad = re.sub(r'^role = "lead"', 'role = "boss"', bad, flags=re.M)
+    assert bad.count("2026-13-15") == 1
+    assert 'role = "boss"' in bad
+    (tmp_path / "bad.toml").write_text(bad, encoding="utf-8")
+    shown = re.search(r"```console\n\$ papi check bad\.toml\n(.*?)```", page, flags=re.S)
+    assert shown is not None
+    monkeypatch.chdir(tmp_path)
+    code = main(["check", "bad.toml"])
+    out = capsys.readouterr()
+    assert code == 2
+    assert (out.out + out.err).splitlines() == shown.group(1).splitlines()
