@@ -38,9 +38,7 @@ def d3_2026(gov: Governance) -> Accountability:
 @pytest.fixture(scope="module")
 def d3_2022(gov: Governance) -> Accountability:
     with warnings.catch_warnings():
-        warnings.simplefilter(
-            "ignore"
-        )  # a guard: 2022 is inside the data's coverage (from 2020-03-01)
+        warnings.simplefilter("ignore")  # 2022 is inside the coverage (from 2020-03-01)
         return gov.who("D3", where="Phường Hàng Trống", on=IN_2022)
 
 
