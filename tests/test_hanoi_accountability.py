@@ -535,6 +535,12 @@ def test_old_unit_object_is_followed_too(gov: Governance) -> None:
     assert esc.hops
 
 
+def test_unit_object_of_another_day_without_successor_is_refused(gov: Governance) -> None:
+    new = gov.territory.get("00070@2025-07-01")  # Phường Hoàn Kiếm, from 2025-07-01
+    with pytest.raises(papi.NotFound, match=r"on 2025-06-30 \(it exists \[2025-07-01"):
+        gov.escalation(where=new, on=date(2025, 6, 30))
+
+
 def test_a_unit_still_existing_is_answered_without_succession(gov: Governance) -> None:
     esc = gov.escalation(where="Phường Hoàn Kiếm", on=POST_REFORM)
     assert esc.hops == ()

@@ -688,3 +688,31 @@ def test_old_ambiguous_error_survives_pickling() -> None:
     again = pickle.loads(pickle.dumps(amb.value))
     assert str(again) == str(amb.value)
     assert again.candidates == amb.value.candidates
+
+
+def test_every_gone_unit_is_reachable_by_its_listed_name() -> None:
+    """The "Name, Parent" form shown for a unit gone by ``on`` leads :meth:`successors` to
+    that unit's successors, or to an ambiguity listing it (two same-named units under one
+    parent); and :meth:`unit` then says when it ended."""
+    gone = [u for u in HN if u.valid_to is not None and u.valid_to <= AFTER]
+    assert len(gone) > 500
+    last_end: dict[str, date] = {}
+    for u in gone:
+        label = HN._describe_other_day(u).rsplit(" (", 1)[0]
+        assert u.valid_to is not None
+        last_end[label] = max(last_end.get(label, u.valid_to), u.valid_to)
+    for u in gone:
+        desc = HN._describe_other_day(u)
+        label = desc.rsplit(" (", 1)[0]
+        assert label.startswith(u.name)
+        if u.valid_to != last_end[label]:
+            continue  # a later unit of the same name and parent is the one followed
+        twins = [v for v in gone if v.valid_to == u.valid_to and v is not u]
+        if any(HN._describe_other_day(v).rsplit(" (", 1)[0] == label for v in twins):
+            with pytest.raises(Ambiguous) as err:
+                HN.successors(label, on=AFTER)
+            assert desc in err.value.candidates
+        else:
+            assert HN.successors(label, on=AFTER) == HN.successors(u, on=AFTER), desc
+        with pytest.raises(NotFound, match=f"until {u.valid_to.isoformat()}"):
+            HN.unit(label, on=AFTER)

@@ -1370,7 +1370,13 @@ class Governance:
             ) from err
         if err is not None:
             raise err
-        raise NotFound("unit", getattr(where, "name", where), context=f"on {on.isoformat()}")
+        validity = getattr(where, "validity", None)
+        raise NotFound(
+            "unit",
+            getattr(where, "name", where),
+            context=f"on {on.isoformat()} (it exists {validity} and no successor is recorded "
+            "for that day; ask about a unit existing then)",
+        )
 
     def _where_notice(self, where: Any, unit: Any, hops: tuple[Hop, ...], on: date) -> Notice:
         """``where_succeeded``: which unit answers for ``where`` and why (the successions)."""
