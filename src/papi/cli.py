@@ -307,7 +307,10 @@ _EXAMPLES: dict[str, str] = {
         "Examples:\n"
         "  papi deadline complaint.first_instance --from 2026-01-20   # runs past Tết\n"
         "  papi deadline report.monthly --from 2026-01-01 --to 2026-06-30\n"
-        "  papi deadline --from 2026-03-01        # every statute key in force that day"
+        "  papi deadline --from 2026-03-01        # every statute key in force that day\n"
+        "  papi deadline citizen_reception.commune_chair --from 2026-11-25\n"
+        "A duty in force whose period is not yet sourced (e.g. citizen reception under Law\n"
+        "136/2025/QH15) is shown with 'Due: not computable' and the reason (--json: due null)."
     ),
     "check": (
         "Examples:\n"
