@@ -372,6 +372,12 @@ def _invalid_ref(r: _Reader, bad: Mapping[str, str], what: str, ref: str, path: 
         r.bad(path, f"invalid {what} (see {r.source}: {bad[ref]})", ref)
 
 
+def _complete(t: Mapping[str, Any], fields: Mapping[str, bool]) -> bool:
+    """Whether ``t`` has every required key (a missing key is reported by ``_Reader.table``;
+    an unknown key is reported but leaves the record's content whole)."""
+    return all(k in t for k, required in fields.items() if required)
+
+
 def _list(r: _Reader, data: Mapping[str, Any], k: str) -> list[Any]:
     v = data.get(k, [])
     if not isinstance(v, list):
@@ -423,7 +429,7 @@ def _document(r: _Reader, raw: object, path: str) -> _Read | None:
     elif consistent and day is not None and not date_known:
         r.bad(f"{path}.date", "date_known = false but a date is given", t["date"])
         consistent = False
-    ok = len(r.problems) == before
+    ok = len(r.problems) == before and _complete(t, _DOC)
     if not consistent:
         # placeholders: an undated document (no date is guessed), whose assignments are not
         # checked for matching nobody on the day they take effect (that day is unknown)
@@ -543,7 +549,7 @@ def _task(r: _Reader, raw: object, path: str) -> _Read | None:
             defined_in=tuple(defined_in),
         ),
         path,
-        len(r.problems) == before,
+        len(r.problems) == before and _complete(t, _TASK),
         stand_in_id=stand_in_id,
     )
 
@@ -597,7 +603,7 @@ def _assignment(r: _Reader, raw: object, path: str) -> _Read | None:
             notes=notes,
         ),
         path,
-        len(r.problems) == before,
+        len(r.problems) == before and _complete(t, _ASSIGN),
         selector_ok="selector" in t and not sel_problems,
         validity_ok=validity is not None,
     )
@@ -630,7 +636,7 @@ def _report(r: _Reader, raw: object, path: str) -> _Read | None:
     effectiveness = _optional_text(r, t, "effectiveness", path)
     reasons = _optional_text(r, t, "reasons", path)
     document = _optional_text(r, t, "document", path)
-    ok = len(r.problems) == before
+    ok = len(r.problems) == before and _complete(t, _REPORT)
     if org is None:
         r.stand_in_doc = True  # the basis of the probe that checks the task reference
         return _Read(None, path, ok, task=task)
