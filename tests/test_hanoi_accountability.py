@@ -523,6 +523,8 @@ def test_old_unit_by_any_reference_is_followed_to_its_successor(
     assert duties.of == "Phường Hoàn Kiếm"
     assert duties.items == gov.duties(of="Phường Hoàn Kiếm", on=POST_REFORM).items
     assert [w.code for w in duties.warnings] == ["where_succeeded"]
+    assert f"! {notice.message_en}" in duties.explain("en")
+    assert type(esc).from_dict(esc.to_dict()) == esc  # the new fields survive JSON
 
 
 def test_old_unit_object_is_followed_too(gov: Governance) -> None:
