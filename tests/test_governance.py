@@ -479,3 +479,52 @@ def test_who_arguments_are_checked() -> None:
     for where in (None, 123):
         with pytest.raises(InvalidData, match="where"):
             gov.who("D3", where=where, on=ON)
+
+
+def test_governance_citation_vi_is_the_rules_implementation() -> None:
+    """One implementation: ``papi.governance.citation_vi`` is kept as an alias of
+    ``papi.rules.citation_vi`` (no second translator that could drift from it)."""
+    import papi.governance
+    import papi.rules
+
+    assert papi.governance.citation_vi is papi.rules.citation_vi
+
+
+def test_unverified_statute_notice_cites_it_in_each_language() -> None:
+    """The ``statute_unverified`` notice renders the statute's citation with
+    :meth:`papi.rules.Citation.text`: ``điểm d khoản 2 Điều 15`` in Vietnamese, ``Art 15(2)(d)``
+    in English."""
+    import attrs
+
+    import papi.rules
+    from papi.governance import Builder
+
+    key = "citizen_reception.commune_chair"
+
+    def statute(k: str, *, on: date | None = None) -> object:
+        found = papi.rules.statute(k, on=on)
+        if k == key:
+            cit = papi.rules.Citation("Law 42/2013/QH13", "15(2)(d)")
+            return attrs.evolve(found, citation=cit, verified=False)
+        return found
+
+    base = hanoi()
+    b = Builder(
+        framework=base.framework,
+        territory=base.territory,
+        organizations=base.organizations,
+        calendar=base.calendar,
+        statute=statute,
+    )
+    for d in base.documents.values():
+        b.add_document(d)
+    for t in base.tasks.values():
+        b.add_task(t)
+    for a in base.assignments:
+        b.add_assignment(a)
+    acc = b.build().who("T6", where="Phường Hoàn Kiếm", on=date(2026, 6, 1))
+    [notice] = [w for w in acc.warnings if w.code == "statute_unverified"]
+    assert "(Luật 42/2013/QH13, điểm d khoản 2 Điều 15)" in notice.message_vi
+    assert "(Law 42/2013/QH13, Art 15(2)(d))" in notice.message_en
+    [due] = {d.citation for d in acc.deadlines if d.task == "T6"}
+    assert due == "Law 42/2013/QH13, Art 15(2)(d)"

@@ -27,6 +27,7 @@ from typing import Any, ClassVar, TypeVar
 import attrs
 from cattrs.preconf.json import make_converter
 
+from papi._rules_model import citation_vi
 from papi.dates import Validity, parse_date
 from papi.duties import (
     Assignment,
@@ -322,47 +323,6 @@ def task_sort_key(task_id: str) -> tuple[object, ...]:
     ['A', 'T2', 'T10']
     """
     return tuple(int(p) if p.isdecimal() else p for p in re.split(r"(\d+)", task_id))
-
-
-_KIND_VI = {
-    "law": "Luật",
-    "decree": "Nghị định",
-    "resolution": "Nghị quyết",
-    "decision": "Quyết định",
-    "circular": "Thông tư",
-    "plan": "Kế hoạch",
-    "dispatch": "Công văn",
-}
-_CITATION = re.compile(
-    r"^(?P<kind>[A-Za-z]+)\s+(?P<number>\S+?),?\s+(?:art\.|arts?\.?)\s*(?P<art>[0-9]+)"
-    r"(?P<parts>(?:\([0-9a-zđ]+\))*)$",
-    re.IGNORECASE,
-)
-
-
-def citation_vi(text: str) -> str:
-    """An English-form legal citation rendered the Vietnamese way (điểm, khoản, Điều).
-
-    >>> citation_vi("Law 72/2025/QH15 art. 51(3)")
-    'Luật 72/2025/QH15, khoản 3 Điều 51'
-    >>> citation_vi("Law 42/2013/QH13, Art 15(2)(d)")
-    'Luật 42/2013/QH13, điểm d khoản 2 Điều 15'
-    >>> citation_vi("Decree 09/2019/NĐ-CP, Art 12"), citation_vi("Decree 118/2025/NĐ-CP")
-    ('Nghị định 09/2019/NĐ-CP, Điều 12', 'Nghị định 118/2025/NĐ-CP')
-    """
-    m = _CITATION.match(text.strip())
-    if m is None:
-        kind, _, rest = text.strip().partition(" ")
-        vi = _KIND_VI.get(kind.lower())
-        return f"{vi} {rest}" if vi and rest else text
-    kind = _KIND_VI.get(m["kind"].lower(), m["kind"])
-    parts = re.findall(r"\(([0-9a-zđ]+)\)", m["parts"], flags=re.IGNORECASE)
-    where = f"Điều {m['art']}"
-    if parts:
-        where = f"khoản {parts[0]} {where}"
-    if len(parts) > 1:
-        where = f"điểm {parts[1]} {where}"
-    return f"{kind} {m['number']}, {where}"
 
 
 def _cap(text: str) -> str:
@@ -1801,14 +1761,15 @@ class Governance:
             st = self._statute(dl.statute, on=on)
         except NotFound:
             return None, None, self._statute_missing(dl.statute, on, task)
-        citation = str(st.citation) if st.citation else None
+        citation: str | None = st.citation.text("en")
         notice = None
         if getattr(st.rule, "kind", None) == "unscheduled":
             notice = self._statute_missing(dl.statute, on, task, unscheduled=st)
         elif getattr(st, "verified", True) is False:
             notice = Notice(
                 code="statute_unverified",
-                message_vi=f"{task}: thời hạn «{st.title_vi}» ({citation_vi(citation or '')}) "
+                message_vi=f"{task}: thời hạn «{st.title_vi}» "
+                f"({st.citation.text('vi')}) "
                 "chưa được đối chiếu với văn bản pháp luật",
                 message_en=f"{task}: the time limit '{st.title_en}' ({citation}) is not verified "
                 "against the text of the law",
