@@ -77,8 +77,15 @@ def test_lookup_by_abbreviation_name_and_english() -> None:
     assert ORGS.org("so tai nguyen va moi truong", on=date(2025, 1, 2)).sector == (
         "natural_resources_environment"
     )
-    with pytest.raises(NotFound, match="exists on other days"):
+    with pytest.raises(NotFound) as gone:
         ORGS.org("STNMT", on=AFTER)
+    assert (
+        "Sở Tài nguyên và Môi trường (so:tai-nguyen-moi-truong) existed until 2025-03-01 and "
+        "was succeeded by Sở Nông nghiệp và Môi trường (" in str(gone.value)
+    )
+    assert "use a date before 2025-03-01" in str(gone.value)
+    assert "get()" not in str(gone.value)
+    assert gone.value.closest == ("Sở Nông nghiệp và Môi trường",)
     with pytest.raises(NotFound, match="closest"):
         ORGS.org("Sở Tài chinhh", on=AFTER)
 
@@ -304,9 +311,26 @@ def test_organization_successions_point_forward() -> None:
 
 
 def test_stale_org_ids() -> None:
-    with pytest.raises(NotFound, match="successors"):
+    with pytest.raises(NotFound, match=r"existed until 2025-03-01 and was succeeded by Sở Tài"):
         ORGS.org("so:ke-hoach-dau-tu", on=AFTER)
     assert [o.id for o in ORGS.successors("so:ke-hoach-dau-tu", on=AFTER)] == [
         "so:tai-chinh@2025-03-01"
     ]
     assert ORGS.get("so:ke-hoach-dau-tu").abbreviations[0] == "SKHĐT"
+
+
+def test_org_on_a_day_it_does_not_exist_says_when_it_does_and_what_followed() -> None:
+    """``org(id, on=)`` outside the organization's life names its dates and successors in
+    plain words (no library jargon) and how to ask instead."""
+    with pytest.raises(NotFound) as gone:
+        ORGS.org("so:noi-vu", on=AFTER)
+    msg = str(gone.value)
+    assert "Sở Nội vụ (so:noi-vu) existed until 2025-03-01" in msg
+    assert "succeeded by Sở Nội vụ (so:noi-vu@2025-03-01); ask about Sở Nội vụ" in msg
+    assert "successors()" not in msg
+    assert "get()" not in msg
+    # asking as suggested works
+    assert ORGS.org(gone.value.closest[0], on=AFTER).id == "so:noi-vu@2025-03-01"
+    with pytest.raises(NotFound) as early:
+        ORGS.org("so:noi-vu@2025-03-01", on=date(2024, 1, 1))
+    assert "exists only from 2025-03-01; use a date on or after 2025-03-01" in str(early.value)

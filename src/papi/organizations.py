@@ -591,12 +591,7 @@ class Organizations:
         if found is not None:
             if found.validity.contains(on):
                 return found
-            raise NotFound(
-                "organization",
-                ref,
-                context=f"on {on.isoformat()} (it exists {found.validity}; get() returns it "
-                "on any day, successors() follows it forward)",
-            )
+            raise self._gone(ref, [found], on)
         ids = self._names.find(ref)
         live = [self._by_id[i] for i in ids if self._by_id[i].validity.contains(on)]
         if len(live) == 1:
@@ -608,11 +603,41 @@ class Organizations:
                 tuple(f"{o.name} (id {o.id}, unit {o.unit_id})" for o in live),
             )
         if ids:
-            other = ", ".join(f"{self._by_id[i]} {self._by_id[i].validity}" for i in ids)
-            raise NotFound(
-                "organization", ref, context=f"on {on.isoformat()} (exists on other days: {other})"
-            )
+            raise self._gone(ref, [self._by_id[i] for i in ids], on)
         raise NotFound("organization", ref, closest=self._names.closest(ref))
+
+    def _gone(self, ref: str, orgs: list[Organization], on: date) -> NotFound:
+        """The error for a reference to organizations that exist on other days than ``on``:
+        when each ended and what succeeded it, or when it starts, and how to ask instead."""
+        day = on.isoformat()
+        orgs = sorted(orgs, key=lambda o: (o.valid_from or date.min, o.id))
+        if len(orgs) > 1:
+            shown = "; ".join(self._other_day(o, on)[0] for o in orgs)
+            return NotFound(
+                "organization",
+                ref,
+                context=f"on {day}: none of the organizations so named exists that day "
+                f"({shown}); ask by id, or use a date when one of them existed",
+            )
+        text, names = self._other_day(orgs[0], on)
+        return NotFound("organization", ref, context=f"on {day}: {text}", closest=names)
+
+    def _other_day(self, o: Organization, on: date) -> tuple[str, tuple[str, ...]]:
+        """What became of ``o`` by ``on`` (a day it does not exist), how to ask instead, and
+        the names of its successors that day."""
+        if o.valid_to is None or o.valid_to > on:
+            start = o.valid_from.isoformat() if o.valid_from else "?"
+            return f"{o} exists only from {start}; use a date on or after {start}", ()
+        until = o.valid_to.isoformat()
+        succ = self._follow(o, on)[0]
+        names = tuple(s.name for s in succ)
+        if len(succ) == 1:
+            what = f"was succeeded by {succ[0]}; ask about {names[0]}"
+        elif succ:
+            what = f"was succeeded by {', '.join(map(str, succ))}; ask about one of them"
+        else:
+            what = "ended with no successor recorded"
+        return f"{o} existed until {until} and {what}, or use a date before {until}", names
 
     def _resolve_any(self, ref: OrgRef, on: date) -> Organization:
         if isinstance(ref, str) and ref in self._by_id:
