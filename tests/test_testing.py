@@ -195,3 +195,22 @@ def test_organizations_exist_on_some_day_and_are_registered(org: object) -> None
 @given(pt.organizations(on=date(2026, 3, 1)))
 def test_organizations_of_a_day_exist_that_day(org: object) -> None:
     assert org.validity.contains(date(2026, 3, 1))  # type: ignore[attr-defined]
+
+
+@given(pt.citations())
+def test_citations_carry_bare_articles_as_the_catalogue_writes_them(c: object) -> None:
+    """Articles are bare (``"28"``, ``"15(2)(d)"``), like the statute catalogue's, so the
+    article word is added once: ``Art 28`` / ``Điều 28``, never ``Art Art 28``."""
+    import re
+
+    from papi.rules import Citation
+
+    assert isinstance(c, Citation)
+    if c.article is None:
+        assert str(c) == c.document
+        return
+    assert re.fullmatch(r"[0-9]+(\([0-9a-zđ]+\))*", c.article)
+    assert str(c) == f"{c.document}, Art {c.article}"
+    assert c.text("vi").endswith(f"Điều {c.article.split('(')[0]}")
+    assert "Art" not in c.text("vi")
+    assert Citation.from_dict(c.to_dict(), path="c") == c

@@ -330,15 +330,18 @@ def scorecards(
 
 
 def citations() -> st.SearchStrategy[Citation]:
-    """:class:`~papi.rules.Citation` objects of laws, decrees and plans (``"Law 02/2011/QH13,
-    Art 28"``)."""
+    """:class:`~papi.rules.Citation` objects of laws, decrees and plans, with no article or a
+    bare article as the catalogue writes it (``"28"``, ``"15(2)"``, ``"15(2)(d)"``), so that
+    ``str(citation)`` reads ``"Law 02/2011/QH13, Art 28"`` and ``citation.text("vi")`` reads
+    ``"Luật 02/2011/QH13, Điều 28"``."""
     from papi.rules import Citation
 
     numbers = st.sampled_from(
         ("Law 02/2011/QH13", "Law 25/2018/QH14", "Decree 09/2019/NĐ-CP", "164/KH-UBND")
     )
-    articles = st.none() | st.integers(min_value=1, max_value=120).map(lambda n: f"Art {n}")
-    return st.builds(Citation, document=numbers, article=articles)
+    parts = st.sampled_from(("", "(1)", "(2)", "(2)(d)", "(3)(đ)"))
+    bare = st.builds(lambda n, p: f"{n}{p}", st.integers(min_value=1, max_value=120), parts)
+    return st.builds(Citation, document=numbers, article=st.none() | bare)
 
 
 @st.composite
