@@ -325,6 +325,16 @@ def task_sort_key(task_id: str) -> tuple[object, ...]:
     return tuple(int(p) if p.isdecimal() else p for p in re.split(r"(\d+)", task_id))
 
 
+def _cite(citation: str, lang: str) -> str:
+    """A citation the library holds in English form (``"Law 72/2025/QH15 art. 51(3)"``),
+    written in ``lang``: the Vietnamese way for ``"vi"``, unchanged otherwise.
+
+    >>> _cite("Law 72/2025/QH15 art. 51(3)", "vi"), _cite("Law 72/2025/QH15 art. 51(3)", "en")
+    ('Luật 72/2025/QH15, khoản 3 Điều 51', 'Law 72/2025/QH15 art. 51(3)')
+    """
+    return citation_vi(citation) if lang == "vi" else citation
+
+
 def _cap(text: str) -> str:
     """``text`` with its first letter upper-cased (a citation opening a sentence)."""
     return text[:1].upper() + text[1:]
@@ -389,9 +399,7 @@ def _explain_entries(entries: Sequence[Responsible], lang: str) -> list[str]:
             continue
         olds = tuple(dict.fromkeys(o for h in r.via for o in h.abolished))
         inherited.setdefault(olds, {})[r.task] = None
-        acts.setdefault(olds, {}).update(
-            dict.fromkeys(citation_vi(h.citation) if vi else h.citation for h in r.via)
-        )
+        acts.setdefault(olds, {}).update(dict.fromkeys(_cite(h.citation, lang) for h in r.via))
     lines = []
     # explicit assignments first, then what the người đứng đầu principle adds
     for (cite, principle), tasks in sorted(bases.items(), key=lambda kv: kv[0][1] is not None):
@@ -475,7 +483,7 @@ def _explain_accountability(a: Accountability, lang: str) -> str:
             when = (f"{d.due:%d/%m/%Y}" if vi else d.due.isoformat()) if d.due else ""
             cite = ""
             if d.citation:
-                cite = f" [{citation_vi(d.citation) if vi else d.citation}]"
+                cite = f" [{_cite(d.citation, lang)}]"
             lines.append(f"    {d.task}: {when + ' — ' if when else ''}{desc}{cite}")
     if a.warnings:
         lines.append("- Lưu ý:" if vi else "- Warnings:")
@@ -558,9 +566,7 @@ class Duties(_Answer):
                 text = f"    {_role_heading(role, lang)}: {who} — {'; '.join(bases)}"
                 olds = dict.fromkeys(o for x in ds for h in x.via for o in h.abolished)
                 if olds:
-                    cits = dict.fromkeys(
-                        citation_vi(h.citation) if vi else h.citation for x in ds for h in x.via
-                    )
+                    cits = dict.fromkeys(_cite(h.citation, lang) for x in ds for h in x.via)
                     also = any(not x.via for x in ds)
                     if vi:
                         verb = "đồng thời kế thừa từ" if also else "kế thừa từ"
@@ -625,7 +631,7 @@ class Agenda(_Answer):
             desc = i.description_vi if vi else i.description_en
             cite = ""
             if i.citation:
-                cite = f" [{citation_vi(i.citation) if vi else i.citation}]"
+                cite = f" [{_cite(i.citation, lang)}]"
             when = f"{i.due:%d/%m/%Y}" if vi else i.due.isoformat()
             lines.append(f"- {when} {i.task}: {desc}{cite}")
         if self.warnings:
