@@ -334,3 +334,23 @@ def test_org_on_a_day_it_does_not_exist_says_when_it_does_and_what_followed() ->
     with pytest.raises(NotFound) as early:
         ORGS.org("so:noi-vu@2025-03-01", on=date(2024, 1, 1))
     assert "exists only from 2025-03-01; use a date on or after 2025-03-01" in str(early.value)
+
+
+def test_coverage_warning_names_the_day_and_points_at_the_caller() -> None:
+    """Territory and organizations share one coverage check: the same wording, and the
+    warning is attributed to the line that asked (not to papi's internals)."""
+    from papi.territory import hanoi_territory
+
+    hn = hanoi_territory()
+    with pytest.warns(CoverageWarning) as caught_orgs:
+        ORGS.org("SNV", on=date(2019, 6, 1))
+    with pytest.warns(CoverageWarning) as caught_terr:
+        hn.units(on=date(2019, 6, 1))
+    orgs_w, terr_w = caught_orgs[0], caught_terr[0]
+    assert str(orgs_w.message).startswith("2019-06-01 is outside the data's coverage [2020-")
+    assert str(terr_w.message).startswith("2019-06-01 is outside the territory data's coverage")
+    for w in (orgs_w, terr_w):
+        assert str(w.message).endswith(
+            "the answer is the best data in reach, not vouched for that day"
+        )
+        assert w.filename == __file__

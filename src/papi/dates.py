@@ -15,13 +15,14 @@ datetime.date(2026, 3, 1)
 from __future__ import annotations
 
 import datetime as _dt
+import warnings
 from datetime import date
 from typing import Any
 from zoneinfo import ZoneInfo
 
 import attrs
 
-from papi.errors import InvalidData, ValidityError
+from papi.errors import CoverageWarning, InvalidData, ValidityError
 
 __all__ = ["ALWAYS", "VN_TZ", "Validity", "parse_date", "parse_optional_date", "today_in_vietnam"]
 
@@ -74,6 +75,19 @@ def today_in_vietnam(now: _dt.datetime | None = None) -> date:
     """
     moment = now if now is not None else _dt.datetime.now(tz=_dt.UTC)
     return moment.astimezone(VN_TZ).date()
+
+
+def _warn_outside_coverage(coverage: Validity, on: date, data: str, *, stacklevel: int) -> None:
+    """Warn (:class:`~papi.errors.CoverageWarning`) when ``on`` is outside ``coverage``, the
+    period ``data`` (e.g. ``"the territory data"``) is vouched for; ``stacklevel`` counts from
+    the caller of this function, as for :func:`warnings.warn`."""
+    if not coverage.contains(on):
+        warnings.warn(
+            f"{on.isoformat()} is outside {data}'s coverage {coverage}: the answer is the best "
+            "data in reach, not vouched for that day",
+            CoverageWarning,
+            stacklevel=stacklevel + 1,
+        )
 
 
 def _check_order(instance: Any, attribute: attrs.Attribute[Any], value: date | None) -> None:

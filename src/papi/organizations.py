@@ -28,7 +28,6 @@ import enum
 import functools
 import json
 import threading
-import warnings
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
 from importlib import resources
@@ -38,8 +37,8 @@ from typing import Any
 import attrs
 import networkx as nx
 
-from papi.dates import Validity, parse_optional_date
-from papi.errors import Ambiguous, CoverageWarning, InvalidData, NotFound, Problem
+from papi.dates import Validity, _warn_outside_coverage, parse_optional_date
+from papi.errors import Ambiguous, InvalidData, NotFound, Problem
 from papi.territory import (
     Level,
     Succession,
@@ -546,13 +545,7 @@ class Organizations:
         return f"<Organizations: {len(self._by_id)} organizations, {len(self._posts)} posts>"
 
     def _check(self, on: date) -> None:
-        if not self._coverage.contains(on):
-            warnings.warn(
-                f"{on.isoformat()} is outside the data's coverage {self._coverage}: the answer "
-                "is the best data in reach, not vouched for that day",
-                CoverageWarning,
-                stacklevel=3,
-            )
+        _warn_outside_coverage(self._coverage, on, "the data", stacklevel=3)
 
     def get(self, org_id: str) -> Organization:
         """The organization with this id (any date); NotFound otherwise."""

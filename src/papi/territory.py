@@ -34,7 +34,6 @@ import gc
 import itertools
 import json
 import threading
-import warnings
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
 from importlib import resources
@@ -44,8 +43,8 @@ from typing import Any
 import attrs
 import networkx as nx
 
-from papi.dates import ALWAYS, Validity, parse_optional_date
-from papi.errors import Ambiguous, CoverageWarning, InvalidData, NotFound, Problem
+from papi.dates import ALWAYS, Validity, _warn_outside_coverage, parse_optional_date
+from papi.errors import Ambiguous, InvalidData, NotFound, Problem
 from papi.text import NameIndex
 
 __all__ = [
@@ -653,13 +652,7 @@ class Territory:
 
     # --------------------------------------------------------------- lookups
     def _check(self, on: date) -> None:
-        if not self._coverage.contains(on):
-            warnings.warn(
-                f"{on.isoformat()} is outside the territory data's coverage {self._coverage}: "
-                "the answer is the best data in reach, not vouched for that day",
-                CoverageWarning,
-                stacklevel=3,
-            )
+        _warn_outside_coverage(self._coverage, on, "the territory data", stacklevel=3)
 
     def get(self, unit_id: str) -> Unit:
         """The unit with this id (any date); :class:`~papi.errors.NotFound` otherwise."""
