@@ -354,3 +354,18 @@ def test_coverage_warning_names_the_day_and_points_at_the_caller() -> None:
             "the answer is the best data in reach, not vouched for that day"
         )
         assert w.filename == __file__
+
+
+def test_org_name_of_several_gone_organizations_lists_each_with_its_successors() -> None:
+    """A name shared by several organizations, none existing that day: each is listed with
+    its end date and successors (ids included, since the names repeat)."""
+    with pytest.raises(NotFound) as gone:
+        ORGS.org("Ủy ban nhân dân phường Quang Trung", on=AFTER)
+    msg = str(gone.value)
+    assert "none of the organizations so named exists that day" in msg
+    assert (
+        "Ủy ban nhân dân phường Quang Trung (ubnd:00214) existed until 2025-07-01 and was "
+        "succeeded by Ủy ban nhân dân phường Kim Liên (ubnd:00229@2025-07-01)" in msg
+    )
+    assert msg.endswith("ask by id, or use a date when one of them existed")
+    assert ORGS.org("ubnd:00214", on=date(2025, 6, 30)).name.endswith("Quang Trung")
