@@ -21,7 +21,7 @@ from papi.organizations import (
     PostKind,
     hanoi_organizations,
 )
-from papi.territory import Containment, Level, Territory, Unit, UnitKind
+from papi.territory import Containment, Level, Succession, Territory, Unit, UnitKind
 
 ORGS = hanoi_organizations()
 HN = ORGS.territory
@@ -288,6 +288,50 @@ def test_build_collects_problems() -> None:
     assert "unknown organization" in messages
     assert "overlaps the holding of A" in messages
     assert "unknown post" in messages
+
+
+def test_build_rejects_backward_organization_successions_and_unknown_ids() -> None:
+    terr = small_territory()
+    d = date(2025, 7, 1)
+    old = Organization(
+        id="so:a",
+        name="Sở A",
+        kind=OrgKind.DEPARTMENT,
+        unit_id="01",
+        validity=Validity(valid_to=d),
+    )
+    new = Organization(
+        id="so:b",
+        name="Sở B",
+        kind=OrgKind.DEPARTMENT,
+        unit_id="01",
+        validity=Validity(valid_from=d),
+    )
+    back = Succession(
+        predecessors=("so:b",), successors=("so:a",), effective=d, act="x", kind="merge"
+    )
+    ghost = Succession(
+        predecessors=("so:a",), successors=("so:z",), effective=d, act="y", kind="merge"
+    )
+    with pytest.raises(InvalidData) as err:
+        Organizations.build(terr, [old, new], successions=[back, ghost])
+    got = [(p.path, p.value, p.source, p.message) for p in err.value.problems]
+    assert got == [
+        (
+            "predecessors",
+            "so:b",
+            "successions[0] (x, 2025-07-01)",
+            f"so:b {new.validity} does not end by the effective date",
+        ),
+        (
+            "successors",
+            "so:a",
+            "successions[0] (x, 2025-07-01)",
+            f"so:a {old.validity} does not exist on the effective date "
+            "(a succession must point forward in time)",
+        ),
+        ("organization", "so:z", "successions[1] (y, 2025-07-01)", "unknown organization"),
+    ]
 
 
 def test_holder_unknown_post() -> None:

@@ -46,6 +46,7 @@ from papi.territory import (
     Unit,
     UnitKind,
     UnitRef,
+    _check_successions,
     day_view,
     freeze_attributes,
     hanoi_territory,
@@ -358,50 +359,10 @@ class Organizations:
                         )
                     )
             hold.setdefault(h.post_id, []).append(h)
-        succ_of: dict[str, list[Succession]] = {}
-        pred_of: dict[str, list[Succession]] = {}
         succ_list = list(successions)
-        for i, s in enumerate(succ_list):
-            src = f"successions[{i}] ({s.act}, {s.effective.isoformat()})"
-            ok = True
-            for oid in (*s.predecessors, *s.successors):
-                if oid not in by_id:
-                    problems.append(
-                        Problem(
-                            path="organization",
-                            message="unknown organization",
-                            value=oid,
-                            source=src,
-                        )
-                    )
-                    ok = False
-            if not ok:
-                continue
-            for p_id in s.predecessors:
-                end = by_id[p_id].valid_to
-                if end is None or end > s.effective:
-                    problems.append(
-                        Problem(
-                            path="predecessors",
-                            value=p_id,
-                            source=src,
-                            message=f"{p_id} {by_id[p_id].validity} does not end by the "
-                            "effective date",
-                        )
-                    )
-                succ_of.setdefault(p_id, []).append(s)
-            for n in s.successors:
-                if not by_id[n].validity.contains(s.effective):
-                    problems.append(
-                        Problem(
-                            path="successors",
-                            value=n,
-                            source=src,
-                            message=f"{n} {by_id[n].validity} does not exist on the "
-                            "effective date (a succession must point forward in time)",
-                        )
-                    )
-                pred_of.setdefault(n, []).append(s)
+        checked = _check_successions(succ_list, by_id, "organization")
+        problems.extend(checked.problems)
+        succ_of, pred_of = checked.succ_of, checked.pred_of
         if problems:
             raise InvalidData.collect("organization data is invalid", problems)
 
