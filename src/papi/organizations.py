@@ -835,15 +835,8 @@ def _unit_bodies(
             )
         )
         posts.append(
-            Post(
-                id=f"{pc}/chu-tich",
-                org_id=pc,
-                kind=PostKind.CHAIRPERSON,
-                name="Chủ tịch",
-                name_en="Chairperson",
-                is_head=True,
-                validity=u.validity,
-                sources=(_PC_SOURCE,),
+            _head_post(
+                pc, PostKind.CHAIRPERSON, "Chủ tịch", "Chairperson", u.validity, (_PC_SOURCE,)
             )
         )
         council: Validity | None = u.validity
@@ -883,16 +876,7 @@ def _unit_bodies(
                 )
             )
             posts.append(
-                Post(
-                    id=f"{hd}/chu-tich",
-                    org_id=hd,
-                    kind=PostKind.CHAIRPERSON,
-                    name="Chủ tịch",
-                    name_en="Chairperson",
-                    is_head=True,
-                    validity=council,
-                    sources=csrc,
-                )
+                _head_post(hd, PostKind.CHAIRPERSON, "Chủ tịch", "Chairperson", council, csrc)
             )
         if u.level is Level.DISTRICT:
             tt = f"thanh-tra:{u.id}"
@@ -909,15 +893,13 @@ def _unit_bodies(
                 )
             )
             posts.append(
-                Post(
-                    id=f"{tt}/chanh-thanh-tra",
-                    org_id=tt,
-                    kind=PostKind.CHIEF_INSPECTOR,
-                    name="Chánh Thanh tra",
-                    name_en="Chief Inspector",
-                    is_head=True,
-                    validity=u.validity,
-                    sources=(_INSPECTION,),
+                _head_post(
+                    tt,
+                    PostKind.CHIEF_INSPECTOR,
+                    "Chánh Thanh tra",
+                    "Chief Inspector",
+                    u.validity,
+                    (_INSPECTION,),
                 )
             )
         if u.level is Level.COMMUNE and u.valid_from == _REFORM:
@@ -935,16 +917,7 @@ def _unit_bodies(
                 )
             )
             posts.append(
-                Post(
-                    id=f"{sc}/giam-doc",
-                    org_id=sc,
-                    kind=PostKind.DIRECTOR,
-                    name="Giám đốc",
-                    name_en="Director",
-                    is_head=True,
-                    validity=u.validity,
-                    sources=(_CENTRE,),
-                )
+                _head_post(sc, PostKind.DIRECTOR, "Giám đốc", "Director", u.validity, (_CENTRE,))
             )
     successions = [
         Succession(
@@ -969,6 +942,28 @@ _POST_SLUG = {
     PostKind.CHIEF_OF_OFFICE: "chanh-van-phong",
     PostKind.HEAD: "truong-ban",
 }
+
+
+def _head_post(
+    org_id: str,
+    kind: PostKind,
+    name: str,
+    name_en: str | None,
+    validity: Validity,
+    sources: tuple[str, ...],
+) -> Post:
+    """The head post of ``org_id``, with the id ``<org_id>/<slug of kind>`` (``head`` for a
+    kind without a slug)."""
+    return Post(
+        id=f"{org_id}/{_POST_SLUG.get(kind, 'head')}",
+        org_id=org_id,
+        kind=kind,
+        name=name,
+        name_en=name_en,
+        is_head=True,
+        validity=validity,
+        sources=sources,
+    )
 
 
 def _curated(
@@ -1010,16 +1005,7 @@ def _curated(
             if head:
                 kind = PostKind[head["kind"]]
                 posts.append(
-                    Post(
-                        id=f"{o.id}/{_POST_SLUG.get(kind, 'head')}",
-                        org_id=o.id,
-                        kind=kind,
-                        name=head["name"],
-                        name_en=head.get("name_en"),
-                        is_head=True,
-                        validity=o.validity,
-                        sources=o.sources,
-                    )
+                    _head_post(o.id, kind, head["name"], head.get("name_en"), o.validity, o.sources)
                 )
         except (InvalidData, KeyError, TypeError) as exc:
             problems.append(Problem(path=path, message=f"{type(exc).__name__}: {exc}"))
