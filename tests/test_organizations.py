@@ -293,25 +293,16 @@ def test_build_collects_problems() -> None:
 def test_build_rejects_backward_organization_successions_and_unknown_ids() -> None:
     terr = small_territory()
     d = date(2025, 7, 1)
-    old = Organization(
-        id="so:a",
-        name="Sở A",
-        kind=OrgKind.DEPARTMENT,
-        unit_id="01",
-        validity=Validity(valid_to=d),
+    old, new = (
+        Organization(id=i, name=n, kind=OrgKind.DEPARTMENT, unit_id="01", validity=v)
+        for i, n, v in (
+            ("so:a", "Sở A", Validity(valid_to=d)),
+            ("so:b", "Sở B", Validity(valid_from=d)),
+        )
     )
-    new = Organization(
-        id="so:b",
-        name="Sở B",
-        kind=OrgKind.DEPARTMENT,
-        unit_id="01",
-        validity=Validity(valid_from=d),
-    )
-    back = Succession(
-        predecessors=("so:b",), successors=("so:a",), effective=d, act="x", kind="merge"
-    )
-    ghost = Succession(
-        predecessors=("so:a",), successors=("so:z",), effective=d, act="y", kind="merge"
+    back, ghost = (
+        Succession(predecessors=(p,), successors=(n,), effective=d, act=a, kind="merge")
+        for p, n, a in (("so:b", "so:a", "x"), ("so:a", "so:z", "y"))
     )
     with pytest.raises(InvalidData) as err:
         Organizations.build(terr, [old, new], successions=[back, ghost])
