@@ -68,6 +68,7 @@ if TYPE_CHECKING:  # what the lazy names are, for type checkers and IDEs
 _LAZY_MODULES = frozenset(
     {
         "calendar",
+        "datasets",
         "dates",
         "duties",
         "errors",
