@@ -109,6 +109,26 @@ _WEEKDAYS_VI = ("thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu"
 _NTH_EN = {1: "first", 2: "second", 3: "third", 4: "fourth", 5: "fifth", -1: "last"}
 _NTH_VI = {1: "đầu tiên", 2: "thứ hai", 3: "thứ ba", 4: "thứ tư", 5: "thứ năm", -1: "cuối cùng"}
 
+# words of Recurring.describe, by language and Frequency value
+_PER = {
+    "en": {"weekly": "week", "monthly": "month", "quarterly": "quarter", "yearly": "year"},
+    "vi": {"weekly": "tuần", "monthly": "tháng", "quarterly": "quý", "yearly": "năm"},
+}
+_FREQ_WORD = {
+    "en": {"weekly": "weekly", "monthly": "monthly", "quarterly": "quarterly", "yearly": "yearly"},
+    "vi": {
+        "weekly": "hằng tuần",
+        "monthly": "hằng tháng",
+        "quarterly": "hằng quý",
+        "yearly": "hằng năm",
+    },
+}
+_INTERVAL_UNIT = {
+    "weekly": ("weeks", "tuần"),
+    "monthly": ("months", "tháng"),
+    "yearly": ("years", "năm"),
+}
+
 
 # ----------------------------------------------------------------------------- rules
 @attrs.frozen
@@ -461,43 +481,47 @@ class Recurring(_SeriesMixin, _RuleBase):
         """
         _check_lang(lang)
         en = lang == "en"
-        per_en = {"weekly": "week", "monthly": "month", "quarterly": "quarter", "yearly": "year"}
-        per_vi = {"weekly": "tuần", "monthly": "tháng", "quarterly": "quý", "yearly": "năm"}
-        freq_en = {
-            "weekly": "weekly",
-            "monthly": "monthly",
-            "quarterly": "quarterly",
-            "yearly": "yearly",
-        }
-        freq_vi = {
-            "weekly": "hằng tuần",
-            "monthly": "hằng tháng",
-            "quarterly": "hằng quý",
-            "yearly": "hằng năm",
-        }
         n = self.sessions
+        per = _PER[lang][self.freq.value]
         if self._is_period_end() and self.interval == 1:
-            per = (per_en if en else per_vi)[self.freq.value]
             if n is not None:
                 if en:
                     return (
                         f"at least {n} day{'s' if n > 1 else ''} per {per}, by its last working day"
                     )
                 return f"ít nhất {n} ngày mỗi {per}, chậm nhất ngày làm việc cuối kỳ"
-            head = (freq_en if en else freq_vi)[self.freq.value]
+            head = _FREQ_WORD[lang][self.freq.value]
             if en:
                 return f"{head}, by the last working day of the {per}"
             return f"{head}, chậm nhất ngày làm việc cuối cùng của {per}"
-        head = (freq_en if en else freq_vi)[self.freq.value]
-        if self.interval > 1:
-            unit = {
-                "weekly": ("weeks", "tuần"),
-                "monthly": ("months", "tháng"),
-                "yearly": ("years", "năm"),
-            }[self.freq.value]
-            head = (
-                f"every {self.interval} {unit[0]}" if en else f"{self.interval} {unit[1]} một lần"
+        text = f"{self._head(lang)}, {self._when(lang)}"
+        if self.roll is Roll.BACKWARD:
+            text += (
+                " (a day off moves it to the working day before)"
+                if en
+                else " (trùng ngày nghỉ thì lùi về ngày làm việc liền trước)"
             )
+        if n is not None:
+            span = per if self.interval == 1 else ("period" if en else "kỳ")
+            text += (
+                f" (at least {n} day{'s' if n > 1 else ''} per {span})"
+                if en
+                else f" (ít nhất {n} ngày mỗi {span})"
+            )
+        return text
+
+    def _head(self, lang: str) -> str:
+        """How often: ``'monthly'``, ``'every 2 weeks'`` / ``'hằng tháng'``, ``'2 tuần một lần'``."""
+        if self.interval == 1:
+            return _FREQ_WORD[lang][self.freq.value]
+        unit_en, unit_vi = _INTERVAL_UNIT[self.freq.value]
+        if lang == "en":
+            return f"every {self.interval} {unit_en}"
+        return f"{self.interval} {unit_vi} một lần"
+
+    def _when(self, lang: str) -> str:
+        """Which day of the period: ``'on the first Monday'``, ``'by the 14th of month 3'``."""
+        en = lang == "en"
         if self.weekday is not None and self.nth is None:
             what = f"on {_WEEKDAYS_EN[self.weekday]}" if en else f"vào {_WEEKDAYS_VI[self.weekday]}"
         elif self.weekday is not None and self.nth is not None:
@@ -518,23 +542,7 @@ class Recurring(_SeriesMixin, _RuleBase):
             )
         if self.freq is Frequency.YEARLY:
             what += f" of month {self.month or 1}" if en else f" tháng {self.month or 1}"
-        text = f"{head}, {what}"
-        if self.roll is Roll.BACKWARD:
-            text += (
-                " (a day off moves it to the working day before)"
-                if en
-                else " (trùng ngày nghỉ thì lùi về ngày làm việc liền trước)"
-            )
-        if n is not None:
-            span = (per_en if en else per_vi)[self.freq.value]
-            if self.interval > 1:
-                span = "period" if en else "kỳ"
-            text += (
-                f" (at least {n} day{'s' if n > 1 else ''} per {span})"
-                if en
-                else f" (ít nhất {n} ngày mỗi {span})"
-            )
-        return text
+        return what
 
 
 @attrs.frozen
