@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Mapping
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -128,13 +129,6 @@ def _statute_rows(ctx: Context, st: Statute) -> list[list[object]]:
     return rows
 
 
-def _title(ctx: Context, st: Statute) -> None:
-    title, other = (st.title_vi, st.title_en) if ctx.lang == "vi" else (st.title_en, st.title_vi)
-    ctx.print(f"{st.key}: {title}")
-    ctx.print(f"    ({other})")
-    ctx.print()
-
-
 def _notes(ctx: Context, st: Statute) -> None:
     if st.notes:
         ctx.print()
@@ -147,40 +141,55 @@ def _unscheduled(
     """A duty in force with no sourced period: the entry, no date."""
     why_en = f"{rule.missing} is not yet sourced"
     why_vi = f"chưa có nguồn về {rule.missing_vi or rule.missing}"
-    if ctx.as_json:
-        doc = _statute_doc(st)
-        doc.update(
-            {
-                "from": start,
-                "due": None,
-                "due_reason": {"en": why_en, "vi": why_vi},
-                "estimated": None,
-                "occurrences": None,
-            }
-        )
-        ctx.emit(doc)
-        return 0
-    _title(ctx, st)
-    rows = _statute_rows(ctx, st)
-    rows += [
-        [ctx.en("From", "Từ ngày"), ctx.day_and_weekday(start)],
-        [
-            ctx.en("Due", "Hạn"),
-            ctx.en(f"not computable — {why_en}", f"không tính được — {why_vi}"),
-        ],
-    ]
+    json_fields = {
+        "due": None,
+        "due_reason": {"en": why_en, "vi": why_vi},
+        "estimated": None,
+        "occurrences": None,
+    }
+    due = ctx.en(f"not computable — {why_en}", f"không tính được — {why_vi}")
+    more: list[list[object]] = []
     if end is not None:
-        rows.append(
+        more.append(
             [
                 ctx.en(f"Deadlines until {end}", f"Các hạn đến ngày {end}"),
                 ctx.en("none computable", "không tính được"),
             ]
         )
+    if not _answer(ctx, st, start, json_fields, due, more):
+        _notes(ctx, st)
+    return 0
+
+
+def _answer(
+    ctx: Context,
+    st: Statute,
+    start: date,
+    json_fields: Mapping[str, object],
+    due: str,
+    more: list[list[object]] | None = None,
+) -> bool:
+    """The answer's JSON document (then true), or its title and table (then false): the
+    statute's rows, the day counted from, the due day, ``more`` rows and whether verified."""
+    if ctx.as_json:
+        doc = _statute_doc(st)
+        doc.update({"from": start, **json_fields})
+        ctx.emit(doc)
+        return True
+    title, other = (st.title_vi, st.title_en) if ctx.lang == "vi" else (st.title_en, st.title_vi)
+    ctx.print(f"{st.key}: {title}")
+    ctx.print(f"    ({other})")
+    ctx.print()
+    rows = _statute_rows(ctx, st)
+    rows += [
+        [ctx.en("From", "Từ ngày"), ctx.day_and_weekday(start)],
+        [ctx.en("Due", "Hạn"), due],
+        *(more or []),
+    ]
     if not st.verified:
         rows.append([ctx.en("Verified", "Đã kiểm chứng"), False])
     ctx.print(render_table([ctx.en("Field", "Trường"), ctx.en("Value", "Giá trị")], rows))
-    _notes(ctx, st)
-    return 0
+    return False
 
 
 def _moved(ctx: Context, st: Statute, start: date, due: date, cal: VietnamCalendar) -> str | None:
@@ -215,27 +224,13 @@ def _dated(ctx: Context, st: Statute, start: date, end: date | None) -> int:
             raise CommandError(f"--to needs a recurring rule; {st.key} is a single deadline")
         series = tuple(occurrences(start, end, cal))
     moved = _moved(ctx, st, start, due, cal)
-    if ctx.as_json:
-        doc = _statute_doc(st)
-        doc.update(
-            {
-                "from": start,
-                "due": due,
-                "estimated": cal.is_estimated(due),
-                "occurrences": list(series) if end is not None else None,
-            }
-        )
-        ctx.emit(doc)
+    json_fields = {
+        "due": due,
+        "estimated": cal.is_estimated(due),
+        "occurrences": list(series) if end is not None else None,
+    }
+    if _answer(ctx, st, start, json_fields, ctx.day_and_weekday(due)):
         return 0
-    _title(ctx, st)
-    rows = _statute_rows(ctx, st)
-    rows += [
-        [ctx.en("From", "Từ ngày"), ctx.day_and_weekday(start)],
-        [ctx.en("Due", "Hạn"), ctx.day_and_weekday(due)],
-    ]
-    if not st.verified:
-        rows.append([ctx.en("Verified", "Đã kiểm chứng"), False])
-    ctx.print(render_table([ctx.en("Field", "Trường"), ctx.en("Value", "Giá trị")], rows))
     if moved:
         ctx.para(f"{ctx.en('Why', 'Lý do')}: {moved}.")
     if cal.is_estimated(due):
