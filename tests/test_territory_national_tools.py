@@ -5,33 +5,21 @@ exactly what the script makes from the pinned package."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import sys
 from datetime import date
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
 from papi.territory import vietnam_territory
+from test_territory_tools import load_tool
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "src" / "papi" / "data" / "vietnam"
 
 
-def _tool() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "build_vietnam_data", ROOT / "tools" / "build_vietnam_data.py"
-    )
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-TOOL = _tool()
+TOOL = load_tool("build_vietnam_data")
 META = json.loads((DATA / "meta.json").read_text("utf-8"))
 
 # The old communes the script corrects, with the successors it keeps: for each, what the
@@ -171,34 +159,45 @@ def test_the_packaged_files_are_what_the_script_makes(
         assert (tmp_path / name).read_bytes() == (DATA / name).read_bytes(), name
 
 
-def test_history_records_replace_and_extend(tmp_path: Path) -> None:
+def test_history_records_replace_rename_and_extend(tmp_path: Path) -> None:
     history = tmp_path / "h.jsonl"
-    history.write_text(
-        "\n".join(
-            json.dumps(r, ensure_ascii=False)
-            for r in (
-                {"unit": ["99999", "99999", "Xã Thử", "COMMUNE", "001", None, "2025-01-01"]},
-                {
-                    "succession": [
-                        "2025-01-01",
-                        "Resolution 1286/NQ-UBTVQH15",
-                        "merge",
-                        ["99999"],
-                        ["00004"],
-                        "00004",
-                        True,
-                        None,
-                    ]
-                },
-                {"coverage": {"province": "02", "valid_from": "2020-01-01"}},
-            )
-        ),
-        encoding="utf-8",
+    records = (
+        # a snapshot commune whose first day the history knows: new id, references follow
+        {
+            "unit": ["25462@2020-01-01", "25462", "Phường 4", "WARD", "0", None, "2025-07-01"],
+            "replaces": "25462",
+        },
+        # a commune that ended before the snapshot
+        {"unit": ["25999", "25999", "Xã Thử", "COMMUNE", "0", None, "2020-01-01"]},
+        {
+            "succession": [
+                "2020-01-01",
+                "Resolution 1/NQ-UBTVQH14 (example)",
+                "merge",
+                ["25999"],
+                ["25462@2020-01-01"],
+                "25462@2020-01-01",
+                True,
+                None,
+            ]
+        },
+        {"coverage": {"province": "72", "valid_from": "2020-01-01"}},
     )
-    units, successions, coverage = TOOL.read_history(history)
-    assert units[0][0] == "99999"
-    assert successions[0][3] == ["99999"]
-    assert coverage == {"02": "2020-01-01"}
+    history.write_text(
+        "\n".join(json.dumps(r, ensure_ascii=False) for r in records), encoding="utf-8"
+    )
+    h = TOOL.read_history(history)
+    assert h.renames == {"25462": "25462@2020-01-01"}
+    assert h.coverage == {"72": "2020-01-01"}
+    units = [
+        ["0", "0", "Thành phố X", "PROVINCIAL_CITY", None, None, "2025-07-01"],
+        ["25462", "25462", "Phường 4", "WARD", "0", None, "2025-07-01"],
+    ]
+    succ = [["2025-07-01", "a", "merge", ["25462"], ["25459@2025-07-01"], None, False, None]]
+    merged_units, merged_succ = TOOL.merge_history(units, succ, h)
+    assert [u[0] for u in merged_units] == ["0", "25462@2020-01-01", "25999"]
+    assert merged_succ[0][3] == ["25462@2020-01-01"]
+    assert merged_succ[1][4:6] == [["25462@2020-01-01"], "25462@2020-01-01"]
     history.write_text('{"other": 1}\n', encoding="utf-8")
     with pytest.raises(SystemExit, match="unknown record"):
         TOOL.read_history(history)

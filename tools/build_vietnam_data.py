@@ -31,8 +31,9 @@ kept and the record is marked unresolved. Every decision is written to the meta 
 units with validity intervals and dated successions before 2025-07-01 (e.g. the statistics
 office's dated snapshots): unit ids are ``code`` for a unit that existed before the data starts
 and ``code@YYYY-MM-DD`` (its first day) otherwise, so reused codes never clash; history records
-replace snapshot records with the same id; coverage per province moves back to the day the
-history vouches for.
+replace snapshot records with the same id (or the id a record ``replaces``, e.g. a snapshot
+commune whose first day the history knows: every reference follows the new id); coverage per
+province moves back to the day the history vouches for (:func:`merge_history`).
 
 Writes (sorted; never edit by hand: fix this script and regenerate):
 
@@ -51,7 +52,7 @@ import importlib.metadata
 import json
 import math
 import sqlite3
-import unicodedata
+import sys
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -63,25 +64,23 @@ PINNED = "1.0.4"
 ACT_202 = "202/2025/QH15"
 LAW_72 = "72/2025/QH15"
 
-KINDS = {
-    "Quận": "URBAN_DISTRICT",
-    "Huyện": "RURAL_DISTRICT",
-    "Thị xã": "DISTRICT_TOWN",
-    "Thành phố": "PROVINCIAL_CITY",
-    "Phường": "WARD",
-    "Xã": "COMMUNE",
-    "Thị trấn": "TOWNSHIP",
-    "Đặc khu": "SPECIAL_ZONE",
-}
+# the Hanoi builder's helpers (same id rule, same NFC cleaning, same kind words)
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from build_hanoi_data import KINDS as _HANOI_KINDS  # noqa: E402
+from build_hanoi_data import nfc, uid  # noqa: E402
 
-
-def nfc(text: str) -> str:
-    return " ".join(unicodedata.normalize("NFC", text).split())
-
-
-def uid(code: str, valid_from: str | None) -> str:
-    """The date-aware id: the bare code for a unit that existed before the data starts."""
-    return code if valid_from is None else f"{code}@{valid_from}"
+KINDS = {**_HANOI_KINDS, "Thành phố": "PROVINCIAL_CITY", "Đặc khu": "SPECIAL_ZONE"}
+__all__ = [
+    "KINDS",
+    "History",
+    "OldCommune",
+    "main",
+    "merge_history",
+    "nfc",
+    "read_history",
+    "resolve_homonyms",
+    "uid",
+]
 
 
 def province_kind(name: str) -> str:
@@ -204,26 +203,59 @@ def resolve_homonyms(
 
 
 # ------------------------------------------------------------------ history (second source)
-def read_history(path: Path) -> tuple[list[list[Any]], list[list[Any]], dict[str, str]]:
-    """Read a history file: JSON lines, each ``{"unit": [...]}`` (the ``units.jsonl.gz``
-    row), ``{"succession": [...]}`` (the ``successions.jsonl.gz`` row, with the act and
-    note written out in full) or ``{"coverage": {"province": code, "valid_from": day}}``."""
-    units: list[list[Any]] = []
-    successions: list[list[Any]] = []
-    coverage: dict[str, str] = {}
+class History(NamedTuple):
+    """A second source: unit rows, succession rows, coverage per province code, and ids
+    renamed (a snapshot unit whose first day the history knows gets the id ``code@day``)."""
+
+    units: list[list[Any]]
+    successions: list[list[Any]]
+    coverage: dict[str, str]
+    renames: dict[str, str]
+
+
+def read_history(path: Path) -> History:
+    """Read a history file: JSON lines, each ``{"unit": [...]}`` (a ``units.jsonl.gz`` row,
+    optionally with ``"replaces": "old id"``), ``{"succession": [...]}`` (a
+    ``successions.jsonl.gz`` row, act and note written out in full) or ``{"coverage":
+    {"province": code, "valid_from": day}}``."""
+    out = History([], [], {}, {})
     for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip():
             continue
         rec = json.loads(line)
         if "unit" in rec:
-            units.append(rec["unit"])
+            out.units.append(rec["unit"])
+            if rec.get("replaces"):
+                out.renames[rec["replaces"]] = rec["unit"][0]
         elif "succession" in rec:
-            successions.append(rec["succession"])
+            out.successions.append(rec["succession"])
         elif "coverage" in rec:
-            coverage[rec["coverage"]["province"]] = rec["coverage"]["valid_from"]
+            out.coverage[rec["coverage"]["province"]] = rec["coverage"]["valid_from"]
         else:
             raise SystemExit(f"{path}:{n}: unknown record {sorted(rec)}")
-    return units, successions, coverage
+    return out
+
+
+def merge_history(
+    units: list[list[Any]], successions: list[list[Any]], history: History
+) -> tuple[list[list[Any]], list[list[Any]]]:
+    """The snapshot rows with ``history`` merged in: history units replace snapshot units of
+    the same id (or of the id they replace), every reference to a renamed id follows it, and
+    the history's successions are added."""
+    ren = history.renames
+
+    def rid(x: str | None) -> str | None:
+        return None if x is None else ren.get(x, x)
+
+    dropped = {row[0] for row in history.units} | set(ren)
+    merged = [[*row[:4], rid(row[4]), *row[5:]] for row in units if row[0] not in dropped] + [
+        [*row[:4], rid(row[4]), *row[5:]] for row in history.units
+    ]
+    succ = [
+        [*row[:3], [rid(p) for p in row[3]], [rid(n) for n in row[4]], rid(row[5]), *row[6:]]
+        for row in [*successions, *history.successions]
+    ]
+    return merged, succ
 
 
 # ------------------------------------------------------------------ main
@@ -445,15 +477,13 @@ def main() -> None:
     }
     all_units = district_rows + units
     for path in args.history:
-        h_units, h_succ, h_cov = read_history(path)
-        replace = {row[0] for row in h_units}
-        all_units = [row for row in all_units if row[0] not in replace] + h_units
-        for row in h_succ:
+        history = read_history(path)
+        all_units, successions = merge_history(all_units, successions, history)
+        for row in history.successions:
             acts.setdefault(row[1], row[1])
             if row[7]:
                 notes.setdefault(row[7], row[7])
-        successions += h_succ
-        for code, day in h_cov.items():
+        for code, day in history.coverage.items():
             coverage_by_province[code] = {"valid_from": day, "source": str(path)}
 
     args.out.mkdir(parents=True, exist_ok=True)
