@@ -20,6 +20,11 @@ keep the bare code (``"00004"``).
 >>> len(hn.units(level=Level.COMMUNE, on=date(2022, 6, 13)))  # 2020-03-01 .. 2024-12-31
 579
 
+The whole country is :func:`vietnam_territory` (63 provinces, 696 district-level units and
+10,035 communes before 2025-07-01; 34 provinces and 3,321 communes from then; Hanoi's curated
+history merged in); :meth:`Territory.convert` turns an old unit into the new one(s), the
+primary one marked. Days are :class:`~datetime.date` objects or ISO ``"YYYY-MM-DD"`` strings.
+
 Build a territory of your own with :meth:`Territory.build`; it validates everything at once
 and raises one :class:`~papi.errors.InvalidData` listing every problem.
 """
@@ -298,8 +303,11 @@ class _AmbiguousPast(Ambiguous):
 class Territory:
     """An immutable, date-aware administrative hierarchy (see the module docs).
 
-    Build one with :meth:`build`. Every query takes ``on=``; a date outside :attr:`coverage`
-    still gets the best answer the data has, with a :class:`~papi.errors.CoverageWarning`.
+    Build one with :meth:`build`. Every query takes ``on=`` (a date or an ISO string; anything
+    else raises :class:`~papi.errors.InvalidData` naming ``on``); a date outside the coverage
+    of the unit asked about (:meth:`coverage_of`; :attr:`coverage` for questions about the
+    whole territory) still gets the best answer the data has, with a
+    :class:`~papi.errors.CoverageWarning`.
     Unit arguments accept a :class:`Unit`, a unit id, an NSO code (resolved on ``on``) or a
     name (matched with :mod:`papi.text` rules; a kind prefix such as "Quận" narrows).
     """
