@@ -36,6 +36,24 @@ def test_loaded_once(vn: Territory) -> None:
     assert vietnam_territory() is vn
 
 
+def test_first_load_from_many_threads_builds_one_territory() -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    import papi.territory as module
+
+    module._vietnam.cache_clear()
+    with ThreadPoolExecutor(8) as pool:
+        loaded = list(pool.map(lambda _: vietnam_territory(), range(16)))
+    assert len({id(t) for t in loaded}) == 1
+    answers = list(
+        ThreadPoolExecutor(8).map(
+            lambda code: vietnam_territory().convert(code, on=BEFORE, to=AFTER).units,
+            ["25462", "27691", "00007", "31379"] * 8,
+        )
+    )
+    assert answers[:4] * 8 == answers
+
+
 def test_counts_before_the_reform(vn: Territory) -> None:
     assert len(vn.units(level=Level.PROVINCE, on=BEFORE)) == 63
     assert len(vn.units(level=Level.DISTRICT, on=BEFORE)) == 696
