@@ -281,6 +281,19 @@ def test_bad_days_are_invalid_data_naming_on(vn: Territory, on: object) -> None:
             vn.predecessors("01", on=on)  # type: ignore[arg-type]
 
 
+def test_datetimes_at_the_ends_of_the_calendar(vn: Territory) -> None:
+    import datetime as dt
+
+    with pytest.raises(InvalidData):
+        vn.unit("01", on=dt.datetime(9999, 12, 31, 23, tzinfo=dt.UTC))  # type: ignore[arg-type]
+    with pytest.raises(InvalidData):
+        vn.unit("01", on=dt.datetime(2026, 1, 1))  # type: ignore[arg-type]  # naive
+    assert vn.unit("01", on=dt.datetime(2026, 1, 1, tzinfo=dt.UTC)).id == "01"  # type: ignore[arg-type]
+    assert vn.successors("00007", on=date.max)[0].exists_on(date.max)
+    with pytest.warns(CoverageWarning):
+        assert vn.units(level="province", on=date.min)
+
+
 def test_iso_strings_are_days(vn: Territory) -> None:
     assert vn.unit("00070", on="2026-03-01") == vn.unit("00070", on=AFTER)
     assert vn.units(level="commune", on="2026-03-01") == vn.units(level=Level.COMMUNE, on=AFTER)

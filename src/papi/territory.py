@@ -1276,7 +1276,10 @@ def _as_day(value: object, path: str = "on") -> date:
     datetimes; anything else raises :class:`~papi.errors.InvalidData` naming ``path``)."""
     if type(value) is date:
         return value
-    return parse_date(value, path=path)
+    try:
+        return parse_date(value, path=path)
+    except OverflowError:  # an aware datetime at the calendar's end, moved to Vietnam's zone
+        raise InvalidData("the day is out of range", path=path, value=value) from None
 
 
 def _as_level(value: object) -> Level | None:
