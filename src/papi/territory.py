@@ -1669,6 +1669,11 @@ def _national_records(meta: Mapping[str, Any]) -> _Records:
 
 @functools.cache
 def _vietnam() -> Territory:
+    with _gc_paused():  # ~40,000 acyclic records: collections would only cost time
+        return _load_vietnam()
+
+
+def _load_vietnam() -> Territory:
     base = resources.files("papi") / "data" / "vietnam"
     meta: dict[str, Any] = json.loads((base / "meta.json").read_text(encoding="utf-8"))
     national = _national_records(meta)
