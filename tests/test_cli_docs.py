@@ -46,12 +46,13 @@ OUTRO = """\
 
 `papi.cli` follows pip's layout: `papi/cli/_parser.py` lists every command in `COMMANDS`
 (name, module, one-line summary); each command is a module of `papi/cli/commands/` with its
-`DESCRIPTION`, its `EXAMPLES` (run by the tests), `add_arguments(parser)` and `run(context)`;
-`papi/cli/_render.py` holds what they share (the `Context` with the output language, tables
-measured in display columns, the Vietnamese words). A command's module is imported only when
-the command line names it, so `papi --help` and `papi --version` build nothing and import
-neither networkx, holidays nor cattrs. To add a command, add its module and one line to
-`COMMANDS`, then regenerate this page (`python tests/test_cli_docs.py`).
+`DESCRIPTION`, its `EXAMPLES` (run by the tests), `add_arguments(parser)` and `run(context)`.
+They share `papi/cli/_context.py` (the `Context`: the parsed options, the output language,
+JSON output through `papi.io.dumps`) and `papi/cli/_render.py` (tables measured in display
+columns, the Vietnamese words). A command's module is imported only when the command line
+names it, so `papi --help` and `papi --version` build nothing and import nothing beyond the
+standard library. To add a command, add its module and one line to `COMMANDS`, then
+regenerate this page (`python tests/test_cli_docs.py`).
 
 ## Calling it from Python
 

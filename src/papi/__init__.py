@@ -23,21 +23,8 @@ import sys
 import types
 from typing import TYPE_CHECKING
 
-# Cheap and always needed: the error hierarchy. Everything else is imported on first use
-# (module-level __getattr__ below), so `import papi`, `papi --help` and `import papi.dates`
-# load neither networkx, holidays nor cattrs.
-from papi.errors import (
-    Ambiguous,
-    CoverageError,
-    CoverageWarning,
-    CycleError,
-    InvalidData,
-    NotFound,
-    PapiError,
-    PapiWarning,
-    ValidityError,
-)
-
+# Every name is imported on first use (module-level __getattr__ below), so `import papi`,
+# `papi --help` and `import papi.dates` load neither networkx, holidays nor cattrs.
 if TYPE_CHECKING:  # what the lazy names are, for type checkers and IDEs
     from papi import (
         calendar,
@@ -57,6 +44,17 @@ if TYPE_CHECKING:  # what the lazy names are, for type checkers and IDEs
     from papi.datasets import hanoi
     from papi.dates import VN_TZ, Validity
     from papi.duties import Assignment, Document, Role, Task
+    from papi.errors import (
+        Ambiguous,
+        CoverageError,
+        CoverageWarning,
+        CycleError,
+        InvalidData,
+        NotFound,
+        PapiError,
+        PapiWarning,
+        ValidityError,
+    )
     from papi.framework import Framework, framework, frameworks
     from papi.governance import Accountability, Builder, Governance
     from papi.organizations import Organization, Organizations, Post, hanoi_organizations
@@ -89,6 +87,20 @@ _LAZY_NAMES = {
     "hanoi": "datasets",
     **dict.fromkeys(("VN_TZ", "Validity"), "dates"),
     **dict.fromkeys(("Assignment", "Document", "Role", "Task"), "duties"),
+    **dict.fromkeys(
+        (
+            "Ambiguous",
+            "CoverageError",
+            "CoverageWarning",
+            "CycleError",
+            "InvalidData",
+            "NotFound",
+            "PapiError",
+            "PapiWarning",
+            "ValidityError",
+        ),
+        "errors",
+    ),
     **dict.fromkeys(("Framework", "framework", "frameworks"), "framework"),
     **dict.fromkeys(("Accountability", "Builder", "Governance"), "governance"),
     **dict.fromkeys(

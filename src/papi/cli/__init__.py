@@ -19,7 +19,8 @@ Python (and tests) without a subprocess:
 2
 
 Each command is a module of ``papi.cli.commands`` (``add_arguments`` and ``run``), imported
-only when the command line names it; ``papi --help`` and ``papi --version`` import none.
+only when the command line names it; ``papi --help`` and ``papi --version`` import none, and
+no module beyond the standard library.
 """
 
 from __future__ import annotations
@@ -28,14 +29,16 @@ import contextlib
 import os
 import re
 import sys
-import traceback
 import warnings
 from collections.abc import Callable, Iterator, Sequence
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from papi.cli._parser import READS_PLANS, build_parser, command_module, lazy_parser
-from papi.cli._render import PROG, CommandError, Context, display_width, render_table
-from papi.errors import PapiError
+from papi.cli._parser import PROG, READS_PLANS, build_parser, command_module, lazy_parser
+from papi.cli._render import display_width, render_table
+
+if TYPE_CHECKING:
+    from papi.cli._context import Context
+    from papi.errors import PapiError
 
 __all__ = ["build_parser", "display_width", "main", "render_table"]
 
@@ -54,6 +57,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(arguments)
     except SystemExit as exc:  # --help, --version, or a usage error already printed
         return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 2)
+    # only now, with a command to run: its context and the error types (attrs and papi's
+    # errors are not needed for --help or --version)
+    import traceback
+
+    from papi.cli._context import CommandError, Context
+    from papi.errors import PapiError
+
     ctx = Context(args=args, out=out, err=err)
     try:
         if args.data and args.command not in READS_PLANS:

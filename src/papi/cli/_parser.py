@@ -11,9 +11,17 @@ from collections.abc import Sequence
 from types import ModuleType
 from typing import Any, NoReturn, cast
 
-from papi.cli._render import PROG
+__all__ = [
+    "COMMANDS",
+    "PROG",
+    "READS_PLANS",
+    "add_on",
+    "build_parser",
+    "command_module",
+    "lazy_parser",
+]
 
-__all__ = ["COMMANDS", "READS_PLANS", "add_on", "build_parser", "command_module"]
+PROG = "papi"
 
 #: Every command: name -> (its module, the summary ``papi --help`` lists). Each module has
 #: ``DESCRIPTION``, ``EXAMPLES`` (the end of its ``--help``, all run by the tests),

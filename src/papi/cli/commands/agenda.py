@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import argparse
 
-from papi.cli._render import CommandError, Context, render_table
+from papi.cli._context import CommandError, Context
+from papi.cli._render import render_table
 
 DESCRIPTION = (
     "The deadlines that fall between --from and --to (inclusive), optionally only those of "

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import warnings
 
-from papi.cli._render import CommandError, Context
+from papi.cli._context import CommandError, Context
 
 DESCRIPTION = (
     "Validate a plan file against the packaged Hanoi data and list every problem with its "

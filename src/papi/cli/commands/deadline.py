@@ -7,7 +7,8 @@ from collections.abc import Mapping
 from datetime import date
 from typing import TYPE_CHECKING
 
-from papi.cli._render import CommandError, Context, render_table
+from papi.cli._context import CommandError, Context
+from papi.cli._render import render_table
 
 if TYPE_CHECKING:
     from papi.calendar import VietnamCalendar

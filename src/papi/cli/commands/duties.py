@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
+from papi.cli._context import Context
 from papi.cli._parser import add_on
-from papi.cli._render import Context
 
 if TYPE_CHECKING:
     from papi.governance import DutyItem

@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from papi.cli._render import Context, render_table
+from papi.cli._context import Context
+from papi.cli._render import render_table
 
 if TYPE_CHECKING:
     from papi.framework import Element, Framework

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import argparse
 
+from papi.cli._context import Context
 from papi.cli._parser import add_on
-from papi.cli._render import Context, render_table
+from papi.cli._render import render_table
 
 DESCRIPTION = (
     "Accountability gaps on a day: tasks with no holder, selectors that match no "

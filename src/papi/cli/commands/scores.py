@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from papi.cli._render import Context, render_table
+from papi.cli._context import Context
+from papi.cli._render import render_table
 
 if TYPE_CHECKING:
     from papi.scoring import Group, OfficialResult

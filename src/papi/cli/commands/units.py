@@ -5,8 +5,9 @@ from __future__ import annotations
 import argparse
 from datetime import date
 
+from papi.cli._context import Context
 from papi.cli._parser import add_on
-from papi.cli._render import Context, render_table
+from papi.cli._render import render_table
 from papi.dates import Validity
 
 DESCRIPTION = (

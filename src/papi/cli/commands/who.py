@@ -7,8 +7,9 @@ from collections.abc import Iterable
 from datetime import date
 from typing import TYPE_CHECKING
 
+from papi.cli._context import Context
 from papi.cli._parser import add_on
-from papi.cli._render import Context, render_table
+from papi.cli._render import render_table
 
 if TYPE_CHECKING:
     from papi.governance import Accountability, Responsible
