@@ -63,18 +63,16 @@ VOCABULARIES = _vocabularies()
 
 def answer_classes() -> list[type[Any]]:
     """Every class that gets a schema file, answers first."""
-    from papi.governance import ANSWER_TYPES
-    from papi.server.documents import DOCUMENT_TYPES
+    from papi.server.schemas import schema_classes
 
-    return [*ANSWER_TYPES.values(), *DOCUMENT_TYPES]
+    return list(schema_classes().values())
 
 
 def file_name(schema_key: str) -> str:
     """``papi.accountability/1`` -> ``accountability-1.json``."""
-    match = re.fullmatch(r"papi\.([a-z_]+)/(\d+)", schema_key)
-    if match is None:
-        raise ValueError(f"not a papi schema key: {schema_key!r}")
-    return f"{match[1]}-{match[2]}.json"
+    from papi.server.schemas import file_name as name
+
+    return name(schema_key)
 
 
 def _describe(cls: type[Any]) -> str:
