@@ -237,9 +237,8 @@ class Service:
         elif isinstance(err, Ambiguous):
             code, status, en = "ambiguous", 409, str(err)
             value = str(err.value)
-            vi = (
-                f"“{err.value}” ứng với {len(err.candidates)} {_what_vi(err.what)}: "
-                + "; ".join(err.candidates[:20])
+            vi = f"“{err.value}” ứng với {len(err.candidates)} {_what_vi(err.what)}: " + "; ".join(
+                err.candidates[:20]
             )
             candidates = self.candidates(err.what, err.candidates, request)
         elif isinstance(err, InvalidData):
@@ -375,9 +374,9 @@ def _scores(year: int | None) -> docs.Scores:
 _E = (400, 404, 409)
 
 
-def _responses(name: str, *, text: bool = False, errors: Sequence[int] = (400,)) -> dict[
-    int | str, dict[str, Any]
-]:
+def _responses(
+    name: str, *, text: bool = False, errors: Sequence[int] = (400,)
+) -> dict[int | str, dict[str, Any]]:
     ok: dict[str, Any] = {"application/json": {"schema": _ref(name)}}
     if text:
         ok["text/plain"] = {"schema": {"type": "string"}}
@@ -555,7 +554,7 @@ def _lang_of(request: Request) -> Lang | None:
     return raw if raw in ("vi", "en") else None  # type: ignore[return-value]
 
 
-def _routes(app: FastAPI, svc: Service) -> None:  # noqa: C901 - one closure per endpoint
+def _routes(app: FastAPI, svc: Service) -> None:
     day = svc.day
 
     @app.get("/health", tags=["service"], responses=_responses("Health", errors=()))
@@ -653,7 +652,9 @@ def _routes(app: FastAPI, svc: Service) -> None:  # noqa: C901 - one closure per
 
         return svc.answer(request, lang, format, query)
 
-    @app.get("/escalation", tags=["queries"], responses=_responses("Escalation", text=True, errors=_E))
+    @app.get(
+        "/escalation", tags=["queries"], responses=_responses("Escalation", text=True, errors=_E)
+    )
     def escalation(
         request: Request,
         where: Annotated[str, _WHERE],
@@ -768,4 +769,3 @@ def _routes(app: FastAPI, svc: Service) -> None:  # noqa: C901 - one closure per
     ) -> Response:
         """Hanoi's published PAPI results (total, rank, group, dimensions) with sources."""
         return svc.answer(request, lang, "json", lambda: ("scores", (year,), False))
-
