@@ -154,3 +154,15 @@ def test_analyst_questions(gov: Governance) -> None:
     cards = to_frame([Scorecard(province="Hà Nội", year=2023, dimensions={"D1": 5.0})])
     assert cards.loc[0, "D1"] == 5.0
     assert pd.isna(cards.loc[0, "total"])
+
+
+def test_analyst_howto_runs() -> None:
+    import doctest
+    from pathlib import Path
+
+    page = Path(__file__).resolve().parent.parent / "docs" / "howto" / "analysts.md"
+    if not page.is_file():
+        pytest.skip("docs/howto/analysts.md is not in this source tree")
+    result = doctest.testfile(str(page), module_relative=False, optionflags=doctest.ELLIPSIS)
+    assert result.attempted > 0
+    assert result.failed == 0

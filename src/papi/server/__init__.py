@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 
     from papi.governance import Governance
 
-__all__ = ["create_app", "main", "serve"]
+__all__ = ["create_app", "main", "parser", "serve"]
 
 
 def create_app(
