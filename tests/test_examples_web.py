@@ -13,9 +13,8 @@ import pytest
 pytest.importorskip("fastapi", reason="the web example needs the 'server' extra")
 pytest.importorskip("uvicorn", reason="the web example needs the 'server' extra")
 
-from http_helpers import get_json, running
-
 import papi
+from http_helpers import get_json, running
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "web_portal.py"
 
