@@ -31,10 +31,12 @@ from papi.framework import Framework
 from papi.governance import (
     Accountability,
     Agenda,
+    BasisInfo,
     Duties,
     Escalation,
     Gaps,
     Holder,
+    Hop,
     OrgInfo,
     Overdue,
     PostInfo,
@@ -163,6 +165,17 @@ def _holder(holder: Holder | None, lang: str) -> Row:
     }
 
 
+def _basis(basis: BasisInfo, via: Sequence[Hop], lang: str) -> Row:
+    return {
+        "document": basis.document,
+        "citation": basis.citation_vi if lang == "vi" else basis.citation_en,
+        "reference": basis.reference,
+        "principle": basis.principle,
+        "via": "; ".join(h.act for h in via) or None,
+        "hops": len(via),
+    }
+
+
 def _acc_rows(a: Accountability, lang: str) -> list[Row]:
     out: list[Row] = []
     for r in a.responsible:
@@ -177,16 +190,7 @@ def _acc_rows(a: Accountability, lang: str) -> list[Row]:
         row.update(_org(r.organization, lang))
         row.update(_post(r.post, lang))
         row.update(_holder(r.holder, lang))
-        row.update(
-            {
-                "document": r.basis.document,
-                "citation": r.basis.citation_vi if lang == "vi" else r.basis.citation_en,
-                "reference": r.basis.reference,
-                "principle": r.basis.principle,
-                "via": "; ".join(h.act for h in r.via) or None,
-                "hops": len(r.via),
-            }
-        )
+        row.update(_basis(r.basis, r.via, lang))
         out.append(row)
     return out
 
@@ -203,15 +207,7 @@ def _duty_rows(d: Duties, lang: str) -> list[Row]:
         }
         row.update(_org(item.organization, lang))
         row.update(_post(item.post, lang))
-        row.update(
-            {
-                "document": item.basis.document,
-                "citation": item.basis.citation_vi if lang == "vi" else item.basis.citation_en,
-                "reference": item.basis.reference,
-                "via": "; ".join(h.act for h in item.via) or None,
-                "hops": len(item.via),
-            }
-        )
+        row.update(_basis(item.basis, item.via, lang))
         out.append(row)
     return out
 

@@ -144,7 +144,7 @@ class Service:
             "overdue": lambda on: governance.overdue(on=on),
             "gaps": lambda on: governance.gaps(on=on),
             "escalation": lambda w, on: governance.escalation(where=w, on=on),
-            "units": lambda on, lv, wi: docs.units_document(
+            "units": lambda lv, wi, on: docs.units_document(
                 self.territory, on=on, level=lv, within=wi
             ),
             "successors": lambda u, on: docs.successors_document(self.territory, u, on=on),
@@ -557,6 +557,17 @@ def _lang_of(request: Request) -> Lang | None:
 def _routes(app: FastAPI, svc: Service) -> None:
     day = svc.day
 
+    def dated(
+        op: str, on: str | None, *args: Any
+    ) -> Callable[[], tuple[str, tuple[Any, ...], bool]]:
+        """The query of an operation whose last argument is the day ``on``."""
+
+        def query() -> tuple[str, tuple[Any, ...], bool]:
+            d, today = day(on, "on")
+            return op, (*args, d), today
+
+        return query
+
     @app.get("/health", tags=["service"], responses=_responses("Health", errors=()))
     def health() -> Response:
         """The service is up; papi's version and the territory's coverage."""
@@ -582,11 +593,7 @@ def _routes(app: FastAPI, svc: Service) -> None:
     ) -> Response:
         """Who is accountable for `subject` in `where` on `on` (`Governance.who`)."""
 
-        def query() -> tuple[str, tuple[Any, ...], bool]:
-            d, today = day(on, "on")
-            return "who", (subject, where, d), today
-
-        return svc.answer(request, lang, format, query)
+        return svc.answer(request, lang, format, dated("who", on, subject, where))
 
     @app.get("/duties", tags=["queries"], responses=_responses("Duties", text=True, errors=_E))
     def duties(
@@ -598,11 +605,7 @@ def _routes(app: FastAPI, svc: Service) -> None:
     ) -> Response:
         """Every duty held on `on` by an organization or the organizations of a unit."""
 
-        def query() -> tuple[str, tuple[Any, ...], bool]:
-            d, today = day(on, "on")
-            return "duties", (of, d), today
-
-        return svc.answer(request, lang, format, query)
+        return svc.answer(request, lang, format, dated("duties", on, of))
 
     @app.get("/agenda", tags=["queries"], responses=_responses("Agenda", text=True, errors=_E))
     def agenda(
@@ -634,11 +637,7 @@ def _routes(app: FastAPI, svc: Service) -> None:
     ) -> Response:
         """(task, organization) pairs whose deadline passed without a report."""
 
-        def query() -> tuple[str, tuple[Any, ...], bool]:
-            d, today = day(on, "on")
-            return "overdue", (d,), today
-
-        return svc.answer(request, lang, format, query)
+        return svc.answer(request, lang, format, dated("overdue", on))
 
     @app.get("/gaps", tags=["queries"], responses=_responses("Gaps", text=True))
     def gaps(
@@ -646,11 +645,7 @@ def _routes(app: FastAPI, svc: Service) -> None:
     ) -> Response:
         """Holes in the plans on `on`: no lead, selectors matching nobody, missing heads..."""
 
-        def query() -> tuple[str, tuple[Any, ...], bool]:
-            d, today = day(on, "on")
-            return "gaps", (d,), today
-
-        return svc.answer(request, lang, format, query)
+        return svc.answer(request, lang, format, dated("gaps", on))
 
     @app.get(
         "/escalation", tags=["queries"], responses=_responses("Escalation", text=True, errors=_E)
@@ -664,11 +659,7 @@ def _routes(app: FastAPI, svc: Service) -> None:
     ) -> Response:
         """The escalation ladder from the People's Committee of `where` to the top."""
 
-        def query() -> tuple[str, tuple[Any, ...], bool]:
-            d, today = day(on, "on")
-            return "escalation", (where, d), today
-
-        return svc.answer(request, lang, format, query)
+        return svc.answer(request, lang, format, dated("escalation", on, where))
 
     @app.get("/units", tags=["structure"], responses=_responses("Units", errors=_E))
     def units(
@@ -683,11 +674,8 @@ def _routes(app: FastAPI, svc: Service) -> None:
     ) -> Response:
         """The units existing on `on`, with parent, level, kind and validity."""
 
-        def query() -> tuple[str, tuple[Any, ...], bool]:
-            d, today = day(on, "on")
-            return "units", (d, Level(level) if level else None, within), today
-
-        return svc.answer(request, lang, "json", query)
+        chosen = Level(level) if level else None
+        return svc.answer(request, lang, "json", dated("units", on, chosen, within))
 
     @app.get("/successors", tags=["structure"], responses=_responses("Successors", errors=_E))
     def successors(
@@ -698,11 +686,7 @@ def _routes(app: FastAPI, svc: Service) -> None:
     ) -> Response:
         """What `unit` became by `on`, and the successions followed."""
 
-        def query() -> tuple[str, tuple[Any, ...], bool]:
-            d, today = day(on, "on")
-            return "successors", (unit, d), today
-
-        return svc.answer(request, lang, "json", query)
+        return svc.answer(request, lang, "json", dated("successors", on, unit))
 
     @app.get("/convert", tags=["structure"], responses=_responses("Error", errors=(400, 501)))
     def convert(
@@ -725,11 +709,7 @@ def _routes(app: FastAPI, svc: Service) -> None:
     def statutes(request: Request, on: DayParam = None, lang: LangParam = None) -> Response:
         """The statutory deadline rules in force on `on`, with their legal basis."""
 
-        def query() -> tuple[str, tuple[Any, ...], bool]:
-            d, today = day(on, "on")
-            return "statutes", (d,), today
-
-        return svc.answer(request, lang, "json", query)
+        return svc.answer(request, lang, "json", dated("statutes", on))
 
     @app.get("/deadline", tags=["law"], responses=_responses("Deadline", errors=_E))
     def deadline(
