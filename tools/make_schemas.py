@@ -13,8 +13,9 @@ schemas are derived from the classes' type annotations, never written by hand:
 * the ``schema`` field -> a ``const`` of the class's ``SCHEMA``.
 
 Every field is required (``to_dict()`` writes them all) and no other key is allowed. A few
-``str`` fields hold a closed vocabulary the type does not state (a unit's ``level``); those
-come from the library's own enums in :data:`VOCABULARIES`.
+``str`` fields hold a closed vocabulary the type does not state (a unit's ``level``, a
+holder's ``status``); :data:`VOCABULARIES` lists them, from the library's own enums where it
+has one.
 
 Run ``python tools/make_schemas.py`` after changing an answer class, and commit the result;
 ``python tools/make_schemas.py --check`` exits 1 when the packaged files are out of date.
@@ -54,6 +55,19 @@ def _vocabularies() -> dict[tuple[str, str], list[str | None]]:
         ("UnitEntry", "kind"): [k.value for k in UnitKind],
         ("DeadlineInfo", "applies_to"): levels,
         ("AgendaItem", "applies_to"): levels,
+        # closed vocabularies the answer classes state in their docstrings but type as ``str``
+        # (to be dropped once they are typed ``Literal[...]``, which the generator reads):
+        ("Holder", "status"): ["known", "vacant", "unknown"],
+        ("SubjectInfo", "kind"): ["indicator", "task"],
+        ("BasisInfo", "principle"): ["nguoi_dung_dau"],
+        ("Gap", "kind"): [
+            "no_lead",
+            "selector_matches_nobody",
+            "abolished_without_successor",
+            "no_head_post",
+            "no_accountable_person",
+            "content_not_in_data",
+        ],
     }
 
 
