@@ -334,3 +334,27 @@ def test_every_who_query_round_trips_over_http(
     assert status == 200, doc
     validate(doc, "papi.accountability/1")
     assert Accountability.from_dict(doc) == gov.who(subject, where=where, on=on)
+
+
+def test_main_loads_plans_and_serves(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``python -m papi.server`` (and later ``papi serve``): options, plans, then serve()."""
+    from pathlib import Path
+
+    import papi.server
+
+    plan = Path(__file__).resolve().parent.parent / "examples" / "illustrative_appendix.toml"
+    if not plan.is_file():
+        pytest.skip("examples/illustrative_appendix.toml is not in this source tree")
+    seen: dict[str, Any] = {}
+
+    def fake_serve(governance: Governance, **options: Any) -> None:
+        seen["governance"] = governance
+        seen.update(options)
+
+    monkeypatch.setattr(papi.server, "serve", fake_serve)
+    argv = ["--port", "8123", "--data", str(plan), "--allow-origin", "https://portal.example.vn"]
+    assert papi.server.main(argv) == 0
+    assert seen["port"] == 8123
+    assert seen["host"] == "127.0.0.1"
+    assert seen["allow_origins"] == ["https://portal.example.vn"]
+    assert len(seen["governance"].tasks) > len(papi.hanoi().tasks)
