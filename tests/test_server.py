@@ -358,3 +358,11 @@ def test_main_loads_plans_and_serves(monkeypatch: pytest.MonkeyPatch) -> None:
     assert seen["host"] == "127.0.0.1"
     assert seen["allow_origins"] == ["https://portal.example.vn"]
     assert len(seen["governance"].tasks) > len(papi.hanoi().tasks)
+
+
+def test_cors_only_for_the_origins_allowed(gov: Governance) -> None:
+    with running(create_app(gov, allow_origins=["https://portal.example.vn"])) as url:
+        ok = get(url, "/health", {"Origin": "https://portal.example.vn"})
+        other = get(url, "/health", {"Origin": "https://elsewhere.example"})
+    assert ok[1]["access-control-allow-origin"] == "https://portal.example.vn"
+    assert "access-control-allow-origin" not in other[1]
