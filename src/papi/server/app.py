@@ -180,20 +180,20 @@ class Service:
         lang = self.lang(request, lang)
         try:
             op, args, today = query()
-            rendered = self.render(op, args, fmt, lang)
+            rendered = self.render(op, args, fmt, lang if fmt == "text" else "")
         except (PapiError, _Failure) as err:
             return self.error(err, lang, request)
         headers = {
             "ETag": rendered.etag,
             "Cache-Control": "no-cache" if today else "public, max-age=86400",
-            "Vary": "Accept-Language",
         }
         if today:
             headers["Papi-On"] = next(a for a in args if isinstance(a, date)).isoformat()
         if rendered.warnings:
             headers["Papi-Warnings"] = rendered.warnings
-        if fmt == "text":
+        if fmt == "text":  # the JSON documents carry both languages; the text one does not
             headers["Content-Language"] = lang
+            headers["Vary"] = "Accept-Language"
         if rendered.etag in _etags(request.headers.get("if-none-match", "")):
             return Response(status_code=304, headers=headers)
         return Response(rendered.body, media_type=rendered.media_type, headers=headers)
