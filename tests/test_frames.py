@@ -34,6 +34,7 @@ def _objects(gov: Governance) -> list[tuple[object, int]]:
     gaps = gov.gaps(on=ON)
     units = docs.units_document(terr, on=date(2025, 6, 30), within="Quận Hoàn Kiếm")
     succ = docs.successors_document(terr, "Phường Cửa Đông", on=ON)
+    conv = docs.conversion_document(terr, "Phường Cống Vị, Quận Ba Đình", to=ON)
     fw = papi.framework(2024)
     results = papi.hanoi_results()
     cards = [r.scorecard for r in results]
@@ -47,6 +48,7 @@ def _objects(gov: Governance) -> list[tuple[object, int]]:
         (gaps, len(gaps.items)),
         (units, len(units.units)),
         (succ, 2),
+        (conv, 2),
         (fw, len(fw.elements())),
         (results, len(results)),
         (cards, len(cards)),
@@ -66,6 +68,16 @@ def test_one_row_per_entity_with_plain_cells(gov: Governance) -> None:
                 assert list(row) == columns  # the same columns in every row
                 for value in row.values():
                     assert isinstance(value, PLAIN), (type(obj).__name__, value)
+
+
+def test_conversion_rows_mark_the_primary_unit() -> None:
+    conv = docs.conversion_document(papi.hanoi_territory(), "Phường Cống Vị, Quận Ba Đình", to=ON)
+    got = rows(conv)
+    assert [(r["name"], r["primary"]) for r in got] == [
+        ("Phường Ngọc Hà", True),
+        ("Phường Giảng Võ", False),
+    ]
+    assert {r["source"] for r in got} == {"Phường Cống Vị"}
 
 
 def test_language_changes_text_not_ids(gov: Governance) -> None:

@@ -93,6 +93,8 @@ def _real_documents(gov: Governance) -> list[Any]:
         docs.units_document(terr, on=date(2025, 6, 30), within="Quận Hoàn Kiếm"),
         docs.successors_document(terr, "Phường Cửa Đông", on=ON),
         docs.successors_document(terr, "Phường Hoàn Kiếm", on=ON),
+        docs.conversion_document(terr, "Phường Cống Vị, Quận Ba Đình", to=ON),
+        docs.conversion_document(terr, "00070", on=date(2025, 6, 30), to=ON),
         docs.framework_document(papi.framework(2024)),
         docs.framework_document(papi.framework(2015)),
         docs.scores_document(papi.hanoi_results()),

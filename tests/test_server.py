@@ -43,6 +43,8 @@ CALLS: list[tuple[str, dict[str, str], str]] = [
     ("/units", {"on": ON, "level": "commune"}, "papi.units/1"),
     ("/units", {"on": "2025-06-30", "within": "Quận Hoàn Kiếm"}, "papi.units/1"),
     ("/successors", {"unit": "Phường Cửa Đông", "on": ON}, "papi.successors/1"),
+    ("/convert", {"unit": "Phường Cống Vị, Quận Ba Đình", "to": ON}, "papi.conversion/1"),
+    ("/convert", {"unit": "00070", "on": "2025-06-30", "to": "01/03/2026"}, "papi.conversion/1"),
     ("/statutes", {"on": ON}, "papi.statutes/1"),
     (
         "/deadline",
@@ -212,6 +214,16 @@ def test_unit_split_by_the_reform_is_404_with_its_successors(base: str) -> None:
     assert all(c["parent"] == "Thành phố Hà Nội" for c in err["candidates"])
 
 
+def test_convert_marks_the_primary_successor(base: str) -> None:
+    status, _, doc = get_json(base, "/convert", unit="Phường Cống Vị, Quận Ba Đình", to=ON)
+    assert status == 200
+    assert [u["name"] for u in doc["units"]] == ["Phường Ngọc Hà", "Phường Giảng Võ"]
+    assert doc["primary"]["name"] == "Phường Ngọc Hà"
+    assert doc["split"] is True
+    assert doc["source"]["parent_name"] == "Quận Ba Đình"
+    assert doc["chain"][0]["effective"] == "2025-07-01"
+
+
 def test_ambiguous_subject_candidates(base: str, gov: Governance) -> None:
     status, _, doc = get_json(base, "/who", subject="zzz", where=WARD, on=ON)
     assert status == 404
@@ -223,7 +235,7 @@ def test_other_errors(base: str) -> None:
     assert error_of(base, "/nowhere", 404)["code"] == "no_such_endpoint"
     assert error_of(base, "/scores", 404, year=1999)["code"] == "not_found"
     assert error_of(base, "/deadline", 404, rule="complaint.frist")["code"] == "not_found"
-    assert error_of(base, "/convert", 501, address="Phường Cửa Đông")["code"] == "not_implemented"
+    assert error_of(base, "/convert", 404, unit="Phường Không Có", to=ON)["code"] == "not_found"
     late = error_of(base, "/agenda", 400, **{"from": "2026-03-01", "to": "2026-01-01"})
     assert late["code"] == "invalid_parameter"
 
@@ -253,7 +265,7 @@ def test_openapi_lists_every_endpoint_with_the_packaged_schemas(base: str) -> No
     assert status == 200
     assert doc["openapi"].startswith("3.1")
     paths = set(doc["paths"])
-    assert {p for p, _, _ in CALLS} | {"/convert"} <= paths
+    assert {p for p, _, _ in CALLS} <= paths
     components = doc["components"]["schemas"]
     for key, cls in schema_classes().items():
         packaged = schema(key)

@@ -42,7 +42,7 @@ from papi.governance import (
     PostInfo,
 )
 from papi.scoring import Group, OfficialResult, Ranking, Scorecard, Table
-from papi.server.documents import Successors, UnitEntry, Units
+from papi.server.documents import Conversion, Successors, UnitEntry, Units
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -66,7 +66,8 @@ def rows(obj: object, *, lang: str = "vi") -> list[Row]:
     :class:`~papi.governance.Overdue`, :class:`~papi.governance.Escalation`,
     :class:`~papi.governance.Gaps`), a unit listing (:class:`~papi.server.documents.Units`
     from :func:`~papi.server.documents.units_document`, or
-    :class:`~papi.server.documents.Successors`), a :class:`~papi.framework.Framework`, a
+    :class:`~papi.server.documents.Successors`, :class:`~papi.server.documents.Conversion`),
+    a :class:`~papi.framework.Framework`, a
     :class:`~papi.scoring.Scorecard`, a :class:`~papi.scoring.Ranking`, a
     :class:`~papi.scoring.Table`, or a sequence of scorecards or of official results
     (:func:`papi.hanoi_results`). Anything else raises :class:`~papi.errors.InvalidData`.
@@ -287,6 +288,20 @@ def _successor_rows(s: Successors, lang: str) -> list[Row]:
     return [{"asked_id": s.unit.id, "asked": s.unit.name, **_unit_row(x)} for x in s.successors]
 
 
+def _conversion_rows(c: Conversion, lang: str) -> list[Row]:
+    primary = c.primary.id if c.primary else None
+    return [
+        {
+            "source_id": c.source.id,
+            "source": c.source.name,
+            "to": c.to,
+            **_unit_row(x),
+            "primary": x.id == primary,
+        }
+        for x in c.units
+    ]
+
+
 def _framework_rows(fw: Framework, lang: str) -> list[Row]:
     return [
         {
@@ -374,6 +389,7 @@ _MAKERS: Sequence[tuple[type[Any], Callable[[Any, str], list[Row]]]] = (
     (Gaps, _gap_rows),
     (Units, _units_rows),
     (Successors, _successor_rows),
+    (Conversion, _conversion_rows),
     (Framework, _framework_rows),
     (Scorecard, _one_scorecard),
     (Ranking, _ranking_rows),

@@ -148,6 +148,7 @@ class Service:
                 self.territory, on=on, level=lv, within=wi
             ),
             "successors": lambda u, on: docs.successors_document(self.territory, u, on=on),
+            "convert": lambda u, to, on: docs.conversion_document(self.territory, u, to=to, on=on),
             "statutes": _statutes,
             "deadline": lambda k, a, b: docs.deadline_document(k, start=a, end=b),
             "framework": _framework,
@@ -385,14 +386,13 @@ def _responses(
         400: "A parameter is missing or malformed.",
         404: "A name or code matched nothing; `candidates` holds the closest records.",
         409: "A name matched several records; `candidates` lists them.",
-        501: "Not implemented yet.",
     }
     for status in errors:
         out[status] = {
             "description": meaning[status],
             "content": {"application/json": {"schema": _ref("Error")}},
         }
-    if text or name not in ("Health",):
+    if name != "Health":
         out[304] = {"description": "Not modified (the `If-None-Match` ETag matches)."}
     return out
 
@@ -688,22 +688,36 @@ def _routes(app: FastAPI, svc: Service) -> None:
 
         return svc.answer(request, lang, "json", dated("successors", on, unit))
 
-    @app.get("/convert", tags=["structure"], responses=_responses("Error", errors=(400, 501)))
+    @app.get("/convert", tags=["structure"], responses=_responses("Conversion", errors=_E))
     def convert(
         request: Request,
-        address: Annotated[str, Query(description="An address or unit name before the reform.")],
-        on: DayParam = None,
+        unit: Annotated[
+            str,
+            Query(
+                description="A unit as it was named before a reform, qualified by its parents "
+                "as needed (`Phường Cống Vị, Quận Ba Đình`), or its code or id."
+            ),
+        ],
+        to: Annotated[
+            str | None, Query(description="The day to convert to (default: today).")
+        ] = None,
+        on: Annotated[
+            str | None,
+            Query(
+                description="The day to read `unit` on (default: on `to`, else among the units "
+                "that ended by then); needed for a code reused after 2025-07-01."
+            ),
+        ] = None,
         lang: LangParam = None,
     ) -> Response:
-        """Reserved: old address to new units (`papi.convert/1`), with the national data."""
-        fail = _Failure(
-            "not_implemented",
-            501,
-            "Chưa hỗ trợ chuyển đổi địa chỉ; dùng /successors cho một đơn vị",
-            "address conversion is not available yet; use /successors for one unit",
-            "address",
-        )
-        return svc.error(fail, svc.lang(request, lang), request)
+        """Old to new: the units `unit` became by `to`, the primary one, and the successions."""
+
+        def query() -> tuple[str, tuple[Any, ...], bool]:
+            b, today = day(to, "to")
+            a = parse_day(on, "on") if on else None
+            return "convert", (unit, b, a), today
+
+        return svc.answer(request, lang, "json", query)
 
     @app.get("/statutes", tags=["law"], responses=_responses("Statutes"))
     def statutes(request: Request, on: DayParam = None, lang: LangParam = None) -> Response:

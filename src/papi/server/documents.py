@@ -2,10 +2,11 @@
 
 The six answers (``papi.accountability/1``, ``papi.duties/1``, ``papi.agenda/1``,
 ``papi.overdue/1``, ``papi.escalation/1``, ``papi.gaps/1``) come from
-:mod:`papi.governance`. The service also lists units, follows successions, computes statutory
-deadlines, shows the PAPI framework and Hanoi's scores, reports its health and its errors: each
-of those is one frozen attrs class here, with a versioned ``schema`` key and ``to_dict()``,
-and its JSON Schema is generated from the class like the answers' (``tools/make_schemas.py``).
+:mod:`papi.governance`. The service also lists units, follows successions, converts old units
+to new ones, computes statutory deadlines, shows the PAPI framework and Hanoi's scores, and
+reports its health and its errors: each of those is one frozen attrs class here, with a
+versioned ``schema`` key and ``to_dict()``, and its JSON Schema is generated from the class like
+the answers' (``tools/make_schemas.py``).
 
 This module needs no web framework: ``import papi.server.documents`` works without the
 ``server`` extra.
@@ -34,6 +35,7 @@ from papi.territory import Level, Succession, Territory, Unit
 __all__ = [
     "DOCUMENT_TYPES",
     "Candidate",
+    "Conversion",
     "Deadline",
     "DimensionResult",
     "Document",
@@ -51,6 +53,7 @@ __all__ = [
     "Successors",
     "UnitEntry",
     "Units",
+    "conversion_document",
     "deadline_document",
     "framework_document",
     "scores_document",
@@ -159,13 +162,15 @@ def units_document(
 class SuccessionInfo:
     """One succession followed: ``predecessors`` (unit ids) replaced by ``successors`` on
     ``effective`` by ``act``; ``kind`` is merge, split, rename, abolish_tier, absorb or
-    reorganise."""
+    reorganise; ``primary`` is the successor that carries a divided unit on, where the data
+    marks one."""
 
     predecessors: tuple[str, ...]
     successors: tuple[str, ...]
     effective: date
     act: str
     kind: str
+    primary: str | None
     note: str | None
     verified: bool
 
@@ -191,6 +196,7 @@ def _succession(s: Succession) -> SuccessionInfo:
         effective=s.effective,
         act=s.act,
         kind=s.kind,
+        primary=s.primary,
         note=s.note,
         verified=s.verified,
     )
@@ -206,27 +212,57 @@ def successors_document(territory: Territory, unit: str, *, on: date) -> Success
     >>> [u.name for u in doc.successors]
     ['Phường Ba Đình', 'Phường Hoàn Kiếm']
     """
-    found = territory.successors(unit, on=on)
-    chain = territory.succession_chain(unit, on=on)
-    if chain:
-        first = territory.get(chain[0].predecessors[0])
-        asked = next(
-            (territory.get(p) for s in chain for p in s.predecessors if _named(territory, p, unit)),
-            first,
-        )
-    else:
-        asked = found[0] if found else territory.unit(unit, on=on)
+    found = territory.convert(unit, to=on)
     return Successors(
-        unit=unit_entry(territory, asked, on=on),
+        unit=unit_entry(territory, found.source, on=on),
         on=on,
-        successors=tuple(unit_entry(territory, u, on=on) for u in found),
-        chain=tuple(_succession(s) for s in chain),
+        successors=tuple(unit_entry(territory, u, on=on) for u in found.units),
+        chain=tuple(_succession(s) for s in found.chain),
     )
 
 
-def _named(territory: Territory, unit_id: str, ref: str) -> bool:
-    head = ref.split(",")[0].strip()
-    return unit_id == ref.strip() or any(u.id == unit_id for u in territory.find(head))
+@attrs.frozen(kw_only=True)
+class Conversion(Document):
+    """Old to new (as ``vietnamadminunits.convert_address`` does for addresses): the unit
+    asked about (``source``, read on ``on`` when given), the units existing on ``to`` that it
+    became, the ``primary`` one (the successor that carries it on where the data marks one;
+    ``None`` when a step divided it without a mark), whether it was ``split``, and the
+    successions followed (``chain``)."""
+
+    SCHEMA: ClassVar[str] = "papi.conversion/1"
+    schema: str = _schema("papi.conversion/1")
+    source: UnitEntry
+    on: date | None
+    to: date
+    units: tuple[UnitEntry, ...]
+    primary: UnitEntry | None
+    split: bool
+    chain: tuple[SuccessionInfo, ...]
+
+
+def conversion_document(
+    territory: Territory, unit: str, *, to: date, on: date | None = None
+) -> Conversion:
+    """The :class:`Conversion` document of ``territory.convert(unit, to=, on=)``.
+
+    >>> from datetime import date
+    >>> import papi
+    >>> doc = conversion_document(
+    ...     papi.hanoi_territory(), "Phường Cống Vị, Quận Ba Đình", to=date(2026, 3, 1))
+    >>> [u.name for u in doc.units], doc.primary.name if doc.primary else None
+    (['Phường Ngọc Hà', 'Phường Giảng Võ'], 'Phường Ngọc Hà')
+    """
+    found = territory.convert(unit, to=to, on=on)
+    primary = found.primary
+    return Conversion(
+        source=unit_entry(territory, found.source, on=on or to),
+        on=on,
+        to=to,
+        units=tuple(unit_entry(territory, u, on=to) for u in found.units),
+        primary=unit_entry(territory, primary, on=to) if primary is not None else None,
+        split=found.split,
+        chain=tuple(_succession(s) for s in found.chain),
+    )
 
 
 # --------------------------------------------------------------------------- statutes
@@ -552,11 +588,11 @@ class Candidate:
 @attrs.frozen(kw_only=True)
 class ErrorInfo:
     """What went wrong. ``code`` is stable (``not_found``, ``ambiguous``,
-    ``missing_parameter``, ``invalid_parameter``, ``invalid_request``, ``not_implemented``,
-    ``no_such_endpoint``, ``method_not_allowed``, ``internal_error``); ``message`` is in the
-    language asked (``lang``), also given in both languages; ``parameter`` names the query
-    parameter at fault and ``value`` its value; ``candidates`` lists what an ambiguous or
-    unknown name may have meant."""
+    ``missing_parameter``, ``invalid_parameter``, ``invalid_request``, ``no_such_endpoint``,
+    ``method_not_allowed``, ``internal_error``); ``message`` is in the language asked
+    (``lang``), also given in both languages; ``parameter`` names the query parameter at fault
+    and ``value`` its value; ``candidates`` lists what an ambiguous or unknown name may have
+    meant."""
 
     code: str
     status: int
@@ -581,6 +617,7 @@ class Error(Document):
 DOCUMENT_TYPES: tuple[type[Document], ...] = (
     Units,
     Successors,
+    Conversion,
     Statutes,
     Deadline,
     FrameworkDocument,
