@@ -1,0 +1,1019 @@
+"""Generate ``tools/gso/history.json.gz``: Vietnam's administrative units since 2020-01-01,
+from the statistics office's dated unit lists, with the changes between them.
+
+Usage::
+
+    python tools/build_gso_history.py [--repo DIR] [--out tools/gso/history.json.gz]
+
+``--repo`` is a clone (a bare one is enough) of https://github.com/dvhcvn/data; the script reads
+only the pinned commit :data:`PINNED` and its ancestors, never the working tree, so the output
+does not change when the repository moves on. ``vietnamadminunits==1.0.4`` (MIT) must be
+installed for the reconciliation with the snapshot of just before 2025-07-01.
+
+Source: the General Statistics Office (Tổng cục Thống kê, GSO; since 2025 the National
+Statistics Office) publishes the list of administrative units (danhmuchanhchinh.gso.gov.vn)
+with, for each date, the resolutions that changed it. ``dvhcvn/data`` stores each dated list
+as one commit of ``data.json`` (three levels with GSO codes); ``key.txt`` holds the GSO date
+of the list and the commit message the resolutions the GSO lists under that date.
+
+What the script derives (format: ``tools/gso/README.md``):
+
+* one **snapshot** per GSO date from 2020-01-01 (the last commit of a date wins);
+* **unit versions**: a code keeps its id while its name and kind stay; a rename, a change of
+  kind or absorbing another unit opens a new version ``CODE@YYYY-MM-DD``; a code that comes
+  back after an absence is a new unit; each version carries its parents per interval;
+* **events** between consecutive snapshots, per unit: create, abolish, rename, retype,
+  reparent, absorb;
+* **successions** with their evidence: a surviving code is a continuation; a disappearing
+  code is linked to a new or changed unit only when the GSO's list of acts says so, or the
+  names show it (same name, the whole name inside the new name, or a unique syllable match),
+  each with the evidence string; districts follow their communes' codes. What cannot be
+  derived is listed under ``unresolved`` (no guess is made);
+* the **reconciliation** with ``vietnamadminunits`` 1.0.4 (the list just before 2025-07-01):
+  its differences from the last GSO snapshot, dated where a source in :data:`LATE_ACTS` does.
+
+Never edit the output by hand: fix this script and regenerate.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import importlib.metadata
+import itertools
+import json
+import re
+import sqlite3
+import subprocess
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+REPO_URL = "https://github.com/dvhcvn/data"
+PINNED = "5393138f97bf5dd32a6b92d88d99691ed09e931d"
+DEFAULT_REPO = Path("/work/.mirror/dvhcvn+data/repo")
+START = "2020-01-01"
+OUT = Path(__file__).with_name("gso") / "history.json.gz"
+VAU = "vietnamadminunits"
+VAU_VERSION = "1.0.4"
+REFORM = "2025-07-01"
+
+LEVELS = ("province", "district", "commune")
+
+KINDS = {
+    "Thành phố Trung ương": "CENTRAL_CITY",
+    "Tỉnh": "PROVINCE",
+    "Quận": "URBAN_DISTRICT",
+    "Huyện": "RURAL_DISTRICT",
+    "Thị xã": "DISTRICT_TOWN",
+    "Thành phố": "PROVINCIAL_CITY",
+    "Phường": "WARD",
+    "Xã": "COMMUNE",
+    "Thị trấn": "TOWNSHIP",
+}
+PREFIXES = (
+    "Thành phố ",
+    "Thị trấn ",
+    "Thị xã ",
+    "Phường ",
+    "Quận ",
+    "Huyện ",
+    "Tỉnh ",
+    "Xã ",
+)
+
+# Act numbers as the GSO list writes them -> the act's number (typos in the source).
+ACT_FIXES = {
+    "1192/NQ-UBTVQH": "1192/NQ-UBTVQH15",
+    "829/UBTVQH14": "829/NQ-UBTVQH14",
+}
+# Province names misspelt in act titles of the GSO list (folded) -> province code.
+TITLE_ALIASES = {
+    "gia lao": "64",
+    "thua thien hue": "46",
+    "thanh pho hue": "46",
+    "ho chi minh": "79",
+    "tp hcm": "79",
+}
+
+# Effective days confirmed by a source other than the GSO list itself.
+CONFIRMED_EFFECTIVE = {
+    "1286/NQ-UBTVQH15": (
+        "2025-01-01",
+        "papi's Hanoi data (tools/hanoi_1286.toml; vi.wikipedia 'Kim Liên (phường)'): "
+        "Resolution 1286/NQ-UBTVQH15 of 2024-11-14, effective 2025-01-01",
+    ),
+}
+
+# Changes between the last GSO snapshot (2025-03-01) and vietnamadminunits 1.0.4, with the
+# act and day where a source names them. Keyed by a code that appears or disappears.
+LATE_ACTS: dict[str, dict[str, str]] = {}
+
+
+@dataclass
+class Rec:
+    """One unit in one snapshot."""
+
+    code: str
+    level: str
+    name: str
+    kind: str
+    parent: str | None
+
+
+@dataclass
+class Snapshot:
+    date: str
+    commit: str
+    commit_date: str
+    key: str
+    messages: list[str]
+    acts: list[dict[str, Any]]
+    units: dict[str, Rec]  # code -> record (codes of the three levels never collide)
+
+
+@dataclass
+class Version:
+    id: str
+    code: str
+    level: str
+    name: str
+    kind: str
+    valid_from: str | None
+    valid_to: str | None = None
+    parents: list[list[str | None]] = field(default_factory=list)
+    spellings: list[str] = field(default_factory=list)
+    end_reason: str | None = None
+
+
+# ---------------------------------------------------------------------------- text helpers
+
+_TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
+
+
+def nfc(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+def core(name: str) -> str:
+    """The name without its kind word (``"Xã Đông Xuân"`` -> ``"Đông Xuân"``)."""
+    for p in PREFIXES:
+        if name.startswith(p):
+            return name[len(p) :]
+    return name
+
+
+def syllable_key(syl: str) -> str:
+    """A syllable, lower case, with its tone mark moved to the end (so that ``hoà`` and
+    ``hòa`` compare equal while ``Đông`` and ``Động`` stay different)."""
+    d = unicodedata.normalize("NFD", syl.lower())
+    tones = "".join(ch for ch in d if ch in _TONES)
+    base = "".join(ch for ch in d if ch not in _TONES)
+    return unicodedata.normalize("NFC", base) + tones
+
+
+def syllables(name: str) -> list[str]:
+    return [syllable_key(s) for s in re.split(r"[\s\-–]+", core(name)) if s]
+
+
+def fold(text: str) -> str:
+    d = unicodedata.normalize("NFD", text.lower()).replace("đ", "d")
+    d = "".join(ch for ch in d if not unicodedata.combining(ch))
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", d).split())
+
+
+def contains_seq(hay: list[str], needle: list[str]) -> bool:
+    n = len(needle)
+    return n > 0 and any(hay[i : i + n] == needle for i in range(len(hay) - n + 1))
+
+
+def kind_of_name(name: str) -> str | None:
+    """The commune kind a name's kind word says (``"Thị trấn X"`` -> ``TOWNSHIP``)."""
+    for word, kind in (("phường ", "WARD"), ("xã ", "COMMUNE"), ("thị trấn ", "TOWNSHIP")):
+        if name.lower().startswith(word):
+            return kind
+    return None
+
+
+def is_numbered(name: str) -> bool:
+    return bool(re.fullmatch(r"[0-9IVX ]+", core(name)))
+
+
+# ---------------------------------------------------------------------------- git reading
+
+
+def git(repo: Path, *args: str) -> str:
+    out = subprocess.run(
+        ["git", "-C", str(repo), *args], check=True, capture_output=True, text=True
+    )
+    return out.stdout
+
+
+def parse_acts(message: str) -> list[dict[str, Any]]:
+    """The acts a commit message names: ``NUMBER: title;`` entries."""
+    acts: dict[str, dict[str, Any]] = {}
+    for m in re.finditer(r"(\d+/[A-Z0-9Đ\-]+): ?([^;]*);?", message):
+        written, title = m.group(1), nfc(m.group(2))
+        number = ACT_FIXES.get(written, written)
+        if number in acts:
+            continue
+        acts[number] = {"act": number, "title": title}
+        if written != number:
+            acts[number]["as_written"] = written
+    return list(acts.values())
+
+
+def read_snapshots(repo: Path, pinned: str) -> list[Snapshot]:
+    log = git(
+        repo, "log", "--reverse", "--format=%H%x09%ad", "--date=short", pinned, "--", "data.json"
+    )
+    by_date: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    order: list[str] = []
+    for line in log.splitlines():
+        commit, cdate = line.split("\t")
+        try:
+            key = git(repo, "show", f"{commit}:key.txt").strip()
+        except subprocess.CalledProcessError:
+            key = cdate.replace("-", "")
+        date = f"{key[:4]}-{key[4:6]}-{key[6:8]}"
+        if date < START:
+            continue
+        if date not in by_date:
+            order.append(date)
+        by_date[date].append((commit, cdate))
+    snaps: list[Snapshot] = []
+    for date in sorted(order):
+        commits = by_date[date]
+        commit, cdate = commits[-1]
+        messages = [git(repo, "log", "-1", "--format=%B", c).strip() for c, _ in commits]
+        acts: dict[str, dict[str, Any]] = {}
+        for msg in messages:
+            for a in parse_acts(msg):
+                acts.setdefault(a["act"], a)
+        data = json.loads(git(repo, "show", f"{commit}:data.json"))
+        snaps.append(
+            Snapshot(
+                date=date,
+                commit=commit,
+                commit_date=cdate,
+                key=date.replace("-", ""),
+                messages=messages,
+                acts=list(acts.values()),
+                units=flatten(data, f"{commit}:data.json"),
+            )
+        )
+    return snaps
+
+
+def flatten(data: list[dict[str, Any]], where: str) -> dict[str, Rec]:
+    out: dict[str, Rec] = {}
+
+    def add(rec: Rec) -> None:
+        if rec.code in out:
+            raise SystemExit(f"{where}: code {rec.code} listed twice")
+        if rec.kind not in KINDS.values():
+            raise SystemExit(f"{where}: {rec.code} has unknown type")
+        out[rec.code] = rec
+
+    for p in data:
+        add(Rec(p["level1_id"], "province", nfc(p["name"]), KINDS.get(p["type"], "?"), None))
+        for d in p["level2s"]:
+            add(
+                Rec(
+                    d["level2_id"],
+                    "district",
+                    nfc(d["name"]),
+                    KINDS.get(d["type"], "?"),
+                    p["level1_id"],
+                )
+            )
+            for c in d["level3s"]:
+                add(
+                    Rec(
+                        c["level3_id"],
+                        "commune",
+                        nfc(c["name"]),
+                        KINDS.get(c["type"], "?"),
+                        d["level2_id"],
+                    )
+                )
+    return out
+
+
+# ---------------------------------------------------------------------------- acts per province
+
+
+def act_provinces(acts: list[dict[str, Any]], provinces: dict[str, Rec]) -> dict[str, list[str]]:
+    """Province code -> the acts whose title names the province."""
+    names = {fold(core(r.name)): code for code, r in provinces.items()}
+    names.update(TITLE_ALIASES)
+    out: dict[str, list[str]] = defaultdict(list)
+    for a in acts:
+        title = fold(a["title"])
+        found = {code for name, code in names.items() if re.search(rf"\b{name}\b", title)}
+        a["provinces"] = sorted(found)
+        for code in found:
+            out[code].append(a["act"])
+    return out
+
+
+_MERGE_TITLE = re.compile(
+    r"nhap (?:toan bo )?(xa|phuong|thi tran) ([a-z0-9 ]+?) vao (xa|phuong|thi tran) ([a-z0-9 ]+?)"
+    r"(?: va | thuoc |,|$)"
+)
+
+
+def title_merges(acts: Iterable[dict[str, Any]]) -> list[tuple[str, str, str]]:
+    """(act, folded absorbed name, folded absorbing name) from titles such as "nhập xã Thiệu
+    Phú vào thị trấn Thiệu Hóa"."""
+    out = []
+    for a in acts:
+        for m in _MERGE_TITLE.finditer(fold(a["title"])):
+            out.append((a["act"], m.group(2).strip(), m.group(4).strip()))
+    return out
+
+
+# ---------------------------------------------------------------------------- name comparison
+
+
+def same_name(a: str, b: str) -> bool:
+    """Equal up to spacing, case and the placement of tone marks."""
+    return [syllable_key(s) for s in a.split()] == [syllable_key(s) for s in b.split()]
+
+
+def spelling_variant(a: Rec, b: Rec) -> bool:
+    """``b`` only respells ``a`` (same kind; equal once diacritics, spacing, apostrophes and
+    the spellings i/y, s/x, ch/tr, qu-i/qu-y are set aside): not a rename."""
+
+    def loose(name: str) -> str:
+        f = fold(name).replace(" ", "")
+        f = re.sub(r"^thitrannt", "thitrannongtruong", f)
+        for x, y in (("y", "i"), ("x", "s"), ("tr", "ch"), ("ii", "2")):
+            f = f.replace(x, y)
+        return f
+
+    return a.kind == b.kind and (same_name(a.name, b.name) or loose(a.name) == loose(b.name))
+
+
+# ---------------------------------------------------------------------------- derivation
+
+
+@dataclass
+class Link:
+    """``gone`` (a code of the earlier snapshot) went (wholly or partly) into ``to`` (codes of
+    the later one)."""
+
+    gone: str
+    to: list[str]
+    evidence: str
+    basis: str  # act-title | name | name-contains | syllables | children
+    verified: bool
+
+
+@dataclass
+class Unresolved:
+    code: str
+    reason: str
+    candidates: list[str]
+
+
+def district_of(snap: dict[str, Rec], code: str) -> str | None:
+    r = snap.get(code)
+    return r.parent if r else None
+
+
+def province_of(snap: dict[str, Rec], code: str) -> str | None:
+    r = snap.get(code)
+    while r is not None and r.level != "province":
+        r = snap.get(r.parent) if r.parent else None
+    return r.code if r else None
+
+
+def derive_commune_links(
+    prev: dict[str, Rec],
+    cur: dict[str, Rec],
+    titles: list[tuple[str, str, str]],
+    label: str,
+) -> tuple[list[Link], list[Unresolved]]:
+    """Where each commune code of ``prev`` missing from ``cur`` went, with evidence."""
+    gone = sorted(c for c, r in prev.items() if r.level == "commune" and c not in cur)
+    changed = {
+        c
+        for c, r in cur.items()
+        if r.level == "commune" and (c not in prev or not spelling_variant(prev[c], r))
+    }
+    # the districts of ``cur`` that hold the surviving communes of each district of ``prev``
+    continues: dict[str, set[str]] = defaultdict(set)
+    for c, r in prev.items():
+        if r.level == "commune" and c in cur and r.parent:
+            continues[r.parent].add(cur[c].parent or "")
+    for d, r in prev.items():
+        if r.level == "district" and d in cur:
+            continues[d].add(d)
+    links: list[Link] = []
+    unresolved: list[Unresolved] = []
+    gone_in: dict[frozenset[str], list[str]] = defaultdict(list)
+    for g in gone:
+        gone_in[frozenset(continues.get(prev[g].parent or "", set()))].append(g)
+    for g in gone:
+        rec = prev[g]
+        districts = continues.get(rec.parent or "", set())
+        if not districts:
+            prov = province_of(prev, g)
+            districts = {d for d, r in cur.items() if r.level == "district" and r.parent == prov}
+        around = [c for c, r in cur.items() if r.level == "commune" and r.parent in districts]
+        pool = sorted(c for c in around if c in changed)
+        where = ", ".join(sorted(cur[d].name for d in districts if d in cur))
+        # 1. the GSO's list of acts names the merge ("nhập xã X vào xã Y")
+        gkey = fold(core(rec.name))
+        hits = sorted(
+            {
+                (act, c)
+                for act, absorbed, absorbing in titles
+                if absorbed == gkey
+                for c in around
+                if fold(core(cur[c].name)) == absorbing
+            }
+        )
+        if len({c for _, c in hits}) == 1:
+            act, c = hits[0]
+            links.append(
+                Link(
+                    g,
+                    [c],
+                    f"the GSO list of {label} names {act}: merge of {rec.name} into {cur[c].name}",
+                    "act-title",
+                    True,
+                )
+            )
+            continue
+        syl = syllables(rec.name)
+        # 2. a new or changed unit nearby has the same name
+        same = [c for c in pool if syllables(cur[c].name) == syl]
+        if len(same) == 1:
+            c = same[0]
+            links.append(
+                Link(
+                    g,
+                    [c],
+                    f"{cur[c].name} ({c}, new or changed on {label}) bears the name of "
+                    f"{rec.name} ({g}) in {where}",
+                    "name",
+                    False,
+                )
+            )
+            continue
+        if len(same) > 1:
+            unresolved.append(Unresolved(g, "several new units bear its name", same))
+            continue
+        if is_numbered(rec.name):
+            unresolved.append(Unresolved(g, "numbered name, no unit continues its code", pool))
+            continue
+        # 3. the whole name inside a new or changed name
+        inside = [c for c in pool if contains_seq(syllables(cur[c].name), syl)]
+        if len(inside) == 1:
+            c = inside[0]
+            links.append(
+                Link(
+                    g,
+                    [c],
+                    f"the name {core(rec.name)!r} of {rec.name} ({g}) is part of the name of "
+                    f"{cur[c].name} ({c}), the only new or changed unit in {where} containing it",
+                    "name-contains",
+                    False,
+                )
+            )
+            continue
+        if len(inside) > 1:
+            unresolved.append(Unresolved(g, "its name is part of several new names", inside))
+            continue
+        # 4. syllables of its name found in one new or changed name only; syllables shared
+        # with another unit that disappeared nearby are not distinctive
+        others = set()
+        for o in gone_in[frozenset(continues.get(rec.parent or "", set()))]:
+            if o != g:
+                others.update(syllables(prev[o].name))
+        distinct = [s for s in syl if s not in others]
+
+        def fresh(c: str) -> set[str]:
+            """The syllables a new or renamed unit did not have before."""
+            had = set(syllables(prev[c].name)) if c in prev else set()
+            return set(syllables(cur[c].name)) - had
+
+        scored = [(len(set(distinct) & fresh(c)), c) for c in pool if set(distinct) & fresh(c)]
+        if scored:
+            best = max(n for n, _ in scored)
+            top = [c for n, c in scored if n == best]
+            if len(top) == 1:
+                c = top[0]
+                words = re.split(r"[\s\-–]+", core(rec.name))
+                shared = [w for w in words if syllable_key(w) in fresh(c) & set(distinct)]
+                links.append(
+                    Link(
+                        g,
+                        [c],
+                        f"syllable(s) {' '.join(shared)!r} of {rec.name} ({g}) appear in "
+                        f"{cur[c].name} ({c}), the only new or renamed unit in {where} "
+                        "whose new name has them",
+                        "syllables",
+                        False,
+                    )
+                )
+                continue
+            unresolved.append(Unresolved(g, "syllables of its name in several new names", top))
+            continue
+        unresolved.append(Unresolved(g, "no new or changed unit nearby shows its name", pool))
+    return links, unresolved
+
+
+def derive_district_links(
+    prev: dict[str, Rec], cur: dict[str, Rec], commune_links: list[Link], label: str
+) -> tuple[list[Link], list[Unresolved]]:
+    """Where each district code of ``prev`` missing from ``cur`` went: to the districts that
+    hold its communes (their codes, or their derived successors) in ``cur``."""
+    to = {lk.gone: lk.to for lk in commune_links}
+    links: list[Link] = []
+    unresolved: list[Unresolved] = []
+    for g in sorted(c for c, r in prev.items() if r.level == "district" and c not in cur):
+        kids = [c for c, r in prev.items() if r.parent == g and r.level == "commune"]
+        where: Counter[str] = Counter()
+        by_code = 0
+        for k in kids:
+            if k in cur:
+                where[cur[k].parent or ""] += 1
+                by_code += 1
+            else:
+                for t in to.get(k, []):
+                    where[cur[t].parent or ""] += 1
+        if not where:
+            unresolved.append(Unresolved(g, "none of its communes can be followed", []))
+            continue
+        dests = sorted(where)
+        parts = "; ".join(f"{where[d]} to {cur[d].name} ({d})" for d in dests)
+        links.append(
+            Link(
+                g,
+                dests,
+                f"{by_code} of the {len(kids)} communes of {prev[g].name} ({g}) keep their "
+                f"codes on {label}: {parts}",
+                "children",
+                by_code == len(kids),
+            )
+        )
+    return links, unresolved
+
+
+# ---------------------------------------------------------------------------- the history
+
+
+class History:
+    """Unit versions, events, successions and unresolved cases, built snapshot by snapshot."""
+
+    def __init__(self, first: dict[str, Rec]) -> None:
+        self.versions: dict[str, Version] = {}
+        self.current: dict[str, str] = {}
+        self.seen: set[str] = set()
+        self.events: list[dict[str, Any]] = []
+        self.successions: list[dict[str, Any]] = []
+        self.unresolved: list[dict[str, Any]] = []
+        for level in LEVELS:
+            for code in sorted(c for c, r in first.items() if r.level == level):
+                self._open(first[code], None)
+
+    def _open(self, rec: Rec, day: str | None) -> str:
+        vid = rec.code if rec.code not in self.seen else f"{rec.code}@{day}"
+        parent = self.current[rec.parent] if rec.parent else None
+        v = Version(vid, rec.code, rec.level, rec.name, rec.kind, day)
+        if parent:
+            v.parents.append([parent, day, None])
+        self.versions[vid] = v
+        self.current[rec.code] = vid
+        self.seen.add(rec.code)
+        return vid
+
+    def _close(self, code: str, day: str) -> str:
+        vid = self.current.pop(code)
+        v = self.versions[vid]
+        v.valid_to = day
+        if v.parents:
+            v.parents[-1][2] = day
+        return vid
+
+    def step(
+        self,
+        prev: dict[str, Rec],
+        cur: dict[str, Rec],
+        day: str,
+        acts_of: dict[str, list[str]],
+        titles: list[tuple[str, str, str]],
+        effective_verified: dict[str, bool],
+        label: str,
+        extra_links: list[Link] | None = None,
+    ) -> dict[str, int]:
+        clinks, cunres = derive_commune_links(prev, cur, titles, label)
+        if extra_links:
+            fixed = {lk.gone for lk in extra_links}
+            clinks = [lk for lk in clinks if lk.gone not in fixed] + extra_links
+            cunres = [u for u in cunres if u.code not in fixed]
+        dlinks, dunres = derive_district_links(prev, cur, clinks, label)
+        links = {lk.gone: lk for lk in clinks + dlinks}
+        absorbers = {t for lk in links.values() for t in lk.to if t in prev}
+        old_ids = dict(self.current)
+
+        def acts_for(code: str) -> list[str]:
+            return acts_of.get(province_of(cur, code) or province_of(prev, code) or "", [])
+
+        stats: Counter[str] = Counter()
+
+        def event(what: str, code: str, **more: Any) -> None:
+            acts = acts_for(code)
+            rec = cur.get(code) or prev[code]
+            e = {"date": day, "event": what, "level": rec.level, "code": code, **more}
+            e["acts"] = acts
+            e["effective_verified"] = bool(acts) and all(effective_verified[a] for a in acts)
+            self.events.append(e)
+            stats[f"{rec.level}:{what}"] += 1
+
+        versioned: set[str] = set()
+        for level in LEVELS:
+            codes = sorted(
+                c for c in set(prev) | set(cur) if (cur.get(c) or prev[c]).level == level
+            )
+            for code in codes:
+                p, c = prev.get(code), cur.get(code)
+                if p and not c:
+                    vid = self._close(code, day)
+                    lk = links.get(code)
+                    event("abolish", code, id=vid, name=p.name, to=lk.to if lk else [])
+                    continue
+                if c and not p:
+                    vid = self._open(c, day)
+                    event("create", code, id=vid, name=c.name, parent=c.parent)
+                    continue
+                assert p is not None
+                assert c is not None
+                renamed = not spelling_variant(p, c)
+                vid = self.current[code]
+                if not renamed and p.name != c.name:
+                    v = self.versions[vid]
+                    if p.name not in v.spellings:
+                        v.spellings.append(p.name)
+                    v.name = c.name
+                if renamed or code in absorbers:
+                    old = self._close(code, day)
+                    vid = self._open(c, day)
+                    versioned.add(code)
+                    if p.name != c.name and renamed:
+                        event("rename", code, id=vid, previous=old, name=c.name, old_name=p.name)
+                    if p.kind != c.kind:
+                        event("retype", code, id=vid, previous=old, kind=c.kind, old_kind=p.kind)
+                    if code in absorbers:
+                        got = sorted(g for g, lk in links.items() if code in lk.to)
+                        event("absorb", code, id=vid, previous=old, absorbed=got)
+                if p.parent != c.parent:
+                    event("reparent", code, id=vid, parent=c.parent, old_parent=p.parent)
+                if c.parent and code not in versioned:
+                    v = self.versions[vid]
+                    want = self.current[c.parent]
+                    if v.parents[-1][0] != want:
+                        v.parents[-1][2] = day
+                        v.parents.append([want, day, None])
+        # successions: connected groups of (old version -> new version) edges
+        edges: list[tuple[str, str, str, str, bool]] = []
+        for g, lk in links.items():
+            for t in lk.to:
+                edges.append((old_ids[g], self.current[t], lk.evidence, lk.basis, lk.verified))
+        for code in sorted(versioned):
+            edges.append(
+                (
+                    old_ids[code],
+                    self.current[code],
+                    f"code {code} continues",
+                    "code",
+                    True,
+                )
+            )
+        parent: dict[str, str] = {}
+
+        def find(x: str) -> str:
+            while parent.setdefault(x, x) != x:
+                parent[x] = parent[parent[x]]
+                x = parent[x]
+            return x
+
+        for a, b, *_ in edges:
+            parent[find("o" + a)] = find("n" + b)
+        groups: dict[str, list[tuple[str, str, str, str, bool]]] = defaultdict(list)
+        for e in edges:
+            groups[find("o" + e[0])].append(e)
+        for group in sorted(groups.values(), key=lambda g: sorted(x[0] for x in g)):
+            preds = sorted({e[0] for e in group})
+            succs = sorted({e[1] for e in group})
+            codes = {self.versions[x].code for x in preds + succs}
+            if len(preds) == 1 and len(succs) == 1 and len(codes) == 1:
+                kind = "rename"
+            elif len(succs) == 1:
+                kind = "merge"
+            elif len(preds) == 1:
+                kind = "split"
+            else:
+                kind = "reorganise"
+            acts = sorted({a for x in succs for a in acts_for(self.versions[x].code)})
+            rec: dict[str, Any] = {
+                "predecessors": preds,
+                "successors": succs,
+                "effective": day,
+                "act": "; ".join(acts) if acts else f"GSO list of {label}",
+                "acts": acts,
+                "kind": kind,
+                "level": self.versions[succs[0]].level,
+                "verified": all(e[4] for e in group),
+                "effective_verified": bool(acts) and all(effective_verified[a] for a in acts),
+                "basis": sorted({e[3] for e in group}),
+                "evidence": sorted({e[2] for e in group if e[3] != "code"}),
+            }
+            if kind in ("split", "reorganise"):
+                rec["note"] = (
+                    "the snapshots do not say which part of a predecessor went to which successor"
+                )
+            self.successions.append(rec)
+            stats[f"succession:{kind}"] += 1
+        for u in cunres + dunres:
+            r = prev[u.code]
+            self.unresolved.append(
+                {
+                    "date": day,
+                    "level": r.level,
+                    "id": old_ids[u.code],
+                    "code": u.code,
+                    "name": r.name,
+                    "parent": r.parent,
+                    "reason": u.reason,
+                    "candidates": [self.current[c] for c in u.candidates if c in self.current],
+                    "acts": acts_for(u.code),
+                }
+            )
+            stats[f"unresolved:{r.level}"] += 1
+        got_pred = {t for lk in links.values() for t in lk.to}
+        for code in sorted(set(cur) - set(prev) - got_pred):
+            r = cur[code]
+            if r.level == "province":
+                continue
+            self.unresolved.append(
+                {
+                    "date": day,
+                    "level": r.level,
+                    "id": self.current[code],
+                    "code": code,
+                    "name": r.name,
+                    "parent": r.parent,
+                    "reason": "created; no predecessor derivable from the snapshots "
+                    "(typically formed from parts of units that continue)",
+                    "candidates": [],
+                    "acts": acts_for(code),
+                }
+            )
+            stats[f"created_without_predecessor:{r.level}"] += 1
+        return dict(stats)
+
+
+# ---------------------------------------------------------------------------- vietnamadminunits
+
+
+def vau_snapshot() -> tuple[dict[str, Rec], str]:
+    """The units of ``vietnamadminunits`` (table ``admin_units_legacy``: just before
+    2025-07-01) as snapshot records, and the package version."""
+    import vietnamadminunits
+
+    version = importlib.metadata.version(VAU)
+    if version != VAU_VERSION:
+        raise SystemExit(f"{VAU} {VAU_VERSION} is required, found {version}")
+    db = Path(vietnamadminunits.__file__).parent / "data" / "dataset.db"
+    con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    out: dict[str, Rec] = {}
+    rows = con.execute(
+        "select provinceCode, province, districtCode, district, districtType, wardCode, ward,"
+        " wardType from admin_units_legacy"
+    )
+    for pc, pn, dc, dn, dt, wc, wn, wt in rows:
+        pkind = "CENTRAL_CITY" if pn.startswith("Thành phố") else "PROVINCE"
+        out.setdefault(pc, Rec(pc, "province", nfc(pn), pkind, None))
+        out.setdefault(dc, Rec(dc, "district", nfc(dn), KINDS[dt], pc))
+        if wc:
+            out[wc] = Rec(wc, "commune", nfc(wn), KINDS[wt], dc)
+    con.close()
+    return out, version
+
+
+# ---------------------------------------------------------------------------- main
+
+
+def counts(units: dict[str, Rec]) -> dict[str, int]:
+    c = Counter(r.level for r in units.values())
+    return {lv: c[lv] for lv in LEVELS}
+
+
+def effective_flags(acts: list[dict[str, Any]], day: str) -> dict[str, bool]:
+    out = {}
+    for a in acts:
+        confirmed = CONFIRMED_EFFECTIVE.get(a["act"])
+        a["effective_verified"] = bool(confirmed and confirmed[0] == day)
+        if confirmed:
+            a["effective_source"] = confirmed[1]
+        out[a["act"]] = a["effective_verified"]
+    return out
+
+
+def check_counts(history: History, snaps: list[Snapshot]) -> None:
+    """Every snapshot's units are exactly the versions valid on its day (stops otherwise)."""
+    for s in snaps:
+        live = {
+            v.code
+            for v in history.versions.values()
+            if (v.valid_from is None or v.valid_from <= s.date)
+            and (v.valid_to is None or s.date < v.valid_to)
+        }
+        if live != set(s.units):
+            raise SystemExit(
+                f"{s.date}: versions disagree with the snapshot: {live ^ set(s.units)}"
+            )
+
+
+def build(repo: Path, pinned: str) -> dict[str, Any]:
+    snaps = read_snapshots(repo, pinned)
+    history = History(snaps[0].units)
+    steps = []
+    for prev, cur in itertools.pairwise(snaps):
+        provinces = {c: r for c, r in cur.units.items() if r.level == "province"}
+        acts_of = act_provinces(cur.acts, provinces)
+        flags = effective_flags(cur.acts, cur.date)
+        stats = history.step(
+            prev.units, cur.units, cur.date, acts_of, title_merges(cur.acts), flags, cur.date
+        )
+        steps.append({"date": cur.date, "changes": stats})
+    for s in snaps[:1]:
+        act_provinces(s.acts, {c: r for c, r in s.units.items() if r.level == "province"})
+        effective_flags(s.acts, s.date)
+    check_counts(history, snaps)
+    vau, vau_version = vau_snapshot()
+    last = snaps[-1]
+    late = reconcile(history, last, vau)
+    has_successor = {x for s in history.successions for x in s["predecessors"]}
+    why = {u["id"]: u for u in history.unresolved if u["id"] in history.versions}
+    for v in history.versions.values():
+        if v.valid_to is not None and v.id not in has_successor:
+            u = why.get(v.id)
+            acts = ", ".join(u["acts"]) if u and u["acts"] else "no act named"
+            v.end_reason = (
+                f"not in the GSO list from {v.valid_to} ({acts}); the lists do not show which "
+                "unit took its territory"
+            )
+    return {
+        "schema": 1,
+        "generator": "tools/build_gso_history.py",
+        "source": {
+            "publisher": "General Statistics Office of Viet Nam (Tổng cục Thống kê; since "
+            "2025 the National Statistics Office), list of administrative units, "
+            "https://danhmuchanhchinh.gso.gov.vn",
+            "repository": REPO_URL,
+            "commit": pinned,
+            "file": "data.json (key.txt: the GSO date of the list)",
+            "licence": "none stated; the data is the state's administrative list",
+            "reconciled_with": f"{VAU} {vau_version} (MIT), data/dataset.db "
+            "table admin_units_legacy (the units just before 2025-07-01)",
+        },
+        "coverage": {"valid_from": snaps[0].date, "valid_to": REFORM},
+        "snapshots": [
+            {
+                "date": s.date,
+                "commit": s.commit,
+                "commit_date": s.commit_date,
+                "acts": s.acts,
+                "counts": counts(s.units),
+                **(
+                    {
+                        "note": f"committed on {s.commit_date}; the GSO date of the list "
+                        f"(key.txt) is {s.date}"
+                    }
+                    if s.commit_date != s.date
+                    else {}
+                ),
+            }
+            for s in snaps
+        ],
+        "steps": steps,
+        "late": late,
+        "units": [unit_record(v) for v in sorted(history.versions.values(), key=unit_order)],
+        "events": history.events,
+        "successions": history.successions,
+        "unresolved": history.unresolved,
+    }
+
+
+def unit_order(v: Version) -> tuple[int, str, str]:
+    return (LEVELS.index(v.level), v.code, v.valid_from or "")
+
+
+def unit_record(v: Version) -> dict[str, Any]:
+    r: dict[str, Any] = {
+        "id": v.id,
+        "code": v.code,
+        "level": v.level,
+        "name": v.name,
+        "kind": v.kind,
+        "valid_from": v.valid_from,
+        "valid_to": v.valid_to,
+    }
+    if v.parents:
+        r["parents"] = v.parents
+    if v.spellings:
+        r["spellings"] = v.spellings
+    if v.end_reason:
+        r["end_reason"] = v.end_reason
+    return r
+
+
+LATE_DAY = "2025-03-02"
+LATE_BASIS = (
+    "present in the GSO list of 2025-03-01 (the last in the repository) and absent from "
+    "vietnamadminunits 1.0.4 (the units just before 2025-07-01); no source here dates the "
+    "change, so it is placed on the day after the last GSO list (effective_verified = false)"
+)
+
+
+def reconcile(history: History, last: Snapshot, vau: dict[str, Rec]) -> dict[str, Any]:
+    """Carry the history from the last GSO list to the list of ``vietnamadminunits``."""
+    prev = last.units
+    cur: dict[str, Rec] = {}
+    names = []
+    for code, r in vau.items():
+        p = prev.get(code)
+        if p and p.kind != r.kind and kind_of_name(r.name) == p.kind:
+            # the package's type column contradicts its own name: keep the GSO's kind
+            names.append({"code": code, "gso": p.kind, "vau": r.kind, "spelling": False})
+            r = Rec(code, r.level, r.name, p.kind, r.parent)
+        if p and p.kind == r.kind and p.parent == r.parent and p.name != r.name:
+            names.append(
+                {
+                    "code": code,
+                    "gso": p.name,
+                    "vau": r.name,
+                    "spelling": spelling_variant(p, r),
+                }
+            )
+            cur[code] = Rec(code, r.level, p.name, r.kind, r.parent)
+        else:
+            cur[code] = r
+    acts_of: dict[str, list[str]] = defaultdict(list)
+    flags: dict[str, bool] = {}
+    for code, info in LATE_ACTS.items():
+        prov = province_of(prev, code) or ""
+        acts_of[prov].append(info["act"])
+        flags[info["act"]] = False
+    stats = history.step(prev, cur, LATE_DAY, acts_of, [], flags, "vietnamadminunits 1.0.4")
+    for n in names:
+        vid = history.current[n["code"]]
+        v = history.versions[vid]
+        if v.name not in v.spellings:
+            v.spellings.append(v.name)
+        v.name = n["vau"]
+    final = {v.code for v in history.versions.values() if v.valid_to is None}
+    if final != set(vau):
+        raise SystemExit(f"open versions differ from {VAU}: {sorted(final ^ set(vau))[:20]}")
+    return {
+        "day": LATE_DAY,
+        "basis": LATE_BASIS,
+        "counts_gso": counts(prev),
+        "counts_vau": counts(vau),
+        "gone": sorted(c for c in prev if c not in vau),
+        "new": sorted(c for c in vau if c not in prev),
+        "changes": stats,
+        "names": sorted(names, key=lambda n: (n["spelling"], n["code"])),
+        "sources": LATE_ACTS,
+    }
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--repo", type=Path, default=DEFAULT_REPO, help="clone of " + REPO_URL)
+    ap.add_argument("--commit", default=PINNED, help="the pinned commit (default: %(default)s)")
+    ap.add_argument("--out", type=Path, default=OUT)
+    args = ap.parse_args(argv)
+    data = build(args.repo, args.commit)
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    with gzip.GzipFile(args.out, "wb", compresslevel=9, mtime=0) as fh:
+        fh.write(text.encode("utf-8"))
+    n = Counter(u["level"] for u in data["units"])
+    print(
+        f"{args.out}: {len(data['snapshots'])} snapshots, {dict(n)} unit versions, "
+        f"{len(data['events'])} events, {len(data['successions'])} successions, "
+        f"{len(data['unresolved'])} unresolved; {args.out.stat().st_size} bytes"
+    )
+
+
+if __name__ == "__main__":
+    main()
