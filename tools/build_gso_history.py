@@ -30,7 +30,7 @@ What the script derives (format: ``tools/gso/README.md``):
   each with the evidence string; districts follow their communes' codes. What cannot be
   derived is listed under ``unresolved`` (no guess is made);
 * the **reconciliation** with ``vietnamadminunits`` 1.0.4 (the list just before 2025-07-01):
-  its differences from the last GSO snapshot, dated where a source in :data:`LATE_ACTS` does.
+  its differences from the last GSO snapshot, with what the GSO lists and :data:`LATE_SOURCES` say about them.
 
 Never edit the output by hand: fix this script and regenerate.
 """
@@ -108,9 +108,16 @@ CONFIRMED_EFFECTIVE = {
     ),
 }
 
-# Changes between the last GSO snapshot (2025-03-01) and vietnamadminunits 1.0.4, with the
-# act and day where a source names them. Keyed by a code that appears or disappears.
-LATE_ACTS: dict[str, dict[str, str]] = {}
+# Sources on single changes between the last GSO list (2025-03-01) and vietnamadminunits 1.0.4
+# (the list just before 2025-07-01), by code. Press reports: unverified.
+_PRESS_LAM_DONG = (
+    "dantocmiennui.vn/sap-xep-cac-don-vi-hanh-chinh-cap-xa-thuoc-tinh-lam-dong/282057.html"
+    " (press report of the resolution arranging Lâm Đồng's communes, 2023-2025 programme): "
+    "Mỹ Lâm merged wholly into Nam Ninh, Tư Nghĩa into Quảng Ngãi (Cát Tiên district); "
+    "that this is 1245/NQ-UBTVQH15, named by the GSO list of 2024-12-01, is unverified"
+)
+LATE_SOURCES: dict[str, str] = {"25174": _PRESS_LAM_DONG, "25177": _PRESS_LAM_DONG}
+PROGRAMME_FROM = "2024-09-01"  # first GSO list of the 2023-2025 programme's resolutions
 
 
 @dataclass
@@ -215,7 +222,7 @@ def git(repo: Path, *args: str) -> str:
 def parse_acts(message: str) -> list[dict[str, Any]]:
     """The acts a commit message names: ``NUMBER: title;`` entries."""
     acts: dict[str, dict[str, Any]] = {}
-    for m in re.finditer(r"(\d+/[A-Z0-9Đ\-]+): ?([^;]*);?", message):
+    for m in re.finditer(r"(\d+(?:/[A-Z0-9Đ\-]+)+): ?([^;]*);?", message):
         written, title = m.group(1), nfc(m.group(2))
         number = ACT_FIXES.get(written, written)
         if number in acts:
@@ -369,7 +376,7 @@ class Link:
     gone: str
     to: list[str]
     evidence: str
-    basis: str  # act-title | name | name-contains | syllables | children
+    basis: list[str]  # act-title | alias | name | name-contains | syllables | children
     verified: bool
 
 
@@ -392,11 +399,133 @@ def province_of(snap: dict[str, Rec], code: str) -> str | None:
     return r.code if r else None
 
 
+Aliases = dict[tuple[str, str], set[str]]
+
+
+def vau_aliases() -> Aliases:
+    """(province code, folded full name) -> codes of the communes whose parser keywords in
+    ``vietnamadminunits`` (``parser_legacy.json``) include that name although it is not
+    their own: the package's record of the former names of merged communes."""
+    import vietnamadminunits  # only these steps need it
+
+    data = Path(vietnamadminunits.__file__).parent / "data"
+    parser = json.loads((data / "parser_legacy.json").read_text(encoding="utf-8"))
+    vau, _ = vau_snapshot()
+    out: Aliases = defaultdict(set)
+    for districts in parser["DICT_PROVINCE_DISTRICT_WARD_NO_ACCENTED"].values():
+        for wards in districts.values():
+            for wkey, w in wards.items():
+                code = w["wardCode"]
+                rec = vau.get(code)
+                if rec is None:
+                    continue
+                own = fold(rec.name).replace(" ", "")
+                prov = province_of(vau, code) or ""
+                for kw in w["wardKeywords"]:
+                    if kw in (wkey, own) or not kw.startswith(("xa", "phuong", "thitran")):
+                        continue
+                    out[(prov, kw)].add(code)
+    return dict(out)
+
+
+def alias_keys(aliases: Aliases, prov: str, code: str) -> set[str]:
+    """The former names ``aliases`` gives for the commune ``code`` of province ``prov``."""
+    index = _REVERSE.get(id(aliases))
+    if index is None:
+        index = defaultdict(set)
+        for (p, k), codes in aliases.items():
+            for c in codes:
+                index[(p, c)].add(k)
+        _REVERSE[id(aliases)] = index
+    return index.get((prov, code), set())
+
+
+_REVERSE: dict[int, dict[tuple[str, str], set[str]]] = {}
+
+
+@dataclass
+class Found:
+    to: list[str]
+    evidence: str
+    basis: str
+
+
+def by_names(
+    g: str,
+    prev: dict[str, Rec],
+    cur: dict[str, Rec],
+    pool: list[str],
+    rivals: list[str],
+    where: str,
+) -> Found | Unresolved:
+    """Successor of the disappeared commune ``g`` shown by the names of the new or changed
+    units ``pool`` nearby (``rivals``: the other communes that disappeared nearby)."""
+    rec = prev[g]
+    syl = syllables(rec.name)
+    # a new or changed unit nearby bears the same name
+    same = [c for c in pool if syllables(cur[c].name) == syl]
+    if len(same) == 1:
+        c = same[0]
+        return Found(
+            [c],
+            f"{cur[c].name} ({c}), new or changed, bears the name of {rec.name} ({g}) in {where}",
+            "name",
+        )
+    if len(same) > 1:
+        return Unresolved(g, "several new units bear its name", same)
+    if is_numbered(rec.name):
+        return Unresolved(g, "numbered name, no unit continues its code", pool)
+    # the whole name inside one new or changed name
+    inside = [c for c in pool if contains_seq(syllables(cur[c].name), syl)]
+    if len(inside) == 1:
+        c = inside[0]
+        return Found(
+            [c],
+            f"the name {core(rec.name)!r} of {rec.name} ({g}) is part of the name of "
+            f"{cur[c].name} ({c}), the only new or changed unit in {where} containing it",
+            "name-contains",
+        )
+    if len(inside) > 1:
+        return Unresolved(g, "its name is part of several new names", inside)
+    # syllables of its name in one new or renamed name only. Not distinctive: syllables of
+    # another commune that disappeared nearby, and syllables common in the district (in two
+    # or more other names: "Đạ", "Ia"); a renamed unit counts only the syllables it gained
+    others: set[str] = set()
+    for o in rivals:
+        others.update(syllables(prev[o].name))
+    nearby: Counter[str] = Counter()
+    for o, r in prev.items():
+        if o != g and r.level == "commune" and r.parent == rec.parent:
+            nearby.update(set(syllables(r.name)))
+    distinct = {x for x in syl if x not in others and nearby[x] < 2}
+
+    def fresh(c: str) -> set[str]:
+        had = set(syllables(prev[c].name)) if c in prev else set()
+        return set(syllables(cur[c].name)) - had
+
+    scored = [(len(distinct & fresh(c)), c) for c in pool if distinct & fresh(c)]
+    if not scored:
+        return Unresolved(g, "no new or changed unit nearby shows its name", pool)
+    best = max(n for n, _ in scored)
+    top = [c for n, c in scored if n == best]
+    if len(top) > 1:
+        return Unresolved(g, "syllables of its name in several new names", top)
+    c = top[0]
+    words = re.split(r"[\s\-–]+", core(rec.name))
+    shared = " ".join(w for w in words if syllable_key(w) in fresh(c) & distinct)
+    return Found(
+        [c],
+        f"syllable(s) {shared!r} of {rec.name} ({g}) appear in {cur[c].name} ({c}), the only "
+        f"new or renamed unit in {where} whose new name has them",
+        "syllables",
+    )
+
+
 def derive_commune_links(
     prev: dict[str, Rec],
     cur: dict[str, Rec],
     titles: list[tuple[str, str, str]],
-    label: str,
+    aliases: Aliases,
 ) -> tuple[list[Link], list[Unresolved]]:
     """Where each commune code of ``prev`` missing from ``cur`` went, with evidence."""
     gone = sorted(c for c, r in prev.items() if r.level == "commune" and c not in cur)
@@ -413,19 +542,19 @@ def derive_commune_links(
     for d, r in prev.items():
         if r.level == "district" and d in cur:
             continues[d].add(d)
-    links: list[Link] = []
-    unresolved: list[Unresolved] = []
     gone_in: dict[frozenset[str], list[str]] = defaultdict(list)
     for g in gone:
         gone_in[frozenset(continues.get(prev[g].parent or "", set()))].append(g)
+    links: list[Link] = []
+    unresolved: list[Unresolved] = []
     for g in gone:
         rec = prev[g]
         districts = continues.get(rec.parent or "", set())
         if not districts:
             prov = province_of(prev, g)
             districts = {d for d, r in cur.items() if r.level == "district" and r.parent == prov}
-        around = [c for c, r in cur.items() if r.level == "commune" and r.parent in districts]
-        pool = sorted(c for c in around if c in changed)
+        around = sorted(c for c, r in cur.items() if r.level == "commune" and r.parent in districts)
+        pool = [c for c in around if c in changed]
         where = ", ".join(sorted(cur[d].name for d in districts if d in cur))
         # 1. the GSO's list of acts names the merge ("nhập xã X vào xã Y")
         gkey = fold(core(rec.name))
@@ -440,92 +569,54 @@ def derive_commune_links(
         )
         if len({c for _, c in hits}) == 1:
             act, c = hits[0]
-            links.append(
-                Link(
-                    g,
-                    [c],
-                    f"the GSO list of {label} names {act}: merge of {rec.name} into {cur[c].name}",
-                    "act-title",
-                    True,
-                )
+            text = f"the GSO's list names {act}: merge of {rec.name} into {cur[c].name}"
+            links.append(Link(g, [c], text, ["act-title"], True))
+            continue
+        # 2. the former names vietnamadminunits records, and 3. the names themselves
+        key = fold(rec.name).replace(" ", "")
+        prov = province_of(prev, g) or ""
+        alias = sorted(c for c in aliases.get((prov, key), ()) if c in around)
+        rivals = [o for o in gone_in[frozenset(districts)] if o != g]
+        named = by_names(g, prev, cur, pool, rivals, where)
+        if alias and not isinstance(named, Found):
+            # a later merger: the alias may come from a unit that exists now and went into
+            # the target later (g -> X now, X -> target later); the lists cannot tell
+            keys = {k for c in alias for k in alias_keys(aliases, prov, c)}
+            later = sorted(
+                c for c in around if c not in alias and fold(cur[c].name).replace(" ", "") in keys
             )
-            continue
-        syl = syllables(rec.name)
-        # 2. a new or changed unit nearby has the same name
-        same = [c for c in pool if syllables(cur[c].name) == syl]
-        if len(same) == 1:
-            c = same[0]
-            links.append(
-                Link(
-                    g,
-                    [c],
-                    f"{cur[c].name} ({c}, new or changed on {label}) bears the name of "
-                    f"{rec.name} ({g}) in {where}",
-                    "name",
-                    False,
-                )
-            )
-            continue
-        if len(same) > 1:
-            unresolved.append(Unresolved(g, "several new units bear its name", same))
-            continue
-        if is_numbered(rec.name):
-            unresolved.append(Unresolved(g, "numbered name, no unit continues its code", pool))
-            continue
-        # 3. the whole name inside a new or changed name
-        inside = [c for c in pool if contains_seq(syllables(cur[c].name), syl)]
-        if len(inside) == 1:
-            c = inside[0]
-            links.append(
-                Link(
-                    g,
-                    [c],
-                    f"the name {core(rec.name)!r} of {rec.name} ({g}) is part of the name of "
-                    f"{cur[c].name} ({c}), the only new or changed unit in {where} containing it",
-                    "name-contains",
-                    False,
-                )
-            )
-            continue
-        if len(inside) > 1:
-            unresolved.append(Unresolved(g, "its name is part of several new names", inside))
-            continue
-        # 4. syllables of its name found in one new or changed name only; syllables shared
-        # with another unit that disappeared nearby are not distinctive
-        others = set()
-        for o in gone_in[frozenset(continues.get(rec.parent or "", set()))]:
-            if o != g:
-                others.update(syllables(prev[o].name))
-        distinct = [s for s in syl if s not in others]
-
-        def fresh(c: str) -> set[str]:
-            """The syllables a new or renamed unit did not have before."""
-            had = set(syllables(prev[c].name)) if c in prev else set()
-            return set(syllables(cur[c].name)) - had
-
-        scored = [(len(set(distinct) & fresh(c)), c) for c in pool if set(distinct) & fresh(c)]
-        if scored:
-            best = max(n for n, _ in scored)
-            top = [c for n, c in scored if n == best]
-            if len(top) == 1:
-                c = top[0]
-                words = re.split(r"[\s\-–]+", core(rec.name))
-                shared = [w for w in words if syllable_key(w) in fresh(c) & set(distinct)]
-                links.append(
-                    Link(
+            if later:
+                unresolved.append(
+                    Unresolved(
                         g,
-                        [c],
-                        f"syllable(s) {' '.join(shared)!r} of {rec.name} ({g}) appear in "
-                        f"{cur[c].name} ({c}), the only new or renamed unit in {where} "
-                        "whose new name has them",
-                        "syllables",
-                        False,
+                        "vietnamadminunits lists it under a unit that also absorbed a unit "
+                        "still existing at this date",
+                        alias + later,
                     )
                 )
                 continue
-            unresolved.append(Unresolved(g, "syllables of its name in several new names", top))
+        if alias:
+            text = (
+                f"vietnamadminunits {VAU_VERSION} (parser_legacy.json) lists {key!r} "
+                f"({rec.name}, {g}) among the names of "
+                + ", ".join(f"{cur[c].name} ({c})" for c in alias)
+            )
+            if isinstance(named, Found) and named.to != alias:
+                unresolved.append(
+                    Unresolved(g, "the names and vietnamadminunits disagree", alias + named.to)
+                )
+                continue
+            if isinstance(named, Found):
+                links.append(
+                    Link(g, alias, f"{text}; {named.evidence}", ["alias", named.basis], False)
+                )
+            else:
+                links.append(Link(g, alias, text, ["alias"], False))
             continue
-        unresolved.append(Unresolved(g, "no new or changed unit nearby shows its name", pool))
+        if isinstance(named, Found):
+            links.append(Link(g, named.to, named.evidence, [named.basis], False))
+        else:
+            unresolved.append(named)
     return links, unresolved
 
 
@@ -559,7 +650,7 @@ def derive_district_links(
                 dests,
                 f"{by_code} of the {len(kids)} communes of {prev[g].name} ({g}) keep their "
                 f"codes on {label}: {parts}",
-                "children",
+                ["children"],
                 by_code == len(kids),
             )
         )
@@ -572,7 +663,8 @@ def derive_district_links(
 class History:
     """Unit versions, events, successions and unresolved cases, built snapshot by snapshot."""
 
-    def __init__(self, first: dict[str, Rec]) -> None:
+    def __init__(self, first: dict[str, Rec], aliases: Aliases) -> None:
+        self.aliases = aliases
         self.versions: dict[str, Version] = {}
         self.current: dict[str, str] = {}
         self.seen: set[str] = set()
@@ -613,7 +705,7 @@ class History:
         label: str,
         extra_links: list[Link] | None = None,
     ) -> dict[str, int]:
-        clinks, cunres = derive_commune_links(prev, cur, titles, label)
+        clinks, cunres = derive_commune_links(prev, cur, titles, self.aliases)
         if extra_links:
             fixed = {lk.gone for lk in extra_links}
             clinks = [lk for lk in clinks if lk.gone not in fixed] + extra_links
@@ -682,7 +774,7 @@ class History:
                         v.parents[-1][2] = day
                         v.parents.append([want, day, None])
         # successions: connected groups of (old version -> new version) edges
-        edges: list[tuple[str, str, str, str, bool]] = []
+        edges: list[tuple[str, str, str, list[str], bool]] = []
         for g, lk in links.items():
             for t in lk.to:
                 edges.append((old_ids[g], self.current[t], lk.evidence, lk.basis, lk.verified))
@@ -692,7 +784,7 @@ class History:
                     old_ids[code],
                     self.current[code],
                     f"code {code} continues",
-                    "code",
+                    ["code"],
                     True,
                 )
             )
@@ -706,7 +798,7 @@ class History:
 
         for a, b, *_ in edges:
             parent[find("o" + a)] = find("n" + b)
-        groups: dict[str, list[tuple[str, str, str, str, bool]]] = defaultdict(list)
+        groups: dict[str, list[tuple[str, str, str, list[str], bool]]] = defaultdict(list)
         for e in edges:
             groups[find("o" + e[0])].append(e)
         for group in sorted(groups.values(), key=lambda g: sorted(x[0] for x in g)):
@@ -732,8 +824,8 @@ class History:
                 "level": self.versions[succs[0]].level,
                 "verified": all(e[4] for e in group),
                 "effective_verified": bool(acts) and all(effective_verified[a] for a in acts),
-                "basis": sorted({e[3] for e in group}),
-                "evidence": sorted({e[2] for e in group if e[3] != "code"}),
+                "basis": sorted({b for e in group for b in e[3]}),
+                "evidence": sorted({e[2] for e in group if e[3] != ["code"]}),
             }
             if kind in ("split", "reorganise"):
                 rec["note"] = (
@@ -844,7 +936,7 @@ def check_counts(history: History, snaps: list[Snapshot]) -> None:
 
 def build(repo: Path, pinned: str) -> dict[str, Any]:
     snaps = read_snapshots(repo, pinned)
-    history = History(snaps[0].units)
+    history = History(snaps[0].units, vau_aliases())
     steps = []
     for prev, cur in itertools.pairwise(snaps):
         provinces = {c: r for c, r in cur.units.items() if r.level == "province"}
@@ -859,8 +951,7 @@ def build(repo: Path, pinned: str) -> dict[str, Any]:
         effective_flags(s.acts, s.date)
     check_counts(history, snaps)
     vau, vau_version = vau_snapshot()
-    last = snaps[-1]
-    late = reconcile(history, last, vau)
+    late = reconcile(history, snaps, vau)
     has_successor = {x for s in history.successions for x in s["predecessors"]}
     why = {u["id"]: u for u in history.unresolved if u["id"] in history.versions}
     for v in history.versions.values():
@@ -944,9 +1035,47 @@ LATE_BASIS = (
 )
 
 
-def reconcile(history: History, last: Snapshot, vau: dict[str, Rec]) -> dict[str, Any]:
+def late_note(
+    history: History, snaps: list[Snapshot], prev: dict[str, Rec], code: str, vid: str
+) -> str:
+    """What the GSO lists and the sources say about a commune that the last GSO list has and
+    ``vietnamadminunits`` has not."""
+    v = history.versions[vid]
+    prov = province_of(prev, code) or ""
+    parts = [f"{v.name} ({code}) is in the GSO lists until 2025-03-01 and not in {VAU}."]
+    if v.valid_from:
+        again = "again " if "@" in vid else ""
+        parts.append(f"The GSO listed it {again}only from {v.valid_from}.")
+    twins = sorted(
+        c
+        for c, r in prev.items()
+        if c != code and r.parent == prev[code].parent and same_name(r.name, prev[code].name)
+    )
+    if twins:
+        parts.append(f"The same district also lists {prev[code].name} under {', '.join(twins)}.")
+    acts = sorted(
+        {
+            a["act"]
+            for s in snaps
+            if s.date >= PROGRAMME_FROM
+            for a in s.acts
+            if prov in a.get("provinces", [])
+        }
+    )
+    if acts:
+        parts.append(
+            "Acts the GSO lists name for the province since 2024-09-01: "
+            + ", ".join(acts)
+            + " (which of them removed it is unverified)."
+        )
+    if code in LATE_SOURCES:
+        parts.append("Source: " + LATE_SOURCES[code] + ".")
+    return " ".join(parts)
+
+
+def reconcile(history: History, snaps: list[Snapshot], vau: dict[str, Rec]) -> dict[str, Any]:
     """Carry the history from the last GSO list to the list of ``vietnamadminunits``."""
-    prev = last.units
+    prev = snaps[-1].units
     cur: dict[str, Rec] = {}
     names = []
     for code, r in vau.items():
@@ -967,13 +1096,16 @@ def reconcile(history: History, last: Snapshot, vau: dict[str, Rec]) -> dict[str
             cur[code] = Rec(code, r.level, p.name, r.kind, r.parent)
         else:
             cur[code] = r
-    acts_of: dict[str, list[str]] = defaultdict(list)
-    flags: dict[str, bool] = {}
-    for code, info in LATE_ACTS.items():
-        prov = province_of(prev, code) or ""
-        acts_of[prov].append(info["act"])
-        flags[info["act"]] = False
-    stats = history.step(prev, cur, LATE_DAY, acts_of, [], flags, "vietnamadminunits 1.0.4")
+    before = {c: history.current[c] for c in prev if c not in vau}
+    stats = history.step(prev, cur, LATE_DAY, {}, [], {}, "vietnamadminunits 1.0.4")
+    notes = {c: late_note(history, snaps, prev, c, vid) for c, vid in before.items()}
+    for rec in history.successions + history.unresolved + history.events:
+        if rec.get("effective", rec.get("date")) != LATE_DAY:
+            continue
+        ids = rec.get("predecessors") or [rec.get("id")]
+        found = [notes[history.versions[i].code] for i in ids if history.versions[i].code in notes]
+        if found:
+            rec["note"] = " ".join(found)
     for n in names:
         vid = history.current[n["code"]]
         v = history.versions[vid]
@@ -992,7 +1124,7 @@ def reconcile(history: History, last: Snapshot, vau: dict[str, Rec]) -> dict[str
         "new": sorted(c for c in vau if c not in prev),
         "changes": stats,
         "names": sorted(names, key=lambda n: (n["spelling"], n["code"])),
-        "sources": LATE_ACTS,
+        "notes": notes,
     }
 
 
