@@ -57,6 +57,7 @@ PINNED = "5393138f97bf5dd32a6b92d88d99691ed09e931d"
 DEFAULT_REPO = Path("/work/.mirror/dvhcvn+data/repo")
 START = "2020-01-01"
 OUT = Path(__file__).with_name("gso") / "history.json.gz"
+DOCS = Path(__file__).resolve().parents[1] / "docs" / "history.md"
 VAU = "vietnamadminunits"
 VAU_VERSION = "1.0.4"
 REFORM = "2025-07-01"
@@ -694,6 +695,16 @@ class History:
             v.parents[-1][2] = day
         return vid
 
+    def _moved_out(self, district_id: str, cur: dict[str, Rec]) -> dict[str, str]:
+        """District codes of ``cur`` that communes of ``district_id`` moved to, and when."""
+        out: dict[str, str] = {}
+        for v in self.versions.values():
+            for (pid, _, end), nxt in zip(v.parents, v.parents[1:], strict=False):
+                code = self.versions[str(nxt[0])].code
+                if pid == district_id and code in cur and end:
+                    out[code] = min(out.get(code, end), end)
+        return out
+
     def step(
         self,
         prev: dict[str, Rec],
@@ -703,20 +714,39 @@ class History:
         titles: list[tuple[str, str, str]],
         effective_verified: dict[str, bool],
         label: str,
-        extra_links: list[Link] | None = None,
+        earlier: dict[str, list[dict[str, str]]] | None = None,
     ) -> dict[str, int]:
         clinks, cunres = derive_commune_links(prev, cur, titles, self.aliases)
-        if extra_links:
-            fixed = {lk.gone for lk in extra_links}
-            clinks = [lk for lk in clinks if lk.gone not in fixed] + extra_links
-            cunres = [u for u in cunres if u.code not in fixed]
         dlinks, dunres = derive_district_links(prev, cur, clinks, label)
+        for u in list(dunres):
+            moved = self._moved_out(self.current[u.code], cur)
+            if moved:
+                dunres.remove(u)
+                text = (
+                    f"{prev[u.code].name} ({u.code}) has no communes left in the previous list: "
+                    + "; ".join(
+                        f"its communes moved to {cur[d].name} ({d}) on {when}"
+                        for d, when in sorted(moved.items())
+                    )
+                    + f"; the GSO listed it empty until {day}"
+                )
+                dlinks.append(Link(u.code, sorted(moved), text, ["children"], True))
         links = {lk.gone: lk for lk in clinks + dlinks}
         absorbers = {t for lk in links.values() for t in lk.to if t in prev}
         old_ids = dict(self.current)
 
+        def prov_of(code: str) -> str:
+            return province_of(cur, code) or province_of(prev, code) or ""
+
         def acts_for(code: str) -> list[str]:
-            return acts_of.get(province_of(cur, code) or province_of(prev, code) or "", [])
+            return acts_of.get(prov_of(code), [])
+
+        def earlier_for(codes: Iterable[str]) -> list[dict[str, str]]:
+            out: dict[str, dict[str, str]] = {}
+            for c in codes:
+                for a in (earlier or {}).get(prov_of(c), []):
+                    out.setdefault(a["act"], a)
+            return [out[k] for k in sorted(out)]
 
         stats: Counter[str] = Counter()
 
@@ -726,6 +756,8 @@ class History:
             e = {"date": day, "event": what, "level": rec.level, "code": code, **more}
             e["acts"] = acts
             e["effective_verified"] = bool(acts) and all(effective_verified[a] for a in acts)
+            if not acts and (prior := earlier_for([code])):
+                e["earlier_acts"] = prior
             self.events.append(e)
             stats[f"{rec.level}:{what}"] += 1
 
@@ -814,11 +846,19 @@ class History:
             else:
                 kind = "reorganise"
             acts = sorted({a for x in succs for a in acts_for(self.versions[x].code)})
+            prior = [] if acts else earlier_for(self.versions[x].code for x in succs)
+            act = "; ".join(acts) if acts else f"GSO list of {label}"
+            if prior:
+                act += (
+                    " (probably "
+                    + ", ".join(f"{a['act']}, listed by the GSO on {a['listed']}" for a in prior)
+                    + ")"
+                )
             rec: dict[str, Any] = {
                 "predecessors": preds,
                 "successors": succs,
                 "effective": day,
-                "act": "; ".join(acts) if acts else f"GSO list of {label}",
+                "act": act,
                 "acts": acts,
                 "kind": kind,
                 "level": self.versions[succs[0]].level,
@@ -827,6 +867,8 @@ class History:
                 "basis": sorted({b for e in group for b in e[3]}),
                 "evidence": sorted({e[2] for e in group if e[3] != ["code"]}),
             }
+            if prior:
+                rec["earlier_acts"] = prior
             if kind in ("split", "reorganise"):
                 rec["note"] = (
                     "the snapshots do not say which part of a predecessor went to which successor"
@@ -934,21 +976,49 @@ def check_counts(history: History, snaps: list[Snapshot]) -> None:
             )
 
 
+def earlier_acts(
+    snaps: list[Snapshot], acts_of: dict[str, dict[str, list[str]]], upto: str, day: str
+) -> dict[str, list[dict[str, str]]]:
+    """Per province, the acts named by the latest GSO list up to ``upto`` (and less than a
+    year before ``day``) that names the province: the probable acts of a change that a later
+    list shows without naming an act (the GSO sometimes updates the units a list or two after
+    naming the act)."""
+    limit = date_minus_year(day)
+    out: dict[str, list[dict[str, str]]] = {}
+    for s in snaps:
+        if s.date > upto or s.date < limit:
+            continue
+        for prov, acts in acts_of[s.date].items():
+            out[prov] = [{"act": a, "listed": s.date} for a in acts]
+    return out
+
+
+def date_minus_year(day: str) -> str:
+    return f"{int(day[:4]) - 1}{day[4:]}"
+
+
 def build(repo: Path, pinned: str) -> dict[str, Any]:
     snaps = read_snapshots(repo, pinned)
     history = History(snaps[0].units, vau_aliases())
     steps = []
+    acts_of = {
+        s.date: act_provinces(s.acts, {c: r for c, r in s.units.items() if r.level == "province"})
+        for s in snaps
+    }
     for prev, cur in itertools.pairwise(snaps):
-        provinces = {c: r for c, r in cur.units.items() if r.level == "province"}
-        acts_of = act_provinces(cur.acts, provinces)
         flags = effective_flags(cur.acts, cur.date)
         stats = history.step(
-            prev.units, cur.units, cur.date, acts_of, title_merges(cur.acts), flags, cur.date
+            prev.units,
+            cur.units,
+            cur.date,
+            acts_of[cur.date],
+            title_merges(cur.acts),
+            flags,
+            cur.date,
+            earlier_acts(snaps, acts_of, prev.date, cur.date),
         )
         steps.append({"date": cur.date, "changes": stats})
-    for s in snaps[:1]:
-        act_provinces(s.acts, {c: r for c, r in s.units.items() if r.level == "province"})
-        effective_flags(s.acts, s.date)
+    effective_flags(snaps[0].acts, snaps[0].date)
     check_counts(history, snaps)
     vau, vau_version = vau_snapshot()
     late = reconcile(history, snaps, vau)
@@ -1002,6 +1072,140 @@ def build(repo: Path, pinned: str) -> dict[str, Any]:
         "successions": history.successions,
         "unresolved": history.unresolved,
     }
+
+
+# ---------------------------------------------------------------------------- summaries
+
+
+def _alive(u: dict[str, Any], day: str) -> bool:
+    return (u["valid_from"] is None or u["valid_from"] <= day) and (
+        u["valid_to"] is None or day < u["valid_to"]
+    )
+
+
+def province_summary(data: dict[str, Any]) -> list[dict[str, Any]]:
+    """Per province (codes 2020-2025): communes at the ends of the history, communes that
+    disappeared, how many of them have a derived successor, unresolved cases, and changes
+    for which the GSO's list names no act of the province."""
+    units = {u["id"]: u for u in data["units"]}
+
+    def prov(uid: str) -> str:
+        u = units[uid]
+        while u["level"] != "province":
+            u = units[str(u["parents"][-1][0])]
+        return str(u["code"])
+
+    rows: dict[str, dict[str, Any]] = {}
+    for u in data["units"]:
+        if u["level"] == "province" and u["valid_to"] is None:
+            rows[u["code"]] = {
+                "code": u["code"],
+                "name": u["name"],
+                "first": 0,
+                "gso_last": 0,
+                "last": 0,
+                "gone": 0,
+                "linked": 0,
+                "unresolved": 0,
+                "no_act": 0,
+            }
+    first, gso_last = data["snapshots"][0]["date"], data["snapshots"][-1]["date"]
+    for u in data["units"]:
+        if u["level"] != "commune":
+            continue
+        r = rows[prov(u["id"])]
+        r["first"] += _alive(u, first)
+        r["gso_last"] += _alive(u, gso_last)
+        r["last"] += u["valid_to"] is None
+    linked = {p for s in data["successions"] for p in s["predecessors"] if s["level"] == "commune"}
+    for e in data["events"]:
+        if e["level"] != "commune":
+            continue
+        r = rows[prov(e["id"])]
+        if e["event"] == "abolish":
+            r["gone"] += 1
+            r["linked"] += e["id"] in linked
+        if not e["acts"] and e["event"] in ("abolish", "create", "rename", "retype"):
+            r["no_act"] += 1
+    for x in data["unresolved"]:
+        if x["level"] == "commune":
+            rows[prov(x["id"])]["unresolved"] += 1
+    return [rows[c] for c in sorted(rows)]
+
+
+def markdown_tables(data: dict[str, Any]) -> dict[str, str]:
+    """The tables of ``docs/history.md`` (between ``<!-- gso:NAME -->`` markers)."""
+    snaps = [
+        "| GSO date | provinces | districts | communes | acts named |",
+        "|---|--:|--:|--:|---|",
+    ]
+    for s in data["snapshots"]:
+        c = s["counts"]
+        acts = ", ".join(a["act"] for a in s["acts"]) or "—"
+        snaps.append(
+            f"| {s['date']} | {c['province']} | {c['district']} | {c['commune']:,} | {acts} |"
+        )
+    late = data["late"]
+    c = late["counts_vau"]
+    snaps.append(
+        f"| before 2025-07-01 ({VAU} {VAU_VERSION}) | {c['province']} | {c['district']} | "
+        f"{c['commune']:,} | — |"
+    )
+    prov = [
+        "| code | province (name before 2025-07-01) | communes 2020-01-01 | 2025-03-01 | "
+        "before 2025-07-01 | disappeared | with successor | unresolved | changes without an act "
+        "named |",
+        "|---|---|--:|--:|--:|--:|--:|--:|--:|",
+    ]
+    for r in province_summary(data):
+        prov.append(
+            f"| {r['code']} | {r['name']} | {r['first']} | {r['gso_last']} | {r['last']} | "
+            f"{r['gone']} | {r['linked']} | {r['unresolved']} | {r['no_act']} |"
+        )
+    basis = Counter(b for s in data["successions"] for b in s["basis"] if b != "code")
+    kinds = Counter(s["kind"] for s in data["successions"])
+    reasons = Counter(x["reason"] for x in data["unresolved"])
+    summary = [
+        "| figure | value |",
+        "|---|--:|",
+        *(
+            f"| unit versions: {lv} | {n:,} |"
+            for lv, n in sorted(
+                Counter(u["level"] for u in data["units"]).items(), key=lambda x: LEVELS.index(x[0])
+            )
+        ),
+        f"| events | {len(data['events']):,} |",
+        *(f"| successions: {k} | {n} |" for k, n in sorted(kinds.items())),
+        f"| successions verified (codes or the GSO's act titles only) | "
+        f"{sum(s['verified'] for s in data['successions'])} |",
+        *(f"| evidence used: {b} | {n} |" for b, n in sorted(basis.items())),
+        *(f"| unresolved: {r} | {n} |" for r, n in sorted(reasons.items())),
+    ]
+    unres = ["| date | id | unit | reason | candidates |", "|---|---|---|---|---|"]
+    units = {u["id"]: u for u in data["units"]}
+    for x in data["unresolved"]:
+        if x["reason"].startswith("created"):
+            continue
+        cands = ", ".join(f"{units[c]['name']} ({c})" for c in x["candidates"][:4]) or "—"
+        unres.append(f"| {x['date']} | {x['id']} | {x['name']} | {x['reason']} | {cands} |")
+    return {
+        "snapshots": "\n".join(snaps),
+        "provinces": "\n".join(prov),
+        "summary": "\n".join(summary),
+        "unresolved": "\n".join(unres),
+    }
+
+
+def fill_docs(path: Path, data: dict[str, Any]) -> None:
+    """Replace the text between ``<!-- gso:NAME -->`` and ``<!-- /gso:NAME -->`` in
+    ``path`` with the table ``NAME``."""
+    text = path.read_text(encoding="utf-8")
+    for name, table in markdown_tables(data).items():
+        pat = re.compile(rf"(<!-- gso:{name} -->\n).*?(<!-- /gso:{name} -->)", re.S)
+        if not pat.search(text):
+            raise SystemExit(f"{path}: no <!-- gso:{name} --> markers")
+        text = pat.sub(lambda m, t=table: m.group(1) + t + "\n" + m.group(2), text)
+    path.write_text(text, encoding="utf-8")
 
 
 def unit_order(v: Version) -> tuple[int, str, str]:
@@ -1133,8 +1337,10 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--repo", type=Path, default=DEFAULT_REPO, help="clone of " + REPO_URL)
     ap.add_argument("--commit", default=PINNED, help="the pinned commit (default: %(default)s)")
     ap.add_argument("--out", type=Path, default=OUT)
+    ap.add_argument("--docs", type=Path, default=DOCS, help="page whose tables to refresh")
     args = ap.parse_args(argv)
     data = build(args.repo, args.commit)
+    fill_docs(args.docs, data)
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     args.out.parent.mkdir(parents=True, exist_ok=True)
     with gzip.GzipFile(args.out, "wb", compresslevel=9, mtime=0) as fh:
