@@ -4,9 +4,14 @@ Hanoi against papi's curated data, the Đông Xuân chain, and that a Territory 
 
 from __future__ import annotations
 
+import doctest
 import gzip
+import hashlib
+import importlib.util
 import itertools
 import json
+import os
+import sys
 import unicodedata
 from collections import Counter
 from datetime import date, timedelta
@@ -328,3 +333,80 @@ def test_builds_a_territory() -> None:
     assert len(terr.units(level=Level.COMMUNE, on=date(2022, 6, 13))) == 10599
     chain = terr.succession_chain("12799", on=date(2025, 6, 30))
     assert [s.act for s in chain] == ["1201/NQ-UBTVQH15"]
+
+
+# ------------------------------------------------------------------ invariants of the format
+
+
+@pytest.mark.parametrize("index", range(21))
+def test_codes_on_each_list_day_are_the_lists_codes(index: int) -> None:
+    snap = history()["snapshots"][index]
+    codes = sorted(u["code"] for u in on(snap["date"]))
+    assert hashlib.sha256("\n".join(codes).encode()).hexdigest() == snap["codes_sha256"]
+
+
+def test_parents_cover_each_version_exactly() -> None:
+    for u in history()["units"]:
+        if u["level"] == "province":
+            assert "parents" not in u
+            continue
+        spans = u["parents"]
+        assert spans[0][1] == u["valid_from"], u["id"]
+        assert spans[-1][2] == u["valid_to"], u["id"]
+        for (_, _, end), (_, start, _) in itertools.pairwise(spans):
+            assert end is not None, u["id"]
+            assert end == start, u["id"]
+        for pid, start, end in spans:
+            p = by_id()[pid]
+            assert (p["valid_from"] or "") <= (start or ""), (u["id"], pid)
+            if p["valid_to"] is not None:
+                assert end is not None, (u["id"], pid)
+                assert end <= p["valid_to"], (u["id"], pid)
+
+
+def test_successions_join_the_ends_of_versions() -> None:
+    for s in history()["successions"]:
+        for p in s["predecessors"]:
+            assert by_id()[p]["valid_to"] == s["effective"]
+        for x in s["successors"]:
+            assert by_id()[x]["valid_from"] == s["effective"]
+
+
+def test_hanoi_known_disagreement_bach_mai() -> None:
+    """The GSO list of 2025-01-01 put Phường Bạch Mai on 00286, the curated data (and the GSO
+    from 2025-02-01) on 00292; documented in docs/history.md."""
+    assert [d[:5] for d in hanoi_disagreements("2025-01-01")] == ["00286", "00292"]
+    assert hanoi_disagreements("2025-02-01") == []
+
+
+# ------------------------------------------------------------------ docs/history.md
+
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_history_page_examples() -> None:
+    cwd = os.getcwd()
+    os.chdir(ROOT)
+    try:
+        result = doctest.testfile(
+            str(ROOT / "docs" / "history.md"), module_relative=False, verbose=False
+        )
+    finally:
+        os.chdir(cwd)
+    assert result.attempted >= 6
+    assert result.failed == 0
+
+
+def test_history_page_tables_are_current() -> None:
+    spec = importlib.util.spec_from_file_location(
+        "build_gso_history", ROOT / "tools" / "build_gso_history.py"
+    )
+    assert spec is not None
+    assert spec.loader is not None
+    tool = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault(spec.name, tool)  # dataclasses look their module up
+    spec.loader.exec_module(tool)
+    page = (ROOT / "docs" / "history.md").read_text(encoding="utf-8")
+    for name, table in tool.markdown_tables(history()).items():
+        assert f"<!-- gso:{name} -->\n{table}\n<!-- /gso:{name} -->" in page, name

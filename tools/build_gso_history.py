@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import hashlib
 import importlib.metadata
 import itertools
 import json
@@ -945,6 +946,11 @@ def vau_snapshot() -> tuple[dict[str, Rec], str]:
 # ---------------------------------------------------------------------------- main
 
 
+def codes_digest(codes: Iterable[str]) -> str:
+    """SHA-256 of the sorted codes of a list, one per line (all levels)."""
+    return hashlib.sha256("\n".join(sorted(codes)).encode()).hexdigest()
+
+
 def counts(units: dict[str, Rec]) -> dict[str, int]:
     c = Counter(r.level for r in units.values())
     return {lv: c[lv] for lv in LEVELS}
@@ -1054,6 +1060,7 @@ def build(repo: Path, pinned: str) -> dict[str, Any]:
                 "commit_date": s.commit_date,
                 "acts": s.acts,
                 "counts": counts(s.units),
+                "codes_sha256": codes_digest(s.units),
                 **(
                     {
                         "note": f"committed on {s.commit_date}; the GSO date of the list "
