@@ -290,25 +290,12 @@ def flatten(data: list[dict[str, Any]], where: str) -> dict[str, Rec]:
     for p in data:
         add(Rec(p["level1_id"], "province", nfc(p["name"]), KINDS.get(p["type"], "?"), None))
         for d in p["level2s"]:
-            add(
-                Rec(
-                    d["level2_id"],
-                    "district",
-                    nfc(d["name"]),
-                    KINDS.get(d["type"], "?"),
-                    p["level1_id"],
-                )
-            )
-            for c in d["level3s"]:
-                add(
-                    Rec(
-                        c["level3_id"],
-                        "commune",
-                        nfc(c["name"]),
-                        KINDS.get(c["type"], "?"),
-                        d["level2_id"],
-                    )
-                )
+            for level, row, parent in [
+                ("district", d, p["level1_id"]),
+                *(("commune", c, d["level2_id"]) for c in d["level3s"]),
+            ]:
+                code = row["level2_id" if level == "district" else "level3_id"]
+                add(Rec(code, level, nfc(row["name"]), KINDS.get(row["type"], "?"), parent))
     return out
 
 
