@@ -19,9 +19,10 @@ of the list and the commit message the resolutions the GSO lists under that date
 What the script derives (format: ``tools/gso/README.md``):
 
 * one **snapshot** per GSO date from 2020-01-01 (the last commit of a date wins);
-* **unit versions**: a code keeps its id while its name and kind stay; a rename, a change of
-  kind or absorbing another unit opens a new version ``CODE@YYYY-MM-DD``; a code that comes
-  back after an absence is a new unit; each version carries its parents per interval;
+* **unit versions**: a code keeps its id while its name and kind stay (also when it absorbs
+  other units, as in papi's Hanoi data); a rename or a change of kind opens a new version
+  ``CODE@YYYY-MM-DD``; a code that comes back after an absence is a new unit; each version
+  carries its parents per interval;
 * **events** between consecutive snapshots, per unit: create, abolish, rename, retype,
   reparent, absorb;
 * **successions** with their evidence: a surviving code is a continuation; a disappearing
@@ -774,17 +775,19 @@ class History:
                     if p.name not in v.spellings:
                         v.spellings.append(p.name)
                     v.name = c.name
-                if renamed or code in absorbers:
+                if renamed:
                     old = self._close(code, day)
                     vid = self._open(c, day)
                     versioned.add(code)
-                    if p.name != c.name and renamed:
+                    if p.name != c.name:
                         event("rename", code, id=vid, previous=old, name=c.name, old_name=p.name)
                     if p.kind != c.kind:
                         event("retype", code, id=vid, previous=old, kind=c.kind, old_kind=p.kind)
-                    if code in absorbers:
-                        got = sorted(g for g, lk in links.items() if code in lk.to)
-                        event("absorb", code, id=vid, previous=old, absorbed=got)
+                if code in absorbers:
+                    # like papi's Hanoi data, a unit that keeps its code, name and kind keeps
+                    # its id when it takes in others (its territory changes, not its identity)
+                    got = sorted(g for g, lk in links.items() if code in lk.to)
+                    event("absorb", code, id=vid, absorbed=got)
                 if p.parent != c.parent:
                     event("reparent", code, id=vid, parent=c.parent, old_parent=p.parent)
                 if c.parent and code not in versioned:
