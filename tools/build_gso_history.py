@@ -1185,7 +1185,15 @@ def markdown_tables(data: dict[str, Any]) -> dict[str, str]:
             continue
         cands = ", ".join(f"{units[c]['name']} ({c})" for c in x["candidates"][:4]) or "—"
         unres.append(f"| {x['date']} | {x['id']} | {x['name']} | {x['reason']} | {cands} |")
+    acts = ["| act | GSO date | provinces | title (as the GSO lists it) |", "|---|---|---|---|"]
+    names = {u["code"]: u["name"] for u in data["units"] if u["level"] == "province"}
+    for s in data["snapshots"]:
+        for a in s["acts"]:
+            where = ", ".join(names[p] for p in a.get("provinces", []))
+            title = a["title"].replace("|", "/")
+            acts.append(f"| {a['act']} | {s['date']} | {where} | {title} |")
     return {
+        "acts": "\n".join(acts),
         "snapshots": "\n".join(snaps),
         "provinces": "\n".join(prov),
         "summary": "\n".join(summary),
