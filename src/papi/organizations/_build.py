@@ -329,16 +329,31 @@ def build_graph(registry: Organizations) -> nx.MultiDiGraph[str]:
                     succession=s,
                 )
     if registry._derive_guides:
+        # each committee is guided by the agencies of the units above it (on the first day
+        # both exist): walk up from the committees, not across all pairs
+        guiding: dict[str, list[Organization]] = {}
         for o in orgs:
-            if o.kind not in GUIDING_KINDS:
-                continue
-            for pc in committees:
-                v = _intersect(o.validity, pc.validity)
-                if v is None or pc.unit_id == o.unit_id:
-                    continue
-                first = max(_span(v)[0], 1)
-                ancestors = territory._ancestors_on(pc.unit_id, first)
-                if any(a.id == o.unit_id for a in ancestors):
-                    edge(o.id, pc.id, "guides", v)
+            if o.kind in GUIDING_KINDS:
+                guiding.setdefault(o.unit_id, []).append(o)
+        for pc in committees:
+            for o_unit in _units_above(territory, pc):
+                for o in guiding.get(o_unit, ()):
+                    v = _intersect(o.validity, pc.validity)
+                    if v is not None and o_unit in _above_on(territory, pc.unit_id, v):
+                        edge(o.id, pc.id, "guides", v)
     freeze_attributes(graph)
     return nx.freeze(graph)
+
+
+def _units_above(territory: Territory, pc: Organization) -> set[str]:
+    """The units above ``pc``'s unit on any day of its life (its first and last days and
+    every containment change between: a superset, checked per pair by :func:`_above_on`)."""
+    lo, hi = _span(pc.validity)
+    days = {max(lo, 1), hi - 1 if hi < _span(Validity())[1] else max(lo, 1)}
+    days.update(b for b in territory._bounds if lo <= b < hi)
+    return {a.id for d in days for a in territory._ancestors_on(pc.unit_id, d)}
+
+
+def _above_on(territory: Territory, uid: str, v: Validity) -> set[str]:
+    """The units above ``uid`` on the first day of ``v``."""
+    return {a.id for a in territory._ancestors_on(uid, max(_span(v)[0], 1))}

@@ -267,8 +267,10 @@ class Organizations:
         order (lazily: a national registry is never held whole)."""
         yield from self._by_id.values()
         if self._rules is not None:
+            levels = self._rules.levels()
             for u in self._territory:
-                yield from self._derived_of(u.id)[0]
+                if u.level in levels:
+                    yield from self._derived_of(u.id)[0]
 
     def __len__(self) -> int:
         return self._once("len", lambda: sum(1 for _ in self))
@@ -595,7 +597,7 @@ class Organizations:
         else:
             pool = self._by_id.values()
             if self._rules is not None:
-                units = (u for u in self._territory if u.exists_on(on))
+                units = (u for u in self._units_at(self._rules.levels()) if u.exists_on(on))
                 pool = (*pool, *(o for u in units for o in self._derived_of(u.id)[0]))
         out = [o for o in pool if o.validity.contains(on) and (kind is None or o.kind is kind)]
         return tuple(sorted(out, key=lambda o: o.id))
@@ -763,7 +765,7 @@ class Organizations:
         if self._rules is not None:
             successions.extend(self._territory.successions)
             windows = sorted(self._rules.window_days())
-            levels = frozenset(lv for r in self._rules.rules for lv in r.levels)
+            levels = self._rules.levels()
             for u in self._territory:
                 if u.level not in levels:
                     continue

@@ -465,7 +465,7 @@ class Rulebook:
     (21, datetime.date(2025, 7, 1))
     """
 
-    __slots__ = ("_by_key", "_pilots", "_rules")
+    __slots__ = ("_by_key", "_by_kind", "_named", "_pilots", "_rules")
 
     def __init__(
         self, rules: Iterable[BodyRule], pilots: Iterable[CouncilPilot] = COUNCIL_PILOTS
@@ -476,6 +476,18 @@ class Rulebook:
         for r in self._rules:
             by_key.setdefault(r.key, []).append(r)
         self._by_key = MappingProxyType({k: tuple(v) for k, v in by_key.items()})
+        # the rules a unit of each kind matches, and the names that change that
+        self._named = frozenset(n for r in self._rules for n in (*r.also_names, *r.except_names))
+        self._by_kind = MappingProxyType(
+            {
+                kind: tuple(
+                    r
+                    for r in self._rules
+                    if kind.level in r.levels and (not r.unit_kinds or kind in r.unit_kinds)
+                )
+                for kind in UnitKind
+            }
+        )
 
     @property
     def rules(self) -> tuple[BodyRule, ...]:
@@ -491,6 +503,10 @@ class Rulebook:
         """The id prefixes of derived organizations."""
         return frozenset(self._by_key)
 
+    def levels(self) -> frozenset[Level]:
+        """The levels of the units some rule gives a body."""
+        return frozenset(lv for r in self._rules for lv in r.levels)
+
     def window_days(self) -> frozenset[date]:
         """The days on which a rule starts or stops applying (for :meth:`change_days`)."""
         days: set[date] = set()
@@ -504,9 +520,11 @@ class Rulebook:
         """The organizations and head posts the rules give ``unit`` (over all its days)."""
         orgs: list[Organization] = []
         posts: list[Post] = []
-        for rule in self._rules:
-            if not rule.applies(unit):
-                continue
+        if unit.name in self._named:
+            rules: Iterable[BodyRule] = (r for r in self._rules if r.applies(unit))
+        else:
+            rules = self._by_kind[unit.kind]
+        for rule in rules:
             if rule is PEOPLES_COUNCIL:
                 spans = self._council(territory, unit)
             else:
