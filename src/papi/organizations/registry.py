@@ -9,14 +9,9 @@ ones of its kind for its unit ("Hanoi's curated departments win").
 >>> from datetime import date
 >>> from papi.organizations import hanoi_organizations
 >>> orgs = hanoi_organizations()
->>> d = date(2026, 3, 1)
->>> pc = orgs.committee_of("Phường Hoàn Kiếm", on=d)
->>> pc.name, orgs.superior(pc, on=d).id
-('Ủy ban nhân dân phường Hoàn Kiếm', 'ubnd:01')
->>> orgs.holder(orgs.head_post("ubnd:01", on=d), on=d).person
-'Vũ Đại Thắng'
->>> [o.name for o in orgs.successors("Sở Kế hoạch và Đầu tư", on=d)]
-['Sở Tài chính']
+>>> office = orgs.get("vp-hdnd-ubnd:00070@2025-07-01")  # derived when asked for
+>>> office.name, office.part_of, office.valid_from
+('Văn phòng HĐND và UBND', 'ubnd:00070@2025-07-01', datetime.date(2025, 7, 1))
 """
 
 from __future__ import annotations
@@ -30,7 +25,7 @@ import attrs
 import networkx as nx
 
 from papi.dates import Validity, _warn_outside_coverage
-from papi.errors import Ambiguous, NotFound
+from papi.errors import Ambiguous, InvalidData, NotFound
 from papi.organizations.model import (
     GUIDING_KINDS,
     Holding,
@@ -388,7 +383,8 @@ class Organizations:
         self, name: str, *, on: date | None = None, within: UnitRef | None = None
     ) -> tuple[Organization, ...]:
         """Every organization ``name`` denotes (on ``on`` if given, else on any day; inside
-        ``within`` if given), sorted by id; never raises for a name that matches nothing.
+        ``within`` if given, which needs ``on``), sorted by id; never raises for a name that
+        matches nothing.
 
         >>> from papi.organizations import hanoi_organizations
         >>> [o.id for o in hanoi_organizations().find("ubnd phuong hoan kiem")]
@@ -396,7 +392,9 @@ class Organizations:
         """
         ctx = None
         if within is not None:
-            ctx = self._context(self._territory._resolve(within, on or _ANY_DAY), on or _ANY_DAY)
+            if on is None:
+                raise InvalidData("within= needs on= (a unit is resolved on a day)", path="on")
+            ctx = self._context(self._territory._resolve(within, on), on)
         found = self._named(name, ctx, on)
         if on is not None:
             found = [o for o in found if o.validity.contains(on)]
@@ -797,7 +795,6 @@ class Organizations:
         return self._once("graph", lambda: build_graph(self))
 
 
-_ANY_DAY = date(2025, 6, 30)
 
 
 def _evolve_part_of(o: Organization, part_of: str) -> Organization:
