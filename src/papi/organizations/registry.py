@@ -795,7 +795,5 @@ class Organizations:
         return self._once("graph", lambda: build_graph(self))
 
 
-
-
 def _evolve_part_of(o: Organization, part_of: str) -> Organization:
     return attrs.evolve(o, part_of=part_of)
