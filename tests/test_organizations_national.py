@@ -400,3 +400,13 @@ def test_holders_file_problems_are_collected() -> None:
         ORGS.with_holdings(
             [Holding(post_id="ubnd:nope/chu-tich", person="A", validity=Validity(), sources=("s",))]
         )
+
+
+@settings(max_examples=15, deadline=None)
+@given(day=st.dates(min_value=date(2020, 3, 1), max_value=date(2027, 12, 31)))
+def test_hanoi_units_have_exactly_one_committee_each_day(day: date) -> None:
+    orgs = hanoi_organizations()
+    units = orgs.territory.units(on=day)
+    pcs = orgs.organizations(kind=OrgKind.PEOPLES_COMMITTEE, on=day)
+    assert sorted(o.unit_id for o in pcs) == sorted(u.id for u in units)
+    assert len({o.id for o in pcs}) == len(pcs)
