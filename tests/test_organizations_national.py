@@ -259,6 +259,15 @@ def test_names_as_documents_write_them() -> None:
         "M000@2025-07-01"
     )
     assert ORGS.org("Sở Y tế", within="Phường Mới 0-0", on=AFTER).unit_id == "N0@2025-07-01"
+    # names with commas of their own, qualified by a unit after a further comma
+    for ref in (
+        "Sở Văn hóa, Thể thao và Du lịch, Tỉnh Mới 1",
+        "Sở Văn hóa, Thể thao và Du lịch tỉnh Mới 1",
+    ):
+        assert ORGS.org(ref, on=AFTER).id == "so-van-hoa-the-thao-du-lich:N1@2025-07-01"
+    assert ORGS.org("UBND phường Mới 0-0, Tỉnh Mới 0", on=AFTER).id == "ubnd:M000@2025-07-01"
+    with pytest.raises(NotFound):
+        ORGS.org("Sở Nội vụ, Tỉnh Không Có", on=AFTER)
     # before the reform the old provinces have no derived departments
     with pytest.raises(NotFound):
         quiet(ORGS.org, "Sở Nội vụ", within="Tỉnh Cũ 1", on=BEFORE)

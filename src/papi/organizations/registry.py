@@ -463,8 +463,7 @@ class Organizations:
         ctx = None if within is None else self._context(self._territory._resolve(within, on), on)
         named = self._named(ref, ctx, on=None)
         if not named and "," in ref and within is None:
-            head, rest = (part.strip() for part in ref.split(",", 1))
-            return self._resolve(head, on, self._territory._resolve(rest, on))
+            return self._resolve_qualified(ref, on)
         live = [o for o in named if o.validity.contains(on)]
         if len(live) == 1:
             return live[0]
@@ -474,6 +473,24 @@ class Organizations:
         if named:
             raise self._gone(ref, named, on)
         raise NotFound("organization", ref, closest=self._names.closest(ref))
+
+    def _resolve_qualified(self, ref: str, on: date) -> Organization:
+        """``"Sở Nội vụ, Đà Nẵng"``: the first split at a comma whose left part names
+        organizations and whose right part names a unit (names may hold commas: "Sở Văn hóa,
+        Thể thao và Du lịch, Đà Nẵng")."""
+        parts = ref.split(",")
+        error: NotFound | Ambiguous | None = None
+        for i in range(1, len(parts)):
+            head, rest = ",".join(parts[:i]).strip(), ",".join(parts[i:]).strip()
+            if not self._named(head, None, None):
+                continue
+            try:
+                return self._resolve(head, on, self._territory._resolve(rest, on))
+            except (NotFound, Ambiguous) as exc:
+                error = error or exc
+        if error is not None:
+            raise error
+        raise NotFound("organization", ref, closest=self._names.closest(parts[0]))
 
     def _candidate(self, o: Organization, on: date) -> str:
         """``"Sở Nội vụ (id so-noi-vu:48, unit 48, Thành phố Đà Nẵng)"``: with the unit's
