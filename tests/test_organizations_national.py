@@ -268,6 +268,11 @@ def test_names_as_documents_write_them() -> None:
     assert ORGS.org("UBND phường Mới 0-0, Tỉnh Mới 0", on=AFTER).id == "ubnd:M000@2025-07-01"
     with pytest.raises(NotFound):
         ORGS.org("Sở Nội vụ, Tỉnh Không Có", on=AFTER)
+    # a bare kind word names a unit only in a context: "Thanh tra huyện" is every district's
+    with pytest.raises(NotFound):
+        quiet(ORGS.org, "Thanh tra huyện", on=BEFORE)
+    assert quiet(ORGS.org, "Thanh tra huyện", within="Xã Cũ 1-2-0", on=BEFORE).id == "thanh-tra:D12"
+    assert len(quiet(ORGS.find, "Thanh tra tỉnh", on=AFTER)) == 2  # the provinces' own alias
     # before the reform the old provinces have no derived departments
     with pytest.raises(NotFound):
         quiet(ORGS.org, "Sở Nội vụ", within="Tỉnh Cũ 1", on=BEFORE)

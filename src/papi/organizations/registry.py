@@ -430,16 +430,22 @@ class Organizations:
             return list(found.values())
         folded = fold(ref)
         terr = self._territory
-        for rule, rest in self._rules.matches(folded):
+        for rule, rest, slot in self._rules.matches(folded):
             units: Iterable[Unit]
-            if rest in _KIND_WORDS or not rest:
-                units = (
-                    (terr.get(i) for i in ctx) if ctx is not None else self._units_at(rule.levels)
-                )
-                if rest:
-                    units = (u for u in units if fold(kind_word(u)) == rest)
-            else:
+            if rest and slot == "unit" and rest not in _KIND_WORDS:
                 units = (u for u in terr.find(rest) if ctx is None or u.id in ctx)
+            elif ctx is not None:
+                units = (terr.get(i) for i in ctx)
+            elif not slot or slot == "kind":
+                # "Sở Nội vụ", "Thanh tra tỉnh": every unit; a bare "Thanh tra" or
+                # "UBND phường" says which unit only with a context
+                units = self._units_at(rule.levels)
+            else:
+                continue
+            if rest in _KIND_WORDS:
+                units = (u for u in units if fold(kind_word(u)) == rest)
+            elif slot == "kind" and rest:
+                continue
             for u in units:
                 if not rule.applies(u):
                     continue

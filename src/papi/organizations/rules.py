@@ -596,18 +596,19 @@ class Rulebook:
         """The rules deriving ids that start with ``key:``."""
         return self._by_key.get(key, ())
 
-    def matches(self, folded: str) -> Iterator[tuple[BodyRule, str]]:
-        """``(rule, rest)`` for every rule template whose fixed words start ``folded`` (a
-        :func:`~papi.text.fold`-ed name): ``rest`` is what stands for the unit ("" when the
-        name has none, e.g. "Sở Nội vụ")."""
+    def matches(self, folded: str) -> Iterator[tuple[BodyRule, str, str]]:
+        """``(rule, rest, slot)`` for every rule template whose fixed words start ``folded``
+        (a :func:`~papi.text.fold`-ed name): ``rest`` is what stands for the unit ("" when
+        the name has none, e.g. "Sở Nội vụ"), ``slot`` the template's placeholder
+        (``"unit"``, ``"kind"`` or ``""``)."""
         for rule in self._rules:
             for template in rule.templates():
                 fixed = fold(template.split("{", 1)[0])
-                has_slot = "{" in template
+                slot = "unit" if "{unit}" in template else "kind" if "{kind}" in template else ""
                 if folded == fixed:
-                    yield rule, ""
-                elif has_slot and folded.startswith(fixed + " "):
-                    yield rule, folded[len(fixed) + 1 :]
+                    yield rule, "", slot
+                elif slot and folded.startswith(fixed + " "):
+                    yield rule, folded[len(fixed) + 1 :], slot
 
 
 #: The rules papi applies to every territory (see the module docs).
