@@ -61,7 +61,7 @@ def timed(fn: Callable[[], object], rounds: int = 5) -> float:
 def eager(terr: Territory, data: dict[str, object]) -> Organizations:
     """The old work: every derived record built, validated, indexed and put in the graph."""
     lazy = organizations_from_dict(terr, data)
-    orgs = list(lazy)
+    orgs = list(iter(lazy))
     posts = [p for o in orgs for p in lazy._posts_of_org(o)]
     holdings = [h for held in lazy._holdings.values() for h in held]
     built = Organizations.build(terr, orgs, posts, holdings, lazy.successions)

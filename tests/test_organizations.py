@@ -436,3 +436,13 @@ def test_org_name_of_several_gone_organizations_lists_each_with_its_successors()
     )
     assert msg.endswith("ask by id, or use a date when one of them existed")
     assert ORGS.org("ubnd:00214", on=date(2025, 6, 30)).name.endswith("Quang Trung")
+
+
+@pytest.mark.parametrize("day", [date(2022, 6, 13), BEFORE, AFTER])
+def test_graph_guides_edges_agree_with_the_rule(day: date) -> None:
+    """guides() is a rule evaluated on demand; the graph, built only when asked for, has the
+    same edges that day."""
+    g = ORGS.graph(on=day)
+    for o in ORGS.organizations(on=day):
+        edges = {b for _, b, r in g.out_edges(o.id, data="relation") if r == "guides"}
+        assert edges == {pc.id for pc in ORGS.guides(o, on=day)}, o.id

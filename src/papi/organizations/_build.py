@@ -6,6 +6,7 @@ from __future__ import annotations
 import functools
 import threading
 from collections.abc import Iterable, Iterator, Mapping
+from datetime import date
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
@@ -19,7 +20,6 @@ from papi.organizations.model import (
     Organization,
     OrgKind,
     Post,
-    _intersect,
 )
 from papi.territory import Succession, Territory, _check_successions, freeze_attributes
 from papi.text import NameIndex
@@ -32,11 +32,13 @@ if TYPE_CHECKING:
     from papi.organizations.rules import Rulebook
 
 
-def _span(v: Validity) -> tuple[int, int]:
-    from datetime import date
+_FAR_PAST = date.min.toordinal()
+_FAR_FUTURE = date.max.toordinal() + 1
 
-    lo = v.valid_from.toordinal() if v.valid_from else date.min.toordinal()
-    hi = v.valid_to.toordinal() if v.valid_to else date.max.toordinal() + 1
+
+def _span(v: Validity) -> tuple[int, int]:
+    lo = v.valid_from.toordinal() if v.valid_from else _FAR_PAST
+    hi = v.valid_to.toordinal() if v.valid_to else _FAR_FUTURE
     return lo, hi
 
 
@@ -279,7 +281,7 @@ def build_graph(registry: Organizations) -> nx.MultiDiGraph[str]:
             **extra,
         )
 
-    orgs = list(registry)
+    orgs = list(iter(registry))  # list(registry) would count it first (len)
     committees: list[Organization] = []
     for o in orgs:
         lo, hi = _span(o.validity)
@@ -336,11 +338,27 @@ def build_graph(registry: Organizations) -> nx.MultiDiGraph[str]:
             if o.kind in GUIDING_KINDS:
                 guiding.setdefault(o.unit_id, []).append(o)
         for pc in committees:
+            above: dict[int, set[str]] = {}  # first day -> the units above pc's that day
+            plo, phi = _span(pc.validity)
             for o_unit in _units_above(territory, pc):
                 for o in guiding.get(o_unit, ()):
-                    v = _intersect(o.validity, pc.validity)
-                    if v is not None and o_unit in _above_on(territory, pc.unit_id, v):
-                        edge(o.id, pc.id, "guides", v)
+                    olo, ohi = _span(o.validity)
+                    lo, hi = max(olo, plo), min(ohi, phi)
+                    if lo >= hi:
+                        continue
+                    first = max(lo, 1)
+                    if first not in above:
+                        above[first] = {a.id for a in territory._ancestors_on(pc.unit_id, first)}
+                    if o_unit in above[first]:
+                        graph.add_edge(
+                            o.id,
+                            pc.id,
+                            relation="guides",
+                            lo=lo,
+                            hi=hi,
+                            valid_from=None if lo == _FAR_PAST else date.fromordinal(lo),
+                            valid_to=None if hi == _FAR_FUTURE else date.fromordinal(hi),
+                        )
     freeze_attributes(graph)
     return nx.freeze(graph)
 
@@ -349,11 +367,6 @@ def _units_above(territory: Territory, pc: Organization) -> set[str]:
     """The units above ``pc``'s unit on any day of its life (its first and last days and
     every containment change between: a superset, checked per pair by :func:`_above_on`)."""
     lo, hi = _span(pc.validity)
-    days = {max(lo, 1), hi - 1 if hi < _span(Validity())[1] else max(lo, 1)}
+    days = {max(lo, 1), hi - 1 if hi < _FAR_FUTURE else max(lo, 1)}
     days.update(b for b in territory._bounds if lo <= b < hi)
     return {a.id for d in days for a in territory._ancestors_on(pc.unit_id, d)}
-
-
-def _above_on(territory: Territory, uid: str, v: Validity) -> set[str]:
-    """The units above ``uid`` on the first day of ``v``."""
-    return {a.id for a in territory._ancestors_on(uid, max(_span(v)[0], 1))}
