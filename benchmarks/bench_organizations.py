@@ -105,6 +105,25 @@ def before_module() -> Callable[[], object] | None:
         return None
 
 
+def national_data() -> None:
+    """The same over the packaged national territory, where this papi has one."""
+    try:
+        from papi.territory import vietnam_territory  # type: ignore[attr-defined]
+    except ImportError:
+        print("(no packaged national territory in this papi: skipped)")
+        return
+    vn = vietnam_territory()
+    t_orgs = timed(lambda: Organizations.build(vn, rules=STANDARD_RULES))
+    orgs = Organizations.build(vn, rules=STANDARD_RULES)
+    start = time.perf_counter()
+    n = len(orgs.organizations(on=AFTER))
+    t_list = time.perf_counter() - start
+    print(
+        f"vietnam_territory(): Organizations.build {t_orgs * 1000:.2f} ms; "
+        f"organizations(on={AFTER}) first use {t_list:.2f} s ({n:,})"
+    )
+
+
 def main() -> None:
     hn = hanoi_territory()
     text = (resources.files("papi") / "data" / "hanoi" / "organizations.json").read_text("utf-8")
@@ -151,6 +170,8 @@ def main() -> None:
     start = time.perf_counter()
     n = sum(1 for _ in orgs)
     print(f"  iterating every organization: {n:,} in {time.perf_counter() - start:.2f} s")
+
+    national_data()
 
     communes = [u for u in terr if u.level is Level.COMMUNE and u.exists_on(AFTER)]
     sample = random.Random(3).sample(communes, 2000)

@@ -424,3 +424,25 @@ def test_hanoi_units_have_exactly_one_committee_each_day(day: date) -> None:
     pcs = orgs.organizations(kind=OrgKind.PEOPLES_COMMITTEE, on=day)
     assert sorted(o.unit_id for o in pcs) == sorted(u.id for u in units)
     assert len({o.id for o in pcs}) == len(pcs)
+
+
+def test_lazy_tables_are_built_once_across_threads() -> None:
+    """Derived bodies, successions, change days and the graph are made on first use; threads
+    asking at once get the same answers (one table each)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    orgs = Organizations.build(country(n_old=5, n_new=3), rules=STANDARD_RULES)
+
+    def ask(i: int) -> tuple[object, ...]:
+        day = AFTER if i % 2 else BEFORE
+        return (
+            quiet(lambda: tuple(o.id for o in orgs.organizations(on=day))),
+            id(orgs.successions),
+            id(orgs.change_days()),
+            id(orgs.full_graph),
+        )
+
+    with ThreadPoolExecutor(8) as pool:
+        answers = list(pool.map(ask, range(16)))
+    assert len({a for i, a in enumerate(answers) if i % 2}) == 1
+    assert len({a for i, a in enumerate(answers) if not i % 2}) == 1
