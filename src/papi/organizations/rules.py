@@ -159,6 +159,7 @@ class BodyRule:
     level_sources: Mapping[Level, tuple[str, ...]] = attrs.field(
         factory=lambda: MappingProxyType({})
     )
+    head_sources: tuple[str, ...] | None = None  # the head post's (default: the body's)
 
     def applies(self, unit: Unit) -> bool:
         """Whether ``unit`` has this body on some day (its kind and name match; the days
@@ -276,6 +277,7 @@ PEOPLES_COMMITTEE = BodyRule(
     head=(PostKind.CHAIRPERSON, "Chủ tịch", "Chairperson", None),
     sources=(_PC_SOURCE,),
     level_sources=MappingProxyType({Level.DISTRICT: (_DISTRICT_END,)}),
+    head_sources=(_PC_SOURCE,),
 )
 
 #: The People's Council rule; :data:`COUNCIL_PILOTS` removes some of its days.
@@ -300,6 +302,7 @@ _OTHER_RULES: tuple[BodyRule, ...] = (
         part_of="ubnd",
         sector="inspection",
         sources=(_INSPECTION, _DISTRICT_END),
+        head_sources=(_INSPECTION,),
     ),
     BodyRule(
         key="pvhcc",
@@ -556,11 +559,7 @@ class Rulebook:
                     )
                 )
                 kind, name, name_en, slug = rule.head
-                head_sources = (
-                    sources if rule.kind is not OrgKind.PEOPLES_COMMITTEE else rule.sources
-                )
-                if rule.key == "thanh-tra" and unit.level is Level.DISTRICT:
-                    head_sources = (_INSPECTION,)
+                head_sources = sources if rule.head_sources is None else rule.head_sources
                 posts.append(_head_post(oid, kind, name, name_en, v, head_sources, slug=slug))
         return tuple(orgs), tuple(posts)
 
