@@ -8,7 +8,12 @@ Reports the time to ``Territory.build``, its peak memory (tracemalloc), and the 
 ``Territory.ancestors(on=)`` for villages, as a ratio to a plain ``dict`` parent-walk over the
 same tree measured in the same run. Targets: build under 2 s; ancestors within 3x of the walk.
 
-Run: ``python benchmarks/bench_territory.py`` (about 15 s).
+Then the packaged national territory (``papi.territory.vietnam_territory``): the time to load
+it (decompress, parse, build; target well under 1 s), as a ratio to the baseline of only
+decompressing and parsing the same files in the same run, its peak memory, the packaged data
+size, and the cost of ``convert`` over every old commune.
+
+Run: ``python benchmarks/bench_territory.py`` (about 20 s).
 """
 
 from __future__ import annotations
@@ -26,8 +31,9 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 
+import papi.territory as territory_module
 from papi.dates import Validity
-from papi.territory import Containment, Succession, Territory, Unit, UnitKind
+from papi.territory import Containment, Level, Succession, Territory, Unit, UnitKind
 
 REFORM = date(2025, 7, 1)
 OLD = Validity(valid_to=REFORM)
@@ -194,6 +200,54 @@ def main() -> None:
     start = time.perf_counter()
     n = len(terr.successors("C00001", on=date(2026, 3, 1)))
     print(f"successors of one commune: {n} units in {(time.perf_counter() - start) * 1e6:.0f} µs")
+    national()
+
+
+def national() -> None:
+    data = Path(territory_module.__file__).parent / "data" / "vietnam"
+    files = ("units.jsonl.gz", "successions.jsonl.gz", "meta.json")
+    sizes = {f: (data / f).stat().st_size for f in files}
+    print(
+        "national data: "
+        + ", ".join(f"{f} {n / 1024:,.0f} KiB" for f, n in sizes.items())
+        + f"; total {sum(sizes.values()) / 1024:,.0f} KiB"
+    )
+    load = territory_module._vietnam.__wrapped__  # the uncached loader
+
+    def parse_only() -> None:
+        for f in files[:2]:
+            territory_module._gz_rows((data / f).read_bytes())
+
+    parse_runs, load_runs, ratios = [], [], []
+    for _ in range(5):
+        gc.collect()
+        start = time.perf_counter()
+        parse_only()
+        p = time.perf_counter() - start
+        gc.collect()
+        start = time.perf_counter()
+        load()
+        t = time.perf_counter() - start
+        parse_runs.append(p)
+        load_runs.append(t)
+        ratios.append(t / p)
+    print(
+        f"national load: median {statistics.median(load_runs):.3f} s of 5 (target < 1 s); "
+        f"parse-only baseline {statistics.median(parse_runs):.3f} s; "
+        f"median ratio {statistics.median(ratios):.1f}x"
+    )
+    gc.collect()
+    tracemalloc.start()
+    vn = load()
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    print(f"national load peak memory (tracemalloc): {peak / 2**20:,.0f} MiB; {len(vn):,} units")
+    old = vn.units(level=Level.COMMUNE, on=date(2025, 6, 30))
+    start = time.perf_counter()
+    for u in old:
+        vn.convert(u, to=date(2026, 3, 1))
+    per = (time.perf_counter() - start) / len(old)
+    print(f"convert: {len(old):,} old communes, {per * 1e6:,.1f} µs each")
 
 
 if __name__ == "__main__":

@@ -1,7 +1,8 @@
 """papi.importers.from_vietnam_provinces, checked against the packaged Hanoi data.
 
 ``vietnam-provinces`` is GPL-3.0 and needs Python >= 3.12: an optional test oracle, never a
-dependency. These tests skip where it is not installed.
+dependency. The tests of the real data skip where it is not installed; the importer's logic
+also runs on a stand-in package everywhere.
 """
 
 from __future__ import annotations
@@ -103,3 +104,96 @@ def test_names_of_2025_agree_but_for_tone_marks(vietnam: Territory) -> None:
         for day in (BEFORE, AFTER):
             for u in hn.units(level=Level.COMMUNE, on=day):
                 assert fold(vietnam.unit(u.code, on=day).name) == fold(u.name), u
+
+
+# ------------------------------------------------ the importer's logic, on every Python
+class _Div:
+    """A division of the fake package: code, name, type and parent codes."""
+
+    def __init__(self, code: int, name: str, kind: str, **parents: int) -> None:
+        self.code, self.name, self.division_type = code, name, kind
+        for k, v in parents.items():
+            setattr(self, k, v)
+
+
+def _fake_package(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A minimal stand-in with the shape of vietnam-provinces 2026.9.0 (two old provinces
+    merged into one, one unchanged), so the importer's logic runs without the GPL package."""
+    from types import SimpleNamespace
+
+    def table(*items: _Div) -> SimpleNamespace:
+        return SimpleNamespace(iter_all=lambda: iter(items))
+
+    def ref(code: int) -> SimpleNamespace:
+        return SimpleNamespace(code=code)
+
+    vp = SimpleNamespace(
+        __version__="0-test",
+        __data_version__="test",
+        Province=table(
+            _Div(1, "Thành phố Một", "thành phố trung ương"), _Div(3, "Tỉnh Ba", "tỉnh")
+        ),
+        Ward=table(
+            _Div(1, "Phường Một", "phường", province_code=1),
+            _Div(3, "Xã Ba", "xã", province_code=3),
+        ),
+    )
+    legacy = SimpleNamespace(
+        Province=table(
+            _Div(1, "Thành phố Một", "thành phố trung ương"),
+            _Div(2, "Tỉnh Hai", "tỉnh"),
+            _Div(3, "Tỉnh Ba", "tỉnh"),
+        ),
+        District=table(
+            _Div(1, "Quận Một", "quận", province_code=1),
+            _Div(2, "Huyện Hai", "huyện", province_code=2),
+            _Div(3, "Huyện Ba", "huyện", province_code=3),
+        ),
+        Ward=table(
+            _Div(1, "Phường Một", "phường", district_code=1),
+            _Div(2, "Xã Hai", "xã", district_code=2),
+            _Div(3, "Xã Ba", "xã", district_code=3),
+            _Div(4, "Xã Bốn", "xã", district_code=3),
+        ),
+    )
+    wards = SimpleNamespace(
+        SOURCE="test.csv",
+        OLD_TO_NEW={
+            1: SimpleNamespace(new_wards=(ref(1),)),
+            2: SimpleNamespace(new_wards=(ref(3),)),
+            3: SimpleNamespace(new_wards=(ref(3), ref(99))),
+            77: SimpleNamespace(new_wards=(ref(3),)),
+        },
+    )
+    provinces = SimpleNamespace(
+        OLD_TO_NEW={
+            1: SimpleNamespace(new_provinces=(ref(1),)),
+            2: SimpleNamespace(new_provinces=(ref(3),)),
+            3: SimpleNamespace(new_provinces=(ref(3),)),
+        }
+    )
+    for name, module in (
+        ("vietnam_provinces", vp),
+        ("vietnam_provinces.legacy", legacy),
+        ("vietnam_provinces._ward_conversion_2025", wards),
+        ("vietnam_provinces._province_conversion_2025", provinces),
+    ):
+        monkeypatch.setitem(sys.modules, name, module)
+
+
+def test_importer_logic_on_a_stand_in_package(monkeypatch: pytest.MonkeyPatch) -> None:
+    from papi.importers import from_vietnam_provinces
+
+    _fake_package(monkeypatch)
+    t = from_vietnam_provinces()
+    assert t.meta["skipped"] == {"old_ward_unknown": 1, "new_ward_unknown": 1}
+    assert [u.id for u in t.units(level=Level.PROVINCE, on=AFTER)] == ["01", "03@2025-07-01"]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        assert len(t.units(level=Level.COMMUNE, on=BEFORE)) == 4
+        assert [u.id for u in t.successors("02", on=AFTER)] == ["03@2025-07-01"]
+        assert [u.id for u in t.successors("00003", on=AFTER)] == ["00003@2025-07-01"]
+        assert t.successors("00004", on=AFTER) == ()
+        assert t.get("00004").end_reason == "ended 2025-07-01; not in the source's conversion table"
+        assert [u.id for u in t.successors("003", on=AFTER)] == ["00003@2025-07-01"]
+        assert t.unit("Thành phố Một", on=BEFORE) is t.unit("Thành phố Một", on=AFTER)

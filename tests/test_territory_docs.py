@@ -14,3 +14,12 @@ def test_territory_page_examples() -> None:
     )
     assert result.attempted > 40
     assert result.failed == 0
+
+
+def test_my_province_howto_examples() -> None:
+    page = PAGE.parent / "howto" / "my-province.md"
+    result = doctest.testfile(
+        str(page), module_relative=False, optionflags=doctest.ELLIPSIS, verbose=False
+    )
+    assert result.attempted >= 10
+    assert result.failed == 0

@@ -18,10 +18,9 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "src" / "papi" / "data" / "hanoi"
 
 
-def _tool() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "build_hanoi_data", ROOT / "tools" / "build_hanoi_data.py"
-    )
+def load_tool(name: str = "build_hanoi_data") -> ModuleType:
+    """A script of tools/ as a module (tools/ is not a package)."""
+    spec = importlib.util.spec_from_file_location(name, ROOT / "tools" / f"{name}.py")
     assert spec is not None
     assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
@@ -29,7 +28,7 @@ def _tool() -> ModuleType:
     return module
 
 
-TOOL = _tool()
+TOOL = load_tool()
 TABLE: dict[str, Any] = tomllib.loads((ROOT / "tools" / "hanoi_1286.toml").read_text("utf-8"))
 UNITS = [json.loads(line) for line in (DATA / "units.jsonl").read_text("utf-8").splitlines()]
 SUCCESSIONS = [

@@ -370,9 +370,12 @@ def main() -> None:
     for new_key, old_keys in whole.items():
         for old_key in old_keys:
             successors[legacy_by_key[old_key]].append(new_by_key[new_key])
+    primary: dict[str, str] = {}  # divided old unit -> the new unit the package marks default
     for old_key, targets in divided.items():
         for target in targets:
             successors[legacy_by_key[old_key]].append(new_by_key[target["newWardKey"]])
+            if target["isDefaultNewWard"]:
+                primary[legacy_by_key[old_key]] = new_by_key[target["newWardKey"]]
     predecessor_count: dict[str, int] = {}
     for news in successors.values():
         for new in news:
@@ -392,6 +395,7 @@ def main() -> None:
                 "effective": REFORM,
                 "act": ACT_1656,
                 "kind": "split" if len(news) > 1 else "merge",
+                "primary": primary[old] if len(news) > 1 else news[0],
                 "sources": [src_conv, "S1"],
                 "verified": False,
                 "note": (

@@ -20,6 +20,11 @@ keep the bare code (``"00004"``).
 >>> len(hn.units(level=Level.COMMUNE, on=date(2022, 6, 13)))  # 2020-03-01 .. 2024-12-31
 579
 
+The whole country is :func:`vietnam_territory` (63 provinces, 696 district-level units and
+10,035 communes before 2025-07-01; 34 provinces and 3,321 communes from then; Hanoi's curated
+history merged in); :meth:`Territory.convert` turns an old unit into the new one(s), the
+primary one marked. Days are :class:`~datetime.date` objects or ISO ``"YYYY-MM-DD"`` strings.
+
 Build a territory of your own with :meth:`Territory.build`; it validates everything at once
 and raises one :class:`~papi.errors.InvalidData` listing every problem.
 """
@@ -31,6 +36,7 @@ import contextlib
 import enum
 import functools
 import gc
+import gzip
 import itertools
 import json
 import threading
@@ -43,12 +49,19 @@ from typing import Any, NamedTuple, Protocol
 import attrs
 import networkx as nx
 
-from papi.dates import ALWAYS, Validity, _warn_outside_coverage, parse_optional_date
+from papi.dates import (
+    ALWAYS,
+    Validity,
+    _warn_outside_coverage,
+    parse_date,
+    parse_optional_date,
+)
 from papi.errors import Ambiguous, InvalidData, NotFound, Problem
 from papi.text import NameIndex
 
 __all__ = [
     "Containment",
+    "Conversion",
     "Level",
     "Succession",
     "Territory",
@@ -56,6 +69,7 @@ __all__ = [
     "UnitKind",
     "hanoi_territory",
     "load_territory",
+    "vietnam_territory",
 ]
 
 
@@ -199,7 +213,9 @@ class Succession:
 
     ``kind`` is one of ``merge``, ``split`` (one predecessor, several successors), ``rename``,
     ``abolish_tier`` (a district's territory passing to commune-level units when the district
-    tier ended, Law 72/2025/QH15 art. 51(3)), ``absorb`` and ``reorganise``.
+    tier ended, Law 72/2025/QH15 art. 51(3)), ``absorb`` and ``reorganise``. ``primary``
+    names the successor that carries the predecessor on where a source marks one (for a
+    split: the "default" new unit of vietnamadminunits); it must be one of ``successors``.
     """
 
     predecessors: tuple[str, ...] = attrs.field(converter=_tuple_of_str)
@@ -210,6 +226,7 @@ class Succession:
     note: str | None = None
     sources: tuple[str, ...] = attrs.field(default=(), converter=_tuple_of_str)
     verified: bool = True
+    primary: str | None = attrs.field(default=None)
 
     @predecessors.validator
     def _check_pred(self, attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
@@ -221,8 +238,40 @@ class Succession:
         if not value:
             raise InvalidData("a succession needs at least one successor", path="successors")
 
+    @primary.validator
+    def _check_primary(self, attribute: attrs.Attribute[Any], value: str | None) -> None:
+        if value is not None and value not in self.successors:
+            raise InvalidData(
+                "the primary successor must be one of successors", path="primary", value=value
+            )
+
 
 UnitRef = Unit | str
+
+
+@attrs.frozen(kw_only=True)
+class Conversion:
+    """What :meth:`Territory.convert` found: the unit asked about (``source``), the units
+    existing on ``on`` that it became (``units``, by code), the ``primary`` one (the successor
+    that carries it on, followed through every step where the data marks one; ``None`` when a
+    step divided it without a mark) and the successions followed (``chain``).
+
+    >>> c = hanoi_territory().convert("Phường Cống Vị, Quận Ba Đình", to="2026-03-01")
+    >>> [u.name for u in c.units], c.primary.name if c.primary else None
+    (['Phường Ngọc Hà', 'Phường Giảng Võ'], 'Phường Ngọc Hà')
+    """
+
+    source: Unit
+    units: tuple[Unit, ...]
+    primary: Unit | None
+    chain: tuple[Succession, ...]
+    on: date
+
+    @property
+    def split(self) -> bool:
+        """Whether the source went into several units."""
+        return len(self.units) > 1
+
 
 _FAR_PAST = date.min.toordinal()
 _FAR_FUTURE = date.max.toordinal() + 1
@@ -254,8 +303,11 @@ class _AmbiguousPast(Ambiguous):
 class Territory:
     """An immutable, date-aware administrative hierarchy (see the module docs).
 
-    Build one with :meth:`build`. Every query takes ``on=``; a date outside :attr:`coverage`
-    still gets the best answer the data has, with a :class:`~papi.errors.CoverageWarning`.
+    Build one with :meth:`build`. Every query takes ``on=`` (a date or an ISO string; anything
+    else raises :class:`~papi.errors.InvalidData` naming ``on``); a date outside the coverage
+    of the unit asked about (:meth:`coverage_of`; :attr:`coverage` for questions about the
+    whole territory) still gets the best answer the data has, with a
+    :class:`~papi.errors.CoverageWarning`.
     Unit arguments accept a :class:`Unit`, a unit id, an NSO code (resolved on ``on``) or a
     name (matched with :mod:`papi.text` rules; a kind prefix such as "Quận" narrows).
     """
@@ -268,6 +320,7 @@ class Territory:
         "_children",
         "_cov",
         "_coverage",
+        "_days",
         "_epochs",
         "_graph",
         "_level_units",
@@ -276,9 +329,11 @@ class Territory:
         "_names_cache",
         "_parents",
         "_pred_of",
+        "_regional",
         "_spans",
         "_succ_of",
         "_successions",
+        "_top",
     )
 
     _bounds: tuple[int, ...]
@@ -299,6 +354,9 @@ class Territory:
     _pred_of: Mapping[str, tuple[Succession, ...]]
     _succ_of: Mapping[str, tuple[Succession, ...]]
     _successions: tuple[Succession, ...]
+    _regional: Mapping[str, Validity]
+    _top: dict[str, str | None]
+    _days: tuple[date, ...] | None
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         raise TypeError("use Territory.build(units, links, successions) to make a Territory")
@@ -313,8 +371,14 @@ class Territory:
         *,
         coverage: Validity = ALWAYS,
         meta: Mapping[str, object] | None = None,
+        regional_coverage: Mapping[str, Validity] | None = None,
     ) -> Territory:
         """Validate the records and build the territory.
+
+        ``coverage`` is the span of days the data vouches for everywhere;
+        ``regional_coverage`` maps the id of a top-level unit (a province) to the span
+        vouched for inside it when that differs (e.g. Hanoi's curated history in the national
+        territory); queries about a unit warn against its own province's span.
 
         Checks, all at once: unique ids; links and successions naming known units; every
         link inside the validity of both ends; at most one parent per unit per day; no cycle
@@ -334,7 +398,14 @@ class Territory:
           - unit 9: valid_to: the unit ends without successors or an end_reason (value: '2025-07-01')
         """
         with _gc_paused():
-            return cls._build(units, links, successions, coverage=coverage, meta=meta)
+            return cls._build(
+                units,
+                links,
+                successions,
+                coverage=coverage,
+                meta=meta,
+                regional=dict(regional_coverage or {}),
+            )
 
     @classmethod
     def _build(
@@ -345,6 +416,7 @@ class Territory:
         *,
         coverage: Validity,
         meta: Mapping[str, object] | None,
+        regional: dict[str, Validity],
     ) -> Territory:
         unit_list = list(units)
         link_list = list(links)
@@ -496,6 +568,19 @@ class Territory:
                         message="the unit ends without successors or an end_reason",
                     )
                 )
+        for top, v in regional.items():
+            if top not in by_id or top in parents:
+                problems.append(
+                    Problem(
+                        path="regional_coverage",
+                        message="not the id of a top-level unit",
+                        value=top,
+                    )
+                )
+            elif not isinstance(v, Validity):
+                problems.append(
+                    Problem(path=f"regional_coverage.{top}", message="not a Validity", value=v)
+                )
         if problems:
             raise InvalidData.collect("territory data is invalid", problems)
 
@@ -542,6 +627,9 @@ class Territory:
         self._spans = spans
         self._lock = threading.Lock()
         self._meta = _frozen(dict(meta or {}))
+        self._regional = MappingProxyType(regional)
+        self._top = {}
+        self._days = None
         return self
 
     @property
@@ -613,11 +701,71 @@ class Territory:
         return f"<Territory: {len(self._by_id)} units, coverage {self._coverage}>"
 
     # --------------------------------------------------------------- lookups
-    def _check(self, on: date) -> None:
-        _warn_outside_coverage(self._coverage, on, "the territory data", stacklevel=3)
+    def _check(self, on: date, unit: Unit | None = None) -> None:
+        cov = self._coverage if unit is None or not self._regional else self._cov_of(unit.id)
+        _warn_outside_coverage(cov, on, "the territory data", stacklevel=3)
+
+    def _top_id(self, uid: str) -> str | None:
+        """The top-level unit above ``uid`` (over its first parent links), or ``uid``."""
+        found = self._top.get(uid, "")
+        if found != "":
+            return found
+        cur, seen = uid, set()
+        while cur in self._parents and cur not in seen:
+            seen.add(cur)
+            cur = self._parents[cur][0][2]
+        self._top[uid] = cur
+        return cur
+
+    def _cov_of(self, uid: str) -> Validity:
+        top = self._top_id(uid)
+        return self._regional.get(top, self._coverage) if top is not None else self._coverage
+
+    def coverage_of(self, u: UnitRef, *, on: date | str) -> Validity:
+        """The days the data vouches for about ``u``: its province's span when the data
+        records one (``regional_coverage``), else :attr:`coverage`.
+
+        >>> vn = vietnam_territory()
+        >>> vn.coverage_of("Thành phố Hà Nội", on="2026-03-01").valid_from
+        datetime.date(2020, 3, 1)
+        >>> vn.coverage_of("Tỉnh Quảng Nam", on="2025-06-30").valid_from
+        datetime.date(2025, 6, 30)
+        """
+        day = _as_day(on)
+        return self._cov_of(self._resolve(u, day).id)
+
+    def change_days(self) -> tuple[date, ...]:
+        """Every day on which something in the data starts or ends, sorted: unit and link
+        bounds, each succession's effective day and the day after (a succession is a one-day
+        edge), and the coverage bounds. Between two consecutive days every answer of the
+        territory is the same (the eras a :class:`~papi.governance.Governance` caches by).
+
+        >>> days = hanoi_territory().change_days()
+        >>> [d.isoformat() for d in days]
+        ['2020-03-01', '2025-01-01', '2025-01-02', '2025-07-01', '2025-07-02']
+        """
+        days = self._days
+        if days is None:
+            found: set[int] = set()
+            for lo, hi in self._spans.values():
+                found.update((lo, hi))
+            for links in self._parents.values():
+                for lo, hi, _ in links:
+                    found.update((lo, hi))
+            for succ in self._successions:
+                day = succ.effective.toordinal()
+                found.update((day, day + 1))
+            for v in (self._coverage, *self._regional.values()):
+                found.update(_span(v))
+            found -= _SENTINELS
+            days = tuple(date.fromordinal(d) for d in sorted(found))
+            self._days = days
+        return days
 
     def get(self, unit_id: str) -> Unit:
         """The unit with this id (any date); :class:`~papi.errors.NotFound` otherwise."""
+        if not isinstance(unit_id, str):
+            raise InvalidData("a unit id is a string", path="unit_id", value=unit_id)
         try:
             return self._by_id[unit_id]
         except KeyError:
@@ -627,7 +775,7 @@ class Territory:
         code = unit_id.split("@")[0]
         return tuple(u.id for u in self._by_code.get(code, ()))[:5]
 
-    def unit(self, ref: UnitRef, *, on: date) -> Unit:
+    def unit(self, ref: UnitRef, *, on: date | str) -> Unit:
         """Resolve a unit reference on ``on``.
 
         ``ref`` is a :class:`Unit` (returned as is), a unit id, an NSO code (the unit with
@@ -650,9 +798,14 @@ class Territory:
         Phường Quang Trung (code 00214, id 00214, in Quận Đống Đa)
         Phường Quang Trung (code 09538, id 09538@2025-01-01, in Quận Hà Đông)
         Xã Quang Trung (code 10006, id 10006@2025-01-01, in Huyện Thạch Thất)
+
+        ``on`` is a :class:`~datetime.date` or an ISO ``"YYYY-MM-DD"`` string, as everywhere in
+        papi; anything else raises :class:`~papi.errors.InvalidData` naming ``on``.
         """
-        self._check(on)
-        return self._resolve(ref, on)
+        day = _as_day(on)
+        unit = self._resolve(ref, day)
+        self._check(day, unit)
+        return unit
 
     def _resolve(self, ref: UnitRef, on: date) -> Unit:
         if isinstance(ref, Unit):
@@ -678,7 +831,7 @@ class Territory:
         if len(live) == 1:
             return live[0]
         if len(live) > 1:
-            raise Ambiguous("unit", ref, tuple(self._describe(u, on) for u in live))
+            raise Ambiguous("unit", ref, self._describe_all(live, on))
         if ids:
             raise self._gone(ref, [self._by_id[i] for i in ids], on)
         raise NotFound("unit", ref, closest=self._closest(text, on))
@@ -780,7 +933,7 @@ class Territory:
 
         return tuple(sorted(names, key=gone)[:5])
 
-    def qualified_name(self, u: UnitRef, *, on: date) -> str:
+    def qualified_name(self, u: UnitRef, *, on: date | str) -> str:
         """The shortest name that :meth:`unit` resolves to ``u`` on ``on``: its own name,
         followed by as many containing units' names as it takes to be unambiguous.
 
@@ -790,8 +943,9 @@ class Territory:
         >>> hn.qualified_name("Phường Hoàn Kiếm", on=date(2026, 3, 1))
         'Phường Hoàn Kiếm'
         """
-        self._check(on)
+        on = _as_day(on)
         unit = self._resolve(u, on)
+        self._check(on, unit)
         parts = [unit.name]
         for ancestor in (None, *self._ancestors_on(unit.id, on.toordinal())):
             if ancestor is not None:
@@ -815,7 +969,7 @@ class Territory:
         if len(cands) == 1:
             return cands[0]
         if cands:
-            raise Ambiguous("unit", ref, tuple(self._describe(u, on) for u in cands))
+            raise Ambiguous("unit", ref, self._describe_all(cands, on))
         others = self._other_days(text, on)
         if others:
             raise self._gone(ref, others, on)
@@ -828,44 +982,66 @@ class Territory:
             yield parent
             parent = up.get(parent.id)
 
-    def _describe(self, u: Unit, on: date) -> str:
-        p = self._parent_id(u.id, on.toordinal())
+    def _describe(self, u: Unit, on: date, *, province: bool = False) -> str:
+        day = on.toordinal()
+        p = self._parent_id(u.id, day)
         where = f", in {self._by_id[p].name}" if p else ""
+        if province and p is not None:
+            top = list(self._ancestors_on(u.id, day))[-1]
+            if top.id != p:
+                where += f", {top.name}"
         return f"{u.name} (code {u.code}, id {u.id}{where})"
 
-    def find(self, name: str, *, on: date | None = None) -> tuple[Unit, ...]:
+    def _describe_all(self, units: Iterable[Unit], on: date) -> tuple[str, ...]:
+        """Candidates for an :class:`~papi.errors.Ambiguous`: each with its parent, and with
+        its province too when the candidates lie in several provinces."""
+        units = list(units)
+        day = on.toordinal()
+        tops = {([u, *self._ancestors_on(u.id, day)])[-1].id for u in units}
+        return tuple(self._describe(u, on, province=len(tops) > 1) for u in units)
+
+    def find(self, name: str, *, on: date | str | None = None) -> tuple[Unit, ...]:
         """Every unit whose name matches ``name`` (:mod:`papi.text` rules), on ``on`` if
         given, else on any day; never raises.
 
         >>> [u.id for u in hanoi_territory().find("P. Hoan Kiem")]
         ['00070@2025-07-01']
         """
+        if not isinstance(name, str):
+            raise InvalidData("a name is a string", path="name", value=name)
+        day = None if on is None else _as_day(on)
         units = (self._by_id[i] for i in self._names.find(name))
-        return tuple(u for u in units if on is None or u.exists_on(on))
+        return tuple(u for u in units if day is None or u.exists_on(day))
 
     # ------------------------------------------------------------- hierarchy
     def _parent_id(self, uid: str, day: int) -> str | None:
         parent = self._epoch(day).get(uid)
         return None if parent is None else parent.id
 
-    def parent(self, u: UnitRef, *, on: date) -> Unit | None:
+    def parent(self, u: UnitRef, *, on: date | str) -> Unit | None:
         """The unit containing ``u`` on ``on`` (``None`` for a top-level unit)."""
-        self._check(on)
+        on = _as_day(on)
         unit = self._resolve(u, on)
+        self._check(on, unit)
         p = self._parent_id(unit.id, on.toordinal())
         return None if p is None else self._by_id[p]
 
-    def ancestors(self, u: UnitRef, *, on: date) -> tuple[Unit, ...]:
+    def ancestors(self, u: UnitRef, *, on: date | str) -> tuple[Unit, ...]:
         """The units containing ``u`` on ``on``, nearest first.
 
         >>> hn = hanoi_territory()
         >>> [a.name for a in hn.ancestors("Phường Hàng Bạc", on=date(2025, 6, 30))]
         ['Quận Hoàn Kiếm', 'Thành phố Hà Nội']
         """
+        if type(on) is not date:
+            on = _as_day(on)
         day = on.toordinal()
         lo, hi = self._cov
         if not lo <= day < hi:
-            self._check(on)
+            if not self._regional:
+                self._check(on)
+            else:
+                self._check(on, self._resolve(u, on))
         up = self._by_day.get(day)
         if up is None:
             up = self._epoch(day)
@@ -883,10 +1059,11 @@ class Territory:
             parent = up.get(parent.id)
         return tuple(out)
 
-    def children(self, u: UnitRef, *, on: date) -> tuple[Unit, ...]:
+    def children(self, u: UnitRef, *, on: date | str) -> tuple[Unit, ...]:
         """The units directly inside ``u`` on ``on``, by id."""
-        self._check(on)
+        on = _as_day(on)
         unit = self._resolve(u, on)
+        self._check(on, unit)
         day = on.toordinal()
         return tuple(
             self._by_id[c] for lo, hi, c in self._children.get(unit.id, ()) if lo <= day < hi
@@ -902,7 +1079,11 @@ class Territory:
                     stack.append(c)
 
     def units(
-        self, *, level: Level | None = None, within: UnitRef | None = None, on: date
+        self,
+        *,
+        level: Level | str | None = None,
+        within: UnitRef | None = None,
+        on: date | str,
     ) -> tuple[Unit, ...]:
         """The units existing on ``on``, optionally only those at ``level`` and/or inside
         ``within`` (at any depth), sorted by code.
@@ -910,14 +1091,20 @@ class Territory:
         >>> hn = hanoi_territory()
         >>> len(hn.units(level=Level.COMMUNE, within="Quận Hoàn Kiếm", on=date(2025, 6, 30)))
         18
+
+        ``level`` is a :class:`Level` or its value (``"commune"``); anything else raises
+        :class:`~papi.errors.InvalidData` naming ``level``.
         """
-        self._check(on)
+        on = _as_day(on)
+        level = _as_level(level)
         if within is not None:
             root = self._resolve(within, on)
+            self._check(on, root)
             day = on.toordinal()
             found = (self._by_id[i] for i in self._descendants(root.id, day))
             out = [u for u in found if level is None or u.level is level]
         else:
+            self._check(on)
             pool: Iterable[Unit] = (
                 self._by_id.values() if level is None else self._level_units[level]
             )
@@ -925,7 +1112,7 @@ class Territory:
         return tuple(sorted(out, key=lambda x: (x.level.depth, x.code)))
 
     # ----------------------------------------------------------- successions
-    def successors(self, u: UnitRef, *, on: date) -> tuple[Unit, ...]:
+    def successors(self, u: UnitRef, *, on: date | str) -> tuple[Unit, ...]:
         """What ``u`` became by ``on``: follow successions forward until units that exist on
         ``on`` (a unit that still exists is its own answer; a query before a succession
         never goes back). Empty when ``u`` ended without successors or starts after ``on``.
@@ -934,17 +1121,64 @@ class Territory:
         >>> [x.name for x in hn.successors("Phường Cửa Đông", on=date(2026, 3, 1))]
         ['Phường Ba Đình', 'Phường Hoàn Kiếm']
         """
-        self._check(on)
+        on = _as_day(on)
         unit = self._resolve_any(u, on)
+        self._check(on, unit)
         units, _ = self._follow(unit, on)
         return units
 
-    def succession_chain(self, u: UnitRef, *, on: date) -> tuple[Succession, ...]:
+    def succession_chain(self, u: UnitRef, *, on: date | str) -> tuple[Succession, ...]:
         """The successions followed by :meth:`successors` (in order of effective date)."""
-        self._check(on)
+        on = _as_day(on)
         unit = self._resolve_any(u, on)
+        self._check(on, unit)
         _, chain = self._follow(unit, on)
         return chain
+
+    def convert(self, ref: UnitRef, *, to: date | str, on: date | str | None = None) -> Conversion:
+        """Old to new, as ``vietnamadminunits.convert_address`` does for addresses: the units
+        that ``ref`` became by ``to``, with the primary one marked, following every
+        succession in between (a unit that still exists on ``to`` is its own answer).
+
+        ``ref`` is a :class:`Unit`, an id, a code or a name, qualified by its parents as
+        needed (``"Phường Cống Vị, Quận Ba Đình, Hà Nội"``). It is read on ``on`` when given;
+        otherwise on ``to`` first, then among the units that ended by ``to`` (the latest
+        to end). Codes are reused after 2025-07-01, so an old code needs ``on``. A name that
+        fits several units raises :class:`~papi.errors.Ambiguous` listing them (with their
+        province when they lie in several).
+
+        >>> vn = vietnam_territory()
+        >>> c = vn.convert("Tỉnh Quảng Nam", to="2026-03-01")
+        >>> c.primary.name, c.chain[0].act
+        ('Thành phố Đà Nẵng', '202/2025/QH15')
+        >>> c = vn.convert("27691", on="2025-06-30", to="2026-03-01")
+        >>> c.source.name, [u.name for u in c.units]
+        ('Phường 4', ['Phường Long An'])
+        """
+        to = _as_day(to, "to")
+        unit = self._resolve_any(ref, to) if on is None else self._resolve(ref, _as_day(on))
+        self._check(to, unit)
+        units, chain = self._follow(unit, to)
+        return Conversion(
+            source=unit, units=units, primary=self._primary(unit, to, units), chain=chain, on=to
+        )
+
+    def _primary(self, unit: Unit, on: date, units: tuple[Unit, ...]) -> Unit | None:
+        """Follow the primary successor of each step from ``unit`` to a unit of ``on``."""
+        if len(units) == 1:
+            return units[0]
+        cur, seen = unit, set()
+        while not cur.exists_on(on) and cur.id not in seen:
+            seen.add(cur.id)
+            steps = [s for s in self._succ_of.get(cur.id, ()) if s.effective <= on]
+            if not steps:
+                return None
+            step = min(steps, key=lambda s: s.effective)
+            nxt = step.successors[0] if len(step.successors) == 1 else step.primary
+            if nxt is None:
+                return None
+            cur = self._by_id[nxt]
+        return cur if cur in units else None
 
     def _resolve_any(self, ref: UnitRef, on: date) -> Unit:
         """Like _resolve, but a name may denote a unit that no longer exists on ``on``."""
@@ -955,7 +1189,8 @@ class Territory:
         try:
             return self._resolve(ref, on)
         except NotFound:
-            assert isinstance(ref, str)
+            if not isinstance(ref, str):
+                raise
             cands = self._other_days(ref.strip(), on)
             past = [c for c in cands if c.valid_to is not None and c.valid_to <= on]
             if not past:
@@ -995,7 +1230,7 @@ class Territory:
         hops = tuple(sorted(chain.values(), key=lambda s: (s.effective, s.predecessors)))
         return units, hops
 
-    def predecessors(self, u: UnitRef, *, on: date | None = None) -> tuple[Unit, ...]:
+    def predecessors(self, u: UnitRef, *, on: date | str | None = None) -> tuple[Unit, ...]:
         """The units ``u`` directly replaced (one succession step back), sorted by code.
         ``on`` only serves to resolve a name or code (default: the unit's first day)."""
         if isinstance(u, Unit):
@@ -1005,8 +1240,9 @@ class Territory:
         else:
             if on is None:
                 raise NotFound("unit", u, context="(pass on= to resolve a name or code)")
-            self._check(on)
-            unit = self._resolve(u, on)
+            day = _as_day(on)
+            unit = self._resolve(u, day)
+            self._check(day, unit)
         preds = {p for s in self._pred_of.get(unit.id, ()) for p in s.predecessors}
         return tuple(sorted((self._by_id[p] for p in preds), key=lambda x: x.code))
 
@@ -1017,7 +1253,7 @@ class Territory:
         and ``valid_from``/``valid_to``."""
         return self._graph
 
-    def graph(self, *, on: date) -> nx.MultiDiGraph[str]:
+    def graph(self, *, on: date | str) -> nx.MultiDiGraph[str]:
         """A read-only view of the structure on ``on``: the units existing that day and the
         ``contains`` links holding that day (``succeeded_by`` edges are not in a day's
         view: a succession joins units of different days).
@@ -1030,8 +1266,33 @@ class Territory:
         ...
         networkx.exception.NetworkXError: Frozen graph can't be modified
         """
+        on = _as_day(on)
         self._check(on)
         return day_view(self._graph, on)
+
+
+def _as_day(value: object, path: str = "on") -> date:
+    """A query's day: a date as is, else :func:`~papi.dates.parse_date` (ISO strings, aware
+    datetimes; anything else raises :class:`~papi.errors.InvalidData` naming ``path``)."""
+    if type(value) is date:
+        return value
+    try:
+        return parse_date(value, path=path)
+    except OverflowError:  # an aware datetime at the calendar's end, moved to Vietnam's zone
+        raise InvalidData("the day is out of range", path=path, value=value) from None
+
+
+def _as_level(value: object) -> Level | None:
+    if value is None or isinstance(value, Level):
+        return value
+    if isinstance(value, str):
+        try:
+            return Level(value.strip().lower())
+        except ValueError:
+            pass
+    raise InvalidData(
+        f"not a level (one of {', '.join(lv.value for lv in Level)})", path="level", value=value
+    )
 
 
 def _frozen(value: Any) -> Any:
@@ -1247,6 +1508,12 @@ def _read_lines(text: str, name: str) -> list[dict[str, Any]]:
     return out
 
 
+class _Records(NamedTuple):
+    units: list[Unit]
+    links: list[Containment]
+    successions: list[Succession]
+
+
 def load_territory(
     units_jsonl: str, successions_jsonl: str, meta: Mapping[str, Any] | None = None
 ) -> Territory:
@@ -1254,6 +1521,20 @@ def load_territory(
     (``units.jsonl``: one unit per line with a ``parent`` id; ``successions.jsonl``).
     ``meta`` may hold ``coverage`` and a ``sources`` table expanding short source ids."""
     meta = dict(meta or {})
+    units, links, successions = _read_records(units_jsonl, successions_jsonl, meta)
+    return Territory.build(units, links, successions, coverage=_meta_coverage(meta), meta=meta)
+
+
+def _meta_coverage(meta: Mapping[str, Any]) -> Validity:
+    cov = meta.get("coverage", {})
+    return Validity(
+        valid_from=parse_optional_date(cov.get("valid_from"), path="meta.coverage.valid_from"),
+        valid_to=parse_optional_date(cov.get("valid_to"), path="meta.coverage.valid_to"),
+    )
+
+
+def _read_records(units_jsonl: str, successions_jsonl: str, meta: Mapping[str, Any]) -> _Records:
+    """The records of the JSON Lines format, every problem collected into one error."""
     src_text: Mapping[str, str] = meta.get("sources", {})
     units: list[Unit] = []
     links: list[Containment] = []
@@ -1289,31 +1570,131 @@ def load_territory(
                     note=rec.get("note"),
                     sources=tuple(src_text.get(s, s) for s in rec.get("sources", ())),
                     verified=bool(rec.get("verified", True)),
+                    primary=rec.get("primary"),
                 )
             )
         except (InvalidData, KeyError, TypeError, ValueError) as exc:
             problems.append(Problem(path=path, message=str(exc)))
     if problems:
         raise InvalidData.collect("territory data is invalid", problems)
-    cov = meta.get("coverage", {})
-    coverage = Validity(
-        valid_from=parse_optional_date(cov.get("valid_from"), path="meta.coverage.valid_from"),
-        valid_to=parse_optional_date(cov.get("valid_to"), path="meta.coverage.valid_to"),
-    )
-    return Territory.build(units, links, successions, coverage=coverage, meta=meta)
+    return _Records(units, links, successions)
 
 
 _LOCK = threading.Lock()
 
 
-@functools.cache
-def _hanoi() -> Territory:
+def _hanoi_files() -> tuple[str, str, dict[str, Any]]:
     base = resources.files("papi") / "data" / "hanoi"
     meta = json.loads((base / "territory.meta.json").read_text(encoding="utf-8"))
-    return load_territory(
+    return (
         (base / "units.jsonl").read_text(encoding="utf-8"),
         (base / "successions.jsonl").read_text(encoding="utf-8"),
         meta,
+    )
+
+
+@functools.cache
+def _hanoi() -> Territory:
+    return load_territory(*_hanoi_files())
+
+
+def _gz_rows(raw: bytes) -> list[list[Any]]:
+    """The rows of a gzip'd JSON Lines file of arrays, parsed in one call."""
+    text = gzip.decompress(raw).decode("utf-8")
+    rows: list[list[Any]] = json.loads("[" + ",".join(text.splitlines()) + "]")
+    return rows
+
+
+_KIND_BY_NAME = {k.name: k for k in UnitKind}
+
+
+def _national_records(meta: Mapping[str, Any]) -> _Records:
+    """The national rows (see ``tools/build_vietnam_data.py`` for the columns) as records.
+    The rows are generated and checked by the build script; a malformed row still raises
+    :class:`~papi.errors.InvalidData` naming the file and row."""
+    base = resources.files("papi") / "data" / "vietnam"
+    source = meta["source"]
+    srcs = (f"{source['package']} {source['version']} ({source['licence']})",)
+    validities: dict[tuple[str | None, str | None], Validity] = {}
+    units: list[Unit] = []
+    links: list[Containment] = []
+    path = "vietnam/units.jsonl.gz"
+    rows = _gz_rows((base / "units.jsonl.gz").read_bytes())
+    try:
+        for i, (uid, code, name, kind, parent, vf, vt) in enumerate(rows):
+            v = validities.get((vf, vt))
+            if v is None:
+                v = Validity(
+                    valid_from=parse_optional_date(vf, path=f"{path}:{i + 1}"),
+                    valid_to=parse_optional_date(vt, path=f"{path}:{i + 1}"),
+                )
+                validities[(vf, vt)] = v
+            units.append(
+                Unit(
+                    id=uid, code=code, name=name, kind=_KIND_BY_NAME[kind], validity=v, sources=srcs
+                )
+            )
+            if parent is not None:
+                links.append(Containment(parent=parent, child=uid, validity=v))
+    except (KeyError, TypeError, ValueError) as exc:
+        raise InvalidData(f"malformed row: {exc}", path=f"{path}:{i + 1}") from None
+    acts: Mapping[str, str] = meta["acts"]
+    notes: Mapping[str, str] = meta["notes"]
+    successions: list[Succession] = []
+    path = "vietnam/successions.jsonl.gz"
+    rows = _gz_rows((base / "successions.jsonl.gz").read_bytes())
+    days: dict[str, date] = {}
+    try:
+        for i, (eff, act, kind, preds, succs, primary, verified, note) in enumerate(rows):
+            day = days.get(eff)
+            if day is None:
+                day = days[eff] = parse_date(eff, path=f"{path}:{i + 1}")
+            successions.append(
+                Succession(
+                    predecessors=preds,
+                    successors=succs,
+                    effective=day,
+                    act=act,
+                    kind=kind,
+                    note=notes.get(note) if note else None,
+                    sources=(acts.get(act, act), *srcs),
+                    verified=bool(verified),
+                    primary=primary,
+                )
+            )
+    except (KeyError, TypeError, ValueError) as exc:
+        raise InvalidData(f"malformed row: {exc}", path=f"{path}:{i + 1}") from None
+    return _Records(units, links, successions)
+
+
+@functools.cache
+def _vietnam() -> Territory:
+    with _gc_paused():  # ~40,000 acyclic records: collections would only cost time
+        return _load_vietnam()
+
+
+def _load_vietnam() -> Territory:
+    base = resources.files("papi") / "data" / "vietnam"
+    meta: dict[str, Any] = json.loads((base / "meta.json").read_text(encoding="utf-8"))
+    national = _national_records(meta)
+    hn_units, hn_successions, hn_meta = _hanoi_files()
+    hanoi = _read_records(hn_units, hn_successions, hn_meta)
+    regional = {
+        code: Validity(
+            valid_from=parse_optional_date(
+                cov.get("valid_from"), path=f"meta.coverage_by_province.{code}"
+            )
+        )
+        for code, cov in meta["coverage_by_province"].items()
+    }
+    meta["hanoi"] = {k: hn_meta[k] for k in ("source", "sources", "coverage", "acts", "counts")}
+    return Territory.build(
+        [*national.units, *hanoi.units],
+        [*national.links, *hanoi.links],
+        [*national.successions, *hanoi.successions],
+        coverage=_meta_coverage(meta),
+        meta=meta,
+        regional_coverage=regional,
     )
 
 
@@ -1336,3 +1717,26 @@ def hanoi_territory() -> Territory:
     """
     with _LOCK:
         return _hanoi()
+
+
+def vietnam_territory() -> Territory:
+    """The whole country from papi's packaged data (loaded once, on first call; thread-safe).
+
+    Generated by ``tools/build_vietnam_data.py`` from ``vietnamadminunits`` 1.0.4 (MIT):
+    before 2025-07-01, 63 provinces, 696 district-level units and 10,035 communes (the five
+    island districts have none); from 2025-07-01, 34 provinces and 3,321 communes; the
+    successions of provinces (Resolution 202/2025/QH15) and of communes (with the primary
+    successor of every divided commune), the source's homonym defect corrected (see
+    ``meta["defects"]``). Hanoi comes from the curated Hanoi data (history from 2020-03-01);
+    every other province is vouched for from 2025-06-30 (:meth:`Territory.coverage_of`).
+
+    >>> vn = vietnam_territory()
+    >>> len(vn.units(level="province", on="2025-06-30")), len(vn.units(level="province", on="2026-03-01"))
+    (63, 34)
+    >>> len(vn.units(level="commune", on="2025-06-30")), len(vn.units(level="commune", on="2026-03-01"))
+    (10035, 3321)
+    >>> [u.name for u in vn.successors("Tỉnh Quảng Nam", on="2026-03-01")]
+    ['Thành phố Đà Nẵng']
+    """
+    with _LOCK:
+        return _vietnam()

@@ -1,0 +1,566 @@
+"""Generate papi's packaged national territory (``src/papi/data/vietnam/``) from
+``vietnamadminunits``.
+
+Usage (in a venv that has ``vietnamadminunits==1.0.4`` installed; papi itself does not need it)::
+
+    python tools/build_vietnam_data.py [--out src/papi/data/vietnam] [--history FILE ...]
+
+Source: ``vietnamadminunits`` 1.0.4 (MIT licence, "Copyright (c) 2025 Tran Ngoc Minh Hieu",
+https://pypi.org/project/vietnamadminunits/): table ``admin_units_legacy`` of ``dataset.db``
+(63 provinces, 696 district-level units, 10,035 communes as they stood on 2025-06-30, with the
+statistics office's codes), table ``admin_units`` (34 provinces, 3,321 communes from
+2025-07-01) and ``converter_2025.json`` (which new province each old one went into; which old
+commune went whole into which new one; which old communes were divided, with the new commune
+the package marks as default, used here as the *primary* successor).
+
+Hanoi (province 01) is left out: papi's curated Hanoi data (``src/papi/data/hanoi``, history
+from 2020-03-01) is merged over this file when the territory is loaded, and wins. The script
+checks that the package and the curated data agree on Hanoi's 2025 codes.
+
+**Known source defect, resolved here with evidence.** The package's "divided" table conflates
+same-named old communes that went into one new province (e.g. "Phường 4" of TP Tây Ninh and
+"Phường 4" of TP Tân An, both in new Tây Ninh): each received the union of the other's
+successors. :func:`resolve_homonyms` finds every such group and, for each shared target, keeps
+the link only for the homonym(s) the package's own data supports (other old communes of the
+target in the same old district, then the same old province; then the distance between the
+units' coordinates when it differs by more than a factor 3); a target no evidence places is
+kept and the record is marked unresolved. Every decision is written to the meta file
+(``defects``) and listed in ``docs/territory.md``.
+
+**A second source, later.** ``--history FILE`` (JSON lines; see :func:`read_history`) merges
+units with validity intervals and dated successions before 2025-07-01 (e.g. the statistics
+office's dated snapshots): unit ids are ``code`` for a unit that existed before the data starts
+and ``code@YYYY-MM-DD`` (its first day) otherwise, so reused codes never clash; history records
+replace snapshot records with the same id (or the id a record ``replaces``, e.g. a snapshot
+commune whose first day the history knows: every reference follows the new id); coverage per
+province moves back to the day the history vouches for (:func:`merge_history`).
+
+Writes (sorted; never edit by hand: fix this script and regenerate):
+
+* ``units.jsonl.gz``: one JSON array per line ``[id, code, name, kind, parent, valid_from,
+  valid_to]`` (``kind`` is a :class:`papi.territory.UnitKind` name);
+* ``successions.jsonl.gz``: ``[effective, act, kind, predecessors, successors, primary,
+  verified, note]`` (``act`` and ``note`` are keys of the meta's ``acts`` and ``notes``);
+* ``meta.json``: source, version, licence, acts, coverage per province, counts, defects.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import importlib.metadata
+import json
+import math
+import sqlite3
+import sys
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any, NamedTuple
+
+REFORM = "2025-07-01"
+SNAPSHOT = "2025-06-30"
+HANOI = "01"
+PINNED = "1.0.4"
+ACT_202 = "202/2025/QH15"
+LAW_72 = "72/2025/QH15"
+
+# the Hanoi builder's helpers (same id rule, same NFC cleaning, same kind words)
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from build_hanoi_data import KINDS as _HANOI_KINDS  # noqa: E402
+from build_hanoi_data import nfc, uid  # noqa: E402
+
+KINDS = {**_HANOI_KINDS, "Thành phố": "PROVINCIAL_CITY", "Đặc khu": "SPECIAL_ZONE"}
+__all__ = [
+    "KINDS",
+    "History",
+    "OldCommune",
+    "main",
+    "merge_history",
+    "nfc",
+    "read_history",
+    "resolve_homonyms",
+    "uid",
+]
+
+
+def province_kind(name: str) -> str:
+    return "CENTRAL_CITY" if name.startswith("Thành phố ") else "PROVINCE"
+
+
+# ------------------------------------------------------------------ the homonym defect
+class OldCommune(NamedTuple):
+    """What the resolution needs of an old commune: its key, district and province keys,
+    coordinates (may be ``None``) and name."""
+
+    key: str
+    district: str
+    province: str
+    lat: float | None
+    lon: float | None
+    label: str
+
+
+class Decision(NamedTuple):
+    """One resolved (or unresolved) target of a homonym group."""
+
+    group: str
+    target: str
+    kept: tuple[str, ...]
+    dropped: tuple[str, ...]
+    evidence: str
+
+
+def resolve_homonyms(
+    targets: Mapping[str, dict[str, bool]],
+    divided: Iterable[str],
+    old: Mapping[str, OldCommune],
+    new_coords: Mapping[str, tuple[float | None, float | None]],
+    new_province_of: Mapping[str, str],
+) -> tuple[dict[str, dict[str, bool]], list[Decision]]:
+    """Undo the package's conflation of same-named old communes.
+
+    ``targets``: old key -> {new key: is default}; ``divided``: the old keys of the
+    package's "divided" table (only those links can be wrong); ``old``: the old communes;
+    ``new_coords``: new key -> (lat, lon); ``new_province_of``: old key -> new province key.
+    A *group* is two or more old communes with the same name key going into the same new
+    province, at least one divided, sharing a target. For each shared target the candidates
+    are the group's members linking to it; the evidence is, in order: the number of the
+    target's other predecessors (outside every group) in the candidate's old district, then in
+    its old province, then a distance ratio over 3. Members whose link is whole (not divided)
+    always keep it; divided members lose the link when another candidate has strictly better
+    evidence. Returns the corrected targets and one decision per shared target.
+    """
+    divided = set(divided)
+    out = {k: dict(v) for k, v in targets.items()}
+    groups: dict[tuple[str, str], list[str]] = {}
+    for key in targets:
+        name = key.rsplit("_", 1)[1]
+        groups.setdefault((new_province_of[key], name), []).append(key)
+    suspects: dict[tuple[str, str], dict[str, list[str]]] = {}
+    for gkey, members in groups.items():
+        if len(members) < 2 or not divided.intersection(members):
+            continue
+        shared: dict[str, list[str]] = {}
+        for m in members:
+            for t in targets[m]:
+                shared.setdefault(t, []).append(m)
+        shared = {t: ms for t, ms in shared.items() if len(ms) > 1 and divided.intersection(ms)}
+        if shared:
+            suspects[gkey] = shared
+    in_groups = {m for shared in suspects.values() for ms in shared.values() for m in ms}
+    preds: dict[str, set[str]] = {}
+    for key, ts in targets.items():
+        for t in ts:
+            preds.setdefault(t, set()).add(key)
+
+    def distance(o: OldCommune, t: str) -> float | None:
+        lat, lon = new_coords.get(t, (None, None))
+        if o.lat is None or o.lon is None or lat is None or lon is None:
+            return None
+        return math.hypot(o.lat - lat, o.lon - lon)
+
+    decisions: list[Decision] = []
+    for (np_, name), shared in sorted(suspects.items()):
+        for t, cands in sorted(shared.items()):
+            clean = [p for p in preds[t] if p not in in_groups]
+            score = {
+                m: (
+                    sum(old[p].district == old[m].district for p in clean),
+                    sum(old[p].province == old[m].province for p in clean),
+                )
+                for m in cands
+            }
+            best = max(score.values())
+            winners = [m for m in cands if score[m] == best]
+            why = "same old district" if best[0] else "same old province" if best[1] else ""
+            if len(winners) > 1:
+                dists = {m: distance(old[m], t) for m in winners}
+                known = [(d, m) for m, d in dists.items() if d is not None]
+                if len(known) == len(winners):
+                    known.sort()
+                    if known[0][0] * 3 < known[1][0]:
+                        winners, why = [known[0][1]], "nearest by a factor over 3"
+            if not why or len(winners) == len(cands):
+                decisions.append(
+                    Decision(f"{np_}/{name}", t, tuple(sorted(cands)), (), "unresolved")
+                )
+                continue
+            dropped = tuple(sorted(m for m in cands if m not in winners and m in divided))
+            for m in dropped:
+                del out[m][t]
+            kept = tuple(sorted(m for m in cands if m not in dropped))
+            decisions.append(Decision(f"{np_}/{name}", t, kept, dropped, why))
+    for key, ts in out.items():
+        if not ts:
+            raise SystemExit(f"resolution left {key} without a successor")
+        if len(ts) == 1:
+            only = next(iter(ts))
+            ts[only] = True
+        elif not any(ts.values()):  # the default went with a dropped link: nearest remains
+            nearest = min(ts, key=lambda t: distance(old[key], t) or math.inf)
+            ts[nearest] = True
+    return out, decisions
+
+
+# ------------------------------------------------------------------ history (second source)
+class History(NamedTuple):
+    """A second source: unit rows, succession rows, coverage per province code, and ids
+    renamed (a snapshot unit whose first day the history knows gets the id ``code@day``)."""
+
+    units: list[list[Any]]
+    successions: list[list[Any]]
+    coverage: dict[str, str]
+    renames: dict[str, str]
+
+
+def read_history(path: Path) -> History:
+    """Read a history file: JSON lines, each ``{"unit": [...]}`` (a ``units.jsonl.gz`` row,
+    optionally with ``"replaces": "old id"``), ``{"succession": [...]}`` (a
+    ``successions.jsonl.gz`` row, act and note written out in full) or ``{"coverage":
+    {"province": code, "valid_from": day}}``."""
+    out = History([], [], {}, {})
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        rec = json.loads(line)
+        if "unit" in rec:
+            out.units.append(rec["unit"])
+            if rec.get("replaces"):
+                out.renames[rec["replaces"]] = rec["unit"][0]
+        elif "succession" in rec:
+            out.successions.append(rec["succession"])
+        elif "coverage" in rec:
+            out.coverage[rec["coverage"]["province"]] = rec["coverage"]["valid_from"]
+        else:
+            raise SystemExit(f"{path}:{n}: unknown record {sorted(rec)}")
+    return out
+
+
+def merge_history(
+    units: list[list[Any]], successions: list[list[Any]], history: History
+) -> tuple[list[list[Any]], list[list[Any]]]:
+    """The snapshot rows with ``history`` merged in: history units replace snapshot units of
+    the same id (or of the id they replace), every reference to a renamed id follows it, and
+    the history's successions are added."""
+    ren = history.renames
+
+    def rid(x: str | None) -> str | None:
+        return None if x is None else ren.get(x, x)
+
+    dropped = {row[0] for row in history.units} | set(ren)
+    merged = [[*row[:4], rid(row[4]), *row[5:]] for row in units if row[0] not in dropped] + [
+        [*row[:4], rid(row[4]), *row[5:]] for row in history.units
+    ]
+    succ = [
+        [*row[:3], [rid(p) for p in row[3]], [rid(n) for n in row[4]], rid(row[5]), *row[6:]]
+        for row in [*successions, *history.successions]
+    ]
+    return merged, succ
+
+
+# ------------------------------------------------------------------ main
+def _dump_gz(path: Path, rows: list[list[Any]]) -> int:
+    text = "".join(json.dumps(r, ensure_ascii=False, separators=(",", ":")) + "\n" for r in rows)
+    data = gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0)
+    path.write_bytes(data)
+    return len(data)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--out", default="src/papi/data/vietnam", type=Path)
+    parser.add_argument("--hanoi", default="src/papi/data/hanoi", type=Path)
+    parser.add_argument("--history", type=Path, action="append", default=[])
+    args = parser.parse_args()
+
+    import vietnamadminunits  # type: ignore[import-not-found]
+
+    version = importlib.metadata.version("vietnamadminunits")
+    if version != PINNED:
+        raise SystemExit(f"vietnamadminunits {PINNED} is pinned; found {version}")
+    data_dir = Path(vietnamadminunits.__file__).parent / "data"
+    db = sqlite3.connect(data_dir / "dataset.db")
+    conv = json.loads((data_dir / "converter_2025.json").read_text(encoding="utf-8"))
+
+    legacy = db.execute(
+        "SELECT province, district, ward, districtType, wardType, provinceCode, districtCode,"
+        " wardCode, provinceKey, districtKey, wardKey, wardLat, wardLon"
+        " FROM admin_units_legacy ORDER BY provinceCode, districtCode, wardCode"
+    ).fetchall()
+    current = db.execute(
+        "SELECT province, ward, wardType, provinceCode, wardCode, provinceKey, wardKey,"
+        " wardLat, wardLon FROM admin_units ORDER BY provinceCode, wardCode"
+    ).fetchall()
+
+    # --- provinces
+    old_prov: dict[str, tuple[str, str]] = {}  # key -> (code, name)
+    for r in legacy:
+        old_prov.setdefault(r[8], (r[5], nfc(r[0])))
+    new_prov: dict[str, tuple[str, str]] = {}
+    for r in current:
+        new_prov.setdefault(r[5], (r[3], nfc(r[0])))
+    prov_into: dict[str, str] = {}  # old province key -> new province key
+    for nkey, okeys in conv["DICT_PROVINCE"].items():
+        for okey in okeys:
+            if okey in prov_into:
+                raise SystemExit(f"old province {okey} goes into two new provinces")
+            prov_into[okey] = nkey
+    assert set(prov_into) == set(old_prov)
+    assert set(conv["DICT_PROVINCE"]) == set(new_prov)
+    continuing = {
+        nkey
+        for nkey, okeys in conv["DICT_PROVINCE"].items()
+        if okeys == [nkey] and old_prov[nkey][0] == new_prov[nkey][0]
+    }
+    old_prov_id = {k: uid(c, None) for k, (c, _) in old_prov.items()}
+    new_prov_id = {k: uid(c, None if k in continuing else REFORM) for k, (c, _) in new_prov.items()}
+
+    units: list[list[Any]] = []
+    for k, (code, name) in sorted(old_prov.items(), key=lambda kv: kv[1][0]):
+        if code == HANOI:
+            continue
+        end = None if k in continuing else REFORM
+        units.append([old_prov_id[k], code, name, province_kind(name), None, None, end])
+    for k, (code, name) in sorted(new_prov.items(), key=lambda kv: kv[1][0]):
+        if k in continuing:
+            if name != old_prov[k][1]:
+                raise SystemExit(f"continuing province {code} changes name: {name}")
+            continue
+        units.append([new_prov_id[k], code, name, province_kind(name), None, REFORM, None])
+
+    # --- districts and old communes
+    districts: dict[str, list[Any]] = {}  # district id -> row
+    district_of_key: dict[str, str] = {}
+    old_key_id: dict[str, str] = {}
+    old_info: dict[str, OldCommune] = {}
+    old_prov_of: dict[str, str] = {}
+    island: dict[str, str] = {}  # old "key" of a commune-less district -> district id
+    hanoi_old: set[str] = set()
+    for _pname, dname, wname, dtype, wtype, pcode, dcode, wcode, pk, dk, wk, lat, lon in legacy:
+        did = uid(dcode, None)
+        if did not in districts:
+            districts[did] = [did, dcode, nfc(dname), KINDS[nfc(dtype)], old_prov_id[pk], None]
+            districts[did].append(REFORM)
+        district_of_key[f"{pk}_{dk}"] = did
+        if wcode is None:
+            island[f"{pk}_{dk}_"] = did
+            continue
+        key = f"{pk}_{dk}_{wk}"
+        wid = uid(wcode, None)
+        old_key_id[key] = wid
+        old_prov_of[key] = pk
+        old_info[key] = OldCommune(key, f"{pk}_{dk}", pk, lat, lon, f"{nfc(wname)}, {nfc(dname)}")
+        if pcode == HANOI:
+            hanoi_old.add(wcode)
+            continue
+        units.append([wid, wcode, nfc(wname), KINDS[nfc(wtype)], did, None, REFORM])
+    district_rows = [d for d in districts.values() if d[4] != HANOI]
+
+    # --- new communes
+    new_key_id: dict[tuple[str, str], str] = {}
+    new_coords: dict[str, tuple[float | None, float | None]] = {}
+    hanoi_new: set[str] = set()
+    for _pname, wname, wtype, pcode, wcode, pk, wk, lat, lon in current:
+        nid = uid(wcode, REFORM)
+        new_key_id[(pk, wk)] = nid
+        new_coords[f"{pk}/{wk}"] = (lat, lon)
+        if pcode == HANOI:
+            hanoi_new.add(wcode)
+            continue
+        units.append([nid, wcode, nfc(wname), KINDS[nfc(wtype)], new_prov_id[pk], REFORM, None])
+
+    # --- commune links (old key -> {new "prov/ward" key: default})
+    targets: dict[str, dict[str, bool]] = {}
+    for npk, table in conv["DICT_PROVINCE_WARD_NO_DIVIDED"].items():
+        for nwk, okeys in table.items():
+            for okey in okeys:
+                targets.setdefault(okey, {})[f"{npk}/{nwk}"] = True
+    divided_keys: list[str] = []
+    for npk, table in conv["DICT_PROVINCE_WARD_DIVIDED"].items():
+        for okey, ts in table.items():
+            divided_keys.append(okey)
+            for t in ts:
+                targets.setdefault(okey, {})[f"{npk}/{t['newWardKey']}"] = bool(
+                    t["isDefaultNewWard"]
+                )
+    island_targets = {k: v for k, v in targets.items() if k in island}
+    communes = {k: v for k, v in targets.items() if k not in island}
+    missing = set(old_key_id) - set(communes)
+    if missing or set(communes) - set(old_key_id):
+        raise SystemExit(f"converter and database disagree on old communes: {sorted(missing)}")
+    edges_before = sum(len(v) for v in communes.values())
+    new_prov_of = {k: next(iter(v)).split("/")[0] for k, v in communes.items()}
+    fixed, decisions = resolve_homonyms(communes, divided_keys, old_info, new_coords, new_prov_of)
+
+    def new_id(target: str) -> str:
+        pk, wk = target.split("/")
+        return new_key_id[(pk, wk)]
+
+    acts: dict[str, str] = {
+        ACT_202: "Resolution 202/2025/QH15 (2025-06-12) of the National Assembly on the "
+        "arrangement of provincial-level administrative units, effective 2025-07-01",
+        LAW_72: "Law 72/2025/QH15 on the Organisation of Local Government, art. 51(3): "
+        "district-level governments end on 2025-07-01",
+    }
+    for code, name in new_prov.values():
+        acts[f"NQ-UBTVQH15/{code}"] = (
+            f"Resolution of the Standing Committee of the National Assembly (June 2025) on the "
+            f"arrangement of the commune-level units of {name}, effective 2025-07-01; its "
+            "number is not in the source (vietnamadminunits gives the links, not the acts)"
+        )
+    notes = {
+        "whole": "went whole into one new commune (converter data)",
+        "divided": "divided between several new communes; primary: the one the source marks "
+        "as default (converter data)",
+        "homonym": "corrected for the source's homonym defect (see meta defects)",
+        "province": "provinces merged (Resolution 202/2025/QH15)",
+        "district": "the new communes that took over the district's territory",
+        "island": "island district without communes, reorganised as a special zone (đặc khu)",
+    }
+    touched = {m for d in decisions for m in d.dropped}
+    successions: list[list[Any]] = []
+    for nkey, okeys in sorted(conv["DICT_PROVINCE"].items(), key=lambda kv: new_prov[kv[0]][0]):
+        if nkey in continuing:
+            continue
+        preds = sorted(old_prov_id[o] for o in okeys)
+        nid = new_prov_id[nkey]
+        successions.append([REFORM, ACT_202, "merge", preds, [nid], nid, True, "province"])
+    for okey in sorted(fixed, key=lambda k: old_key_id[k]):
+        if old_prov_of[okey] == "thanhphohanoi":
+            continue
+        ts = fixed[okey]
+        news = sorted(new_id(t) for t in ts)
+        primary = new_id(next(t for t, d in ts.items() if d))
+        act = f"NQ-UBTVQH15/{new_prov[new_prov_of[okey]][0]}"
+        kind = "split" if len(news) > 1 else "merge"
+        note = "homonym" if okey in touched else ("divided" if len(news) > 1 else "whole")
+        successions.append([REFORM, act, kind, [old_key_id[okey]], news, primary, False, note])
+    for okey, ts in sorted(island_targets.items()):
+        did = island[okey]
+        news = sorted(new_id(t) for t in ts)
+        act = f"NQ-UBTVQH15/{new_prov[next(iter(ts)).split('/')[0]][0]}"
+        successions.append([REFORM, act, "reorganise", [did], news, news[0], False, "island"])
+    by_district: dict[str, set[str]] = {}
+    for okey, ts in fixed.items():
+        did = district_of_key[okey.rsplit("_", 1)[0]]
+        by_district.setdefault(did, set()).update(new_id(t) for t in ts)
+    island_ids = set(island.values())
+    for did in sorted(by_district):
+        if districts[did][4] == HANOI or did in island_ids:
+            continue
+        news = sorted(by_district[did])
+        successions.append([REFORM, LAW_72, "abolish_tier", [did], news, None, True, "district"])
+
+    # --- Hanoi: the curated data must agree with the package on 2025's codes
+    hn_units = [
+        json.loads(line)
+        for line in (args.hanoi / "units.jsonl").read_text(encoding="utf-8").splitlines()
+    ]
+    hn_old = {u["code"] for u in hn_units if u["valid_to"] == REFORM and len(u["code"]) == 5}
+    hn_new = {u["code"] for u in hn_units if u["valid_from"] == REFORM}
+    if hn_old != hanoi_old or hn_new != hanoi_new:
+        raise SystemExit("the curated Hanoi data and the package disagree on Hanoi's codes")
+    cross = [
+        k
+        for k, ts in fixed.items()
+        if (old_prov_of[k] == "thanhphohanoi") != any(t.startswith("thanhphohanoi/") for t in ts)
+    ]
+    if cross:
+        raise SystemExit(f"successions cross Hanoi's boundary: {cross}")
+
+    # --- a second source of history
+    coverage_by_province = {
+        code: ({"valid_from": "2020-03-01", "source": "papi.data.hanoi (curated)"})
+        if code == HANOI
+        else {"valid_from": SNAPSHOT, "source": f"vietnamadminunits {version}"}
+        for code, _ in sorted(old_prov.values())
+    }
+    all_units = district_rows + units
+    for path in args.history:
+        history = read_history(path)
+        all_units, successions = merge_history(all_units, successions, history)
+        for row in history.successions:
+            acts.setdefault(row[1], row[1])
+            if row[7]:
+                notes.setdefault(row[7], row[7])
+        for code, day in history.coverage.items():
+            coverage_by_province[code] = {"valid_from": day, "source": str(path)}
+
+    args.out.mkdir(parents=True, exist_ok=True)
+    all_units.sort(key=lambda r: (r[5] or "", len(r[1]), r[1]))
+    units_gz = _dump_gz(args.out / "units.jsonl.gz", all_units)
+    succ_gz = _dump_gz(args.out / "successions.jsonl.gz", successions)
+    new_types = [nfc(r[2]) for r in current]
+    meta = {
+        "schema": 1,
+        "source": {
+            "package": "vietnamadminunits",
+            "version": version,
+            "licence": "MIT",
+            "copyright": "Copyright (c) 2025 Tran Ngoc Minh Hieu",
+            "url": "https://pypi.org/project/vietnamadminunits/",
+            "tables": ["admin_units_legacy", "admin_units", "converter_2025.json"],
+        },
+        "generator": "tools/build_vietnam_data.py",
+        "history": [str(p) for p in args.history],
+        "merged_over": "papi.data.hanoi: Hanoi (01) comes from the curated Hanoi data",
+        "columns": {
+            "units": ["id", "code", "name", "kind", "parent", "valid_from", "valid_to"],
+            "successions": [
+                "effective",
+                "act",
+                "kind",
+                "predecessors",
+                "successors",
+                "primary",
+                "verified",
+                "note",
+            ],
+        },
+        "coverage": {
+            "valid_from": SNAPSHOT,
+            "note": "The package describes the units as they stood just before the reform "
+            "(2025-06-30) and from 2025-07-01; it has no earlier history, so earlier days "
+            "carry a CoverageWarning, except in provinces whose history is merged in "
+            "(coverage_by_province).",
+        },
+        "coverage_by_province": coverage_by_province,
+        "acts": acts,
+        "notes": notes,
+        "counts": {
+            "provinces_before": len(old_prov),
+            "districts_before": len(districts),
+            "communes_before": len(old_key_id),
+            "commune_less_districts": len(island),
+            "provinces_after": len(new_prov),
+            "communes_after": len(current),
+            "xa_after": new_types.count("Xã"),
+            "phuong_after": new_types.count("Phường"),
+            "dac_khu_after": new_types.count("Đặc khu"),
+            "continuing_provinces": len(continuing),
+            "commune_links_source": edges_before + sum(len(v) for v in island_targets.values()),
+            "commune_links": sum(len(v) for v in fixed.values())
+            + sum(len(v) for v in island_targets.values()),
+            "split_communes": sum(len(v) > 1 for v in fixed.values()),
+            "units_gz_bytes": units_gz,
+            "successions_gz_bytes": succ_gz,
+        },
+        "defects": [
+            {
+                "group": d.group,
+                "target": new_id(d.target),
+                "kept": [f"{old_key_id[m]} {old_info[m].label}" for m in d.kept],
+                "dropped": [f"{old_key_id[m]} {old_info[m].label}" for m in d.dropped],
+                "evidence": d.evidence,
+            }
+            for d in decisions
+        ],
+    }
+    (args.out / "meta.json").write_text(
+        json.dumps(meta, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )
+    print(json.dumps(meta["counts"]))
+
+
+if __name__ == "__main__":
+    main()
