@@ -446,3 +446,38 @@ def test_lazy_tables_are_built_once_across_threads() -> None:
         answers = list(pool.map(ask, range(16)))
     assert len({a for i, a in enumerate(answers) if i % 2}) == 1
     assert len({a for i, a in enumerate(answers) if not i % 2}) == 1
+
+
+# ------------------------------------------------------------------ the whole country
+@pytest.fixture(scope="module")
+def vietnam_orgs() -> Organizations:
+    from papi.territory import vietnam_territory
+
+    return Organizations.build(vietnam_territory(), rules=STANDARD_RULES)
+
+
+def test_the_whole_country_has_its_bodies(vietnam_orgs: Organizations) -> None:
+    vn = vietnam_orgs.territory
+    pcs = vietnam_orgs.organizations(kind=OrgKind.PEOPLES_COMMITTEE, on=AFTER)
+    assert len(pcs) == 34 + 3321
+    for p in vn.units(level=Level.PROVINCE, on=AFTER):
+        sectors = {
+            o.sector
+            for o in vietnam_orgs.organizations(unit=p, on=AFTER)
+            if o.kind in (OrgKind.DEPARTMENT, OrgKind.INSPECTORATE, OrgKind.PC_OFFICE)
+        }
+        assert sectors == STANDARD_SECTORS, p
+    ward = vietnam_orgs.committee_of("Phường Hải Châu", on=AFTER)
+    assert ward is not None
+    assert vietnam_orgs.head_post(ward, on=AFTER) is not None
+    city = vietnam_orgs.superior(ward, on=AFTER)
+    assert city is not None
+    assert city.name == "Ủy ban nhân dân thành phố Đà Nẵng"
+    home = vietnam_orgs.org("Sở Nội vụ", within="Phường Hải Châu", on=AFTER)
+    assert home == vietnam_orgs.org("Sở Nội vụ, Đà Nẵng", on=AFTER)
+    assert home.unit_id == city.unit_id
+    (pq,) = vn.find("Đặc khu Phú Quốc", on=AFTER)
+    names = {o.name for o in vietnam_orgs.organizations(unit=pq, on=AFTER)}
+    assert "Phòng Kinh tế, Hạ tầng và Đô thị" in names
+    old = quiet(vietnam_orgs.committee_of, "Tỉnh Quảng Nam", on=BEFORE)
+    assert [o.id for o in vietnam_orgs.successors(old or "", on=AFTER)] == [city.id]
