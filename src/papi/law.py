@@ -343,27 +343,27 @@ class _Reader:
             return ()
         return tuple(nfc(x) for x in v)
 
+    def load(self, text: str, fmt: str) -> Mapping[str, Any]:
+        """The top-level table of a TOML or JSON text (a syntax error raises at once)."""
+        try:
+            data = tomllib.loads(text) if fmt == "toml" else json.loads(text)
+        except (tomllib.TOMLDecodeError, json.JSONDecodeError) as err:
+            raise InvalidData(f"not valid {fmt.upper()}: {err}", path=self.source) from None
+        if not isinstance(data, Mapping):
+            raise InvalidData("must be a table at the top level", path=self.source)
+        return data
+
+    def records(self, data: Mapping[str, Any], k: str) -> list[Any]:
+        """The array of tables ``k`` of ``data`` (empty when absent or not an array)."""
+        value = data.get(k, [])
+        if isinstance(value, list):
+            return value
+        self.bad(k, "must be an array of tables", value)
+        return []
+
     def raise_if_any(self, what: str) -> None:
         if self.problems:
             raise InvalidData.collect(f"{what} is invalid", self.problems)
-
-
-def _load(text: str, fmt: str, r: _Reader) -> Mapping[str, Any]:
-    try:
-        data = tomllib.loads(text) if fmt == "toml" else json.loads(text)
-    except (tomllib.TOMLDecodeError, json.JSONDecodeError) as err:
-        raise InvalidData(f"not valid {fmt.upper()}: {err}", path=r.source) from None
-    if not isinstance(data, Mapping):
-        raise InvalidData("must be a table at the top level", path=r.source)
-    return data
-
-
-def _list(r: _Reader, data: Mapping[str, Any], k: str) -> list[Any]:
-    v = data.get(k, [])
-    if not isinstance(v, list):
-        r.bad(k, "must be an array of tables", v)
-        return []
-    return v
 
 
 def parse_law_index(text: str, *, source: str = "index.toml") -> LawIndex:
@@ -379,14 +379,14 @@ def parse_law_index(text: str, *, source: str = "index.toml") -> LawIndex:
       - index.toml: roles[0].new: missing key
     """
     r = _Reader(source)
-    data = _load(text, "toml", r)
+    data = r.load(text, "toml")
     for k in data:
         if k not in ("schema", "roles", "tasks", "holders", "topics", "instances"):
             r.bad(k, "unknown key", k)
     if data.get("schema") != INDEX_SCHEMA:
         r.bad("schema", f"unsupported schema; expected {INDEX_SCHEMA!r}", data.get("schema"))
     roles: dict[str, LawRole] = {}
-    for i, raw in enumerate(_list(r, data, "roles")):
+    for i, raw in enumerate(r.records(data, "roles")):
         p = f"roles[{i}]"
         t = r.table(raw, p, ("key", "name_vi", "name_en", "plan_role", "new"), ())
         if t is None:
@@ -409,7 +409,7 @@ def parse_law_index(text: str, *, source: str = "index.toml") -> LawIndex:
             new=bool(t["new"]),
         )
     task_roles: dict[str, tuple[str, ...]] = {}
-    for i, raw in enumerate(_list(r, data, "tasks")):
+    for i, raw in enumerate(r.records(data, "tasks")):
         p = f"tasks[{i}]"
         t = r.table(raw, p, ("id", "roles"), ())
         if t is None:
@@ -420,7 +420,7 @@ def parse_law_index(text: str, *, source: str = "index.toml") -> LawIndex:
                 r.bad(f"{p}.roles[{j}]", "unknown role", k)
         task_roles[r.text(t, "id", p)] = keys
     holders: dict[str, Holder] = {}
-    for i, raw in enumerate(_list(r, data, "holders")):
+    for i, raw in enumerate(r.records(data, "holders")):
         p = f"holders[{i}]"
         t = r.table(raw, p, ("key", "kind", "name_vi", "name_en"), ("level", "post", "tasks"))
         if t is None:
@@ -450,7 +450,7 @@ def parse_law_index(text: str, *, source: str = "index.toml") -> LawIndex:
         )
     topics: list[Topic] = []
     seen: dict[str, str] = {}
-    for i, raw in enumerate(_list(r, data, "topics")):
+    for i, raw in enumerate(r.records(data, "topics")):
         p = f"topics[{i}]"
         t = r.table(raw, p, ("key", "name_vi", "name_en", "tasks", "statutes"), ("aliases",))
         if t is None:
@@ -469,7 +469,7 @@ def parse_law_index(text: str, *, source: str = "index.toml") -> LawIndex:
                 r.bad(f"{p}", f"name also used by topic {other!r}", n)
         topics.append(topic)
     instances: list[Instance] = []
-    for i, raw in enumerate(_list(r, data, "instances")):
+    for i, raw in enumerate(r.records(data, "instances")):
         p = f"instances[{i}]"
         t = r.table(raw, p, ("first", "second", "rule", "note_vi", "note_en"), ())
         if t is None:
@@ -510,7 +510,7 @@ def parse_statute_names(
       - statute_names.json: names.b.name_vi: name also used by statute 'a' (value: 'X')
     """
     r = _Reader(source)
-    data = _load(text, "json", r)
+    data = r.load(text, "json")
     for k in data:
         if k not in ("schema", "note", "names"):
             r.bad(k, "unknown key", k)
