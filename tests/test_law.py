@@ -13,7 +13,7 @@ from datetime import date
 from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from papi.datasets import hanoi_builder
@@ -32,6 +32,7 @@ from papi.law import (
     statute_names,
 )
 from papi.rules import statute, statutes
+from papi.territory import Level
 
 DUTIES: Mapping[str, Any] = tomllib.loads(law_duties_text())
 ASSIGNMENTS = {a["id"]: a for a in DUTIES["assignments"]}
@@ -403,3 +404,19 @@ def test_reception_frequency_unsourced_from_2026_07_01(gov: Governance) -> None:
     after = _quiet(gov, "law.reception", "Phường Hoàn Kiếm", date(2026, 8, 3))
     assert "deadline_unknown" in {w.code for w in after.warnings}
     assert all(d.due is None for d in after.deadlines if d.applies_to == "commune")
+
+
+@settings(max_examples=25)
+@given(day=st.dates(min_value=date(2022, 1, 1), max_value=date(2027, 12, 31)), pick=st.randoms())
+def test_every_commune_chair_is_its_own_first_instance(
+    gov: Governance, day: date, pick: Any
+) -> None:
+    communes = gov.territory.units(level=Level.COMMUNE, on=day)
+    unit = pick.choice(list(communes))
+    acc = _quiet(gov, "law.complaint.first", unit.id, day)
+    own = [r for r in acc.responsible if r.organization.id == f"ubnd:{unit.id}"]
+    assert [(r.post.name, r.basis.document, r.basis.reference) for r in own] == [
+        ("Chủ tịch", "law:02/2011/QH13", "Điều 17")
+    ]
+    # every entry names a document and an article
+    assert all(r.basis.document and r.basis.reference for r in acc.responsible)
