@@ -14,7 +14,6 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from papi._rules_catalogue import build_index
 from papi.calendar import DAY_OFF, Override, VietnamCalendar, default_calendar
 from papi.dates import ALWAYS, VN_TZ, Validity
 from papi.errors import InvalidData, NotFound, ValidityError
@@ -37,6 +36,7 @@ from papi.rules import (
     statute,
     statutes,
 )
+from papi.rules.catalogue import build_index
 
 CAL = default_calendar()
 D = date.fromisoformat
@@ -661,3 +661,60 @@ def test_catalogue_validation_reports_every_problem() -> None:
     assert "t.statutes[1].rule.unit" in paths
     assert "t.statutes[2]" in paths
     assert any(p.startswith("t.statutes[3]") for p in paths)
+
+
+# --------------------------------------------------------------------------- issue 12, 9
+@pytest.mark.parametrize("count", [0, -1])
+def test_recurring_count_below_one_is_rejected(count: int) -> None:
+    anchor = D("2026-01-05")
+    with pytest.raises(InvalidData) as info:
+        Recurring(freq=Frequency.WEEKLY, weekday=0, anchor=anchor, count=count)
+    assert info.value.path == "count"
+    data = {"type": "recurring", "freq": "weekly", "weekday": 0, "anchor": "2026-01-05"}
+    with pytest.raises(InvalidData) as info:
+        rule_from_dict({**data, "count": count}, path="p")
+    assert info.value.path == "p.count"
+    assert (
+        len(
+            Recurring(freq=Frequency.WEEKLY, weekday=0, anchor=anchor, count=1).occurrences(
+                anchor, D("2026-12-31")
+            )
+        )
+        == 1
+    )
+
+
+@pytest.mark.parametrize("kind", [[], {}, 3, None])
+def test_a_rule_type_that_is_not_a_name_is_invalid_data(kind: object) -> None:
+    with pytest.raises(InvalidData) as info:
+        rule_from_dict({"type": kind}, path="p")
+    assert info.value.path == "p.type"
+
+
+def test_the_rules_package_has_no_import_cycle() -> None:
+    import ast
+    from pathlib import Path
+
+    import papi.rules
+
+    folder = Path(papi.rules.__file__).parent
+    graph: dict[str, set[str]] = {}
+    for path in folder.glob("*.py"):
+        if path.stem == "__init__":
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        graph[path.stem] = {
+            node.module.split(".")[2]
+            for node in ast.walk(tree)
+            if isinstance(node, ast.ImportFrom)
+            and node.module
+            and node.module.startswith("papi.rules.")
+        }
+    done: list[str] = []
+    while graph:  # peel off modules that import only modules already peeled
+        ready = sorted(m for m, deps in graph.items() if deps <= set(done))
+        assert ready, f"import cycle among {sorted(graph)}"
+        for m in ready:
+            done.append(m)
+            del graph[m]
+    assert done.index("serial") < done.index("model") < done.index("catalogue")

@@ -28,7 +28,6 @@ import json
 import math
 import os
 import re
-import threading
 from collections.abc import Iterable, Iterator, Mapping
 from importlib import resources
 from types import MappingProxyType
@@ -36,6 +35,7 @@ from typing import Any
 
 import attrs
 
+from papi._once import load_once
 from papi.errors import InvalidData, NotFound, Problem
 from papi.framework import Framework, framework
 from papi.text import NameIndex, fold, key, nfc
@@ -1007,22 +1007,8 @@ class OfficialResult:
     dimension_ranks_verified: bool = True
 
 
-_HANOI_LOCK = threading.Lock()
-
-
-_HANOI: list[tuple[OfficialResult, ...]] = []
-
-
+@load_once
 def _load_hanoi() -> tuple[OfficialResult, ...]:
-    if _HANOI:
-        return _HANOI[0]
-    with _HANOI_LOCK:  # double-checked: concurrent first calls share one result
-        if not _HANOI:
-            _HANOI.append(_read_hanoi())
-        return _HANOI[0]
-
-
-def _read_hanoi() -> tuple[OfficialResult, ...]:
     name = "papi/data/hanoi_results.json"
     text = resources.files("papi").joinpath("data", "hanoi_results.json").read_text("utf-8")
     try:
