@@ -26,7 +26,7 @@ from papi.calendar import (
     sourced_overrides,
 )
 from papi.errors import CoverageError
-from papi.rules import PeriodUnit, Unscheduled, UnsourcedPeriod, period_end, statute
+from papi.rules import PeriodUnit, Unscheduled, UnsourcedPeriod, period_end, statute, statutes
 
 ROOT = Path(__file__).resolve().parents[1]
 CAL = default_calendar()
@@ -102,7 +102,7 @@ def test_w5_one_stop_apology_is_due_one_day_before_the_due_date() -> None:
 
 
 def test_w6_law_104_2016_periods_end_when_the_revised_law_enters_into_force() -> None:
-    keys = sorted({s.key for s in statute_versions() if s.key.startswith("information.")})
+    keys = sorted({s.key for s in statutes() if s.key.startswith("information.")})
     assert len(keys) == 10
     for key in keys:
         old = statute(key, on=date(2026, 8, 31))
@@ -116,12 +116,6 @@ def test_w6_law_104_2016_periods_end_when_the_revised_law_enters_into_force() ->
         with pytest.raises(UnsourcedPeriod, match=key.replace(".", r"\.")):
             new.due(date(2026, 9, 1))
     assert statute("information.simple", on=date(2026, 8, 31)).effective_to == date(2026, 9, 1)
-
-
-def statute_versions() -> tuple[object, ...]:
-    from papi.rules import statutes
-
-    return statutes()
 
 
 # --------------------------------------------------------------------------- the packaged table

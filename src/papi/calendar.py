@@ -610,7 +610,7 @@ class VietnamCalendar:
 
         >>> cal = default_calendar()
         >>> cal.add_working_days_many([date(2025, 12, 31), date(2026, 4, 24)], 5)
-        (datetime.date(2026, 1, 8), datetime.date(2026, 5, 6))
+        (datetime.date(2026, 1, 9), datetime.date(2026, 5, 6))
         >>> cal.add_working_days_many([date(2026, 8, 21)] * 3, [0, 1, 2])   # Sat 22/8 worked
         (datetime.date(2026, 8, 21), datetime.date(2026, 8, 22), datetime.date(2026, 8, 24))
         >>> import numpy as np   # optional: arrays in, arrays out
@@ -661,7 +661,7 @@ class VietnamCalendar:
 
         >>> cal = default_calendar()
         >>> cal.working_days_between_many([date(2025, 12, 31)] * 2, [date(2026, 1, 9), "2026-01-12"])
-        (6, 7)
+        (5, 7)
         """
         npm = _numpy_of(a) or _numpy_of(b)
         if npm is None:
@@ -796,7 +796,7 @@ _DEFAULT: Final = VietnamCalendar()
 
 
 def default_calendar() -> VietnamCalendar:
-    """The shared calendar with no overrides and ``strict=False`` (one instance).
+    """The shared calendar with no overrides and ``strict=False`` (cached).
 
     >>> default_calendar() is default_calendar()
     True
