@@ -483,12 +483,25 @@ def selector_from_dict(
 _PLACEHOLDER = Unlisted(document="?", reference="?", description_vi="(invalid selector)")
 
 
-def _selector(data: object, path: str, problems: list[Problem]) -> Selector:
+# How deep ``heads`` selectors may nest (``heads`` of ``heads`` of ...): deeper data is
+# reported as a problem, never recursed into (docs/errors-and-limits.md).
+_MAX_HEADS_NESTING = 8
+
+
+def _selector(data: object, path: str, problems: list[Problem], depth: int = 0) -> Selector:
     if not isinstance(data, Mapping):
         problems.append(Problem(path=path, message="a selector must be a table", value=data))
         return _PLACEHOLDER
+    if depth > _MAX_HEADS_NESTING:
+        problems.append(
+            Problem(
+                path=path,
+                message=f"heads selectors nested deeper than {_MAX_HEADS_NESTING} levels",
+            )
+        )
+        return _PLACEHOLDER
     kind = data.get("type")
-    if kind not in _SELECTOR_FIELDS:
+    if not isinstance(kind, str) or kind not in _SELECTOR_FIELDS:
         problems.append(
             Problem(
                 path=f"{path}.type",
@@ -515,7 +528,7 @@ def _selector(data: object, path: str, problems: list[Problem]) -> Selector:
             fatal = True
     if fatal:
         if kind == "heads" and "of" in data:
-            _selector(data["of"], f"{path}.of", problems)
+            _selector(data["of"], f"{path}.of", problems, depth + 1)
         return _PLACEHOLDER
     try:
         if kind == "organization":
@@ -523,7 +536,7 @@ def _selector(data: object, path: str, problems: list[Problem]) -> Selector:
         if kind == "committees":
             return CommitteesOf(level=data["level"], within=data.get("within"))
         if kind == "heads":
-            inner = _selector(data["of"], f"{path}.of", problems)
+            inner = _selector(data["of"], f"{path}.of", problems, depth + 1)
             return HeadsOf(of=inner)
         if kind == "sector":
             return DepartmentsBySector(sector=data["sector"], within=data["within"])

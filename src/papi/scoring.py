@@ -895,16 +895,23 @@ def load_table(path: str | os.PathLike[str]) -> Table:
     cards: list[Scorecard] = []
     with io.StringIO(text, newline="") as handle:
         reader = csv.DictReader(handle)
-        header = reader.fieldnames or []
+        header = _csv_header(reader, source)
         missing = [c for c in CSV_REQUIRED if c not in header]
         if missing:
             raise InvalidData(
                 f"missing column(s) {', '.join(missing)}",
                 path=f"{source}: line 1",
-                value=list(header),
+                value=header,
+            )
+        repeated = sorted({c for c in header if header.count(c) > 1})
+        if repeated:  # a row would keep only the last cell of each: refuse, never overwrite
+            raise InvalidData(
+                f"repeated column(s) {', '.join(repeated)}",
+                path=f"{source}: line 1",
+                value=header,
             )
         seen: dict[tuple[str, int], int] = {}
-        for row in reader:
+        for row in _csv_rows(reader, source):
             line = reader.line_num
             where = f"line {line}"
 
@@ -975,6 +982,33 @@ def load_table(path: str | os.PathLike[str]) -> Table:
     if problems:
         raise InvalidData.collect(f"{source}: invalid PAPI score table", problems)
     return Table(source=source, scorecards=tuple(cards))
+
+
+def _csv_error(err: csv.Error, source: str, line: int) -> InvalidData:
+    """The csv module's own error (a stray quote makes a field run on past the size limit, a
+    NUL byte...) as :class:`~papi.errors.InvalidData` naming the line its record starts on."""
+    return InvalidData(
+        f"not a readable CSV record ({err}; a stray quote?)", path=f"{source}: line {line}"
+    )
+
+
+def _csv_header(reader: csv.DictReader[str], source: str) -> list[str]:
+    try:
+        return list(reader.fieldnames or [])
+    except csv.Error as err:
+        raise _csv_error(err, source, 1) from None
+
+
+def _csv_rows(reader: csv.DictReader[str], source: str) -> Iterator[dict[str | Any, str | Any]]:
+    while True:
+        start = reader.line_num + 1
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as err:
+            raise _csv_error(err, source, start) from None
+        yield row
 
 
 # ---- Hanoi's official results -------------------------------------------------------------------
