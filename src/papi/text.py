@@ -109,7 +109,10 @@ def split_prefix(text: str) -> tuple[str | None, str]:
 
 
 def key(text: str) -> str:
-    """The lookup key of a name: :func:`fold` without the administrative prefix. Idempotent.
+    """The lookup key of a name: :func:`fold` without the administrative prefix. Only one
+    prefix is removed, so a name whose own first word looks like a prefix keeps it
+    (``key("Phường Xã Đàn") == "xa dan"``, and ``key("xa dan") == "dan"``): look names up
+    with :meth:`NameIndex.find`, which knows this, rather than comparing keys of keys.
 
     >>> key("Thành phố Hà Nội") == key("tp ha noi") == key("HÀ NỘI")
     True
@@ -149,13 +152,23 @@ class NameIndex(Generic[T]):
 
     def find(self, name: str) -> tuple[T, ...]:
         """Items whose name matches ``name`` (see the class docs); order of insertion,
-        without duplicates."""
+        without duplicates.
+
+        A leading word that looks like a prefix may be part of the name itself: when nothing
+        matches without it, the whole name is tried, so the ward "Phường Xã Đàn" is found as
+        "Xã Đàn" (and as "Phường Xã Đàn", "xa dan", "P. Xã Đàn").
+
+        >>> NameIndex([("Phường Xã Đàn", "ward")]).find("Xã Đàn")
+        ('ward',)
+        """
         prefix, rest = split_prefix(name)
         entries = self._by_key.get(rest, ())
         if prefix is not None:
             narrowed = [e for e in entries if e[0] == prefix]
             if narrowed:
                 entries = tuple(narrowed)
+            elif not entries:  # "Xã" in "Xã Đàn" may be the name's own first word
+                entries = self._by_key.get(fold(name), ())
         return _unique(item for _, _, item in entries)
 
     def closest(self, name: str, n: int = 5) -> tuple[str, ...]:
