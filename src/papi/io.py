@@ -822,6 +822,10 @@ def read_plan(path: str | Path, *, builder: Builder) -> Builder:
         data = p.read_bytes()
     except OSError as err:
         raise InvalidData(f"cannot read the plan file: {err.strerror}", path=str(p)) from None
+    except ValueError:  # a NUL byte in the name: no file can have it
+        raise InvalidData(
+            "cannot read the plan file: a NUL byte in its name", path=repr(p.name)
+        ) from None
     return read_plan_text(_decode(data, p.name), source=p.name, fmt=fmt, builder=builder)
 
 

@@ -882,6 +882,10 @@ def load_table(path: str | os.PathLike[str]) -> Table:
             data = raw.read()
     except OSError as exc:
         raise InvalidData(f"cannot read the score table: {exc.strerror}", path=source) from None
+    except ValueError:  # a NUL byte in the name: no file can have it
+        raise InvalidData(
+            "cannot read the score table: a NUL byte in its name", path=repr(source)
+        ) from None
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
