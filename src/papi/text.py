@@ -31,6 +31,8 @@ import unicodedata
 from collections.abc import Callable, Hashable, Iterable, Iterator
 from typing import Generic, TypeVar
 
+from papi.errors import InvalidData
+
 __all__ = ["PREFIXES", "NameIndex", "fold", "key", "nfc", "split_prefix"]
 
 T = TypeVar("T", bound=Hashable)
@@ -152,7 +154,8 @@ class NameIndex(Generic[T]):
 
     def find(self, name: str) -> tuple[T, ...]:
         """Items whose name matches ``name`` (see the class docs); order of insertion,
-        without duplicates.
+        without duplicates. A ``name`` that is not a string raises
+        :class:`~papi.errors.InvalidData`.
 
         A leading word that looks like a prefix may be part of the name itself: when nothing
         matches without it, the whole name is tried, so the ward "Phường Xã Đàn" is found as
@@ -161,6 +164,7 @@ class NameIndex(Generic[T]):
         >>> NameIndex([("Phường Xã Đàn", "ward")]).find("Xã Đàn")
         ('ward',)
         """
+        _check_name(name)
         prefix, rest = split_prefix(name)
         entries = self._by_key.get(rest, ())
         if prefix is not None:
@@ -174,6 +178,7 @@ class NameIndex(Generic[T]):
     def closest(self, name: str, n: int = 5) -> tuple[str, ...]:
         """Up to ``n`` stored names closest to ``name`` (by key similarity), sorted by name
         among equally close ones: the "did you mean" list of a :class:`~papi.errors.NotFound`."""
+        _check_name(name)
         hits = difflib.get_close_matches(key(name), list(self._by_key), n=n, cutoff=0.6)
         out: list[str] = []
         for hit in hits:
@@ -194,6 +199,13 @@ class NameIndex(Generic[T]):
             for _, stored, item in entries
             if predicate(item)
         )
+
+
+def _check_name(name: object) -> None:
+    """A name to look up must be text: anything else is :class:`~papi.errors.InvalidData`
+    (whatever query passed it on), never a ``TypeError`` from inside the folding."""
+    if not isinstance(name, str):
+        raise InvalidData("a name must be a string", path="name", value=name)
 
 
 def _unique(items: Iterable[T]) -> tuple[T, ...]:
