@@ -1138,6 +1138,7 @@ def fuzz(
     def opts(test: Callable[..., None]) -> Callable[..., None]:
         test = base(test)
         return test if seed is None else hypothesis.seed(seed)(test)
+
     if target == "query":
         q = Queries(record)
 
