@@ -817,15 +817,16 @@ def read_plan(path: str | Path, *, builder: Builder) -> Builder:
     p = Path(path)
     fmt = "json" if p.suffix.lower() == ".json" else "toml"
     try:
-        if p.stat().st_size > MAX_DOCUMENT_BYTES:
-            raise _too_large(p.stat().st_size, str(p))
-        data = p.read_bytes()
+        size = p.stat().st_size
+        data = p.read_bytes() if size <= MAX_DOCUMENT_BYTES else b""
     except OSError as err:
         raise InvalidData(f"cannot read the plan file: {err.strerror}", path=str(p)) from None
     except ValueError:  # a NUL byte in the name: no file can have it
         raise InvalidData(
             "cannot read the plan file: a NUL byte in its name", path=repr(p.name)
         ) from None
+    if size > MAX_DOCUMENT_BYTES:
+        raise _too_large(size, p.name)
     return read_plan_text(_decode(data, p.name), source=p.name, fmt=fmt, builder=builder)
 
 
