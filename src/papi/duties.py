@@ -112,6 +112,9 @@ class Role(enum.Enum):
         ...
         papi.errors.InvalidData: role: not a role; use one of lead, advise, ... (value: 'boss')
         """
+        role = _ROLES_BY_NAME.get(text) if isinstance(text, str) else None
+        if role is not None:  # the usual spelling: no folding needed
+            return role
         folded = fold(str(text))
         for role in cls:
             if folded in (role.value, fold(_ROLE_VI[role])):
@@ -136,6 +139,7 @@ _ROLE_VI = {
     Role.REPORT: "báo cáo",
     Role.ACCOUNTABLE: "chịu trách nhiệm toàn diện",
 }
+_ROLES_BY_NAME = {r.value: r for r in Role}
 
 
 @attrs.frozen(kw_only=True)

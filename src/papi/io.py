@@ -74,19 +74,24 @@ _TOML_AT = re.compile(r"\(at line (\d+), column (\d+)\)")
 
 
 class _Object(dict[str, Any]):
-    """A JSON object as parsed, remembering the keys that appeared more than once (JSON
-    keeps the last copy of a repeated key: papi reports it instead of losing data)."""
+    """A JSON object in which a key appeared more than once (JSON keeps the last copy of a
+    repeated key: papi reports it instead of losing data)."""
 
     __slots__ = ("repeated",)
 
     def __init__(self, pairs: list[tuple[str, Any]]) -> None:
         super().__init__(pairs)
-        self.repeated: tuple[str, ...] = ()
-        if len(self) != len(pairs):
-            counts: dict[str, int] = {}
-            for k, _ in pairs:
-                counts[k] = counts.get(k, 0) + 1
-            self.repeated = tuple(k for k, n in counts.items() if n > 1)
+        counts: dict[str, int] = {}
+        for k, _ in pairs:
+            counts[k] = counts.get(k, 0) + 1
+        self.repeated = tuple(k for k, n in counts.items() if n > 1)
+
+
+def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """The ``object_pairs_hook`` of every JSON papi reads: a plain dict, or an
+    :class:`_Object` remembering its repeated keys."""
+    d = dict(pairs)
+    return d if len(d) == len(pairs) else _Object(pairs)
 
 
 def _too_large(size: int, source: str) -> InvalidData:
@@ -126,7 +131,7 @@ def _parse(text: str, *, source: str, fmt: str, surrogates: bool = False) -> Any
         raise _too_large(len(text.encode("utf-8", "replace")), source)
     name = fmt.upper()
     try:
-        data = tomllib.loads(text) if fmt == "toml" else json.loads(text, object_pairs_hook=_Object)
+        data = tomllib.loads(text) if fmt == "toml" else json.loads(text, object_pairs_hook=_object)
     except json.JSONDecodeError as err:
         raise InvalidData(
             f"not valid JSON: {err.msg}",
@@ -149,12 +154,45 @@ def _parse(text: str, *, source: str, fmt: str, surrogates: bool = False) -> Any
 
 
 def _check_tree(data: Any, source: str, surrogates: bool) -> None:
-    """Walk the parsed data without recursion: nesting, repeated keys, lone surrogates."""
+    """Walk the parsed data without recursion: nesting, repeated keys, lone surrogates. A
+    first, fast walk finds whether anything is wrong; a second one, only then, finds where."""
+    stack: list[tuple[Any, int]] = [(data, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if type(node) is dict:
+            if depth > MAX_NESTING:
+                break
+            stack.extend((v, depth + 1) for v in node.values())
+        elif type(node) is list:
+            if depth > MAX_NESTING:
+                break
+            stack.extend((v, depth + 1) for v in node)
+        elif isinstance(node, _Object):
+            break
+    else:  # nesting and keys are fine: now the data is shallow enough for repr()
+        if surrogates or not _has_surrogates(data):
+            return
+        _locate(data, source, surrogates=True)
+    _locate(data, source, surrogates=False)
+
+
+def _has_surrogates(data: Any) -> bool:
+    """Whether any string of ``data`` holds a lone surrogate (one C-speed pass over the
+    repr: a surrogate shows there as ``\\udXXX``, a genuine backslash as ``\\\\``)."""
+    text = repr(data)
+    return "\\ud" in text and _SURROGATE_IN_REPR.search(text) is not None
+
+
+_SURROGATE_IN_REPR = re.compile(r"(?<!\\)(?:\\\\)*\\ud[89a-f][0-9a-f]{2}")
+
+
+def _locate(data: Any, source: str, surrogates: bool) -> None:
+    """Raise the first problem :func:`_check_tree` found, naming its path."""
     stack: list[tuple[Any, str, int]] = [(data, "", 1)]
     while stack:
         node, path, depth = stack.pop()
         if isinstance(node, str):
-            if not surrogates and _SURROGATE.search(node):
+            if surrogates and _SURROGATE.search(node):
                 raise InvalidData(
                     "a lone surrogate is not text (it cannot be written as UTF-8)",
                     path=f"{source}: {path or '(top)'}",
@@ -169,7 +207,7 @@ def _check_tree(data: Any, source: str, surrogates: bool) -> None:
                 path=f"{source}: {path or '(top)'}",
             )
         if isinstance(node, list):
-            stack.extend((v, f"{path}[{i}]", depth + 1) for i, v in enumerate(node))
+            stack.extend((v, f"{path}[{i}]", depth + 1) for i, v in reversed(list(enumerate(node))))
             continue
         if isinstance(node, _Object) and node.repeated:
             k = node.repeated[0]
@@ -178,14 +216,15 @@ def _check_tree(data: Any, source: str, surrogates: bool) -> None:
                 path=f"{source}: {_join(path, k)}",
                 value=k,
             )
-        for k, v in node.items():
-            if not surrogates and _SURROGATE.search(k):
+        for k, v in reversed(list(node.items())):
+            if surrogates and _SURROGATE.search(k):
                 raise InvalidData(
                     "a lone surrogate is not text (it cannot be written as UTF-8)",
                     path=f"{source}: {path or '(top)'}",
                     value=k.encode("utf-8", "backslashreplace").decode("ascii", "replace"),
                 )
             stack.append((v, _join(path, k), depth + 1))
+    raise AssertionError("_check_tree found a problem that _locate cannot")  # pragma: no cover
 
 
 def _join(path: str, k: str) -> str:
