@@ -156,19 +156,24 @@ def _parse(text: str, *, source: str, fmt: str, surrogates: bool = False) -> Any
 def _check_tree(data: Any, source: str, surrogates: bool) -> None:
     """Walk the parsed data without recursion: nesting, repeated keys, lone surrogates. A
     first, fast walk finds whether anything is wrong; a second one, only then, finds where."""
-    stack: list[tuple[Any, int]] = [(data, 1)]
-    while stack:
-        node, depth = stack.pop()
-        if type(node) is dict:
-            if depth > MAX_NESTING:
-                break
-            stack.extend((v, depth + 1) for v in node.values())
-        elif type(node) is list:
-            if depth > MAX_NESTING:
-                break
-            stack.extend((v, depth + 1) for v in node)
-        elif isinstance(node, _Object):
+    level: list[Any] = [data] if isinstance(data, dict | list) else []
+    depth = 1
+    while level:  # one level of containers at a time
+        if depth > MAX_NESTING:
             break
+        values: list[Any] = []
+        for node in level:
+            if type(node) is list:
+                values.extend(node)
+            elif type(node) is dict:
+                values.extend(node.values())
+            else:  # an _Object: a repeated key
+                break
+        else:
+            level = [v for v in values if isinstance(v, dict | list)]
+            depth += 1
+            continue
+        break
     else:  # nesting and keys are fine: now the data is shallow enough for repr()
         if surrogates or not _has_surrogates(data):
             return
