@@ -336,3 +336,24 @@ def test_parse_day_refuses_with_the_argument_and_value(value: object, message: s
 def test_parse_day_bounds_are_inclusive() -> None:
     assert parse_day(FIRST_DAY) == FIRST_DAY
     assert parse_day(LAST_DAY.isoformat()) == LAST_DAY
+
+
+def test_the_errors_and_limits_page_examples_run() -> None:
+    import doctest
+    import re
+
+    page = ROOT / "docs" / "errors-and-limits.md"
+    blocks = re.findall(r"```python\n(.*?)```", page.read_text(encoding="utf-8"), re.S)
+    test = doctest.DocTestParser().get_doctest("\n".join(blocks), {}, page.name, str(page), 0)
+    runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS)
+    runner.run(test)
+    result = runner.summarize(verbose=False)
+    assert result.failed == 0
+    assert result.attempted >= 10
+
+
+def test_the_errors_and_limits_page_states_the_limits_in_force() -> None:
+    text = (ROOT / "docs" / "errors-and-limits.md").read_text(encoding="utf-8")
+    assert f"{papi.io.MAX_DOCUMENT_BYTES // 2**20} MiB" in text
+    assert f"| {MAX_NESTING} levels" in text
+    assert f"{FIRST_DAY.isoformat()} to {LAST_DAY.isoformat()}" in text
