@@ -43,6 +43,7 @@ from papi.duties import (
 from papi.errors import InvalidData, PapiError, Problem
 from papi.governance import ANSWER_TYPES, Builder, Governance, Notice
 from papi.progress import Completion, Report
+from papi.text import decode_utf8
 
 __all__ = [
     "MAX_DOCUMENT_BYTES",
@@ -108,15 +109,7 @@ def _decode(data: bytes, source: str) -> str:
     line of the first undecodable byte."""
     if len(data) > MAX_DOCUMENT_BYTES:
         raise _too_large(len(data), source)
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        line = data[: err.start].count(b"\n") + 1
-        raise InvalidData(
-            "not UTF-8 text (save the file as UTF-8)",
-            path=f"{source}: line {line}",
-            value=data[err.start : err.start + 8],
-        ) from None
+    return decode_utf8(data, source=source)
 
 
 def _parse(text: str, *, source: str, fmt: str, surrogates: bool = False) -> Any:

@@ -38,7 +38,7 @@ import attrs
 
 from papi.errors import InvalidData, NotFound, Problem
 from papi.framework import Framework, framework
-from papi.text import NameIndex, fold, key, nfc
+from papi.text import NameIndex, decode_utf8, fold, key, nfc
 
 __all__ = [
     "CSV_DIMENSIONS",
@@ -886,15 +886,7 @@ def load_table(path: str | os.PathLike[str]) -> Table:
         raise InvalidData(
             "cannot read the score table: a NUL byte in its name", path=repr(source)
         ) from None
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise InvalidData(
-            "not UTF-8 text (save the table as CSV UTF-8)",
-            path=f"{source}: line {line}",
-            value=data[exc.start : exc.start + 8],
-        ) from None
+    text = decode_utf8(data, source=source, advice="save the table as CSV UTF-8")
     problems: list[Problem] = []
     cards: list[Scorecard] = []
     with io.StringIO(text, newline="") as handle:

@@ -33,7 +33,7 @@ from typing import Generic, TypeVar
 
 from papi.errors import InvalidData
 
-__all__ = ["PREFIXES", "NameIndex", "fold", "key", "nfc", "split_prefix"]
+__all__ = ["PREFIXES", "NameIndex", "decode_utf8", "fold", "key", "nfc", "split_prefix"]
 
 T = TypeVar("T", bound=Hashable)
 
@@ -199,6 +199,27 @@ class NameIndex(Generic[T]):
             for _, stored, item in entries
             if predicate(item)
         )
+
+
+def decode_utf8(data: bytes, *, source: str, advice: str = "save the file as UTF-8") -> str:
+    """``data`` as UTF-8 text, a leading byte-order mark dropped (spreadsheets write one);
+    otherwise :class:`~papi.errors.InvalidData` naming ``source`` and the line of the first
+    byte that is not UTF-8.
+
+    >>> decode_utf8(b"a\\nb\\xff", source="t.csv")
+    Traceback (most recent call last):
+    ...
+    papi.errors.InvalidData: t.csv: line 2: not UTF-8 text (save the file as UTF-8) (value: b'\\xff')
+    """
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = data[: err.start].count(b"\n") + 1
+        raise InvalidData(
+            f"not UTF-8 text ({advice})",
+            path=f"{source}: line {line}",
+            value=data[err.start : err.start + 8],
+        ) from None
 
 
 def _check_name(name: object) -> None:
