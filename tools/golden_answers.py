@@ -87,11 +87,21 @@ def in_test_subset(case: str) -> bool:
 # ----------------------------------------------------------------------------- the cases
 
 
+def _change_days(gov: Any) -> list[int]:
+    """The day ordinals on which anything in the model starts or ends (the era bounds)."""
+    days: set[date] = set(gov.territory.change_days()) | set(gov.organizations.change_days())
+    for v in [a.validity for a in gov.assignments] + [d.period for d in gov.documents.values()]:
+        days.update(d for d in (v.valid_from, v.valid_to) if d is not None)
+    for a in gov.assignments:
+        days.add(a.validity.valid_from or gov.documents[a.basis.document].date or date(2000, 1, 1))
+    return sorted(d.toordinal() for d in days)
+
+
 def _days(gov: Any) -> list[date]:
     """Three days in each year 2020..2026, plus each era boundary in that span and its eve."""
     days = {date(y, m, d) for y in range(2020, 2027) for m, d in ((1, 2), (4, 15), (9, 30))}
     days.add(date(2019, 12, 31))  # before the data's coverage
-    bounds = gov._read_bounds() or ()
+    bounds = _change_days(gov)
     for b in bounds:
         if date(2020, 1, 1).toordinal() <= b <= date(2026, 12, 31).toordinal():
             day = date.fromordinal(b)

@@ -783,6 +783,25 @@ class Organizations:
         """The whole frozen graph over all time."""
         return self._graph
 
+    def change_days(self) -> tuple[date, ...]:
+        """The days on which anything in the registry starts or ends, sorted: organization,
+        post and holding validity bounds, and for each succession its effective day and the
+        day after (its territory has its own :meth:`~papi.territory.Territory.change_days`).
+
+        >>> from papi.organizations import hanoi_organizations
+        >>> date(2025, 7, 1) in hanoi_organizations().change_days()
+        True
+        """
+        spans = [o.validity for o in self._by_id.values()]
+        spans.extend(p.validity for p in self._posts.values())
+        spans.extend(h.validity for held in self._holdings.values() for h in held)
+        days: set[date] = set()
+        for v in spans:
+            days.update(d for d in (v.valid_from, v.valid_to) if d is not None)
+        for s in self._successions:
+            days.update((s.effective, date.fromordinal(s.effective.toordinal() + 1)))
+        return tuple(sorted(days))
+
 
 # ----------------------------------------------------------------- Hanoi data
 _PC_SOURCE = (

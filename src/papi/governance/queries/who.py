@@ -1,0 +1,331 @@
+"""``who``: who holds which role for a subject in a place on a day, on what basis.
+
+Compiled, then read. The first question about a subject in an era compiles its
+:class:`SubjectTable`: the subject's assignments in force, each with what its selector picks
+indexed by unit, and ``reach``, which of them pick something in each unit. A question about a
+place then walks the place's chain (the unit and its ancestors), takes from the table the
+entries each unit of the chain holds (made once per (subject, era, unit) and shared by every
+place below it), orders and deduplicates them: its cost does not depend on the assignments
+that do not reach the place. That era-invariant part (:class:`Core`) is kept per (subject,
+place, era); a question on another day of the era adds only the day's deadlines and notices.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Mapping, Sequence
+from datetime import date
+from operator import itemgetter
+from typing import TYPE_CHECKING, NamedTuple
+
+from papi.duties import Assignment, Role, Unlisted, innermost
+from papi.governance import _resolve, notices
+from papi.governance._tables import ABSENT
+from papi.governance.answers import (
+    PRINCIPLE_HEAD,
+    Accountability,
+    EscalationStep,
+    Hop,
+    Notice,
+    Responsible,
+    SubjectInfo,
+    task_sort_key,
+)
+from papi.governance.queries.deadlines import coverage_notices, next_deadlines
+from papi.governance.queries.escalation import chain_ids, ladder
+
+if TYPE_CHECKING:
+    from papi.governance._context import Context
+    from papi.governance._resolve import Hit
+    from papi.territory import Unit
+
+__all__ = ["Core", "Entry", "SubjectTable", "who"]
+
+_ROLE_ORDER = {r: i for i, r in enumerate(Role)}
+_ACC = Role.ACCOUNTABLE
+_ACC_RANK = _ROLE_ORDER[_ACC]
+
+
+class Entry(NamedTuple):
+    """A :class:`Responsible` entry of a unit in a subject's table, with what orders and
+    deduplicates it in an answer."""
+
+    #: (role rank, has succession hops, task sort key): the order of entries in an answer
+    order: tuple[int, bool, tuple[object, ...]]
+    #: the assignment's position in the subject's table, then the row's (and 1 for the
+    #: head-of-organization entry of a row): ties in ``order`` keep this order
+    a_pos: int
+    seq: int
+    org_id: str
+    post_id: str | None
+    assignment: Assignment
+    principle: str | None
+    responsible: Responsible
+
+
+class _Active(NamedTuple):
+    assignment: Assignment
+    by_unit: Mapping[str | None, tuple[Hit, ...]]
+    ref_era: int
+
+
+class SubjectTable:
+    """A subject's assignments in force in one era, compiled (see the module docs)."""
+
+    __slots__ = ("_entries", "_lock", "active", "content", "docs_notices", "reach", "unlisted")
+
+    def __init__(
+        self,
+        active: tuple[_Active, ...],
+        unlisted: tuple[tuple[Assignment, Unlisted], ...],
+        content: tuple[Notice, ...],
+    ) -> None:
+        self.active = active
+        self.unlisted = unlisted
+        self.content = content
+        reach: dict[str | None, list[int]] = {}
+        for pos, act in enumerate(active):
+            for uid in act.by_unit:
+                reach.setdefault(uid, []).append(pos)
+        #: unit id -> positions in ``active`` of the assignments picking something there
+        self.reach: Mapping[str | None, tuple[int, ...]] = {k: tuple(v) for k, v in reach.items()}
+        self._entries: dict[str | None, tuple[Entry, ...]] = {}
+        #: document notices per set of documents used (the same for every place of the era)
+        self.docs_notices: dict[frozenset[str], tuple[Notice, ...]] = {}
+        self._lock = threading.Lock()
+
+    def entries(self, ctx: Context, uid: str, on: date, era: int) -> tuple[Entry, ...]:
+        """The entries of the assignments picking something in unit ``uid`` (made once)."""
+        found = self._entries.get(uid)
+        if found is None:
+            made = self._make_entries(ctx, uid, on, era)
+            with self._lock:
+                found = self._entries.setdefault(uid, made)
+        return found
+
+    def _make_entries(self, ctx: Context, uid: str, on: date, era: int) -> tuple[Entry, ...]:
+        out: list[Entry] = []
+        for pos in self.reach.get(uid, ()):
+            a, index, ref_era = self.active[pos]
+            key = (a.selector, era, ref_era, uid)
+            rows = ctx.tables.rows.get(key)
+            if rows is ABSENT:
+                rows = ctx.tables.rows.put(key, _resolve.rows(ctx, index[uid], on, era))
+            role, task = a.role, a.task
+            rank, task_key = _ROLE_ORDER[role], task_sort_key(task)
+            plain = _resolve.basis(ctx, a)
+            head_basis = _resolve.basis(ctx, a, PRINCIPLE_HEAD)
+            for i, row in enumerate(rows):
+                has_via = row.via != ()
+                entry = Responsible(
+                    role=role,
+                    task=task,
+                    organization=row.org,
+                    post=row.post,
+                    holder=row.holder,
+                    basis=plain,
+                    via=row.via,
+                )
+                out.append(
+                    Entry((rank, has_via, task_key), pos, 2 * i, row.org_id, row.post_id, a, None,
+                          entry)
+                )  # fmt: skip
+                # the người đứng đầu principle: the head answers for what the organization
+                # is assigned (rows of HeadsOf hits have no head_id)
+                if row.head_id is not None and role is not _ACC:
+                    entry = Responsible(
+                        role=_ACC,
+                        task=task,
+                        organization=row.org,
+                        post=row.head,
+                        holder=row.head_holder,
+                        basis=head_basis,
+                        via=row.via,
+                    )
+                    out.append(
+                        Entry((_ACC_RANK, has_via, task_key), pos, 2 * i + 1, row.org_id,
+                              row.head_id, a, PRINCIPLE_HEAD, entry)
+                    )  # fmt: skip
+        return tuple(out)
+
+
+class Core(NamedTuple):
+    """The part of a :meth:`~papi.governance.Governance.who` answer that is the same on
+    every day of an era (everything but the deadlines and the day-specific notices)."""
+
+    responsible: tuple[Responsible, ...]
+    hops: tuple[Hop, ...]
+    warnings: tuple[Notice, ...]
+    escalation: tuple[EscalationStep, ...]
+    levels: frozenset[str | None]
+
+
+def subject_table(ctx: Context, subj: SubjectInfo, on: date, era: int) -> SubjectTable:
+    """The compiled table of ``subj`` in ``era``."""
+    key = (subj.kind, subj.code, era)
+    found = ctx.tables.subjects.get(key)
+    if found is not ABSENT:
+        return found
+    active: list[_Active] = []
+    unlisted: list[tuple[Assignment, Unlisted]] = []
+    for tid in subj.tasks:
+        for a in ctx.by_task.get(tid, ()):
+            if not a.validity.contains(on):
+                continue
+            inner = innermost(a.selector)
+            if isinstance(inner, Unlisted):
+                unlisted.append((a, inner))
+                continue
+            ref = ctx.ref_date(a)
+            active.append(_Active(a, _resolve.by_unit(ctx, a.selector, on, ref), ctx.era(ref)))
+    content = tuple(
+        notices.content_not_in_data(tid, part.reference, ctx.documents[part.document])
+        for tid in subj.tasks
+        for part in ctx.tasks[tid].defined_in
+    )
+    table = SubjectTable(tuple(active), tuple(unlisted), content)
+    return ctx.tables.subjects.put(key, table)
+
+
+def who(ctx: Context, subject: str, place: _resolve.Place, on: date) -> Accountability:
+    """The answer of :meth:`Governance.who <papi.governance.Governance.who>`."""
+    subj = _resolve.subject(ctx, subject)
+    unit, where_hops = _resolve.where(ctx, place, on)
+    core = _core(ctx, subj, unit, on)
+    warnings: list[Notice] = []
+    if where_hops:
+        warnings.append(_resolve.where_notice(place, unit, where_hops, on))
+    deadlines, deadline_notices = next_deadlines(ctx, subj, on, core.levels)
+    warnings.extend(core.warnings)
+    warnings.extend(deadline_notices)
+    warnings.extend(coverage_notices(ctx, on))
+    warnings.extend(ctx.notes)
+    hops = tuple(dict.fromkeys((*where_hops, *core.hops))) if where_hops else core.hops
+    return Accountability(
+        subject=subj,
+        where=_resolve.unit_info(unit),
+        on=on,
+        responsible=core.responsible,
+        escalation=core.escalation,
+        deadlines=deadlines,
+        hops=hops,
+        warnings=tuple(warnings),
+    )
+
+
+def _core(ctx: Context, subj: SubjectInfo, unit: Unit, on: date) -> Core:
+    era = ctx.era(on)
+    key = (subj.kind, subj.code, unit.id, era)
+    found = ctx.tables.cores.get(key)
+    if found is not ABSENT:
+        return found
+    return ctx.tables.cores.put(key, _new_core(ctx, subj, unit, on, era))
+
+
+def _new_core(ctx: Context, subj: SubjectInfo, unit: Unit, on: date, era: int) -> Core:
+    table = subject_table(ctx, subj, on, era)
+    keyed: list[tuple[tuple[object, ...], Entry]] = []
+    for depth, uid in enumerate(chain_ids(ctx, unit, on, era)):
+        if uid in table.reach:
+            keyed.extend(
+                ((e.order, e.a_pos, depth, e.seq), e) for e in table.entries(ctx, uid, on, era)
+            )
+    keyed.sort(key=itemgetter(0))
+    entries = _dedupe([e for _, e in keyed])
+    responsible = tuple(e.responsible for e in entries)
+    docs_used = {a.basis.document for a, _ in table.unlisted}
+    docs_used.update(e.assignment.basis.document for e in entries)
+    hops: dict[Hop, None] = {}
+    last: tuple[Hop, ...] = ()
+    orgs: dict[str, None] = {}
+    for r in responsible:
+        orgs[r.organization.id] = None
+        if r.via and r.via is not last:  # entries of one hit share their via
+            hops.update(dict.fromkeys(r.via))
+            last = r.via
+    levels = frozenset(_resolve.unit_level(ctx, r.organization) for r in responsible)
+    return Core(
+        responsible=responsible,
+        hops=tuple(hops),
+        warnings=_warnings(ctx, subj, on, table, responsible, docs_used),
+        escalation=ladder(ctx, unit, on, era),
+        levels=levels,
+    )
+
+
+def _dedupe(entries: Sequence[Entry]) -> list[Entry]:
+    """Drop head-principle entries where an assignment names the same organization's head
+    explicitly, and repeated entries (first kept; ``entries`` are in answer order). Two
+    entries are equal exactly when their keys below are: the infos are functions of the ids
+    and the era, and the role, task and basis of the assignment (ids are unique) and the
+    principle."""
+    explicit_acc = {
+        (e.org_id, e.assignment.task)
+        for e in entries
+        if e.principle is None and e.assignment.role is _ACC
+    }
+    seen: set[tuple[object, ...]] = set()
+    out: list[Entry] = []
+    for e in entries:
+        if e.principle is not None and (e.org_id, e.assignment.task) in explicit_acc:
+            continue
+        key = (e.assignment.id, e.principle, e.org_id, e.post_id, e.responsible.via)
+        if key not in seen:
+            seen.add(key)
+            out.append(e)
+    return out
+
+
+def _warnings(
+    ctx: Context,
+    subj: SubjectInfo,
+    on: date,
+    table: SubjectTable,
+    responsible: Sequence[Responsible],
+    docs_used: set[str],
+) -> tuple[Notice, ...]:
+    docs = frozenset(docs_used)
+    doc_notices = table.docs_notices.get(docs)
+    if doc_notices is None:
+        doc_notices = table.docs_notices.setdefault(docs, document_notices(ctx, docs, on))
+    out: list[Notice] = list(doc_notices)
+    for a, u in table.unlisted:
+        notice = ctx.tables.unlisted.get(a.id)
+        if notice is ABSENT:
+            new = notices.unlisted_holders(
+                a, u, _resolve.basis(ctx, a), ctx.documents.get(u.document, None)
+            )
+            notice = ctx.tables.unlisted.put(a.id, new)
+        out.append(notice)
+    out.extend(table.content)
+    if subj.kind == "indicator" and not any(r.role is Role.LEAD for r in responsible):
+        out.append(notices.lead_unknown(subj.code))
+    if any(r.holder is not None and r.holder.status == "unknown" for r in responsible):
+        out.append(notices.holder_unknown())
+    return tuple(out)
+
+
+def document_notices(ctx: Context, docs: frozenset[str], on: date) -> tuple[Notice, ...]:
+    """What an answer resting on ``docs`` must say about them on ``on``: superseded, plan
+    period over, date unknown, not verified."""
+    used = set(docs)
+    for d in list(used):
+        used.update(x for x in ctx.documents[d].implements if x in ctx.documents)
+    over = set()
+    for d in used:
+        end = ctx.documents[d].period.valid_to
+        if end is not None and end <= on and d not in ctx.superseded:
+            over.add(d)
+    out: list[Notice] = []
+    for d in sorted(used):
+        doc = ctx.documents[d]
+        if d in ctx.superseded:
+            out.append(notices.superseded(doc))
+        end = doc.period.valid_to
+        if d in over and end is not None and not any(x in over for x in doc.implements):
+            out.append(notices.plan_period_over(doc, end))
+        if not doc.date_known and d in docs:
+            out.append(notices.date_unknown(doc))
+        if not doc.verified and d in docs:
+            out.append(notices.document_unverified(doc))
+    return tuple(out)
