@@ -45,7 +45,7 @@ _A = TypeVar("_A")
 
 
 class Governance:
-    """The immutable aggregate; see the package docs. Build one with :class:`Builder`, or get
+    """The immutable aggregate; see the module docs. Build one with :class:`Builder`, or get
     the packaged Hanoi model from :func:`papi.datasets.hanoi`.
 
     All queries are pure functions of the model and their arguments, so a Governance is safe

@@ -15,7 +15,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Mapping, Sequence
 from datetime import date
-from operator import itemgetter
+from operator import attrgetter
 from typing import TYPE_CHECKING, NamedTuple
 
 from papi.duties import Assignment, Role, Unlisted, innermost
@@ -24,9 +24,11 @@ from papi.governance._tables import ABSENT
 from papi.governance.answers import (
     PRINCIPLE_HEAD,
     Accountability,
+    BasisInfo,
     EscalationStep,
     Hop,
     Notice,
+    OrgInfo,
     Responsible,
     SubjectInfo,
     task_sort_key,
@@ -50,11 +52,12 @@ class Entry(NamedTuple):
     """A :class:`Responsible` entry of a unit in a subject's table, with what orders and
     deduplicates it in an answer."""
 
-    #: (role rank, has succession hops, task sort key): the order of entries in an answer
-    order: tuple[int, bool, tuple[object, ...]]
-    #: the assignment's position in the subject's table, then the row's (and 1 for the
-    #: head-of-organization entry of a row): ties in ``order`` keep this order
-    a_pos: int
+    #: the entry's place in an answer: (role rank, has succession hops, task), then the
+    #: assignment's position in the subject's table, as one integer (see :func:`_order`);
+    #: entries of equal ``k`` keep the order of the chain (nearest unit first) and of ``seq``
+    k: int
+    #: the row's position among the assignment's rows in the unit, times two (plus one for
+    #: the head-of-organization entry of a row)
     seq: int
     org_id: str
     post_id: str | None
@@ -63,16 +66,34 @@ class Entry(NamedTuple):
     responsible: Responsible
 
 
+#: makes an :class:`Entry` from a tuple of its fields (``Entry(...)`` runs Python code)
+_entry = tuple.__new__
+_K = attrgetter("k")
+
+
 class _Active(NamedTuple):
+    """An assignment in force in the era, with what its entries share."""
+
     assignment: Assignment
     by_unit: Mapping[str | None, tuple[Hit, ...]]
     ref_era: int
+    #: :func:`_order` of its plain entries without and with succession hops, and of its
+    #: head-of-organization entries without and with hops
+    k_plain: tuple[int, int]
+    k_head: tuple[int, int]
+    basis: BasisInfo
+    head_basis: BasisInfo
+
+
+def _order(rank: int, has_via: bool, task_index: int, a_pos: int, n_tasks: int, n_a: int) -> int:
+    """(role rank, has hops, task index, assignment position) as one increasing integer."""
+    return ((rank * 2 + has_via) * n_tasks + task_index) * n_a + a_pos
 
 
 class SubjectTable:
     """A subject's assignments in force in one era, compiled (see the module docs)."""
 
-    __slots__ = ("_entries", "_lock", "active", "content", "docs_notices", "reach", "unlisted")
+    __slots__ = ("_entries", "_lock", "active", "content", "docs_notices", "groups", "unlisted")
 
     def __init__(
         self,
@@ -83,12 +104,12 @@ class SubjectTable:
         self.active = active
         self.unlisted = unlisted
         self.content = content
-        reach: dict[str | None, list[int]] = {}
+        groups: dict[int, tuple[Mapping[str | None, tuple[Hit, ...]], list[int]]] = {}
         for pos, act in enumerate(active):
-            for uid in act.by_unit:
-                reach.setdefault(uid, []).append(pos)
-        #: unit id -> positions in ``active`` of the assignments picking something there
-        self.reach: Mapping[str | None, tuple[int, ...]] = {k: tuple(v) for k, v in reach.items()}
+            groups.setdefault(id(act.by_unit), (act.by_unit, []))[1].append(pos)
+        #: the assignments grouped by the index of what their selector picks (assignments
+        #: with equal selectors share one): a unit is looked up once per distinct selector
+        self.groups = tuple((index, tuple(positions)) for index, positions in groups.values())
         self._entries: dict[str | None, tuple[Entry, ...]] = {}
         #: document notices per set of documents used (the same for every place of the era)
         self.docs_notices: dict[frozenset[str], tuple[Notice, ...]] = {}
@@ -103,20 +124,22 @@ class SubjectTable:
                 found = self._entries.setdefault(uid, made)
         return found
 
+    def reach(self, uid: str) -> list[int]:
+        """The positions in ``active`` of the assignments picking something in ``uid``."""
+        return sorted(pos for index, group in self.groups if uid in index for pos in group)
+
     def _make_entries(self, ctx: Context, uid: str, on: date, era: int) -> tuple[Entry, ...]:
         out: list[Entry] = []
-        for pos in self.reach.get(uid, ()):
-            a, index, ref_era = self.active[pos]
+        for pos in self.reach(uid):
+            a, index, ref_era, k_plain, k_head, plain, head_basis = self.active[pos]
             key = (a.selector, era, ref_era, uid)
             rows = ctx.tables.rows.get(key)
             if rows is ABSENT:
                 rows = ctx.tables.rows.put(key, _resolve.rows(ctx, index[uid], on, era))
             role, task = a.role, a.task
-            rank, task_key = _ROLE_ORDER[role], task_sort_key(task)
-            plain = _resolve.basis(ctx, a)
-            head_basis = _resolve.basis(ctx, a, PRINCIPLE_HEAD)
             for i, row in enumerate(rows):
-                has_via = row.via != ()
+                via = row.via
+                has_via = via != ()
                 entry = Responsible(
                     role=role,
                     task=task,
@@ -124,12 +147,13 @@ class SubjectTable:
                     post=row.post,
                     holder=row.holder,
                     basis=plain,
-                    via=row.via,
+                    via=via,
                 )
                 out.append(
-                    Entry((rank, has_via, task_key), pos, 2 * i, row.org_id, row.post_id, a, None,
-                          entry)
-                )  # fmt: skip
+                    _entry(
+                        Entry, (k_plain[has_via], 2 * i, row.org_id, row.post_id, a, None, entry)
+                    )
+                )
                 # the người đứng đầu principle: the head answers for what the organization
                 # is assigned (rows of HeadsOf hits have no head_id)
                 if row.head_id is not None and role is not _ACC:
@@ -140,12 +164,13 @@ class SubjectTable:
                         post=row.head,
                         holder=row.head_holder,
                         basis=head_basis,
-                        via=row.via,
+                        via=via,
                     )
                     out.append(
-                        Entry((_ACC_RANK, has_via, task_key), pos, 2 * i + 1, row.org_id,
-                              row.head_id, a, PRINCIPLE_HEAD, entry)
+                        _entry(Entry, (k_head[has_via], 2 * i + 1, row.org_id, row.head_id, a,
+                                       PRINCIPLE_HEAD, entry))
                     )  # fmt: skip
+        out.sort(key=_K)  # stable: equal k keep the row order
         return tuple(out)
 
 
@@ -166,7 +191,7 @@ def subject_table(ctx: Context, subj: SubjectInfo, on: date, era: int) -> Subjec
     found = ctx.tables.subjects.get(key)
     if found is not ABSENT:
         return found
-    active: list[_Active] = []
+    listed: list[Assignment] = []
     unlisted: list[tuple[Assignment, Unlisted]] = []
     for tid in subj.tasks:
         for a in ctx.by_task.get(tid, ()):
@@ -175,9 +200,31 @@ def subject_table(ctx: Context, subj: SubjectInfo, on: date, era: int) -> Subjec
             inner = innermost(a.selector)
             if isinstance(inner, Unlisted):
                 unlisted.append((a, inner))
-                continue
-            ref = ctx.ref_date(a)
-            active.append(_Active(a, _resolve.by_unit(ctx, a.selector, on, ref), ctx.era(ref)))
+            else:
+                listed.append(a)
+    task_index = {t: i for i, t in enumerate(sorted(subj.tasks, key=task_sort_key))}
+    n_tasks, n_a = max(1, len(task_index)), max(1, len(listed))
+    active: list[_Active] = []
+    for pos, a in enumerate(listed):
+        ref = ctx.ref_date(a)
+        ti, rank = task_index[a.task], _ROLE_ORDER[a.role]
+        active.append(
+            _Active(
+                a,
+                _resolve.by_unit(ctx, a.selector, on, ref),
+                ctx.era(ref),
+                (
+                    _order(rank, False, ti, pos, n_tasks, n_a),
+                    _order(rank, True, ti, pos, n_tasks, n_a),
+                ),
+                (
+                    _order(_ACC_RANK, False, ti, pos, n_tasks, n_a),
+                    _order(_ACC_RANK, True, ti, pos, n_tasks, n_a),
+                ),
+                _resolve.basis(ctx, a),
+                _resolve.basis(ctx, a, PRINCIPLE_HEAD),
+            )
+        )
     content = tuple(
         notices.content_not_in_data(tid, part.reference, ctx.documents[part.document])
         for tid in subj.tasks
@@ -224,26 +271,23 @@ def _core(ctx: Context, subj: SubjectInfo, unit: Unit, on: date) -> Core:
 
 def _new_core(ctx: Context, subj: SubjectInfo, unit: Unit, on: date, era: int) -> Core:
     table = subject_table(ctx, subj, on, era)
-    keyed: list[tuple[tuple[object, ...], Entry]] = []
-    for depth, uid in enumerate(chain_ids(ctx, unit, on, era)):
-        if uid in table.reach:
-            keyed.extend(
-                ((e.order, e.a_pos, depth, e.seq), e) for e in table.entries(ctx, uid, on, era)
-            )
-    keyed.sort(key=itemgetter(0))
-    entries = _dedupe([e for _, e in keyed])
+    found: list[Entry] = []
+    for uid in chain_ids(ctx, unit, on, era):  # nearest first: a stable sort keeps that order
+        found.extend(table.entries(ctx, uid, on, era))
+    found.sort(key=_K)
+    entries = _dedupe(found)
     responsible = tuple(e.responsible for e in entries)
     docs_used = {a.basis.document for a, _ in table.unlisted}
     docs_used.update(e.assignment.basis.document for e in entries)
     hops: dict[Hop, None] = {}
     last: tuple[Hop, ...] = ()
-    orgs: dict[str, None] = {}
+    orgs: dict[str, OrgInfo] = {}
     for r in responsible:
-        orgs[r.organization.id] = None
+        orgs[r.organization.id] = r.organization
         if r.via and r.via is not last:  # entries of one hit share their via
             hops.update(dict.fromkeys(r.via))
             last = r.via
-    levels = frozenset(_resolve.unit_level(ctx, r.organization) for r in responsible)
+    levels = frozenset(_resolve.unit_level(ctx, o) for o in orgs.values())
     return Core(
         responsible=responsible,
         hops=tuple(hops),
