@@ -230,7 +230,7 @@ def model(extra: int = 0) -> tuple[Territory, Governance, tuple[float, float, fl
                 Assignment(
                     id=f"extra.{i}",
                     selector=DepartmentsBySector(sector=SECTORS[i % 6], within=first),
-                    role=Role.SUPPORT,
+                    role=Role.COORDINATE,
                     task=f"N{i % 100}",
                     basis=Basis(document="national-plan", reference=f"extra {i}"),
                     validity=Validity(valid_from=date(2024, 1, 1)),
