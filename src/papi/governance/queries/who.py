@@ -115,11 +115,17 @@ class SubjectTable:
         self.docs_notices: dict[frozenset[str], tuple[Notice, ...]] = {}
         self._lock = threading.Lock()
 
-    def entries(self, ctx: Context, uid: str, on: date, era: int) -> tuple[Entry, ...]:
-        """The entries of the assignments picking something in unit ``uid`` (made once)."""
+    def entries(
+        self, ctx: Context, uid: str, on: date, era: int, *, keep: bool = True
+    ) -> tuple[Entry, ...]:
+        """The entries of the assignments picking something in unit ``uid``, made once and
+        kept when ``keep`` (the entries of a unit asked about itself end up in its
+        :class:`Core`, so they are kept only when a unit below it needs them too)."""
         found = self._entries.get(uid)
         if found is None:
             made = self._make_entries(ctx, uid, on, era)
+            if not keep:
+                return made
             with self._lock:
                 found = self._entries.setdefault(uid, made)
         return found
@@ -272,8 +278,9 @@ def _core(ctx: Context, subj: SubjectInfo, unit: Unit, on: date) -> Core:
 def _new_core(ctx: Context, subj: SubjectInfo, unit: Unit, on: date, era: int) -> Core:
     table = subject_table(ctx, subj, on, era)
     found: list[Entry] = []
-    for uid in chain_ids(ctx, unit, on, era):  # nearest first: a stable sort keeps that order
-        found.extend(table.entries(ctx, uid, on, era))
+    for depth, uid in enumerate(chain_ids(ctx, unit, on, era)):
+        # nearest first: the stable sort below keeps that order between equal keys
+        found.extend(table.entries(ctx, uid, on, era, keep=depth > 0))
     found.sort(key=_K)
     entries = _dedupe(found)
     responsible = tuple(e.responsible for e in entries)
