@@ -558,3 +558,25 @@ def test_unverified_statute_notice_cites_it_in_each_language() -> None:
     assert "(Law 42/2013/QH13, Art 15(2)(d))" in notice.message_en
     [due] = {d.citation for d in acc.deadlines if d.task == "T6"}
     assert due == "Law 42/2013/QH13, Art 15(2)(d)"
+
+
+def test_coverage_travels_inside_every_answer_cached_or_not() -> None:
+    # a day before the data's coverage: the notice is in the answer itself, the first time
+    # (when the registries also warn) and every time after (when nothing is recomputed)
+    gov = hanoi().builder().build()
+    day = date(2020, 1, 2)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        first = [
+            gov.who("D3", where="Phường Hàng Bạc", on=day),
+            gov.escalation(where="Phường Hàng Bạc", on=day),
+            gov.duties(of="Phường Hàng Bạc", on=day),
+        ]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # nothing is recomputed, so nothing warns
+        again = [gov.who("D3", where="Phường Hàng Bạc", on=day)]
+    assert first[0] == again[0]
+    for answer in first:
+        assert "coverage" in {w.code for w in answer.warnings}
+    inside = gov.escalation(where="Phường Hàng Bạc", on=date(2024, 1, 2))
+    assert "coverage" not in {w.code for w in inside.warnings}

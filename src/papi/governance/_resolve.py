@@ -421,3 +421,12 @@ def where_notice(place: Place, unit: Unit, chain: tuple[Hop, ...], on: date) -> 
     """``where_succeeded``: which unit answers for ``place`` and why (the successions)."""
     asked = place.name if isinstance(place, Unit) else place
     return notices.where_succeeded(asked, unit.name, chain, on)
+
+
+def coverage_notices(ctx: Context, on: date) -> tuple[Notice, ...]:
+    """A ``coverage`` notice when ``on`` lies outside the dates the territory data vouches
+    for (the answer then uses the nearest structure in the data)."""
+    cov = ctx.territory.coverage
+    if cov.contains(on):
+        return ()
+    return (notices.coverage(cov, on),)

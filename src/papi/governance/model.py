@@ -293,4 +293,4 @@ class Governance:
     def coverage_notices(self, on: date | str) -> tuple[Notice, ...]:
         """A ``coverage`` notice when ``on`` lies outside the dates the territory data vouches
         for (the answer then uses the nearest structure in the data)."""
-        return _deadlines.coverage_notices(self._ctx, _resolve.day(on, "on"))
+        return _resolve.coverage_notices(self._ctx, _resolve.day(on, "on"))

@@ -13,6 +13,7 @@ from papi.errors import InvalidData, NotFound
 from papi.governance import _resolve, notices
 from papi.governance._tables import ABSENT
 from papi.governance.answers import Agenda, AgendaItem, DeadlineInfo, Notice, SubjectInfo
+from papi.governance.queries.duties import duties
 from papi.rules import Fixed, Recurring, ReportingPeriod, Rule, Unscheduled
 
 if TYPE_CHECKING:
@@ -21,7 +22,7 @@ if TYPE_CHECKING:
     from papi.governance._context import Context
     from papi.rules import Statute
 
-__all__ = ["agenda", "coverage_notices", "due_for", "next_deadlines"]
+__all__ = ["agenda", "due_for", "next_deadlines"]
 
 _PAST: Literal["past"] = "past"
 
@@ -32,15 +33,6 @@ class _Ruled(NamedTuple):
     rule: Rule | None
     citation: str | None
     notice: Notice | None
-
-
-def coverage_notices(ctx: Context, on: date) -> tuple[Notice, ...]:
-    """A ``coverage`` notice when ``on`` lies outside the dates the territory data vouches
-    for (the answer then uses the nearest structure in the data)."""
-    cov = ctx.territory.coverage
-    if cov.contains(on):
-        return ()
-    return (notices.coverage(cov, on),)
 
 
 def rule_on(ctx: Context, dl: Deadline, on: date, task: str) -> _Ruled:
@@ -173,8 +165,6 @@ def _next_due(
 
 def agenda(ctx: Context, of: object, start: date, end: date) -> Agenda:
     """The answer of :meth:`Governance.agenda <papi.governance.Governance.agenda>`."""
-    from papi.governance.queries.duties import duties
-
     if end < start:
         raise InvalidData("end must not be before start", path="end", value=end.isoformat())
     label: str | None = None

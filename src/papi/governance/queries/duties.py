@@ -22,6 +22,7 @@ _ROLE_ORDER = {r: i for i, r in enumerate(Role)}
 
 def duties(ctx: Context, of: object, on: date) -> Duties:
     """The answer of :meth:`Governance.duties <papi.governance.Governance.duties>`."""
+
     orgs, label, found_notices = orgs_of(ctx, of, on)
     ids = {o.id for o in orgs}
     units = {o.unit_id for o in orgs}
@@ -48,7 +49,8 @@ def duties(ctx: Context, of: object, on: date) -> Duties:
             )
     items = list(dict.fromkeys(items))
     items.sort(key=lambda d: (task_sort_key(d.task), _ROLE_ORDER[d.role], len(d.via) > 0))
-    return Duties(of=label, on=on, items=tuple(items), warnings=found_notices)
+    warnings = found_notices + _resolve.coverage_notices(ctx, on)
+    return Duties(of=label, on=on, items=tuple(items), warnings=warnings)
 
 
 def orgs_of(

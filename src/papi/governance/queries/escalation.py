@@ -60,10 +60,11 @@ def ladder(ctx: Context, unit: Unit, on: date, era: int) -> tuple[EscalationStep
 def escalation(ctx: Context, place: _resolve.Place, on: date) -> Escalation:
     """The answer of :meth:`Governance.escalation <papi.governance.Governance.escalation>`."""
     unit, hops = _resolve.where(ctx, place, on)
+    where_notices = (_resolve.where_notice(place, unit, hops, on),) if hops else ()
     return Escalation(
         where=_resolve.unit_info(unit),
         on=on,
         steps=ladder(ctx, unit, on, ctx.era(on)),
         hops=hops,
-        warnings=(_resolve.where_notice(place, unit, hops, on),) if hops else (),
+        warnings=where_notices + _resolve.coverage_notices(ctx, on),
     )

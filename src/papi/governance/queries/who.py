@@ -33,7 +33,7 @@ from papi.governance.answers import (
     SubjectInfo,
     task_sort_key,
 )
-from papi.governance.queries.deadlines import coverage_notices, next_deadlines
+from papi.governance.queries.deadlines import next_deadlines
 from papi.governance.queries.escalation import chain_ids, ladder
 
 if TYPE_CHECKING:
@@ -251,7 +251,7 @@ def who(ctx: Context, subject: str, place: _resolve.Place, on: date) -> Accounta
     deadlines, deadline_notices = next_deadlines(ctx, subj, on, core.levels)
     warnings.extend(core.warnings)
     warnings.extend(deadline_notices)
-    warnings.extend(coverage_notices(ctx, on))
+    warnings.extend(_resolve.coverage_notices(ctx, on))
     warnings.extend(ctx.notes)
     hops = tuple(dict.fromkeys((*where_hops, *core.hops))) if where_hops else core.hops
     return Accountability(
