@@ -26,9 +26,11 @@ from papi.governance.answers import (
     Accountability,
     BasisInfo,
     EscalationStep,
+    Holder,
     Hop,
     Notice,
     OrgInfo,
+    PostInfo,
     Responsible,
     SubjectInfo,
     task_sort_key,
@@ -68,6 +70,37 @@ class Entry(NamedTuple):
 
 #: makes an :class:`Entry` from a tuple of its fields (``Entry(...)`` runs Python code)
 _entry = tuple.__new__
+_SLOTS = tuple(
+    Responsible.__dict__[f].__set__
+    for f in ("role", "task", "organization", "post", "holder", "basis", "via")
+)
+_new = object.__new__
+
+
+def _responsible(
+    role: Role,
+    task: str,
+    organization: OrgInfo,
+    post: PostInfo | None,
+    holder: Holder | None,
+    basis: BasisInfo,
+    via: tuple[Hop, ...],
+) -> Responsible:
+    """``Responsible(role=..., ...)`` at half the cost: the class has no validators or
+    converters, so setting its slots directly makes the same object (the compiled tables
+    make one per entry of every unit asked about)."""
+    r = _new(Responsible)
+    s_role, s_task, s_org, s_post, s_holder, s_basis, s_via = _SLOTS
+    s_role(r, role)
+    s_task(r, task)
+    s_org(r, organization)
+    s_post(r, post)
+    s_holder(r, holder)
+    s_basis(r, basis)
+    s_via(r, via)
+    return r
+
+
 _K = attrgetter("k")
 
 
@@ -146,15 +179,7 @@ class SubjectTable:
             for i, row in enumerate(rows):
                 via = row.via
                 has_via = via != ()
-                entry = Responsible(
-                    role=role,
-                    task=task,
-                    organization=row.org,
-                    post=row.post,
-                    holder=row.holder,
-                    basis=plain,
-                    via=via,
-                )
+                entry = _responsible(role, task, row.org, row.post, row.holder, plain, via)
                 out.append(
                     _entry(
                         Entry, (k_plain[has_via], 2 * i, row.org_id, row.post_id, a, None, entry)
@@ -163,14 +188,8 @@ class SubjectTable:
                 # the người đứng đầu principle: the head answers for what the organization
                 # is assigned (rows of HeadsOf hits have no head_id)
                 if row.head_id is not None and role is not _ACC:
-                    entry = Responsible(
-                        role=_ACC,
-                        task=task,
-                        organization=row.org,
-                        post=row.head,
-                        holder=row.head_holder,
-                        basis=head_basis,
-                        via=via,
+                    entry = _responsible(
+                        _ACC, task, row.org, row.head, row.head_holder, head_basis, via
                     )
                     out.append(
                         _entry(Entry, (k_head[has_via], 2 * i + 1, row.org_id, row.head_id, a,
