@@ -40,7 +40,7 @@ from papi.governance.queries.escalation import chain_ids, ladder
 
 if TYPE_CHECKING:
     from papi.governance._context import Context
-    from papi.governance._resolve import Hit
+    from papi.governance._resolve import Hit, Row
     from papi.territory import Unit
 
 __all__ = ["Core", "Entry", "SubjectTable", "who"]
@@ -51,20 +51,13 @@ _ACC_RANK = _ROLE_ORDER[_ACC]
 
 
 class Entry(NamedTuple):
-    """A :class:`Responsible` entry of a unit in a subject's table, with what orders and
-    deduplicates it in an answer."""
+    """A :class:`Responsible` entry of a unit in a subject's table, with its place in an
+    answer."""
 
-    #: the entry's place in an answer: (role rank, has succession hops, task), then the
-    #: assignment's position in the subject's table, as one integer (see :func:`_order`);
-    #: entries of equal ``k`` keep the order of the chain (nearest unit first) and of ``seq``
+    #: (role rank, has succession hops, task), then the assignment's position in the subject's
+    #: table, as one integer (see :func:`_order`); entries of equal ``k`` keep the order of
+    #: the chain (nearest unit first) and, within a unit, of the assignment's rows
     k: int
-    #: the row's position among the assignment's rows in the unit, times two (plus one for
-    #: the head-of-organization entry of a row)
-    seq: int
-    org_id: str
-    post_id: str | None
-    assignment: Assignment
-    principle: str | None
     responsible: Responsible
 
 
@@ -168,34 +161,48 @@ class SubjectTable:
         return sorted(pos for index, group in self.groups if uid in index for pos in group)
 
     def _make_entries(self, ctx: Context, uid: str, on: date, era: int) -> tuple[Entry, ...]:
-        out: list[Entry] = []
+        """The entries of ``uid``, deduplicated and in answer order. Every entry of an
+        organization comes from the unit it serves, so the deduplication of an answer is the
+        deduplication of each unit's entries: a head-of-organization entry gives way to an
+        assignment naming the same organization's head for the task, and a repeated entry
+        (same assignment, principle, organization, post and hops) is kept once, the first."""
+        candidates: list[tuple[int, Assignment, str | None, Row, BasisInfo]] = []
+        explicit_acc: set[tuple[str, str]] = set()
         for pos in self.reach(uid):
             a, index, ref_era, k_plain, k_head, plain, head_basis = self.active[pos]
             key = (a.selector, era, ref_era, uid)
             rows = ctx.tables.rows.get(key)
             if rows is ABSENT:
                 rows = ctx.tables.rows.put(key, _resolve.rows(ctx, index[uid], on, era))
-            role, task = a.role, a.task
-            for i, row in enumerate(rows):
-                via = row.via
-                has_via = via != ()
-                entry = _responsible(role, task, row.org, row.post, row.holder, plain, via)
-                out.append(
-                    _entry(
-                        Entry, (k_plain[has_via], 2 * i, row.org_id, row.post_id, a, None, entry)
-                    )
-                )
+            acc = a.role is _ACC
+            for row in rows:
+                has_via = row.via != ()
+                candidates.append((k_plain[has_via], a, None, row, plain))
+                if acc:
+                    explicit_acc.add((row.org_id, a.task))
                 # the người đứng đầu principle: the head answers for what the organization
                 # is assigned (rows of HeadsOf hits have no head_id)
-                if row.head_id is not None and role is not _ACC:
-                    entry = _responsible(
-                        _ACC, task, row.org, row.head, row.head_holder, head_basis, via
-                    )
-                    out.append(
-                        _entry(Entry, (k_head[has_via], 2 * i + 1, row.org_id, row.head_id, a,
-                                       PRINCIPLE_HEAD, entry))
-                    )  # fmt: skip
-        out.sort(key=_K)  # stable: equal k keep the row order
+                elif row.head_id is not None:
+                    candidates.append((k_head[has_via], a, PRINCIPLE_HEAD, row, head_basis))
+        seen: set[tuple[object, ...]] = set()
+        out: list[Entry] = []
+        for k, a, principle, row, basis in candidates:
+            key2: tuple[object, ...]
+            if principle is None:
+                key2 = (a.id, None, row.org_id, row.post_id, row.via)
+            elif (row.org_id, a.task) in explicit_acc:
+                continue
+            else:
+                key2 = (a.id, principle, row.org_id, row.head_id, row.via)
+            if key2 in seen:
+                continue
+            seen.add(key2)
+            if principle is None:
+                r = _responsible(a.role, a.task, row.org, row.post, row.holder, basis, row.via)
+            else:
+                r = _responsible(_ACC, a.task, row.org, row.head, row.head_holder, basis, row.via)
+            out.append(_entry(Entry, (k, r)))
+        out.sort(key=_K)  # stable: equal keys keep the order above
         return tuple(out)
 
 
@@ -301,10 +308,9 @@ def _new_core(ctx: Context, subj: SubjectInfo, unit: Unit, on: date, era: int) -
         # nearest first: the stable sort below keeps that order between equal keys
         found.extend(table.entries(ctx, uid, on, era, keep=depth > 0))
     found.sort(key=_K)
-    entries = _dedupe(found)
-    responsible = tuple(e.responsible for e in entries)
+    responsible = tuple(e.responsible for e in found)
     docs_used = {a.basis.document for a, _ in table.unlisted}
-    docs_used.update(e.assignment.basis.document for e in entries)
+    docs_used.update(r.basis.document for r in responsible)
     hops: dict[Hop, None] = {}
     last: tuple[Hop, ...] = ()
     orgs: dict[str, OrgInfo] = {}
@@ -321,29 +327,6 @@ def _new_core(ctx: Context, subj: SubjectInfo, unit: Unit, on: date, era: int) -
         escalation=ladder(ctx, unit, on, era),
         levels=levels,
     )
-
-
-def _dedupe(entries: Sequence[Entry]) -> list[Entry]:
-    """Drop head-principle entries where an assignment names the same organization's head
-    explicitly, and repeated entries (first kept; ``entries`` are in answer order). Two
-    entries are equal exactly when their keys below are: the infos are functions of the ids
-    and the era, and the role, task and basis of the assignment (ids are unique) and the
-    principle."""
-    explicit_acc = {
-        (e.org_id, e.assignment.task)
-        for e in entries
-        if e.principle is None and e.assignment.role is _ACC
-    }
-    seen: set[tuple[object, ...]] = set()
-    out: list[Entry] = []
-    for e in entries:
-        if e.principle is not None and (e.org_id, e.assignment.task) in explicit_acc:
-            continue
-        key = (e.assignment.id, e.principle, e.org_id, e.post_id, e.responsible.via)
-        if key not in seen:
-            seen.add(key)
-            out.append(e)
-    return out
 
 
 def _warnings(
