@@ -4,9 +4,9 @@ Compiled, then read. The first question about a subject in an era compiles its
 :class:`SubjectTable`: the subject's assignments in force, each with what its selector picks
 indexed by unit, and ``reach``, which of them pick something in each unit. A question about a
 place then walks the place's chain (the unit and its ancestors), takes from the table the
-entries each unit of the chain holds (made once per (subject, era, unit) and shared by every
-place below it), orders and deduplicates them: its cost does not depend on the assignments
-that do not reach the place. That era-invariant part (:class:`Core`) is kept per (subject,
+entries each unit of the chain holds (made and deduplicated once per (subject, era, unit) and
+shared by every place below it) and merges them in answer order: its cost does not depend on
+the assignments that do not reach the place. That era-invariant part (:class:`Core`) is kept per (subject,
 place, era); a question on another day of the era adds only the day's deadlines and notices.
 """
 
