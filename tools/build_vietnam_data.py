@@ -258,6 +258,227 @@ def merge_history(
     return merged, succ
 
 
+# ------------------------------------------------------------------ the GSO history (issue 14)
+GSO_FILE = Path(__file__).resolve().parent / "gso" / "history.json.gz"
+HANOI_FROM = "2020-03-01"  # the curated Hanoi data starts here
+
+
+class GsoMerge(NamedTuple):
+    """The snapshot rows reconciled with the GSO history (:func:`reconcile_gso`).
+
+    ``units``/``successions``: the packaged rows; ``hanoi``: how the curated Hanoi records
+    are adjusted at load time (``ids``: curated id -> id in the national data;
+    ``valid_from``: national id -> first day); ``acts``: act number -> citation text;
+    ``unresolved``: ``[id, day, reason]`` of units the history cannot follow; ``differences``:
+    where the GSO lists and the curated Hanoi data disagree (the curated data wins);
+    ``coverage``: the first day the history vouches for, per province code."""
+
+    units: list[list[Any]]
+    successions: list[list[Any]]
+    hanoi: dict[str, dict[str, str]]
+    acts: dict[str, str]
+    unresolved: list[list[str]]
+    differences: list[str]
+    coverage: dict[str, str]
+
+
+def _gso_parent(rec: Mapping[str, Any], end: str | None) -> Any:
+    """The ``parent`` column of a GSO version: one id when one parent covers the version,
+    else ``[[parent, from, to], ...]`` (the last ``to`` closed on ``end``)."""
+    spans = [list(p) for p in rec.get("parents", ())]
+    if not spans:
+        return None
+    spans[-1][2] = end if spans[-1][2] is None else spans[-1][2]
+    if len(spans) == 1:
+        return spans[0][0]
+    return spans
+
+
+def _gso_note(rec: Mapping[str, Any]) -> str:
+    """A GSO succession's note: what the lists cannot say, the evidence, the effective day."""
+    parts = []
+    if rec.get("note"):
+        parts.append(str(rec["note"]))
+    if rec.get("evidence"):
+        parts.append("evidence: " + "; ".join(rec["evidence"]))
+    if not rec.get("effective_verified"):
+        parts.append(
+            f"effective day: the date of the GSO list that first shows the change "
+            f"({rec['effective']}), unverified"
+        )
+    return ". ".join(parts)
+
+
+def reconcile_gso(
+    units: list[list[Any]],
+    successions: list[list[Any]],
+    gso: Mapping[str, Any],
+    hanoi_units: list[dict[str, Any]],
+    hanoi_successions: list[dict[str, Any]],
+) -> GsoMerge:
+    """Reconcile the snapshot rows (``units``, ``successions``: the state of 2025-06-30, the
+    reform of 2025-07-01, Hanoi left out) with the GSO history (``tools/gso/history.json.gz``)
+    and the curated Hanoi data (its records, as in ``src/papi/data/hanoi``).
+
+    Rules (docs/territory.md, "One timeline"):
+
+    1. Outside Hanoi, every GSO unit version is kept; the versions still open at the end of
+       the history are the snapshot's units (same code, name and kind: checked) and take
+       their place: they end on 2025-07-01 (continuing provinces stay open) and every
+       reference of the snapshot rows (parents, the reform's successions) follows their id.
+    2. Hanoi from 2020-03-01 is the curated data: the national file keeps only the GSO
+       versions that ended by 2020-03-01 and the successions of those days. A curated unit
+       whose start the curated data leaves open but the lists date (the three communes
+       renamed on 2020-03-01) takes the GSO's id and first day (``hanoi``).
+    3. Where the curated data ends a Hanoi unit with no successor and the GSO history
+       derives one, the GSO succession is added (unverified, with its evidence); where both
+       name successors, the curated data wins and a difference is listed.
+    """
+    ren: dict[str, str] = {}  # snapshot id -> GSO id of the same unit
+    by_code = {(r[1]): r for r in units if r[6] == REFORM or (r[5] is None and r[6] is None)}
+    snapshot_ids = {r[0] for r in by_code.values()}
+    gso_units: list[dict[str, Any]] = gso["units"]
+    by_id = {u["id"]: u for u in gso_units}
+
+    # Hanoi's GSO versions: province 01, its districts, their communes
+    hanoi: set[str] = {"01"}
+    for level in ("district", "commune"):
+        for u in gso_units:
+            if u["level"] == level and any(p[0] in hanoi for p in u.get("parents", ())):
+                hanoi.add(u["id"])
+    problems: list[str] = []
+    kind_fixes: list[str] = []
+    out: list[list[Any]] = []
+    for u in gso_units:
+        if u["id"] in hanoi:
+            continue
+        end = u["valid_to"]
+        if end is None:
+            snap = by_code.pop(u["code"], None)
+            if snap is None:
+                problems.append(f"open GSO version {u['id']} is not a unit of the snapshot")
+                continue
+            if snap[2] != u["name"]:
+                problems.append(f"{u['id']}: GSO {u['name']} / snapshot {snap[2]}")
+            elif snap[3] != u["kind"]:  # the name's kind word decides (15061 Thị trấn Ngọc Lặc)
+                kind_fixes.append(f"{u['code']} {u['name']}: kind {snap[3]} -> {u['kind']}")
+            ren[snap[0]] = u["id"]
+            end = snap[6]
+        row = [u["id"], u["code"], u["name"], u["kind"], _gso_parent(u, end), u["valid_from"], end]
+        if u.get("end_reason"):
+            row.append(u["end_reason"])
+        out.append(row)
+    left = sorted(k for k, r in by_code.items() if r[0] in snapshot_ids and r[1] != HANOI)
+    if left:
+        problems.append(f"snapshot units without a GSO version: {left[:10]}")
+
+    def rid(x: str | None) -> str | None:
+        return None if x is None else ren.get(x, x)
+
+    kept = [r for r in units if r[0] not in ren]
+    out += [[*r[:4], rid(r[4]), *r[5:]] for r in kept]
+    succ = [
+        [*r[:3], [rid(p) for p in r[3]], [rid(n) for n in r[4]], rid(r[5]), *r[6:]]
+        for r in successions
+    ]
+
+    # --- Hanoi: the GSO before 2020-03-01, the curated data from then
+    cur_by_id = {u["id"]: u for u in hanoi_units}
+    cur_code_open = {
+        u["code"]: u for u in hanoi_units if u["valid_from"] is None and u["code"] != HANOI
+    }
+    table: dict[str, dict[str, str]] = {"ids": {}, "valid_from": {}}
+    for u in gso_units:
+        if u["id"] not in hanoi or u["level"] == "province":
+            continue
+        if u["valid_to"] is not None and u["valid_to"] <= HANOI_FROM:
+            row = [u["id"], u["code"], u["name"], u["kind"], _gso_parent(u, u["valid_to"])]
+            row += [u["valid_from"], u["valid_to"]]
+            if u.get("end_reason"):
+                row.append(u["end_reason"])
+            out.append(row)
+            continue
+        if not (u["valid_from"] or "") <= HANOI_FROM:
+            continue  # starts after the curated data does: the curated data has it
+        cur = cur_code_open.get(u["code"])
+        if cur is None:
+            problems.append(f"Hanoi: GSO {u['id']} of {HANOI_FROM} is not in the curated data")
+            continue
+        if u["valid_from"] is not None:
+            table["ids"][cur["id"]] = u["id"]
+            table["valid_from"][u["id"]] = u["valid_from"]
+        elif cur["id"] != u["id"]:
+            problems.append(f"Hanoi: GSO {u['id']} / curated {cur['id']}")
+    cur_ids = {table["ids"].get(i, i) for i in cur_by_id}
+
+    out_ids = {r[0] for r in out}
+
+    def known(x: str) -> bool:
+        return x in cur_ids or x in out_ids
+
+    linked = {p for s in hanoi_successions for p in s["predecessors"]}
+    acts: dict[str, str] = {}
+    titles = {a["act"]: (a["title"], s["date"]) for s in gso["snapshots"] for a in s["acts"]}
+    for number, (title, day) in sorted(titles.items()):
+        acts[number] = (
+            f"{number}: {title} (named in the statistics office's unit list of {day}; "
+            f"effective day unverified unless stated)"
+        )
+    differences: list[str] = []
+    for s in gso["successions"]:
+        preds, succs = list(s["predecessors"]), list(s["successors"])
+        in_hanoi = [p in hanoi for p in preds]
+        if any(in_hanoi) and s["effective"] > HANOI_FROM:
+            open_preds = [p for p in preds if p in cur_by_id and p not in linked]
+            if not open_preds:
+                if any(p in cur_by_id for p in preds):
+                    differences.append(
+                        f"{s['effective']} {'+'.join(preds)} -> {'+'.join(succs)} "
+                        f"({s['act']}): the curated data records its own succession"
+                    )
+                else:
+                    differences.append(
+                        f"{s['effective']} {'+'.join(preds)} -> {'+'.join(succs)} "
+                        f"({s['act']}): not in the curated data's units"
+                    )
+                continue
+            gone = [x for x in succs if x not in cur_ids]
+            if gone:
+                differences.append(
+                    f"{s['effective']} {'+'.join(open_preds)} -> {'+'.join(succs)}: "
+                    f"successor(s) {gone} not in the curated data"
+                )
+                continue
+            preds = open_preds
+        for x in [*preds, *succs]:
+            if not known(x):
+                problems.append(f"GSO succession {s['effective']} names unknown {x}")
+        succ.append(
+            [
+                s["effective"],
+                s["act"],
+                s["kind"],
+                preds,
+                succs,
+                None,
+                bool(s["verified"]),
+                _gso_note(s),
+                "gso",
+            ]
+        )
+    unresolved = [
+        [r["id"], r["date"], r["reason"]]
+        for r in gso["unresolved"]
+        if not r["reason"].startswith("created")
+    ]
+    if problems:
+        raise SystemExit("the GSO history does not fit:\n  " + "\n  ".join(problems))
+    coverage = {
+        u["code"]: gso["coverage"]["valid_from"] for u in gso_units if u["level"] == "province"
+    }
+    return GsoMerge(out, succ, table, acts, unresolved, differences + kind_fixes, coverage)
+
+
 # ------------------------------------------------------------------ main
 def _dump_gz(path: Path, rows: list[list[Any]]) -> int:
     text = "".join(json.dumps(r, ensure_ascii=False, separators=(",", ":")) + "\n" for r in rows)
@@ -270,7 +491,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--out", default="src/papi/data/vietnam", type=Path)
     parser.add_argument("--hanoi", default="src/papi/data/hanoi", type=Path)
-    parser.add_argument("--history", type=Path, action="append", default=[])
+    parser.add_argument("--history", type=Path, action="append", default=None)
     args = parser.parse_args()
 
     import vietnamadminunits  # type: ignore[import-not-found]
@@ -468,15 +689,55 @@ def main() -> None:
     if cross:
         raise SystemExit(f"successions cross Hanoi's boundary: {cross}")
 
-    # --- a second source of history
+    # --- the GSO history (issue 14) and other sources of history
+    gso_meta: dict[str, Any] | None = None
+    hanoi_table: dict[str, dict[str, str]] = {"ids": {}, "valid_from": {}}
+    unresolved: list[list[str]] = []
+    differences: list[str] = []
+    gso_coverage: dict[str, str] = {}
+    all_units = district_rows + units
+    sources_table = {
+        "vau": f"vietnamadminunits {version} (MIT), data/dataset.db and data/converter_2025.json"
+    }
+    hn_succ = [
+        json.loads(line)
+        for line in (args.hanoi / "successions.jsonl").read_text("utf-8").splitlines()
+    ]
+    histories: list[Path] = args.history if args.history is not None else [GSO_FILE]
+    for path in histories:
+        if not path.name.endswith(".json.gz"):
+            continue
+        gso = json.loads(gzip.decompress(path.read_bytes()))
+        merged = reconcile_gso(all_units, successions, gso, hn_units, hn_succ)
+        all_units, successions = merged.units, merged.successions
+        hanoi_table, unresolved, differences = merged.hanoi, merged.unresolved, merged.differences
+        gso_coverage = merged.coverage
+        for number, text in merged.acts.items():
+            acts.setdefault(number, text)
+        src = gso["source"]
+        sources_table["gso"] = (
+            "the statistics office's (Tổng cục Thống kê) dated lists of administrative units, "
+            f"as collected in {src['repository']} (commit {src['commit']}), via "
+            f"{gso['generator']} (tools/gso/history.json.gz)"
+        )
+        gso_meta = {
+            "file": "tools/gso/history.json.gz",
+            "generator": gso["generator"],
+            "source": src,
+            "lists": [s["date"] for s in gso["snapshots"]],
+            "counts": {s["date"]: s["counts"] for s in gso["snapshots"]},
+            "late_day": gso["late"]["day"],
+        }
+
     coverage_by_province = {
         code: ({"valid_from": "2020-03-01", "source": "papi.data.hanoi (curated)"})
         if code == HANOI
         else {"valid_from": SNAPSHOT, "source": f"vietnamadminunits {version}"}
         for code, _ in sorted(old_prov.values())
     }
-    all_units = district_rows + units
-    for path in args.history:
+    for path in histories:
+        if path.name.endswith(".json.gz"):
+            continue
         history = read_history(path)
         all_units, successions = merge_history(all_units, successions, history)
         for row in history.successions:
@@ -487,7 +748,23 @@ def main() -> None:
             coverage_by_province[code] = {"valid_from": day, "source": str(path)}
 
     args.out.mkdir(parents=True, exist_ok=True)
-    all_units.sort(key=lambda r: (r[5] or "", len(r[1]), r[1]))
+    for code, day in gso_coverage.items():
+        coverage_by_province[code] = {"valid_from": day, "source": "gso"}
+    ends = {p for row in successions for p in row[3]}
+    ends |= {hanoi_table["ids"].get(p, p) for s in hn_succ for p in s["predecessors"]}
+    reasons = {r[0]: r[2] for r in unresolved}
+    hn_ids = {hanoi_table["ids"].get(u["id"], u["id"]): u for u in hn_units}
+    final_unresolved = []
+    for row in all_units:
+        if row[6] is not None and row[0] not in ends:
+            final_unresolved.append(
+                [row[0], row[6], reasons.get(row[0], row[7] if len(row) > 7 else "")]
+            )
+    for uid_, u in hn_ids.items():
+        if u["valid_to"] is not None and uid_ not in ends and u["id"] not in ends:
+            final_unresolved.append([uid_, u["valid_to"], u.get("end_reason") or ""])
+    final_unresolved.sort(key=lambda r: (r[1], r[0]))
+    all_units.sort(key=lambda r: (r[5] or "", len(r[1]), r[1], r[0]))
     units_gz = _dump_gz(args.out / "units.jsonl.gz", all_units)
     succ_gz = _dump_gz(args.out / "successions.jsonl.gz", successions)
     new_types = [nfc(r[2]) for r in current]
@@ -502,7 +779,11 @@ def main() -> None:
             "tables": ["admin_units_legacy", "admin_units", "converter_2025.json"],
         },
         "generator": "tools/build_vietnam_data.py",
-        "history": [str(p) for p in args.history],
+        "history": gso_meta,
+        "sources": sources_table,
+        "hanoi_reconcile": hanoi_table,
+        "hanoi_differences": differences,
+        "unresolved": final_unresolved,
         "merged_over": "papi.data.hanoi: Hanoi (01) comes from the curated Hanoi data",
         "columns": {
             "units": ["id", "code", "name", "kind", "parent", "valid_from", "valid_to"],
@@ -518,8 +799,13 @@ def main() -> None:
             ],
         },
         "coverage": {
-            "valid_from": SNAPSHOT,
+            "valid_from": min(gso_coverage.values(), default=SNAPSHOT),
             "note": "The package describes the units as they stood just before the reform "
+            "(2025-06-30) and from 2025-07-01; the statistics office's lists (history) take "
+            "every province back to 2020-01-01 (coverage_by_province); earlier days carry a "
+            "CoverageWarning."
+            if gso_coverage
+            else "The package describes the units as they stood just before the reform "
             "(2025-06-30) and from 2025-07-01; it has no earlier history, so earlier days "
             "carry a CoverageWarning, except in provinces whose history is merged in "
             "(coverage_by_province).",

@@ -1610,32 +1610,58 @@ _KIND_BY_NAME = {k.name: k for k in UnitKind}
 
 def _national_records(meta: Mapping[str, Any]) -> _Records:
     """The national rows (see ``tools/build_vietnam_data.py`` for the columns) as records.
-    The rows are generated and checked by the build script; a malformed row still raises
-    :class:`~papi.errors.InvalidData` naming the file and row."""
+    A unit row's ``parent`` is an id or, for a unit that moved, ``[[parent, from, to], ...]``;
+    an eighth column is the reason a unit ends without successors. A succession row's ninth
+    column names its source in ``meta["sources"]``. The rows are generated and checked by the
+    build script; a malformed row still raises :class:`~papi.errors.InvalidData` naming the
+    file and row."""
     base = resources.files("papi") / "data" / "vietnam"
     source = meta["source"]
-    srcs = (f"{source['package']} {source['version']} ({source['licence']})",)
-    validities: dict[tuple[str | None, str | None], Validity] = {}
+    vau = f"{source['package']} {source['version']} ({source['licence']})"
+    table: Mapping[str, str] = meta.get("sources", {})
+    gso = table.get("gso")
+    snapshot = date(2025, 6, 30)
+    validities: dict[tuple[str | None, str | None], tuple[Validity, tuple[str, ...]]] = {}
     units: list[Unit] = []
     links: list[Containment] = []
     path = "vietnam/units.jsonl.gz"
     rows = _gz_rows((base / "units.jsonl.gz").read_bytes())
+    i = 0
     try:
-        for i, (uid, code, name, kind, parent, vf, vt) in enumerate(rows):
-            v = validities.get((vf, vt))
-            if v is None:
+        for i, (uid, code, name, kind, parent, vf, vt, *end) in enumerate(rows):
+            found = validities.get((vf, vt))
+            if found is None:
                 v = Validity(
                     valid_from=parse_optional_date(vf, path=f"{path}:{i + 1}"),
                     valid_to=parse_optional_date(vt, path=f"{path}:{i + 1}"),
                 )
-                validities[(vf, vt)] = v
+                # a version that ended before the snapshot day is the statistics office's
+                ended = v.valid_to is not None and v.valid_to <= snapshot
+                srcs: tuple[str, ...] = (gso,) if gso and ended else (vau,)
+                if gso and not ended and (v.valid_from is None or v.valid_from < snapshot):
+                    srcs = (gso, vau)
+                found = validities[(vf, vt)] = (v, srcs)
+            v, srcs = found
             units.append(
                 Unit(
-                    id=uid, code=code, name=name, kind=_KIND_BY_NAME[kind], validity=v, sources=srcs
+                    id=uid,
+                    code=code,
+                    name=name,
+                    kind=_KIND_BY_NAME[kind],
+                    validity=v,
+                    sources=srcs,
+                    end_reason=end[0] if end else None,
                 )
             )
-            if parent is not None:
+            if isinstance(parent, str):
                 links.append(Containment(parent=parent, child=uid, validity=v))
+            elif parent is not None:
+                for pid, start, stop in parent:
+                    span = Validity(
+                        valid_from=parse_optional_date(start, path=f"{path}:{i + 1}"),
+                        valid_to=parse_optional_date(stop, path=f"{path}:{i + 1}"),
+                    )
+                    links.append(Containment(parent=pid, child=uid, validity=span))
     except (KeyError, TypeError, ValueError) as exc:
         raise InvalidData(f"malformed row: {exc}", path=f"{path}:{i + 1}") from None
     acts: Mapping[str, str] = meta["acts"]
@@ -1644,11 +1670,17 @@ def _national_records(meta: Mapping[str, Any]) -> _Records:
     path = "vietnam/successions.jsonl.gz"
     rows = _gz_rows((base / "successions.jsonl.gz").read_bytes())
     days: dict[str, date] = {}
+    cited: dict[tuple[str, str], tuple[str, ...]] = {}
     try:
-        for i, (eff, act, kind, preds, succs, primary, verified, note) in enumerate(rows):
+        for i, (eff, act, kind, preds, succs, primary, verified, note, *src) in enumerate(rows):
             day = days.get(eff)
             if day is None:
                 day = days[eff] = parse_date(eff, path=f"{path}:{i + 1}")
+            key = (act, src[0] if src else "vau")
+            sources = cited.get(key)
+            if sources is None:
+                named = tuple(acts[a] for a in act.split("; ") if a in acts) or (act,)
+                sources = cited[key] = (*named, table.get(key[1], vau))
             successions.append(
                 Succession(
                     predecessors=preds,
@@ -1656,14 +1688,53 @@ def _national_records(meta: Mapping[str, Any]) -> _Records:
                     effective=day,
                     act=act,
                     kind=kind,
-                    note=notes.get(note) if note else None,
-                    sources=(acts.get(act, act), *srcs),
+                    note=notes.get(note, note) if note else None,
+                    sources=sources,
                     verified=bool(verified),
                     primary=primary,
                 )
             )
     except (KeyError, TypeError, ValueError) as exc:
         raise InvalidData(f"malformed row: {exc}", path=f"{path}:{i + 1}") from None
+    return _Records(units, links, successions)
+
+
+def _reconciled(records: _Records, table: Mapping[str, Mapping[str, str]]) -> _Records:
+    """The curated Hanoi records with the ids and first days the national history gives them
+    (``meta["hanoi_reconcile"]``: the communes renamed on 2020-03-01, where the curated data
+    starts; see docs/territory.md)."""
+    ids, starts = table.get("ids", {}), table.get("valid_from", {})
+    if not ids:
+        return records
+
+    def rid(x: str) -> str:
+        return ids.get(x, x)
+
+    units = []
+    for u in records.units:
+        new = rid(u.id)
+        if new != u.id:
+            day = date.fromisoformat(starts[new])
+            u = attrs.evolve(u, id=new, validity=attrs.evolve(u.validity, valid_from=day))
+        units.append(u)
+    by_id = {u.id: u for u in units}
+    links = [
+        attrs.evolve(
+            c, parent=rid(c.parent), child=rid(c.child), validity=by_id[rid(c.child)].validity
+        )
+        if rid(c.child) != c.child or rid(c.parent) != c.parent
+        else c
+        for c in records.links
+    ]
+    successions = [
+        attrs.evolve(
+            s,
+            predecessors=tuple(map(rid, s.predecessors)),
+            successors=tuple(map(rid, s.successors)),
+            primary=None if s.primary is None else rid(s.primary),
+        )
+        for s in records.successions
+    ]
     return _Records(units, links, successions)
 
 
@@ -1678,7 +1749,9 @@ def _load_vietnam() -> Territory:
     meta: dict[str, Any] = json.loads((base / "meta.json").read_text(encoding="utf-8"))
     national = _national_records(meta)
     hn_units, hn_successions, hn_meta = _hanoi_files()
-    hanoi = _read_records(hn_units, hn_successions, hn_meta)
+    hanoi = _reconciled(
+        _read_records(hn_units, hn_successions, hn_meta), meta.get("hanoi_reconcile", {})
+    )
     regional = {
         code: Validity(
             valid_from=parse_optional_date(
