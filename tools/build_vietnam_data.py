@@ -271,6 +271,7 @@ class GsoMerge(NamedTuple):
     ``valid_from``: national id -> first day); ``acts``: act number -> citation text;
     ``unresolved``: ``[id, day, reason]`` of units the history cannot follow; ``differences``:
     where the GSO lists and the curated Hanoi data disagree (the curated data wins);
+    ``kind_fixes``: units whose kind the snapshot gives against their name (the GSO wins);
     ``coverage``: the first day the history vouches for, per province code."""
 
     units: list[list[Any]]
@@ -279,6 +280,7 @@ class GsoMerge(NamedTuple):
     acts: dict[str, str]
     unresolved: list[list[str]]
     differences: list[str]
+    kind_fixes: list[str]
     coverage: dict[str, str]
 
 
@@ -338,7 +340,6 @@ def reconcile_gso(
     by_code = {(r[1]): r for r in units if r[6] == REFORM or (r[5] is None and r[6] is None)}
     snapshot_ids = {r[0] for r in by_code.values()}
     gso_units: list[dict[str, Any]] = gso["units"]
-    by_id = {u["id"]: u for u in gso_units}
 
     # Hanoi's GSO versions: province 01, its districts, their communes
     hanoi: set[str] = {"01"}
@@ -476,7 +477,7 @@ def reconcile_gso(
     coverage = {
         u["code"]: gso["coverage"]["valid_from"] for u in gso_units if u["level"] == "province"
     }
-    return GsoMerge(out, succ, table, acts, unresolved, differences + kind_fixes, coverage)
+    return GsoMerge(out, succ, table, acts, unresolved, differences, kind_fixes, coverage)
 
 
 # ------------------------------------------------------------------ main
@@ -694,6 +695,7 @@ def main() -> None:
     hanoi_table: dict[str, dict[str, str]] = {"ids": {}, "valid_from": {}}
     unresolved: list[list[str]] = []
     differences: list[str] = []
+    kind_fixes: list[str] = []
     gso_coverage: dict[str, str] = {}
     all_units = district_rows + units
     sources_table = {
@@ -712,6 +714,7 @@ def main() -> None:
         all_units, successions = merged.units, merged.successions
         hanoi_table, unresolved, differences = merged.hanoi, merged.unresolved, merged.differences
         gso_coverage = merged.coverage
+        kind_fixes = merged.kind_fixes
         for number, text in merged.acts.items():
             acts.setdefault(number, text)
         src = gso["source"]
@@ -783,6 +786,7 @@ def main() -> None:
         "sources": sources_table,
         "hanoi_reconcile": hanoi_table,
         "hanoi_differences": differences,
+        "kind_fixes": kind_fixes,
         "unresolved": final_unresolved,
         "merged_over": "papi.data.hanoi: Hanoi (01) comes from the curated Hanoi data",
         "columns": {
