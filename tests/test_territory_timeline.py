@@ -244,12 +244,44 @@ def test_every_listed_unresolved_unit_ends_without_successors(vn: Territory) -> 
     assert by_day["2025-07-01"] == 0  # the reform's links are complete
 
 
+UNVERIFIED = (date(2025, 3, 2), date(2025, 6, 30))  # 6 provinces; see docs/coverage.md
+
+
 @settings(max_examples=6, deadline=None)
 @given(st.dates(min_value=date(2020, 1, 1), max_value=date(2027, 12, 31)))
 def test_no_coverage_warning_from_2020(day: date) -> None:
     vn = vietnam_territory()
+    gap = UNVERIFIED[0] <= day < UNVERIFIED[1]
     with warnings.catch_warnings():
         warnings.simplefilter("error", CoverageWarning)
-        provinces = vn.units(level=Level.PROVINCE, on=day)
+        provinces = vn.units(level=Level.PROVINCE, on=day) if not gap else ()
         for p in provinces[:: max(1, len(provinces) // 8)]:
             vn.children(p, on=day)
+        if gap:
+            vn.children("Tỉnh Quảng Ninh", on=day)  # the two sources agree there
+
+
+def test_unverified_days_warn_in_their_province_only(vn: Territory) -> None:
+    cov = vn.meta["coverage_by_province"]
+    assert sorted(c for c, v in cov.items() if "unverified" in v) == [
+        "24",
+        "38",
+        "42",
+        "46",
+        "49",
+        "68",
+    ]
+    assert all(v["valid_from"] == "2020-01-01" for v in cov.values())
+    with pytest.warns(CoverageWarning, match="25102"):
+        vn.children("Tỉnh Lâm Đồng", on="2025-04-01")
+    with pytest.warns(CoverageWarning, match="does not vouch"):
+        vn.units(level=Level.COMMUNE, on="2025-04-01")
+    district = vn.units(level=Level.DISTRICT, within="68", on="2025-06-30")[0]
+    with pytest.warns(CoverageWarning):
+        vn.ancestors(district, on="2025-04-01")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", CoverageWarning)
+        vn.children("Tỉnh Lâm Đồng", on="2025-03-01")
+        vn.children("Tỉnh Lâm Đồng", on="2025-06-30")
+        vn.units(level=Level.COMMUNE, on="2025-06-30")
+    assert {date(2025, 3, 2), date(2025, 6, 30)} <= set(vn.change_days())

@@ -281,7 +281,7 @@ class GsoMerge(NamedTuple):
     unresolved: list[list[str]]
     differences: list[str]
     kind_fixes: list[str]
-    coverage: dict[str, str]
+    coverage: dict[str, dict[str, Any]]
 
 
 def _gso_parent(rec: Mapping[str, Any], end: str | None) -> Any:
@@ -474,9 +474,28 @@ def reconcile_gso(
     ]
     if problems:
         raise SystemExit("the GSO history does not fit:\n  " + "\n  ".join(problems))
-    coverage = {
-        u["code"]: gso["coverage"]["valid_from"] for u in gso_units if u["level"] == "province"
+    coverage: dict[str, dict[str, Any]] = {
+        u["code"]: {"valid_from": gso["coverage"]["valid_from"], "source": "gso"}
+        for u in gso_units
+        if u["level"] == "province"
     }
+    # the rule for unverified days: between the last GSO list and the snapshot of just
+    # before 2025-07-01, a province whose units the two sources list differently, with no
+    # source dating the change, is not vouched for (tools/gso/README.md, "late")
+    by_id = {u["id"]: u for u in gso_units}
+    late = gso["late"]
+    gone: dict[str, list[str]] = {}
+    for u in gso_units:
+        if u["code"] in late["gone"] and u["valid_to"] == late["day"]:
+            district = by_id[u["parents"][-1][0]]
+            gone.setdefault(by_id[district["parents"][-1][0]]["code"], []).append(u["code"])
+    for code, codes in sorted(gone.items()):
+        why = (
+            f"the statistics office's last list ({gso['snapshots'][-1]['date']}) still has "
+            f"{', '.join(sorted(codes))}, vietnamadminunits' list of just before 2025-07-01 "
+            "does not, and no source dates the change"
+        )
+        coverage[code]["unverified"] = [[late["day"], SNAPSHOT, why]]
     return GsoMerge(out, succ, table, acts, unresolved, differences, kind_fixes, coverage)
 
 
@@ -696,7 +715,7 @@ def main() -> None:
     unresolved: list[list[str]] = []
     differences: list[str] = []
     kind_fixes: list[str] = []
-    gso_coverage: dict[str, str] = {}
+    gso_coverage: dict[str, dict[str, Any]] = {}
     all_units = district_rows + units
     sources_table = {
         "vau": f"vietnamadminunits {version} (MIT), data/dataset.db and data/converter_2025.json"
@@ -751,8 +770,7 @@ def main() -> None:
             coverage_by_province[code] = {"valid_from": day, "source": str(path)}
 
     args.out.mkdir(parents=True, exist_ok=True)
-    for code, day in gso_coverage.items():
-        coverage_by_province[code] = {"valid_from": day, "source": "gso"}
+    coverage_by_province.update(gso_coverage)
     ends = {p for row in successions for p in row[3]}
     ends |= {hanoi_table["ids"].get(p, p) for s in hn_succ for p in s["predecessors"]}
     reasons = {r[0]: r[2] for r in unresolved}
@@ -803,7 +821,7 @@ def main() -> None:
             ],
         },
         "coverage": {
-            "valid_from": min(gso_coverage.values(), default=SNAPSHOT),
+            "valid_from": min((c["valid_from"] for c in gso_coverage.values()), default=SNAPSHOT),
             "note": "The package describes the units as they stood just before the reform "
             "(2025-06-30) and from 2025-07-01; the statistics office's lists (history) take "
             "every province back to 2020-01-01 (coverage_by_province); earlier days carry a "

@@ -40,6 +40,7 @@ import gzip
 import itertools
 import json
 import threading
+import warnings
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
 from importlib import resources
@@ -56,7 +57,7 @@ from papi.dates import (
     parse_date,
     parse_optional_date,
 )
-from papi.errors import Ambiguous, InvalidData, NotFound, Problem
+from papi.errors import Ambiguous, CoverageWarning, InvalidData, NotFound, Problem
 from papi.text import NameIndex
 
 __all__ = [
@@ -322,6 +323,8 @@ class Territory:
         "_coverage",
         "_days",
         "_epochs",
+        "_gap_span",
+        "_gaps",
         "_graph",
         "_level_units",
         "_lock",
@@ -355,6 +358,8 @@ class Territory:
     _succ_of: Mapping[str, tuple[Succession, ...]]
     _successions: tuple[Succession, ...]
     _regional: Mapping[str, Validity]
+    _gaps: Mapping[str, tuple[tuple[int, int, str], ...]]
+    _gap_span: tuple[int, int]
     _top: dict[str, str | None]
     _days: tuple[date, ...] | None
 
@@ -372,6 +377,7 @@ class Territory:
         coverage: Validity = ALWAYS,
         meta: Mapping[str, object] | None = None,
         regional_coverage: Mapping[str, Validity] | None = None,
+        unverified: Mapping[str, Iterable[tuple[Validity, str]]] | None = None,
     ) -> Territory:
         """Validate the records and build the territory.
 
@@ -379,6 +385,10 @@ class Territory:
         ``regional_coverage`` maps the id of a top-level unit (a province) to the span
         vouched for inside it when that differs (e.g. Hanoi's curated history in the national
         territory); queries about a unit warn against its own province's span.
+        ``unverified`` maps the id of a top-level unit to stretches of days inside that span
+        the data does not vouch for, each with the reason (e.g. the days between two sources
+        that disagree about a province with no source dating the change): queries about a
+        unit of that province on those days, and about the whole territory, warn too.
 
         Checks, all at once: unique ids; links and successions naming known units; every
         link inside the validity of both ends; at most one parent per unit per day; no cycle
@@ -405,6 +415,7 @@ class Territory:
                 coverage=coverage,
                 meta=meta,
                 regional=dict(regional_coverage or {}),
+                unverified={k: tuple(v) for k, v in (unverified or {}).items()},
             )
 
     @classmethod
@@ -417,6 +428,7 @@ class Territory:
         coverage: Validity,
         meta: Mapping[str, object] | None,
         regional: dict[str, Validity],
+        unverified: dict[str, tuple[tuple[Validity, str], ...]],
     ) -> Territory:
         unit_list = list(units)
         link_list = list(links)
@@ -581,6 +593,14 @@ class Territory:
                 problems.append(
                     Problem(path=f"regional_coverage.{top}", message="not a Validity", value=v)
                 )
+        gaps: dict[str, tuple[tuple[int, int, str], ...]] = {}
+        for top, stretches in unverified.items():
+            if top not in by_id or top in parents:
+                problems.append(
+                    Problem(path="unverified", message="not the id of a top-level unit", value=top)
+                )
+                continue
+            gaps[top] = tuple((*_span(v), str(why)) for v, why in stretches)
         if problems:
             raise InvalidData.collect("territory data is invalid", problems)
 
@@ -628,6 +648,11 @@ class Territory:
         self._lock = threading.Lock()
         self._meta = _frozen(dict(meta or {}))
         self._regional = MappingProxyType(regional)
+        self._gaps = MappingProxyType(gaps)
+        spans_ = [g[:2] for gs in gaps.values() for g in gs]
+        self._gap_span = (
+            (min(g[0] for g in spans_), max(g[1] for g in spans_)) if spans_ else (0, 0)
+        )
         self._top = {}
         self._days = None
         return self
@@ -704,6 +729,20 @@ class Territory:
     def _check(self, on: date, unit: Unit | None = None) -> None:
         cov = self._coverage if unit is None or not self._regional else self._cov_of(unit.id)
         _warn_outside_coverage(cov, on, "the territory data", stacklevel=3)
+        day = on.toordinal()
+        if self._gap_span[0] <= day < self._gap_span[1]:
+            tops = self._gaps if unit is None else (self._top_id(unit.id),)
+            for top in tops:
+                for lo, hi, why in self._gaps.get(top or "", ()):
+                    if lo <= day < hi:
+                        warnings.warn(
+                            f"{on.isoformat()}: the territory data does not vouch for "
+                            f"{self._by_id[top or ''].name} on this day ({why}): the answer is "
+                            "the best data in reach",
+                            CoverageWarning,
+                            stacklevel=3,
+                        )
+                        return
 
     def _top_id(self, uid: str) -> str | None:
         """The top-level unit above ``uid`` (over its first parent links), or ``uid``."""
@@ -725,11 +764,14 @@ class Territory:
         """The days the data vouches for about ``u``: its province's span when the data
         records one (``regional_coverage``), else :attr:`coverage`.
 
+        Inside that span, the days the data marks as unverified for the province (see
+        :meth:`build`, ``unverified``) still warn.
+
         >>> vn = vietnam_territory()
         >>> vn.coverage_of("Thành phố Hà Nội", on="2026-03-01").valid_from
+        datetime.date(2020, 1, 1)
+        >>> hanoi_territory().coverage_of("Thành phố Hà Nội", on="2026-03-01").valid_from
         datetime.date(2020, 3, 1)
-        >>> vn.coverage_of("Tỉnh Quảng Nam", on="2025-06-30").valid_from
-        datetime.date(2025, 6, 30)
         """
         day = _as_day(on)
         return self._cov_of(self._resolve(u, day).id)
@@ -757,6 +799,8 @@ class Territory:
                 found.update((day, day + 1))
             for v in (self._coverage, *self._regional.values()):
                 found.update(_span(v))
+            for stretches in self._gaps.values():
+                found.update(b for lo, hi, _ in stretches for b in (lo, hi))
             found -= _SENTINELS
             days = tuple(date.fromordinal(d) for d in sorted(found))
             self._days = days
@@ -1037,7 +1081,7 @@ class Territory:
             on = _as_day(on)
         day = on.toordinal()
         lo, hi = self._cov
-        if not lo <= day < hi:
+        if not lo <= day < hi or self._gap_span[0] <= day < self._gap_span[1]:
             if not self._regional:
                 self._check(on)
             else:
@@ -1752,14 +1796,30 @@ def _load_vietnam() -> Territory:
     hanoi = _reconciled(
         _read_records(hn_units, hn_successions, hn_meta), meta.get("hanoi_reconcile", {})
     )
-    regional = {
-        code: Validity(
-            valid_from=parse_optional_date(
-                cov.get("valid_from"), path=f"meta.coverage_by_province.{code}"
+    # every version of a province (a renamed one has its own id) carries its code's coverage
+    province_ids: dict[str, list[str]] = {}
+    for u in national.units:
+        if len(u.code) == 2:
+            province_ids.setdefault(u.code, []).append(u.id)
+    regional: dict[str, Validity] = {}
+    unverified: dict[str, list[tuple[Validity, str]]] = {}
+    for code, cov in meta["coverage_by_province"].items():
+        path = f"meta.coverage_by_province.{code}"
+        span = Validity(valid_from=parse_optional_date(cov.get("valid_from"), path=path))
+        gaps = [
+            (
+                Validity(
+                    valid_from=parse_optional_date(lo, path=path),
+                    valid_to=parse_optional_date(hi, path=path),
+                ),
+                why,
             )
-        )
-        for code, cov in meta["coverage_by_province"].items()
-    }
+            for lo, hi, why in cov.get("unverified", ())
+        ]
+        for pid in province_ids.get(code, [code]):
+            regional[pid] = span
+            if gaps:
+                unverified[pid] = gaps
     meta["hanoi"] = {k: hn_meta[k] for k in ("source", "sources", "coverage", "acts", "counts")}
     return Territory.build(
         [*national.units, *hanoi.units],
@@ -1768,6 +1828,7 @@ def _load_vietnam() -> Territory:
         coverage=_meta_coverage(meta),
         meta=meta,
         regional_coverage=regional,
+        unverified=unverified,
     )
 
 
