@@ -196,7 +196,7 @@ def test_hanoi_units_the_curated_data_left_without_successor_get_the_lists(vn: T
     ]
     assert len(ended) == 43
     followed = [u for u in ended if vn.successors(u.id, on="2025-01-01")]
-    assert len(followed) >= 35
+    assert len(followed) == 42  # all but Xã Chàng Sơn (09985): the sources disagree
     for u in followed:
         (hop,) = vn.succession_chain(u.id, on="2025-01-01")
         assert not hop.verified
