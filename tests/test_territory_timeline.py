@@ -56,6 +56,7 @@ def stable_days() -> list[tuple[date, dict[str, int], str]]:
     return out
 
 
+@pytest.mark.filterwarnings("ignore::papi.errors.CoverageWarning")  # 2025-03-02: unverified
 @pytest.mark.parametrize(("day", "expected", "source"), stable_days())
 def test_national_counts_inside_every_stable_period(
     vn: Territory, day: date, expected: dict[str, int], source: str
@@ -226,6 +227,7 @@ def _reaches_2026_or_unresolved(vn: Territory, u: Unit) -> bool:
     return False
 
 
+@pytest.mark.filterwarnings("ignore::papi.errors.CoverageWarning")  # the unverified days
 @settings(max_examples=6, deadline=None)
 @given(st.dates(min_value=date(2020, 1, 1), max_value=date(2025, 6, 30)))
 def test_every_unit_of_any_day_reaches_2026_or_is_unresolved(day: date) -> None:
@@ -234,6 +236,7 @@ def test_every_unit_of_any_day_reaches_2026_or_is_unresolved(day: date) -> None:
         assert _reaches_2026_or_unresolved(vn, u), (u, day)
 
 
+@pytest.mark.filterwarnings("ignore::papi.errors.CoverageWarning")  # 2025-03-02: unverified
 def test_every_listed_unresolved_unit_ends_without_successors(vn: Territory) -> None:
     for uid, end, _reason in vn.meta["unresolved"]:
         u = vn.get(uid)
