@@ -116,6 +116,7 @@ def test_dong_xuan_reaches_its_2026_commune_through_both_rearrangements(vn: Terr
     assert second.effective == date(2025, 7, 1)
     assert second.predecessors == first.successors
     assert any("vietnamadminunits" in s for s in second.sources)
+    assert any("1666/NQ-UBTVQH15" in s for s in second.sources)  # Hưng Yên's act, clause unread
     # asked on a day in between, the chain starts from Xã Xuân Quang Động
     mid = vn.convert("Xã Xuân Quang Động", on="2025-01-01", to=AFTER)
     assert mid.units == c.units

@@ -67,6 +67,14 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any, NamedTuple
 
+# the June 2025 resolutions arranging the communes of a new province, where a source names one
+# (docs/history.md, "A chain through two rearrangements"); Hanoi's (1656/NQ-UBTVQH15) is in
+# the curated Hanoi data
+KNOWN_2025_ACTS = {
+    "33": "for Tỉnh Hưng Yên this is Resolution 1666/NQ-UBTVQH15 (its opening read at "
+    "danhmucvanbanphapluatvietnam.blogspot.com; the clause naming each commune was not read, "
+    "so the links stay unverified)",
+}
 REFORM = "2025-07-01"
 SNAPSHOT = "2025-06-30"
 HANOI = "01"
@@ -659,6 +667,8 @@ def main() -> None:
             f"arrangement of the commune-level units of {name}, effective 2025-07-01; its "
             "number is not in the source (vietnamadminunits gives the links, not the acts)"
         )
+        if code in KNOWN_2025_ACTS:
+            acts[f"NQ-UBTVQH15/{code}"] += f"; {KNOWN_2025_ACTS[code]}"
     notes = {
         "whole": "went whole into one new commune (converter data)",
         "divided": "divided between several new communes; primary: the one the source marks "
