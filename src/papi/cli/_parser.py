@@ -48,6 +48,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "PAPI scores: Hanoi's scorecard, or a ranking from a score table",
     ),
     "deadline": ("papi.cli.commands.deadline", "when a statutory deadline falls"),
+    "case": (
+        "papi.cli.commands.case",
+        "a complaint, denunciation or information request, step by step",
+    ),
     "check": ("papi.cli.commands.check", "validate a plan file"),
 }
 
