@@ -32,6 +32,7 @@ __all__ = [
     "deadline_unknown_unscheduled",
     "document_unverified",
     "holder_unknown",
+    "law_duties_missing",
     "lead_unknown",
     "no_accountable_person",
     "no_head_post",
@@ -140,6 +141,18 @@ def case_holder_unknown(step_vi: str, step_en: str, where: str, on: date) -> Not
         f"ngày {on:%d/%m/%Y}",
         message_en=f"{cap(step_en)}: the data names nobody competent in {where} on "
         f"{on.isoformat()}",
+    )
+
+
+def law_duties_missing(task: str) -> Notice:
+    """``law_duties_missing``: the model lacks the law's duties (``papi.law.add_law_duties``),
+    so a case names no holder."""
+    return Notice(
+        code="law_duties_missing",
+        message_vi=f"{task}: mô hình chưa có nghĩa vụ theo luật (papi.law.add_law_duties) nên "
+        "không xác định được người có thẩm quyền",
+        message_en=f"{task}: the model does not hold the law's duties "
+        "(papi.law.add_law_duties), so nobody competent can be named",
     )
 
 

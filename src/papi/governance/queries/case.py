@@ -55,7 +55,7 @@ _WEEKDAY = {5: ("Thứ Bảy", "Saturday"), 6: ("Chủ nhật", "Sunday")}
 
 class _Who(NamedTuple):
     entry: Responsible | None
-    answer: Accountability
+    answer: Accountability | None
 
 
 class _Builder:
@@ -72,7 +72,11 @@ class _Builder:
     def holder(self, task: str, day: date, *, assignments: Sequence[str] = ()) -> _Who:
         """The entry of ``task`` serving the place itself on ``day`` (its People's Committee
         or that PC's head), or with ``assignments``, the nearest entry made by one of them
-        (the units containing the place: the chain of a ``who`` answer)."""
+        (the units containing the place: the chain of a ``who`` answer). A model without
+        the law's duties names nobody (warning ``law_duties_missing``)."""
+        if task not in self.ctx.tasks:
+            self.warnings[notices.law_duties_missing(task)] = None
+            return _Who(None, None)
         answer = who(self.ctx, task, self.place, day)
         self.hops.update(dict.fromkeys(answer.hops))
         for w in answer.warnings:
@@ -103,8 +107,9 @@ class _Builder:
         stat = _statute(ctx, statute_key, start)
         law_role = _law_role(role)
         entry = who_.entry if who_ is not None else None
-        if who_ is not None and entry is None:
-            self.warnings[notices.case_holder_unknown(*names, who_.answer.where.name, start)] = None
+        if who_ is not None and who_.answer is not None and entry is None:
+            where = who_.answer.where.name
+            self.warnings[notices.case_holder_unknown(*names, where, start)] = None
         n = unit = due = nominal = None
         skipped: tuple[SkippedDay, ...] = ()
         start_vi, start_en = "", ""
