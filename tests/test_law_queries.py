@@ -367,3 +367,19 @@ def test_denunciation_timeline_agrees_with_the_calendar(gov: Governance, receive
     assert c.step("forward").due == CAL.add_working_days(received, 5)
     assert c.step("notify").due == CAL.add_working_days(screen.due, 5)
     assert c.step("resolve").due == period_end(screen.due, 30, PeriodUnit.CALENDAR_DAYS, CAL)
+
+
+def test_the_how_to_runs() -> None:
+    import doctest
+    import re
+    from pathlib import Path
+
+    page = Path(__file__).resolve().parent.parent / "docs" / "howto" / "follow-a-complaint.md"
+    text = page.read_text(encoding="utf-8")
+    blocks = re.findall(r"```python\n(.*?)```", text, flags=re.S)
+    test = doctest.DocTestParser().get_doctest("\n".join(blocks), {}, page.name, str(page), 0)
+    runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS)
+    with warnings.catch_warnings():
+        runner.run(test)
+    assert len(test.examples) > 10
+    assert runner.failures == 0
