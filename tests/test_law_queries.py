@@ -383,3 +383,14 @@ def test_the_how_to_runs() -> None:
         runner.run(test)
     assert len(test.examples) > 10
     assert runner.failures == 0
+
+
+def test_a_holder_ending_before_the_due_date_is_flagged(gov: Governance) -> None:
+    # filed in the old district tier: the district chair's second instance runs past 2025-06-30
+    c = _case(gov, "complaint", "Phường Hải Châu, Quận Hải Châu", date(2025, 3, 3))
+    second = c.step("second_resolve")
+    assert second.organization is not None
+    assert second.organization.name == "Ủy ban nhân dân quận Hải Châu"
+    assert second.due is not None
+    assert second.due > date(2025, 6, 30)
+    assert "case_holder_ends" in _codes(c)

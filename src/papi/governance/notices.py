@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "abolished_or_unmatched",
+    "case_holder_ends",
     "case_holder_unknown",
     "competence_unsourced",
     "content_not_in_data",
@@ -129,6 +130,19 @@ def second_instance_none(note_vi: str, note_en: str) -> Notice:
         code="second_instance_none",
         message_vi=f"Không xác định được người giải quyết khiếu nại lần hai: {note_vi}",
         message_en=f"No second-instance resolver can be named: {note_en}",
+    )
+
+
+def case_holder_ends(step_vi: str, step_en: str, org: str, end: date) -> Notice:
+    """``case_holder_ends``: the organization holding a step of a case ceases to exist before
+    the step's due date (the district tier on 2025-07-01): who finishes it is not inferred."""
+    last = end - timedelta(days=1)
+    return Notice(
+        code="case_holder_ends",
+        message_vi=f"{cap(step_vi)}: {org} chấm dứt hoạt động sau ngày {last:%d/%m/%Y}, trước "
+        "hạn của bước này; dữ liệu không suy đoán cơ quan tiếp tục giải quyết",
+        message_en=f"{cap(step_en)}: {org} ceased to exist after {last.isoformat()}, before "
+        "this step's due date; who continues it is not inferred",
     )
 
 

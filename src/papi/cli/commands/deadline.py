@@ -90,8 +90,8 @@ def _topic_statutes(name: str) -> tuple[str, ...] | None:
     from papi.law import law_index
     from papi.rules import statutes
 
-    if any(s.key == name for s in statutes()):
-        return None
+    if "." in name or any(s.key == name for s in statutes()):
+        return None  # a dotted name is a statute key, or a mistyped one to refuse
     try:
         return law_index().topic(name).statutes
     except NotFound:

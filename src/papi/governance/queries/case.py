@@ -127,6 +127,11 @@ class _Builder:
             if not stat.verified:
                 verified = False
                 self.warnings[notices.statute_unverified(key, stat, citation)] = None
+        if entry is not None and due is not None:
+            org = ctx.orgs.get(entry.organization.id)
+            end = org.validity.valid_to
+            if end is not None and end <= due:
+                self.warnings[notices.case_holder_ends(*names, entry.organization.name, end)] = None
         s = CaseStep(
             key=key,
             name_vi=names[0],
