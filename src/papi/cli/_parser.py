@@ -48,11 +48,11 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "PAPI scores: Hanoi's scorecard, or a ranking from a score table",
     ),
     "deadline": ("papi.cli.commands.deadline", "when a statutory deadline falls"),
+    "check": ("papi.cli.commands.check", "validate a plan file"),
     "case": (
         "papi.cli.commands.case",
         "a complaint, denunciation or information request, step by step",
     ),
-    "check": ("papi.cli.commands.check", "validate a plan file"),
 }
 
 #: The commands whose answers depend on the duties, so on a ``--data`` plan file.
