@@ -79,18 +79,26 @@ class _Builder:
             return _Who(None, None)
         answer = who(self.ctx, task, self.place, day)
         self.hops.update(dict.fromkeys(answer.hops))
-        for w in answer.warnings:
-            if w.code in _COMPETENCE_CODES:
-                self.warnings[w] = None
+        found: Responsible | None = None
         if assignments:
-            found = [r for r in answer.responsible if r.basis.assignment in assignments]
-            return _Who(found[0] if found else None, answer)
-        unit, _ = _resolve.where(self.ctx, self.place, day)
-        pc = self.ctx.orgs.committee_of(unit, on=day)
-        for r in answer.responsible:
-            if pc is not None and r.organization.id == pc.id and r.basis.principle is None:
-                return _Who(r, answer)
-        return _Who(None, answer)
+            hits = [r for r in answer.responsible if r.basis.assignment in assignments]
+            found = hits[0] if hits else None
+        else:
+            unit, _ = _resolve.where(self.ctx, self.place, day)
+            pc = self.ctx.orgs.committee_of(unit, on=day)
+            for r in answer.responsible:
+                if pc is not None and r.organization.id == pc.id and r.basis.principle is None:
+                    found = r
+                    break
+        for w in answer.warnings:
+            # with a holder, only what concerns it (its document); without, every reason
+            if w.code == "where_succeeded" or (found is None and w.code in _COMPETENCE_CODES):
+                self.warnings[w] = None
+        if found is not None:
+            doc = self.ctx.documents.get(found.basis.document)
+            if doc is not None and not doc.verified:
+                self.warnings[notices.document_unverified(doc)] = None
+        return _Who(found, answer)
 
     def step(
         self,
@@ -350,9 +358,20 @@ def _second_instance(b: _Builder, first: _Who, day: date) -> _Who | None:
         b.warnings[notices.second_instance_none(inst.note_vi, inst.note_en)] = None
         return None
     a = valid[0]
+    inner = innermost(a.selector)
+    if isinstance(inner, Unlisted):
+        # the competence this second instance rests on: unsourced, or a body no selector names
+        make = (
+            notices.competence_unsourced
+            if (a.notes or "").startswith("UNSOURCED")
+            else notices.unlisted_holders
+        )
+        doc = b.ctx.documents.get(inner.document)
+        b.warnings[make(a, inner, _resolve.basis(b.ctx, a), doc)] = None
+        b.warnings[notices.second_instance_none(inst.note_vi, inst.note_en)] = None
+        return None
     found = b.holder(a.task, day, assignments=(a.id,))
-    if isinstance(innermost(a.selector), Unlisted) or found.entry is None:
-        # the who answer's competence_unsourced / unlisted_holders warning says why
+    if found.entry is None:
         b.warnings[notices.second_instance_none(inst.note_vi, inst.note_en)] = None
         return None
     return found
@@ -388,6 +407,12 @@ def _denunciation(
     if start is None:
         return
     resolver = b.holder("law.denunciation.resolve", start)
+    if resolver.answer is not None:
+        # whom the denunciation is about decides the resolver (Law 25/2018/QH14 art. 13): the
+        # competences no act was found for (a commune chairperson denounced) are said
+        for w in resolver.answer.warnings:
+            if w.code == "competence_unsourced":
+                b.warnings[w] = None
     b.step(
         "notify",
         ("thông báo thụ lý tố cáo", "notify the acceptance of the denunciation"),
