@@ -284,6 +284,9 @@ def who(ctx: Context, subject: str, place: _resolve.Place, on: date) -> Accounta
     responsible = core.responsible
     if subj.kind == "topic":
         responsible = second_instance_above(ctx, responsible, unit, on)
+        dropped = {r.task for r in core.responsible} - {r.task for r in responsible}
+        if dropped:  # the second instances above others: their deadlines are not the place's
+            deadlines = tuple(d for d in deadlines if d.task not in dropped)
     return Accountability(
         subject=subj,
         where=_resolve.unit_info(unit),
