@@ -93,7 +93,7 @@ def test_top_level_help_lists_every_command(capsys: pytest.CaptureFixture[str]) 
 
 
 COMMANDS = ["who", "duties", "agenda", "overdue", "gaps", "framework", "units", "scores"]
-COMMANDS += ["deadline", "check"]
+COMMANDS += ["deadline", "check", "case"]
 
 
 @pytest.mark.parametrize("command", COMMANDS)

@@ -49,6 +49,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
     ),
     "deadline": ("papi.cli.commands.deadline", "when a statutory deadline falls"),
     "check": ("papi.cli.commands.check", "validate a plan file"),
+    "case": (
+        "papi.cli.commands.case",
+        "a complaint, denunciation or information request, step by step",
+    ),
 }
 
 #: The commands whose answers depend on the duties, so on a ``--data`` plan file.

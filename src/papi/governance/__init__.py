@@ -7,7 +7,7 @@ validates everything and reports every problem at once. Every query takes the da
 (``on=``); nothing here reads the clock.
 
 The answers (:class:`Accountability`, :class:`Duties`, :class:`Agenda`, :class:`Overdue`,
-:class:`Escalation`, :class:`Gaps`) are plain frozen data: ``to_dict()`` gives JSON-ready
+:class:`Escalation`, :class:`Gaps`, :class:`Case`) are plain frozen data: ``to_dict()`` gives JSON-ready
 dicts with a versioned ``schema`` key, ``from_dict()`` reads them back unchanged, and
 ``explain(lang)`` / ``rows()`` render them for people.
 
@@ -17,7 +17,7 @@ JSON), :mod:`~papi.governance.explain` (text in Vietnamese and English),
 (the :class:`Governance` facade), :mod:`~papi.governance.builder` (the :class:`Builder` and
 its validation), and privately ``_context`` (the model's records and indexes), ``_tables``
 (every store of what is derived lazily, bounded), ``_resolve`` (selectors, subjects, places)
-and ``queries/`` (who, escalation, deadlines and agenda, duties, progress, gaps).
+and ``queries/`` (who, escalation, deadlines and agenda, duties, progress, gaps, case).
 """
 
 from __future__ import annotations
@@ -29,6 +29,8 @@ from papi.governance.answers import (
     Agenda,
     AgendaItem,
     BasisInfo,
+    Case,
+    CaseStep,
     DeadlineInfo,
     Duties,
     DutyItem,
@@ -38,12 +40,14 @@ from papi.governance.answers import (
     Gaps,
     Holder,
     Hop,
+    LawRoleInfo,
     Notice,
     OrgInfo,
     Overdue,
     OverdueItem,
     PostInfo,
     Responsible,
+    SkippedDay,
     SubjectInfo,
     UnitInfo,
 )
@@ -58,6 +62,8 @@ __all__ = [
     "AgendaItem",
     "BasisInfo",
     "Builder",
+    "Case",
+    "CaseStep",
     "DeadlineInfo",
     "Duties",
     "DutyItem",
@@ -68,12 +74,14 @@ __all__ = [
     "Governance",
     "Holder",
     "Hop",
+    "LawRoleInfo",
     "Notice",
     "OrgInfo",
     "Overdue",
     "OverdueItem",
     "PostInfo",
     "Responsible",
+    "SkippedDay",
     "SubjectInfo",
     "UnitInfo",
     "citation_vi",

@@ -342,6 +342,9 @@ def _find_subject(ctx: Context, subject: str) -> SubjectInfo:
             name_en=el.name_en,
             tasks=ctx.tasks_by_code[code],
         )
+    topic = _law_topic(ctx, text)
+    if topic is not None:
+        return topic
     elements: tuple[Element, ...]
     try:
         elements = (ctx.framework.find(text),)
@@ -358,6 +361,23 @@ def _find_subject(ctx: Context, subject: str) -> SubjectInfo:
         "subject (indicator code, task id or name)",
         subject,
         closest=ctx.task_names.closest(text),
+    )
+
+
+def _law_topic(ctx: Context, text: str) -> SubjectInfo | None:
+    """A topic of the law's duties (``papi.law``: "khiếu nại", "khieu nai", "complaint"),
+    when the model holds some of its tasks."""
+    from papi.law import law_index
+
+    try:
+        topic = law_index().topic(text)
+    except NotFound:
+        return None
+    tasks = tuple(t for t in topic.tasks if t in ctx.tasks)
+    if not tasks:
+        return None
+    return SubjectInfo(
+        kind="topic", code=topic.key, name_vi=topic.name_vi, name_en=topic.name_en, tasks=tasks
     )
 
 

@@ -22,6 +22,7 @@ from papi.governance.explain import (
     PRINCIPLE_HEAD,
     explain_accountability,
     explain_agenda,
+    explain_case,
     explain_duties,
     explain_escalation,
     explain_gaps,
@@ -38,6 +39,8 @@ __all__ = [
     "Agenda",
     "AgendaItem",
     "BasisInfo",
+    "Case",
+    "CaseStep",
     "DeadlineInfo",
     "Duties",
     "DutyItem",
@@ -47,12 +50,14 @@ __all__ = [
     "Gaps",
     "Holder",
     "Hop",
+    "LawRoleInfo",
     "Notice",
     "OrgInfo",
     "Overdue",
     "OverdueItem",
     "PostInfo",
     "Responsible",
+    "SkippedDay",
     "SubjectInfo",
     "UnitInfo",
     "task_sort_key",
@@ -213,14 +218,30 @@ class Notice:
 
 @attrs.frozen(kw_only=True, cache_hash=True)
 class SubjectInfo:
-    """What was asked about: an indicator (``kind="indicator"``) or a task, and the tasks it
-    covers."""
+    """What was asked about: an indicator (``kind="indicator"``), a task, or a topic of the
+    law's duties (``kind="topic"``: "khiếu nại", "complaint"; see :mod:`papi.law`), and the
+    tasks it covers."""
 
     kind: str
     code: str
     name_vi: str
     name_en: str | None
     tasks: tuple[str, ...]
+
+
+@attrs.frozen(kw_only=True, cache_hash=True)
+class LawRoleInfo:
+    """A role of a task of the law's duties in the law's own words (``accept``: *thụ lý*),
+    beside the plan role its entries carry (:meth:`papi.law.LawIndex.roles_of`)."""
+
+    task: str
+    key: str
+    name_vi: str
+    name_en: str
+
+    def label(self, lang: str = "vi") -> str:
+        """The role's name in Vietnamese or English."""
+        return self.name_vi if lang == "vi" else self.name_en
 
 
 _CONVERTER = make_converter(forbid_extra_keys=True)
@@ -271,6 +292,8 @@ class Accountability(_Answer):
     deadlines: tuple[DeadlineInfo, ...]
     hops: tuple[Hop, ...]
     warnings: tuple[Notice, ...]
+    #: the roles of the law's tasks among ``responsible``, in the law's words (VI/EN)
+    law_roles: tuple[LawRoleInfo, ...] = ()
 
     def by_role(self, role: Role) -> tuple[Responsible, ...]:
         """The entries holding ``role``."""
@@ -487,6 +510,106 @@ class Gaps(_Answer):
         return explain_gaps(self, lang)
 
 
+@attrs.frozen(kw_only=True, cache_hash=True)
+class SkippedDay:
+    """A day a period did not count (working days) or rolled over (Civil Code art. 148):
+    a weekend, a public holiday or a government day off, named in both languages."""
+
+    day: date
+    name_vi: str
+    name_en: str
+
+
+@attrs.frozen(kw_only=True)
+class CaseStep:
+    """One step of a :class:`Case`: what must happen (``key``: ``accept``, ``resolve``,
+    ``file_second``, ``second_accept``, ``second_resolve``, ``screen``, ``notify``, ``provide``
+    ...), in the law's words, by whom (post, organization, holder; the competence's basis), by
+    when (``due``, counted from ``start``) under which statute (``statute``, ``citation``,
+    ``also``), and the arithmetic: ``n`` ``unit`` (``working_days`` or ``calendar_days``...),
+    the days not counted or rolled over (``skipped``) and, for a calendar period whose last
+    day was not a working day, the day it would have ended (``nominal_end``). ``due`` is
+    ``None`` when no period is in force (a warning of the case says why); ``elapsed`` is true
+    when ``due`` lies before the day asked about."""
+
+    key: str
+    name_vi: str
+    name_en: str
+    role: str | None
+    role_vi: str | None
+    role_en: str | None
+    organization: OrgInfo | None
+    post: PostInfo | None
+    holder: Holder | None
+    basis: BasisInfo | None
+    verified: bool
+    statute: str | None
+    citation: str | None
+    also: tuple[str, ...]
+    start: date
+    start_vi: str
+    start_en: str
+    n: int | None
+    unit: str | None
+    due: date | None
+    nominal_end: date | None
+    skipped: tuple[SkippedDay, ...]
+    elapsed: bool
+
+
+@attrs.frozen(kw_only=True)
+class Case(_Answer):
+    """The answer of :meth:`Governance.case`: a complaint, denunciation or information
+    request received in ``where`` on ``received``, step by step (``steps``), as the law
+    stands on each step's day; ``warnings`` for what the data cannot vouch for (an
+    unsourced or unverified competence, a period not in force)."""
+
+    SCHEMA: ClassVar[str] = "papi.case/1"
+    schema: str = _schema("papi.case/1")
+    kind: str
+    where: UnitInfo
+    received: date
+    on: date
+    complex: bool
+    remote: bool
+    channel: str | None
+    steps: tuple[CaseStep, ...]
+    hops: tuple[Hop, ...]
+    warnings: tuple[Notice, ...]
+
+    def step(self, key: str) -> CaseStep:
+        """The step ``key`` (``"accept"``, ``"resolve"`` ...)."""
+        for s in self.steps:
+            if s.key == key:
+                return s
+        raise KeyError(key)
+
+    def rows(self) -> list[dict[str, str]]:
+        """One row per step."""
+        return [
+            {
+                "step": s.key,
+                "due": s.due.isoformat() if s.due else "",
+                "who": ", ".join(
+                    x
+                    for x in (
+                        s.post.name_en or s.post.name if s.post else None,
+                        s.organization.name if s.organization else None,
+                    )
+                    if x
+                ),
+                "period": f"{s.n} {s.unit}" if s.n is not None else "",
+                "citation": s.citation or "",
+                "competence": f"{s.basis.citation_en} {s.basis.reference}" if s.basis else "",
+            }
+            for s in self.steps
+        ]
+
+    def explain(self, lang: str = "vi") -> str:
+        """The case as text a portal can show a citizen, in Vietnamese or English."""
+        return explain_case(self, lang)
+
+
 ANSWER_TYPES: Mapping[str, type[_Answer]] = MappingProxyType(
-    {c.SCHEMA: c for c in (Accountability, Duties, Agenda, Overdue, Escalation, Gaps)}
+    {c.SCHEMA: c for c in (Accountability, Duties, Agenda, Overdue, Escalation, Gaps, Case)}
 )

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from datetime import date
 from typing import TYPE_CHECKING
 
 from papi.duties import Role
@@ -18,6 +19,7 @@ if TYPE_CHECKING:
     from papi.governance.answers import (
         Accountability,
         Agenda,
+        Case,
         Duties,
         DutyItem,
         Escalation,
@@ -33,6 +35,7 @@ __all__ = [
     "cap",
     "explain_accountability",
     "explain_agenda",
+    "explain_case",
     "explain_duties",
     "explain_escalation",
     "explain_gaps",
@@ -195,6 +198,12 @@ def explain_accountability(a: Accountability, lang: str) -> str:
                     head = f"{head}: {first.holder.text(lang)}"
             lines.append(f"    {head}")
             lines.extend(_explain_entries(rs, lang))
+    if a.law_roles:
+        lines.append("- Vai trò theo luật:" if vi else "- Roles in the law's words:")
+        by_task: dict[str, list[str]] = {}
+        for lr in a.law_roles:
+            by_task.setdefault(lr.task, []).append(lr.label(lang))
+        lines.extend(f"    {t}: {', '.join(names)}" for t, names in by_task.items())
     if a.hops:
         lines.append("- Thay đổi địa giới, tổ chức:" if vi else "- Successions taken:")
         lines.extend(f"    {h.text(lang)}" for h in a.hops)
@@ -316,4 +325,108 @@ def explain_gaps(a: Gaps, lang: str) -> str:
     lines.extend(
         f"- [{g.kind}] {g.subject}: {g.message_vi if vi else g.message_en}" for g in a.items
     )
+    return "\n".join(lines)
+
+
+_KINDS = {
+    "complaint": ("Khiếu nại", "Complaint"),
+    "denunciation": ("Tố cáo", "Denunciation"),
+    "information": ("Yêu cầu cung cấp thông tin", "Information request"),
+}
+_UNITS = {
+    "working_days": ("ngày làm việc", "working days"),
+    "calendar_days": ("ngày", "days"),
+    "weeks": ("tuần", "weeks"),
+    "months": ("tháng", "months"),
+    "years": ("năm", "years"),
+}
+
+
+def explain_case(c: Case, lang: str) -> str:
+    """A :class:`~papi.governance.Case` step by step, in Vietnamese or English."""
+    vi = lang == "vi"
+
+    def day(d: date) -> str:
+        return f"{d:%d/%m/%Y}" if vi else d.isoformat()
+
+    kind_vi, kind_en = _KINDS.get(c.kind, (c.kind, c.kind))
+    flags = []
+    if c.complex:
+        flags.append("vụ việc phức tạp" if vi else "complex case")
+    if c.remote:
+        flags.append("vùng sâu, vùng xa" if vi else "remote area")
+    if c.channel:
+        flags.append(c.channel)
+    extra = f" ({', '.join(flags)})" if flags else ""
+    if vi:
+        lines = [f"{kind_vi} nhận tại {c.where.name} ngày {day(c.received)}{extra}:"]
+    else:
+        lines = [f"{kind_en} received in {c.where.name} on {day(c.received)}{extra}:"]
+    for i, s in enumerate(c.steps, 1):
+        name = s.name_vi if vi else s.name_en
+        if s.due is not None:
+            lines.append(f"{i}. {cap(name)}: {'hạn' if vi else 'by'} {day(s.due)}")
+        else:
+            lines.append(
+                f"{i}. {cap(name)}: "
+                + ("chưa xác định được hạn (xem Lưu ý)" if vi else "no date (see Warnings)")
+            )
+        who = []
+        if s.post is not None:
+            who.append(s.post.name if vi or not s.post.name_en else s.post.name_en)
+        if s.organization is not None:
+            who.append(_org_text(s.organization, lang))
+        if who:
+            holder = ""
+            if s.holder is not None:
+                text = s.holder.text(lang)
+                holder = f" {text}" if text.startswith("(") else f": {text}"
+            role = s.role_vi if vi else s.role_en
+            role_text = f" — {role}" if role else ""
+            lines.append(f"   {'Ai' if vi else 'Who'}: {', '.join(who)}{holder}{role_text}")
+            if s.basis is not None:
+                cite = s.basis.citation_vi if vi else s.basis.citation_en
+                mark = "" if s.verified else (" (chưa xác minh)" if vi else " (unverified)")
+                lines.append(
+                    f"   {'Thẩm quyền' if vi else 'Competence'}: {cite}, {s.basis.reference}{mark}"
+                )
+        elif s.key.startswith("file"):
+            lines.append("   " + ("Ai: người khiếu nại" if vi else "Who: the complainant"))
+        if s.n is not None and s.unit is not None:
+            u_vi, u_en = _UNITS.get(s.unit, (s.unit, s.unit))
+            start = s.start_vi if vi else s.start_en
+            text = (
+                f"   {'Thời hạn' if vi else 'Period'}: {s.n} {u_vi if vi else u_en} "
+                f"{'kể từ' if vi else 'from'} {start} {day(s.start)}"
+            )
+            if s.citation:
+                text += f" [{_cite(s.citation, lang)}"
+                if s.also:
+                    text += "; " + "; ".join(_cite(x, lang) for x in s.also)
+                text += "]"
+            lines.append(text)
+        if s.skipped:
+            names = ", ".join(f"{day(k.day)} {k.name_vi if vi else k.name_en}" for k in s.skipped)
+            if s.nominal_end is not None:
+                lines.append(
+                    f"   {'Ngày cuối' if vi else 'Last day'} {day(s.nominal_end)} "
+                    + (
+                        "không phải ngày làm việc, hạn chuyển sang ngày làm việc tiếp theo "
+                        "(Điều 148 Bộ luật Dân sự): "
+                        if vi
+                        else "is not a working day, so the period ends on the next working day "
+                        "(Civil Code art. 148): "
+                    )
+                    + names
+                )
+            else:
+                lines.append(f"   {'Không tính' if vi else 'Not counted'}: {names}")
+        if s.elapsed:
+            lines.append("   " + ("(đã qua hạn)" if vi else "(due date passed)"))
+    if c.hops:
+        lines.append("Thay đổi địa giới, tổ chức:" if vi else "Successions taken:")
+        lines.extend(f"    {h.text(lang)}" for h in c.hops)
+    if c.warnings:
+        lines.append("Lưu ý:" if vi else "Warnings:")
+        lines.extend(f"    ! {w.text(lang)}" for w in c.warnings)
     return "\n".join(lines)

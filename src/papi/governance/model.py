@@ -16,12 +16,14 @@ from papi.governance._tables import ABSENT
 from papi.governance.answers import (
     Accountability,
     Agenda,
+    Case,
     Duties,
     Escalation,
     Gaps,
     Notice,
     Overdue,
 )
+from papi.governance.queries import case as _case
 from papi.governance.queries import deadlines as _deadlines
 from papi.governance.queries import duties as _duties
 from papi.governance.queries import escalation as _escalation
@@ -241,6 +243,68 @@ class Governance:
         _resolve.check_place(where, "where")
         key = ("who", subject, where if isinstance(where, str) else where.id, day)
         return self._answer(key, lambda: _who.who(self._ctx, subject, where, day))
+
+    def case(
+        self,
+        kind: str,
+        *,
+        where: Unit | str,
+        received: date | str,
+        on: date | str | None = None,
+        complex: bool = False,
+        remote: bool = False,
+        especially_complex: bool = False,
+        channel: str | None = None,
+        accepted: date | str | None = None,
+        decided: date | str | None = None,
+        second_received: date | str | None = None,
+    ) -> Case:
+        """A ``kind`` of case (``"complaint"``, ``"denunciation"``, ``"information"``) received
+        in ``where`` on ``received``, step by step: who must act (post, organization, holder,
+        the article giving the competence), by when (the statutory period in force on the
+        step's first day, with its article and the days not counted), and, for a complaint,
+        the citizen's window for a second complaint and the second instance above the
+        first-instance resolver (restricted to the units containing ``where``).
+
+        Each step starts when the one before it ends at the latest, unless the day is given:
+        ``accepted`` (a complaint or denunciation accepted earlier), ``decided`` (the
+        first-instance decision), ``second_received`` (the second complaint). ``complex``,
+        ``remote`` (a remote, hard-to-reach area) and ``especially_complex`` (denunciations)
+        pick the longer periods; ``channel`` (``office``, ``online``, ``post``) the
+        information request's. ``on`` (default ``received``) is the day asked about: steps
+        due before it are marked ``elapsed``. What the data cannot name (an unsourced
+        competence, a period not in force) is a warning, never a guess.
+
+        >>> from papi.datasets import hanoi_builder
+        >>> from papi.law import add_law_duties
+        >>> gov = add_law_duties(hanoi_builder()).build()
+        >>> c = gov.case("complaint", where="Phường Hoàn Kiếm", received=date(2026, 3, 2))
+        >>> c.step("accept").due, c.step("accept").citation, c.step("accept").post.name
+        (datetime.date(2026, 3, 16), 'Law 02/2011/QH13, Art 27', 'Chủ tịch')
+        >>> gov.case("complaint", where="Phường Hoàn Kiếm", received="2026-07-01").step("accept").due
+        datetime.date(2026, 7, 10)
+        """
+        day = _resolve.day(received, "received")
+        asked = day if on is None else _resolve.day(on, "on")
+        _resolve.check_place(where, "where")
+
+        def opt(value: date | str | None, path: str) -> date | None:
+            return None if value is None else _resolve.day(value, path)
+
+        return _case.case(
+            self._ctx,
+            kind,
+            where,
+            day,
+            asked,
+            complex_=bool(complex),
+            remote=bool(remote),
+            especially_complex=bool(especially_complex),
+            channel=channel,
+            accepted=opt(accepted, "accepted"),
+            decided=opt(decided, "decided"),
+            second_received=opt(second_received, "second_received"),
+        )
 
     def escalation(self, *, where: Unit | str, on: date | str) -> Escalation:
         """The escalation ladder from the People's Committee of ``where`` to the top."""

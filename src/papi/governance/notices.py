@@ -22,6 +22,9 @@ if TYPE_CHECKING:
 
 __all__ = [
     "abolished_or_unmatched",
+    "case_holder_ends",
+    "case_holder_unknown",
+    "competence_unsourced",
     "content_not_in_data",
     "content_not_in_data_gap",
     "coverage",
@@ -30,11 +33,14 @@ __all__ = [
     "deadline_unknown_unscheduled",
     "document_unverified",
     "holder_unknown",
+    "law_duties_missing",
     "lead_unknown",
     "no_accountable_person",
     "no_head_post",
     "no_lead",
+    "period_not_in_force",
     "plan_period_over",
+    "second_instance_none",
     "statute_unverified",
     "superseded",
     "unlisted_gap",
@@ -95,6 +101,84 @@ def unlisted_holders(a: Assignment, u: Unlisted, basis: BasisInfo, doc: Document
         f"{a.role.value} role is assigned to {u.describe('en')} ({cite_en}, "
         f"{u.reference}); that text is not in the dataset, so the agency cannot be "
         "named",
+    )
+
+
+def competence_unsourced(
+    a: Assignment, u: Unlisted, basis: BasisInfo, doc: Document | None
+) -> Notice:
+    """``competence_unsourced``: the law's data found no act giving this competence on the
+    day (an assignment whose notes start ``UNSOURCED``): nobody is named, and the message
+    says what was searched (the assignment's notes)."""
+    cite_vi = doc.cite("vi") if doc else u.document
+    cite_en = doc.cite("en") if doc else u.document
+    searched = (a.notes or "").removeprefix("UNSOURCED").lstrip(".: ")
+    return Notice(
+        code="competence_unsourced",
+        message_vi=f"{a.task}: {u.describe('vi')} — chưa tìm thấy văn bản quy định thẩm quyền "
+        f"này (căn cứ trước đó: {cite_vi}, {u.reference}); không suy đoán người có thẩm quyền. "
+        f"Đã tra cứu: {searched}",
+        message_en=f"{a.task}: {u.describe('en')} — no act giving this competence was found "
+        f"(earlier basis: {cite_en}, {u.reference}); nobody is guessed. Searched: {searched}",
+    )
+
+
+def second_instance_none(note_vi: str, note_en: str) -> Notice:
+    """``second_instance_none``: the data names no second instance above the first-instance
+    resolver of a case (the instance's own note says why)."""
+    return Notice(
+        code="second_instance_none",
+        message_vi=f"Không xác định được người giải quyết khiếu nại lần hai: {note_vi}",
+        message_en=f"No second-instance resolver can be named: {note_en}",
+    )
+
+
+def case_holder_ends(step_vi: str, step_en: str, org: str, end: date) -> Notice:
+    """``case_holder_ends``: the organization holding a step of a case ceases to exist before
+    the step's due date (the district tier on 2025-07-01): who finishes it is not inferred."""
+    last = end - timedelta(days=1)
+    return Notice(
+        code="case_holder_ends",
+        message_vi=f"{cap(step_vi)}: {org} chấm dứt hoạt động sau ngày {last:%d/%m/%Y}, trước "
+        "hạn của bước này; dữ liệu không suy đoán cơ quan tiếp tục giải quyết",
+        message_en=f"{cap(step_en)}: {org} ceased to exist after {last.isoformat()}, before "
+        "this step's due date; who continues it is not inferred",
+    )
+
+
+def case_holder_unknown(step_vi: str, step_en: str, where: str, on: date) -> Notice:
+    """``case_holder_unknown``: no holder of a step of a case is in the data for the place
+    and day (nothing is guessed)."""
+    return Notice(
+        code="case_holder_unknown",
+        message_vi=f"{cap(step_vi)}: dữ liệu không xác định được ai có thẩm quyền tại {where} "
+        f"ngày {on:%d/%m/%Y}",
+        message_en=f"{cap(step_en)}: the data names nobody competent in {where} on "
+        f"{on.isoformat()}",
+    )
+
+
+def law_duties_missing(task: str) -> Notice:
+    """``law_duties_missing``: the model lacks the law's duties (``papi.law.add_law_duties``),
+    so a case names no holder."""
+    return Notice(
+        code="law_duties_missing",
+        message_vi=f"{task}: mô hình chưa có nghĩa vụ theo luật (papi.law.add_law_duties) nên "
+        "không xác định được người có thẩm quyền",
+        message_en=f"{task}: the model does not hold the law's duties "
+        "(papi.law.add_law_duties), so nobody competent can be named",
+    )
+
+
+def period_not_in_force(key: str, on: date) -> Notice:
+    """``period_not_in_force``: no version of the statutory period ``key`` is in force on the
+    day (its law ended, or its successor's periods are not sourced): no date is given."""
+    return Notice(
+        code="period_not_in_force",
+        message_vi=f"{key}: không có thời hạn luật định đang có hiệu lực ngày {on:%d/%m/%Y} "
+        "trong dữ liệu (văn bản mới chưa được đọc); không tính hạn",
+        message_en=f"{key}: no statutory period is in force on {on.isoformat()} in the data "
+        "(the new text was not read); no date is given",
     )
 
 

@@ -57,7 +57,11 @@ def run(ctx: Context) -> int:
         if ctx.args.end:
             raise CommandError("--to needs a RULE")
         return _in_force(ctx, start)
-    st = statute(ctx.args.rule, on=start)
+    key = _statute_key(ctx.args.rule)
+    topic = _topic_statutes(key) if key == ctx.args.rule else None
+    if topic is not None and not ctx.args.end:
+        return _in_force(ctx, start, topic)
+    st = statute(key, on=start)
     end = ctx.date(ctx.args.end, "--to") if ctx.args.end else None
     if end is not None and end < start:
         raise CommandError(f"--to {end} is before --from {start}")
@@ -66,11 +70,76 @@ def run(ctx: Context) -> int:
     return _dated(ctx, st, start, end)
 
 
-def _in_force(ctx: Context, start: date) -> int:
-    """Without RULE: every statute key in force on the day, with its period and basis."""
+def _statute_key(name: str) -> str:
+    """A statute key, or the key of a statute named in Vietnamese or English ("khiếu nại lần
+    đầu", "khieu nai lan dau"; :func:`papi.law.find_statute`); an unknown name is left for
+    :func:`papi.rules.statute` to refuse with the closest keys."""
+    from papi.errors import NotFound
+    from papi.law import find_statute
+
+    try:
+        return find_statute(name)
+    except NotFound:
+        return name
+
+
+def _topic_statutes(name: str) -> tuple[str, ...] | None:
+    """The statute keys of a topic of the law's duties ("tố cáo", "complaint"), if ``name``
+    names one and is not itself a statute key."""
+    from papi.errors import NotFound
+    from papi.law import law_index
     from papi.rules import statutes
 
-    listed = [s for s in statutes() if s.validity.contains(start)]
+    if "." in name or any(s.key == name for s in statutes()):
+        return None  # a dotted name is a statute key, or a mistyped one to refuse
+    try:
+        return law_index().topic(name).statutes
+    except NotFound:
+        return None
+
+
+def _who_acts(ctx: Context, st: Statute, on: date) -> list[str]:
+    """The holders of ``st`` on ``on`` as posts of the model with their articles
+    (:func:`papi.law.statute_posts`); the catalogue's holder text for a key without names."""
+    from papi.errors import NotFound
+    from papi.law import statute_posts
+
+    try:
+        posts = statute_posts(st.key, on)
+    except NotFound:
+        return [st.holder]
+    unsourced = ctx.en(" (unsourced)", " (chưa có căn cứ)")
+    return [
+        p.label(ctx.lang)
+        + (f" ({p.reference})" if p.reference else "")
+        + ("" if p.sourced else unsourced)
+        for p in posts
+    ] or [st.holder]
+
+
+def _holders_doc(st: Statute, on: date) -> list[dict[str, object]] | None:
+    """The holders as posts of the model in both languages (``None``: no names for it)."""
+    from papi.errors import NotFound
+    from papi.law import statute_posts
+
+    try:
+        posts = statute_posts(st.key, on)
+    except NotFound:
+        return None
+    return [
+        {"name_vi": p.name_vi, "name_en": p.name_en, "reference": p.reference, "sourced": p.sourced}
+        for p in posts
+    ]
+
+
+def _in_force(ctx: Context, start: date, keys: tuple[str, ...] | None = None) -> int:
+    """Without RULE: every statute key in force on the day (or those of a topic: ``keys``),
+    with its period and basis."""
+    from papi.rules import statutes
+
+    listed = [
+        s for s in statutes() if s.validity.contains(start) and (keys is None or s.key in keys)
+    ]
     if ctx.as_json:
         ctx.emit({"on": start, "statutes": [_statute_doc(s) for s in listed]})
         return 0
@@ -108,7 +177,7 @@ def _statute_doc(st: Statute) -> dict[str, object]:
     }
 
 
-def _statute_rows(ctx: Context, st: Statute) -> list[list[object]]:
+def _statute_rows(ctx: Context, st: Statute, on: date) -> list[list[object]]:
     """The rows every ``papi deadline RULE`` answer starts with: rule, basis, holder, validity."""
     from papi.rules import Unscheduled
 
@@ -123,10 +192,9 @@ def _statute_rows(ctx: Context, st: Statute) -> list[list[object]]:
     ]
     if st.also:
         rows.append([ctx.en("See also", "Xem thêm"), "; ".join(c.text(ctx.lang) for c in st.also)])
-    rows += [
-        [ctx.en("Who acts", "Người thực hiện"), st.holder],
-        [ctx.en("In force", "Hiệu lực"), str(st.validity)],
-    ]
+    for i, text in enumerate(_who_acts(ctx, st, on)):
+        rows.append([ctx.en("Who acts", "Người thực hiện") if i == 0 else "", text])
+    rows.append([ctx.en("In force", "Hiệu lực"), str(st.validity)])
     return rows
 
 
@@ -174,14 +242,14 @@ def _answer(
     statute's rows, the day counted from, the due day, ``more`` rows and whether verified."""
     if ctx.as_json:
         doc = _statute_doc(st)
-        doc.update({"from": start, **json_fields})
+        doc.update({"from": start, "holders": _holders_doc(st, start), **json_fields})
         ctx.emit(doc)
         return True
     title, other = (st.title_vi, st.title_en) if ctx.lang == "vi" else (st.title_en, st.title_vi)
     ctx.print(f"{st.key}: {title}")
     ctx.print(f"    ({other})")
     ctx.print()
-    rows = _statute_rows(ctx, st)
+    rows = _statute_rows(ctx, st, start)
     rows += [
         [ctx.en("From", "Từ ngày"), ctx.day_and_weekday(start)],
         [ctx.en("Due", "Hạn"), due],

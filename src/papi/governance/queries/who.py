@@ -28,6 +28,7 @@ from papi.governance.answers import (
     EscalationStep,
     Holder,
     Hop,
+    LawRoleInfo,
     Notice,
     OrgInfo,
     PostInfo,
@@ -280,15 +281,65 @@ def who(ctx: Context, subject: str, place: _resolve.Place, on: date) -> Accounta
     warnings.extend(_resolve.coverage_notices(ctx, on))
     warnings.extend(ctx.notes)
     hops = tuple(dict.fromkeys((*where_hops, *core.hops))) if where_hops else core.hops
+    responsible = core.responsible
+    if subj.kind == "topic":
+        responsible = second_instance_above(ctx, responsible, unit, on)
+        dropped = {r.task for r in core.responsible} - {r.task for r in responsible}
+        if dropped:  # the second instances above others: their deadlines are not the place's
+            deadlines = tuple(d for d in deadlines if d.task not in dropped)
     return Accountability(
         subject=subj,
         where=_resolve.unit_info(unit),
         on=on,
-        responsible=core.responsible,
+        responsible=responsible,
         escalation=core.escalation,
         deadlines=deadlines,
         hops=hops,
         warnings=tuple(warnings),
+        law_roles=law_roles(responsible),
+    )
+
+
+def law_roles(responsible: Sequence[Responsible]) -> tuple[LawRoleInfo, ...]:
+    """The law's roles (:meth:`papi.law.LawIndex.roles_of`) of the tasks of ``responsible``
+    that belong to the law's duties (ids starting ``law.``), in answer order."""
+    tasks = dict.fromkeys(r.task for r in responsible if r.task.startswith("law."))
+    if not tasks:
+        return ()
+    from papi.law import law_index
+
+    index = law_index()
+    return tuple(
+        LawRoleInfo(task=t, key=lr.key, name_vi=lr.name_vi, name_en=lr.name_en)
+        for t in tasks
+        for lr in index.roles_of(t)
+    )
+
+
+def second_instance_above(
+    ctx: Context, responsible: tuple[Responsible, ...], unit: Unit, on: date
+) -> tuple[Responsible, ...]:
+    """``responsible`` without the second-instance entries that are not above ``unit``'s own
+    first-instance resolver (:attr:`papi.law.LawIndex.instances`): asked about a commune,
+    the provincial chairperson's second instance above department directors is not the
+    second instance of the commune's complaints. Without a first-instance entry of the
+    unit itself, nothing is dropped."""
+    from papi.law import law_index
+
+    index = law_index()
+    seconds = {a for i in index.instances for a in i.second}
+    firsts = {i.first for i in index.instances}
+    pc = ctx.orgs.committee_of(unit, on=on)
+    own = [
+        r.basis.assignment
+        for r in responsible
+        if pc is not None and r.organization.id == pc.id and r.basis.assignment in firsts
+    ]
+    if not own:
+        return responsible
+    keep = {a for i in index.instances if i.first in own for a in i.second}
+    return tuple(
+        r for r in responsible if r.basis.assignment not in seconds or r.basis.assignment in keep
     )
 
 
@@ -345,9 +396,12 @@ def _warnings(
     for a, u in table.unlisted:
         notice = ctx.tables.unlisted.get(a.id)
         if notice is ABSENT:
-            new = notices.unlisted_holders(
-                a, u, _resolve.basis(ctx, a), ctx.documents.get(u.document, None)
+            make = (
+                notices.competence_unsourced
+                if (a.notes or "").startswith("UNSOURCED")
+                else notices.unlisted_holders
             )
+            new = make(a, u, _resolve.basis(ctx, a), ctx.documents.get(u.document, None))
             notice = ctx.tables.unlisted.put(a.id, new)
         out.append(notice)
     out.extend(table.content)
