@@ -78,28 +78,36 @@ for r in results:
     md("""
 ## The eight dimensions, year by year
 
-One small chart per dimension (D1 ... D8, names in English and Vietnamese). The dashed line is
-Hanoi's mean over the seven years, to show which years were above or below it.
+One small chart per dimension (D1 ... D8, names in English and Vietnamese). All eight share
+one y-axis, so a panel's slope and its height compare with every other panel's: Hanoi scores
+around 7 on public administrative procedures (D5) and service delivery (D6), and around 3 on
+environmental governance (D7) and e-governance (D8). The dashed line is Hanoi's mean over the
+seven years, and the labels give the first and last year's scores.
 """),
     code("""
-fig, axes = plt.subplots(2, 4, figsize=(15, 6.5), sharex=True)
+import textwrap
+
+all_scores = [r.scorecard.score(c) for r in results for c in dims]
+low, high = min(all_scores), max(all_scores)
+fig, axes = plt.subplots(2, 4, figsize=(14, 7.5), sharex=True, sharey=True)
 for ax, code in zip(axes.flat, dims):
     scores = [r.scorecard.score(code) for r in results]
     ax.plot(years, scores, marker="o", color="tab:blue")
     mean = sum(scores) / len(scores)
     ax.axhline(mean, color="grey", linestyle="--", linewidth=1, label="Hà Nội's 2018-2024 mean")
-    ax.set_title(f"{code} {fw[code].name_en}\\n({fw[code].name_vi})", fontsize=9)
-    low, high = min(scores), max(scores)
-    ax.set_ylim(max(1, low - 0.6), min(10, high + 0.6))
+    for year, score, align in ((years[0], scores[0], "left"), (years[-1], scores[-1], "right")):
+        ax.annotate(f"{score:.2f}", (year, score), textcoords="offset points", xytext=(0, 7), ha=align, fontsize=9)
+    title = textwrap.fill(fw[code].name_en, 38) + "\\n" + textwrap.fill(f"({fw[code].name_vi})", 40)
+    ax.set_title(f"{code}: {title}", fontsize=10)
     ax.grid(alpha=0.3)
+axes[0, 0].set_ylim(max(1, round(low) - 1), min(10, round(high) + 1))
 for ax in axes[1]:
-    ax.set_xticks(years)
-    ax.tick_params(axis="x", rotation=45)
+    ax.set_xticks(years, [str(y) for y in years], rotation=45)
 for ax in axes[:, 0]:
     ax.set_ylabel("score (1-10)")
-fig.suptitle("Hà Nội: PAPI dimension scores 2018-2024", fontsize=13)
-fig.legend(*axes.flat[0].get_legend_handles_labels(), loc="upper right", fontsize=8)
-fig.tight_layout()
+fig.suptitle("Hà Nội: PAPI dimension scores 2018-2024 (one y-axis for all eight)", fontsize=13)
+fig.legend(*axes.flat[0].get_legend_handles_labels(), loc="lower center", fontsize=9)
+fig.tight_layout(rect=(0, 0.04, 1, 1))
 save(fig, "hanoi_dimensions")
 plt.show()
 """),
@@ -563,10 +571,309 @@ duties here too, or an extra day off from a newer government notice with
 ]
 
 
+# ------------------------------------------------------------------------------------------
+# (d) The whole country before and after the 2025 reform
+
+VIETNAM = [
+    md("""
+# The whole country before and after the 2025 reform
+
+On **1 July 2025** Vietnam reorganised its administrative map in one step:
+
+* the **63 provinces** (*tỉnh, thành phố trực thuộc trung ương*) became **34**, by merging
+  (Resolution 202/2025/QH15 of the National Assembly);
+* the district tier (*huyện, quận, thị xã, thành phố thuộc tỉnh*, 696 units) was abolished
+  (Law 72/2025/QH15 on the Organisation of Local Government, art. 51(3));
+* the **10,035 communes** (*xã, phường, thị trấn*) became **3,321** (*xã, phường* and 13
+  special zones, *đặc khu*), by resolutions of the Standing Committee of the National
+  Assembly, one per province.
+
+papi packages the whole map on both sides of that day, with the successions between them
+(`papi.territory.vietnam_territory()`, generated from the MIT-licensed `vietnamadminunits`
+1.0.4). This notebook counts communes per province before (30 June 2025) and after (1 March
+2026), follows Quảng Nam into Đà Nẵng, converts old addresses to new units and shows how far
+back the data vouches for each province. Everything runs offline.
+"""),
+    code(SAVE_HELPER),
+    code("""
+from collections import Counter
+from datetime import date
+
+import pandas as pd
+
+from papi.territory import vietnam_territory
+
+pd.set_option("display.max_rows", 100)
+pd.set_option("display.max_colwidth", 120)
+
+vn = vietnam_territory()
+BEFORE, AFTER = date(2025, 6, 30), date(2026, 3, 1)
+source = vn.meta["source"]
+print(f"{len(vn):,} units from {source['package']} {source['version']} ({source['licence']})")
+
+counts = pd.DataFrame(
+    {
+        str(day): {level: len(vn.units(level=level, on=day)) for level in ("province", "district", "commune")}
+        for day in (BEFORE, AFTER)
+    }
+)
+counts
+"""),
+    md("""
+The commune level by kind: towns (*thị trấn*) were district capitals and ended with the
+districts; the special zones (*đặc khu*) replaced island districts.
+"""),
+    code("""
+kinds = pd.DataFrame(
+    {
+        str(day): Counter(u.kind.value for u in vn.units(level="commune", on=day))
+        for day in (BEFORE, AFTER)
+    }
+).fillna(0).astype(int)
+kinds
+"""),
+    md("""
+## Communes per province: 63 provinces grouped into 34
+
+Every old province has exactly one successor (`successors(province, on=AFTER)`), so each of the
+34 new provinces is the union of one or more old ones. The table counts, for each new province,
+the communes of the provinces it was formed from on 30 June 2025 and its own communes on
+1 March 2026.
+"""),
+    code("""
+def short(name):
+    \"\"\"A province's name without its kind word: 'Tỉnh Quảng Nam' -> 'Quảng Nam'.\"\"\"
+    for kind in ("Thành phố ", "Tỉnh "):
+        name = name.removeprefix(kind)
+    return name
+
+
+old_provinces = vn.units(level="province", on=BEFORE)
+new_provinces = vn.units(level="province", on=AFTER)
+communes_before = {p.id: len(vn.units(level="commune", within=p, on=BEFORE)) for p in old_provinces}
+communes_after = {p.id: len(vn.units(level="commune", within=p, on=AFTER)) for p in new_provinces}
+
+formed_from = {p.id: [] for p in new_provinces}
+for old in old_provinces:
+    (new,) = vn.successors(old, on=AFTER)  # one successor each
+    formed_from[new.id].append(old)
+for members in formed_from.values():
+    members.sort(key=lambda p: -communes_before[p.id])  # the largest first
+
+table = pd.DataFrame(
+    [
+        {
+            "province (2026)": short(p.name),
+            "formed from": ", ".join(short(o.name) for o in formed_from[p.id]),
+            "provinces": len(formed_from[p.id]),
+            "communes 2025-06-30": sum(communes_before[o.id] for o in formed_from[p.id]),
+            "communes 2026-03-01": communes_after[p.id],
+        }
+        for p in new_provinces
+    ]
+)
+table["change"] = (table["communes 2026-03-01"] / table["communes 2025-06-30"] - 1).map("{:+.0%}".format)
+print(
+    f"{(table['provinces'] == 1).sum()} provinces continue unmerged; "
+    f"{(table['provinces'] > 1).sum()} were formed from {table.loc[table['provinces'] > 1, 'provinces'].sum()} old ones"
+)
+table.sort_values("communes 2026-03-01", ascending=False, ignore_index=True)
+"""),
+    code("""
+import matplotlib.pyplot as plt
+from matplotlib.patches import Patch
+
+rows = sorted(new_provinces, key=lambda p: sum(communes_before[o.id] for o in formed_from[p.id]))
+shades = ["#4e79a7", "#a0cbe8", "#59a14f", "#b6dcd8"]
+ink = ["white", "black", "white", "black"]  # the label colour that reads on each shade
+fig, ax = plt.subplots(figsize=(11, 15))
+labels = []  # (text, width of its segment in data units)
+for y, p in enumerate(rows):
+    left = 0
+    members = formed_from[p.id]
+    for i, old in enumerate(members):
+        n = communes_before[old.id]
+        ax.barh(y + 0.21, n, left=left, height=0.4, color=shades[i % len(shades)], edgecolor="white", linewidth=0.8)
+        if len(members) > 1:
+            labels.append((ax.text(left + n / 2, y + 0.21, short(old.name), ha="center", va="center", fontsize=8.5, color=ink[i % len(ink)]), n))
+        left += n
+    ax.text(left + 6, y + 0.21, str(left), va="center", fontsize=8, color="#4e79a7")
+    after = communes_after[p.id]
+    ax.barh(y - 0.21, after, height=0.4, color="#e15759")
+    ax.text(after + 6, y - 0.21, f"{after} ({after / left - 1:+.0%})", va="center", fontsize=8, color="#b03a3c")
+ax.set_yticks(range(len(rows)), [short(p.name) for p in rows], fontsize=10)
+ax.set_ylim(-0.7, len(rows) - 0.3)
+ax.set_xlabel("communes (xã, phường, thị trấn; from 2025-07-01 also đặc khu)")
+ax.grid(axis="x", alpha=0.3)
+ax.set_axisbelow(True)
+# an old province's name only where it fits inside its segment
+fig.canvas.draw()
+scale = ax.transData.transform((1, 0))[0] - ax.transData.transform((0, 0))[0]  # pixels per commune
+for text, width in labels:
+    if text.get_window_extent().width > width * scale - 4:
+        text.set_fontsize(7)
+    if text.get_window_extent().width > width * scale - 4:
+        text.remove()
+ax.legend(
+    handles=[
+        Patch(color="#4e79a7", label="2025-06-30: communes of each old province (largest first, alternating shades)"),
+        Patch(color="#e15759", label="2026-03-01: communes of the new province (change)"),
+    ],
+    loc="lower right", fontsize=9,
+)
+ax.set_title(
+    "Communes per province: the 63 provinces of 30 June 2025 grouped into the 34 of 2026\\n"
+    "(Resolution 202/2025/QH15; 10,035 communes became 3,321)",
+    fontsize=12,
+)
+fig.tight_layout()
+save(fig, "vietnam_communes_per_province")
+plt.show()
+"""),
+    md("""
+## Quảng Nam becomes part of Đà Nẵng
+
+Tỉnh Quảng Nam ended on 30 June 2025: with the city of Đà Nẵng it formed the new **Thành phố
+Đà Nẵng** (Resolution 202/2025/QH15). `convert` follows the succession and names the act;
+`predecessors` goes the other way.
+"""),
+    code("""
+quang_nam = vn.unit("Tỉnh Quảng Nam", on=BEFORE)
+step = vn.convert(quang_nam, to=AFTER)
+da_nang = step.primary
+(merge,) = step.chain
+print(f"{quang_nam.name} (code {quang_nam.code}), last day {BEFORE}")
+print(f"  -> {da_nang.name} (code {da_nang.code}) from {da_nang.valid_from}, by {merge.act} ({merge.kind})")
+print(f"  {da_nang.name} was formed from:", ", ".join(p.name for p in vn.predecessors(da_nang)))
+for old in vn.predecessors(da_nang):
+    districts = len(vn.units(level="district", within=old, on=BEFORE))
+    print(f"  {old.name}: {districts} districts, {communes_before[old.id]} communes on {BEFORE}")
+print(f"  {da_nang.name}: no districts, {communes_after[da_nang.id]} communes on {AFTER}")
+"""),
+    md("""
+Inside the new city, a ward is formed from old wards and, since the districts ended, from the
+district whose territory it took over. The new **Phường Hải Châu** (the ward of the issue's
+`papi who D3 --where "Phường Hải Châu"`) has these predecessors:
+"""),
+    code("""
+hai_chau = vn.unit("Phường Hải Châu", on=AFTER)
+print(vn.qualified_name(hai_chau, on=AFTER), "- formed from:")
+for old in vn.predecessors(hai_chau):
+    print("   ", vn.qualified_name(old, on=BEFORE), f"({old.kind.value}, code {old.code})")
+"""),
+    md("""
+## Converting old addresses
+
+`Territory.convert(old, to=day)` does what `vietnamadminunits.convert_address` does for
+addresses: it returns the units an old unit became, with the **primary** one marked: for a
+commune divided between several new ones, the one the source marks as its default (★ below).
+Old names are qualified by their parents as far as needed to be unique.
+
+The commune resolutions of June 2025 (one per province, by the Standing Committee of the
+National Assembly) are not numbered in the source data; papi names them by province code
+(`NQ-UBTVQH15/48`: Đà Nẵng's) and marks them *unverified*. Hanoi's (1656/NQ-UBTVQH15) is sourced.
+"""),
+    code("""
+OLD_ADDRESSES = [
+    "Phường Minh An, Thành phố Hội An, Tỉnh Quảng Nam",
+    "Phường An Mỹ, Thành phố Tam Kỳ, Tỉnh Quảng Nam",
+    "Xã Hòa Liên, Huyện Hòa Vang, Thành phố Đà Nẵng",
+    "Phường Cống Vị, Quận Ba Đình, Thành phố Hà Nội",
+    "Phường Bến Nghé, Quận 1, Thành phố Hồ Chí Minh",
+    "Phường Đa Kao, Quận 1, Thành phố Hồ Chí Minh",
+    "Phường 4, Quận 3, Thành phố Hồ Chí Minh",
+    "Phường Phú Hội, Thành phố Huế",
+    "Huyện Côn Đảo, Tỉnh Bà Rịa - Vũng Tàu",
+]
+
+
+def mark(conversion):
+    # the new units, the primary one first and starred when the old unit was divided
+    if not conversion.split:
+        return conversion.units[0].name
+    others = [u.name for u in conversion.units if u != conversion.primary]
+    return ", ".join([f"★ {conversion.primary.name}", *others])
+
+
+rows = []
+for address in OLD_ADDRESSES:
+    c = vn.convert(address, to=AFTER)
+    province = vn.ancestors(c.units[0], on=AFTER)[-1]
+    rows.append(
+        {
+            "old unit (2025-06-30)": address,
+            "new unit(s) on 2026-03-01": mark(c),
+            "province": short(province.name),
+            "divided": c.split,
+            "act": ", ".join(s.act + ("" if s.verified else " (unverified)") for s in c.chain),
+        }
+    )
+pd.DataFrame(rows)
+"""),
+    md("""
+An old name that several units had (there were twenty *Phường 4*) must be qualified; papi
+lists the candidates instead of guessing:
+"""),
+    code("""
+from papi.errors import Ambiguous
+
+try:
+    vn.convert("Phường 4", to=AFTER)
+except Ambiguous as err:
+    print(f"'Phường 4' is ambiguous: {len(err.candidates)} candidates, e.g. {err.candidates[0]}")
+print([u.name for u in vn.convert("Phường 4, Quận 3", to=AFTER).units])
+"""),
+    md("""
+The same for all 10,035 communes of 30 June 2025 (a fraction of a second): most went whole into
+one new commune; the divided ones each have their primary successor.
+"""),
+    code("""
+conversions = [vn.convert(c, on=BEFORE, to=AFTER) for c in vn.units(level="commune", on=BEFORE)]
+shares = Counter(len(c.units) for c in conversions)
+for n, count in sorted(shares.items()):
+    print(f"{count:>6,} old commune{'s' if count > 1 else ''} went into {n} new commune{'s' if n > 1 else ''}")
+divided = [c for c in conversions if c.split]
+print(f"{sum(c.primary is not None for c in divided)} of the {len(divided)} divided communes have a primary successor")
+print("every old commune reaches a commune of 2026:", all(c.units for c in conversions))
+"""),
+    md("""
+## Coverage per province
+
+The national data describes the map as it stood on 30 June 2025 and from 1 July 2025; it has no
+earlier history, except for Hanoi, whose curated history goes back to 1 March 2020 (Resolution
+1286/NQ-UBTVQH15). `coverage_of(unit, on=day)` tells, per province, from which day the data
+vouches for it; a question about an earlier day is still answered, with a `CoverageWarning`.
+"""),
+    code("""
+import warnings
+
+from papi.errors import CoverageWarning
+
+for day, provinces in ((BEFORE, old_provinces), (AFTER, new_provinces)):
+    spans = {}
+    for p in provinces:
+        spans.setdefault(str(vn.coverage_of(p, on=day)), []).append(short(p.name))
+    print(f"{len(provinces)} provinces on {day}:")
+    for span, names in spans.items():
+        listed = ", ".join(names) if len(names) <= 3 else f"{len(names)} provinces"
+        print(f"    {span}: {listed}")
+
+with warnings.catch_warnings(record=True) as caught:
+    warnings.simplefilter("always", CoverageWarning)
+    vn.units(level="commune", within="Tỉnh Quảng Nam", on=date(2024, 1, 1))
+    vn.units(level="commune", within="Thành phố Hà Nội", on=date(2024, 1, 1))
+print()
+print("Quảng Nam on 2024-01-01:", caught[0].message if caught else "no warning")
+print("Hà Nội on 2024-01-01:", "no warning" if len(caught) == 1 else caught[1].message)
+"""),
+]
+
+
 NOTEBOOKS = {
     "hanoi_papi_story.ipynb": HANOI_STORY,
     "accountability_before_after_reform.ipynb": BEFORE_AFTER,
     "commune_deadline_calendar.ipynb": TET_CALENDAR,
+    "vietnam_before_after_reform.ipynb": VIETNAM,
 }
 
 
