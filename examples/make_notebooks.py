@@ -3,8 +3,10 @@
     python examples/make_notebooks.py
 
 The notebooks are stored without outputs; CI runs them from a clean kernel
-(tests/test_examples_notebooks.py). Set ``PAPI_FIGURES=/some/dir`` while running them to also
-save every chart as a PNG there, e.g. to look at the pictures.
+(tests/test_examples_notebooks.py), and the documentation build runs them again to render them
+with their outputs (docs/hooks/notebooks.py and the mkdocs-jupyter plugin; docs/notebooks/).
+Set ``PAPI_FIGURES=/some/dir`` while running them to also save every chart as a PNG there, e.g.
+to look at the pictures.
 """
 
 from __future__ import annotations
