@@ -92,13 +92,20 @@ import textwrap
 all_scores = [r.scorecard.score(c) for r in results for c in dims]
 low, high = min(all_scores), max(all_scores)
 fig, axes = plt.subplots(2, 4, figsize=(14, 7.5), sharex=True, sharey=True)
-for ax, code in zip(axes.flat, dims):
+for ax, code in zip(axes.flat, dims, strict=True):
     scores = [r.scorecard.score(code) for r in results]
     ax.plot(years, scores, marker="o", color="tab:blue")
     mean = sum(scores) / len(scores)
     ax.axhline(mean, color="grey", linestyle="--", linewidth=1, label="Hà Nội's 2018-2024 mean")
     for year, score, align in ((years[0], scores[0], "left"), (years[-1], scores[-1], "right")):
-        ax.annotate(f"{score:.2f}", (year, score), textcoords="offset points", xytext=(0, 7), ha=align, fontsize=9)
+        ax.annotate(
+            f"{score:.2f}",
+            (year, score),
+            textcoords="offset points",
+            xytext=(0, 7),
+            ha=align,
+            fontsize=9,
+        )
     title = textwrap.fill(fw[code].name_en, 38) + "\\n" + textwrap.fill(f"({fw[code].name_vi})", 40)
     ax.set_title(f"{code}: {title}", fontsize=10)
     ax.grid(alpha=0.3)
@@ -115,17 +122,21 @@ plt.show()
 """),
     code("""
 # Strongest and weakest dimension each year, and the largest moves between consecutive years.
+from itertools import pairwise
+
 for r in results:
     scores = {c: r.scorecard.score(c) for c in dims}
     best = max(scores, key=scores.get)
     worst = min(scores, key=scores.get)
     print(f"{r.year}: strongest {best} ({scores[best]:.2f}), weakest {worst} ({scores[worst]:.2f})")
 print()
-for before, after in zip(results, results[1:]):
+for before, after in pairwise(results):
     moves = {c: after.scorecard.score(c) - before.scorecard.score(c) for c in dims}
     up = max(moves, key=moves.get)
     down = min(moves, key=moves.get)
-    print(f"{before.year}->{after.year}: biggest rise {up} ({moves[up]:+.2f}), biggest fall {down} ({moves[down]:+.2f})")
+    print(
+        f"{before.year}->{after.year}: biggest rise {up} ({moves[up]:+.2f}), biggest fall {down} ({moves[down]:+.2f})"
+    )
 """),
     md("""
 ## Total score and rank
@@ -146,14 +157,35 @@ fig, (ax_rank, ax_total) = plt.subplots(2, 1, figsize=(10, 7.5), sharex=True)
 for ax in (ax_rank, ax_total):
     for r in results:
         if r.group:
-            ax.axvspan(r.year - 0.5, r.year + 0.5, color=group_colours[r.group.number], alpha=0.2, linewidth=0)
+            ax.axvspan(
+                r.year - 0.5,
+                r.year + 0.5,
+                color=group_colours[r.group.number],
+                alpha=0.2,
+                linewidth=0,
+            )
     ax.grid(axis="y", alpha=0.3)
 
 ax_rank.plot(years, [r.rank for r in results], color="black", linewidth=1.5, zorder=3)
 for r in results:
     face = "black" if r.rank_verified else "white"
-    ax_rank.plot(r.year, r.rank, marker="o", markersize=9, markerfacecolor=face, markeredgecolor="black", zorder=4)
-    ax_rank.annotate(str(r.rank), (r.year, r.rank), textcoords="offset points", xytext=(0, -17), ha="center", fontsize=9)
+    ax_rank.plot(
+        r.year,
+        r.rank,
+        marker="o",
+        markersize=9,
+        markerfacecolor=face,
+        markeredgecolor="black",
+        zorder=4,
+    )
+    ax_rank.annotate(
+        str(r.rank),
+        (r.year, r.rank),
+        textcoords="offset points",
+        xytext=(0, -17),
+        ha="center",
+        fontsize=9,
+    )
 ax_rank.set_ylim(66, -2)
 ax_rank.set_yticks([1, 10, 20, 30, 40, 50, 63])
 ax_rank.set_ylabel("rank of 63 (1 = best)")
@@ -161,7 +193,14 @@ ax_rank.set_title("Hà Nội: PAPI rank and total score, 2018-2024")
 
 ax_total.bar(years, [r.total for r in results], color="tab:blue", alpha=0.7, width=0.6)
 for r in results:
-    ax_total.annotate(f"{r.total:.2f}", (r.year, r.total), textcoords="offset points", xytext=(0, 3), ha="center", fontsize=8)
+    ax_total.annotate(
+        f"{r.total:.2f}",
+        (r.year, r.total),
+        textcoords="offset points",
+        xytext=(0, 3),
+        ha="center",
+        fontsize=8,
+    )
 ax_total.set_ylim(38, 46)
 ax_total.set_ylabel("total score (8-80 scale;\\naxis starts at 38)")
 ax_total.set_xticks(years)
@@ -172,7 +211,7 @@ handles = [
     Patch(color="tab:blue", alpha=0.7, label="total score"),
 ] + [
     Patch(color=c, alpha=0.35, label=f"group {g.number}: {g.en} ({g.vi})")
-    for g, c in zip(Group, group_colours.values())
+    for g, c in zip(Group, group_colours.values(), strict=True)
 ]
 fig.legend(handles=handles, loc="lower center", ncol=4, fontsize=8)
 fig.tight_layout(rect=(0, 0.08, 1, 1))
@@ -247,13 +286,24 @@ after = gov.who("D3", where="Phường Hoàn Kiếm", on=AFTER)
 def summary(answer):
     rows = {}
     for r in answer.responsible:
-        who = r.organization.name if r.post is None else f"{r.post.name_en or r.post.name} of {r.organization.name}"
-        inherited = " (inherited from " + ", ".join(h for hop in r.via for h in hop.abolished) + ")" if r.via else ""
+        who = (
+            r.organization.name
+            if r.post is None
+            else f"{r.post.name_en or r.post.name} of {r.organization.name}"
+        )
+        inherited = (
+            " (inherited from " + ", ".join(h for hop in r.via for h in hop.abolished) + ")"
+            if r.via
+            else ""
+        )
         rows.setdefault(r.role.value, set()).add(who + inherited)
     return rows
 
 
-for label, answer in (("30 Sep 2022, Phường Hàng Bạc", before), ("1 Mar 2026, Phường Hoàn Kiếm", after)):
+for label, answer in (
+    ("30 Sep 2022, Phường Hàng Bạc", before),
+    ("1 Mar 2026, Phường Hoàn Kiếm", after),
+):
     print(label)
     for role, holders in summary(answer).items():
         for h in sorted(holders):
@@ -287,6 +337,7 @@ import textwrap
 
 import matplotlib.pyplot as plt
 import networkx as nx
+from matplotlib.patches import Patch
 
 organizations = gov.organizations
 
@@ -340,13 +391,14 @@ def draw(ax, answer, day, title):
         pos[unit] = (0, y)
         for _, pc, d in sub.out_edges(unit, data=True):
             if d["relation"] == "governed_by":
-                pos[pc] = (1, y)
+                pos[pc] = (1.2, y)
                 for _, post, d2 in sub.out_edges(pc, data=True):
                     if d2["relation"] == "headed_by":
-                        pos[post] = (2, y)
+                        pos[post] = (2.4, y)
     extra = [n for n in sub if n not in pos]
     for i, n in enumerate(extra):
-        pos[n] = (3, -i)
+        pos[n] = (3.6, -i)
+
     def colour(n):
         r = roles.get(n, set())
         if "accountable" in r:
@@ -362,14 +414,27 @@ def draw(ax, answer, day, title):
         horizontal = abs(ya - yb) < 1e-9
         shrink = 40 if horizontal else 20
         ax.annotate(
-            "", xy=(xb, yb), xytext=(xa, ya), zorder=1,
-            arrowprops=dict(arrowstyle="-|>", color="black", shrinkA=shrink, shrinkB=shrink),
+            "",
+            xy=(xb, yb),
+            xytext=(xa, ya),
+            zorder=1,
+            arrowprops={
+                "arrowstyle": "-|>",
+                "color": "black",
+                "shrinkA": shrink,
+                "shrinkB": shrink,
+            },
         )
         mid = ((xa + xb) / 2, (ya + yb) / 2)
-        offset = (0, 0.1) if horizontal else (0.06, 0)
+        offset = (0, 0.25) if horizontal else (0.06, 0)  # above the taller boxes
         ax.text(
-            mid[0] + offset[0], mid[1] + offset[1], d["relation"], fontsize=7,
-            ha="center" if horizontal else "left", va="center", color="#333333",
+            mid[0] + offset[0],
+            mid[1] + offset[1],
+            d["relation"],
+            fontsize=8.5,
+            ha="center" if horizontal else "left",
+            va="center",
+            color="#333333",
         )
     for n in sub:
         text = "\\n".join(textwrap.wrap(label_of(sub, n), 18))
@@ -377,23 +442,41 @@ def draw(ax, answer, day, title):
             text += "\\n[" + ", ".join(sorted(roles[n])) + "]"
         x, y = pos[n]
         ax.text(
-            x, y, text, ha="center", va="center", fontsize=8, zorder=5,
-            bbox=dict(boxstyle="round,pad=0.5", fc=colour(n), ec="black"),
+            x,
+            y,
+            text,
+            ha="center",
+            va="center",
+            fontsize=9.5,
+            zorder=5,
+            bbox={"boxstyle": "round,pad=0.5", "fc": colour(n), "ec": "black"},
         )
     # succession hops: abolished committees whose duties this answer inherits
-    abolished = sorted({(h, hop.act) for r in answer.responsible for hop in r.via for h in hop.abolished})
+    abolished = sorted(
+        {(h, hop.act) for r in answer.responsible for hop in r.via for h in hop.abolished}
+    )
     for i, (name, act) in enumerate(abolished):
-        xy = (0.4 + 1.2 * i, -0.5)
+        xy = (0.5 + 1.45 * i, -0.5)
         ax.annotate(
             "\\n".join(textwrap.wrap(name, 18)) + "\\n(abolished 2025-07-01)",
-            xy=pos[answer.responsible[0].organization.id], xytext=xy,
-            ha="center", va="center", fontsize=7, color="dimgray",
-            bbox=dict(boxstyle="round", fc="#f5f5f5", ec="gray", ls="--"),
-            arrowprops=dict(arrowstyle="-|>", color="gray", ls="--", shrinkB=24),
+            xy=pos[answer.responsible[0].organization.id],
+            xytext=xy,
+            ha="center",
+            va="center",
+            fontsize=8.5,
+            color="dimgray",
+            bbox={"boxstyle": "round", "fc": "#f5f5f5", "ec": "gray", "ls": "--"},
+            arrowprops={"arrowstyle": "-|>", "color": "gray", "ls": "--", "shrinkB": 24},
         )
-        ax.annotate(f"succeeded_by ({act})", xy=(xy[0], xy[1] - 0.22), ha="center", fontsize=6, color="dimgray")
-    ax.set_title(title, fontsize=11)
-    ax.set_xlim(-0.6, 2.6)
+        ax.annotate(
+            f"succeeded_by ({act})",
+            xy=(xy[0], xy[1] + 0.2),
+            ha="center",
+            fontsize=7.5,
+            color="dimgray",
+        )
+    ax.set_title(title, fontsize=12)
+    ax.set_xlim(-0.6, 3.0)
     ax.set_ylim(min(y for _, y in pos.values()) - 0.6, 0.6)
     ax.axis("off")
     return sub
@@ -402,8 +485,6 @@ def draw(ax, answer, day, title):
 fig, (left, right) = plt.subplots(1, 2, figsize=(16, 7.5))
 g_before = draw(left, before, BEFORE, "30 Sep 2022: Phường Hàng Bạc (3 tiers)")
 g_after = draw(right, after, AFTER, "1 Mar 2026: Phường Hoàn Kiếm (2 tiers)")
-from matplotlib.patches import Patch
-
 fig.legend(
     handles=[
         Patch(color="#e57373", label="accountable (chairperson)"),
@@ -411,7 +492,9 @@ fig.legend(
         Patch(color="#fff59d", label="in the escalation chain only"),
         Patch(color="#e0e0e0", label="administrative unit"),
     ],
-    loc="lower center", ncol=4, fontsize=9,
+    loc="lower center",
+    ncol=4,
+    fontsize=9,
 )
 fig.suptitle("Who is accountable for PAPI D3: the answering part of papi's graph", fontsize=13)
 save(fig, "accountability_graph")
@@ -426,7 +509,11 @@ Each answer also serialises to a stable JSON document (`papi.accountability/1`),
 import json
 
 doc = after.to_dict()
-print(json.dumps({k: doc[k] for k in ("schema", "subject", "where", "on")}, ensure_ascii=False, indent=2))
+print(
+    json.dumps(
+        {k: doc[k] for k in ("schema", "subject", "where", "on")}, ensure_ascii=False, indent=2
+    )
+)
 print(len(doc["responsible"]), "responsible entries;", len(doc["warnings"]), "warnings")
 """),
 ]
@@ -476,7 +563,10 @@ print(len(working), "working days in February 2026")
 for d, name in holidays.items():
     print(d, d.strftime("%a"), name, "/", cal.holiday_name(d, lang="vi"))
 tet_week = [d for d in days_off if date(2026, 2, 16) <= d <= date(2026, 2, 20)]
-print("weekly reception due in the Tết week:", [i.due for i in agenda.items if i.due in tet_week] or "none (no working day that week)")
+print(
+    "weekly reception due in the Tết week:",
+    [i.due for i in agenda.items if i.due in tet_week] or "none (no working day that week)",
+)
 """),
     md("""
 Statutory periods also cross Tết. A complaint received on Tuesday 10 February must be accepted
@@ -493,8 +583,12 @@ resolve = statute("complaint.first_instance", on=accepted_by)
 resolved_by = resolve.due(accepted_by, cal)
 screen = statute("denunciation.screening", on=date(2026, 2, 12))
 screened_by = screen.due(date(2026, 2, 12), cal)
-print(f"complaint received {received}: accept by {accepted_by} ({accept.rule.describe('en')}, {accept.citation})")
-print(f"  if accepted on {accepted_by}: resolve by {resolved_by} ({resolve.rule.describe('en')}, {resolve.citation})")
+print(
+    f"complaint received {received}: accept by {accepted_by} ({accept.rule.describe('en')}, {accept.citation})"
+)
+print(
+    f"  if accepted on {accepted_by}: resolve by {resolved_by} ({resolve.rule.describe('en')}, {resolve.citation})"
+)
 print(f"denunciation received 2026-02-12: screen by {screened_by} ({screen.citation})")
 without_tet = date(2026, 2, 10) + timedelta(days=14)
 print(f"(10 working days without Tết would have ended on {without_tet})")
@@ -517,12 +611,18 @@ weeks.append([weeks[-1][-1] + timedelta(days=i) for i in range(1, 8)])  # + firs
 shown = gov.agenda(of=COMMUNE, start=weeks[0][0], end=weeks[-1][-1])  # every day drawn
 events = {}
 for item in shown.items:
-    label = "reception (T6)" if item.task == "T6" else "one-stop review (T9)" if item.task == "T9" else item.task
+    label = (
+        "citizen reception (task T6)"
+        if item.task == "T6"
+        else "one-stop review (task T9)"
+        if item.task == "T9"
+        else f"task {item.task}"
+    )
     events.setdefault(item.due, []).append(("duty", label))
 for d, label in extra.items():
     events.setdefault(d, []).append(("statute", label))
 
-fig, ax = plt.subplots(figsize=(13, 1.9 * len(weeks) + 1))
+fig, ax = plt.subplots(figsize=(12, 1.9 * len(weeks) + 1))
 for row, week in enumerate(weeks):
     for col, d in enumerate(week):
         y = len(weeks) - 1 - row
@@ -534,14 +634,36 @@ for row, week in enumerate(weeks):
         else:
             face = "#f1f8e9"
         other_month = d.month != 2
-        ax.add_patch(Rectangle((col, y), 1, 1, facecolor=face, edgecolor="grey", alpha=0.45 if other_month else 1))
+        ax.add_patch(
+            Rectangle(
+                (col, y), 1, 1, facecolor=face, edgecolor="grey", alpha=0.45 if other_month else 1
+            )
+        )
         day_label = f"{d.day} {d:%b}" if other_month or d.day == 1 else str(d.day)
-        ax.text(col + 0.05, y + 0.92, day_label, va="top", fontsize=11, fontweight="bold", color="grey" if other_month else "black")
+        ax.text(
+            col + 0.05,
+            y + 0.92,
+            day_label,
+            va="top",
+            fontsize=11,
+            fontweight="bold",
+            color="grey" if other_month else "black",
+        )
         if holiday:
-            ax.text(col + 0.05, y + 0.66, "\\n".join(textwrap.wrap(holiday, 16)), va="top", fontsize=7, color="darkred")
-        for i, (kind, label) in enumerate(events.get(d, [])):
+            ax.text(
+                col + 0.05,
+                y + 0.70,
+                "\\n".join(textwrap.wrap(holiday, 15)),
+                va="top",
+                fontsize=9,
+                color="darkred",
+            )
+        top = y + 0.44
+        for kind, label in events.get(d, []):
             colour = "#1565c0" if kind == "duty" else "#6a1b9a"
-            ax.text(col + 0.05, y + 0.40 - 0.17 * i, "• " + label, va="top", fontsize=7, color=colour)
+            lines = textwrap.wrap("• " + label, 19, subsequent_indent="  ")
+            ax.text(col + 0.05, top, "\\n".join(lines), va="top", fontsize=9, color=colour)
+            top -= 0.085 * len(lines) + 0.04
 for col, name in enumerate(["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]):
     ax.text(col + 0.5, len(weeks) + 0.1, name, ha="center", fontsize=10)
 ax.set_xlim(0, 7)
@@ -555,9 +677,15 @@ ax.legend(
         Patch(color="#1565c0", label="duty deadline (agenda)"),
         Patch(color="#6a1b9a", label="statutory example"),
     ],
-    loc="upper center", bbox_to_anchor=(0.5, -0.01), ncol=5, fontsize=8,
+    loc="upper center",
+    bbox_to_anchor=(0.5, -0.01),
+    ncol=5,
+    fontsize=9.5,
 )
-ax.set_title(f"{COMMUNE}: deadlines in February 2026 and the first week of March (Tết: 16-20 February)", fontsize=12)
+ax.set_title(
+    f"{COMMUNE}: deadlines in February 2026 and the first week of March (Tết: 16-20 February)",
+    fontsize=12,
+)
 fig.tight_layout()
 save(fig, "tet_calendar")
 plt.show()
@@ -615,7 +743,10 @@ print(f"{len(vn):,} units from {source['package']} {source['version']} ({source[
 
 counts = pd.DataFrame(
     {
-        str(day): {level: len(vn.units(level=level, on=day)) for level in ("province", "district", "commune")}
+        str(day): {
+            level: len(vn.units(level=level, on=day))
+            for level in ("province", "district", "commune")
+        }
         for day in (BEFORE, AFTER)
     }
 )
@@ -626,12 +757,16 @@ The commune level by kind: towns (*thị trấn*) were district capitals and end
 districts; the special zones (*đặc khu*) replaced island districts.
 """),
     code("""
-kinds = pd.DataFrame(
-    {
-        str(day): Counter(u.kind.value for u in vn.units(level="commune", on=day))
-        for day in (BEFORE, AFTER)
-    }
-).fillna(0).astype(int)
+kinds = (
+    pd.DataFrame(
+        {
+            str(day): Counter(u.kind.value for u in vn.units(level="commune", on=day))
+            for day in (BEFORE, AFTER)
+        }
+    )
+    .fillna(0)
+    .astype(int)
+)
 kinds
 """),
     md("""
@@ -674,7 +809,9 @@ table = pd.DataFrame(
         for p in new_provinces
     ]
 )
-table["change"] = (table["communes 2026-03-01"] / table["communes 2025-06-30"] - 1).map("{:+.0%}".format)
+table["change"] = (table["communes 2026-03-01"] / table["communes 2025-06-30"] - 1).map(
+    "{:+.0%}".format
+)
 print(
     f"{(table['provinces'] == 1).sum()} provinces continue unmerged; "
     f"{(table['provinces'] > 1).sum()} were formed from {table.loc[table['provinces'] > 1, 'provinces'].sum()} old ones"
@@ -695,14 +832,42 @@ for y, p in enumerate(rows):
     members = formed_from[p.id]
     for i, old in enumerate(members):
         n = communes_before[old.id]
-        ax.barh(y + 0.21, n, left=left, height=0.4, color=shades[i % len(shades)], edgecolor="white", linewidth=0.8)
+        ax.barh(
+            y + 0.21,
+            n,
+            left=left,
+            height=0.4,
+            color=shades[i % len(shades)],
+            edgecolor="white",
+            linewidth=0.8,
+        )
         if len(members) > 1:
-            labels.append((ax.text(left + n / 2, y + 0.21, short(old.name), ha="center", va="center", fontsize=8.5, color=ink[i % len(ink)]), n))
+            labels.append(
+                (
+                    ax.text(
+                        left + n / 2,
+                        y + 0.21,
+                        short(old.name),
+                        ha="center",
+                        va="center",
+                        fontsize=8.5,
+                        color=ink[i % len(ink)],
+                    ),
+                    n,
+                )
+            )
         left += n
     ax.text(left + 6, y + 0.21, str(left), va="center", fontsize=8, color="#4e79a7")
     after = communes_after[p.id]
     ax.barh(y - 0.21, after, height=0.4, color="#e15759")
-    ax.text(after + 6, y - 0.21, f"{after} ({after / left - 1:+.0%})", va="center", fontsize=8, color="#b03a3c")
+    ax.text(
+        after + 6,
+        y - 0.21,
+        f"{after} ({after / left - 1:+.0%})",
+        va="center",
+        fontsize=8,
+        color="#b03a3c",
+    )
 ax.set_yticks(range(len(rows)), [short(p.name) for p in rows], fontsize=10)
 ax.set_ylim(-0.7, len(rows) - 0.3)
 ax.set_xlabel("communes (xã, phường, thị trấn; from 2025-07-01 also đặc khu)")
@@ -718,10 +883,14 @@ for text, width in labels:
         text.remove()
 ax.legend(
     handles=[
-        Patch(color="#4e79a7", label="2025-06-30: communes of each old province (largest first, alternating shades)"),
+        Patch(
+            color="#4e79a7",
+            label="2025-06-30: communes of each old province (largest first, alternating shades)",
+        ),
         Patch(color="#e15759", label="2026-03-01: communes of the new province (change)"),
     ],
-    loc="lower right", fontsize=9,
+    loc="lower right",
+    fontsize=9,
 )
 ax.set_title(
     "Communes per province: the 63 provinces of 30 June 2025 grouped into the 34 of 2026\\n"
@@ -745,7 +914,9 @@ step = vn.convert(quang_nam, to=AFTER)
 da_nang = step.primary
 (merge,) = step.chain
 print(f"{quang_nam.name} (code {quang_nam.code}), last day {BEFORE}")
-print(f"  -> {da_nang.name} (code {da_nang.code}) from {da_nang.valid_from}, by {merge.act} ({merge.kind})")
+print(
+    f"  -> {da_nang.name} (code {da_nang.code}) from {da_nang.valid_from}, by {merge.act} ({merge.kind})"
+)
 print(f"  {da_nang.name} was formed from:", ", ".join(p.name for p in vn.predecessors(da_nang)))
 for old in vn.predecessors(da_nang):
     districts = len(vn.units(level="district", within=old, on=BEFORE))
@@ -833,9 +1004,13 @@ one new commune; the divided ones each have their primary successor.
 conversions = [vn.convert(c, on=BEFORE, to=AFTER) for c in vn.units(level="commune", on=BEFORE)]
 shares = Counter(len(c.units) for c in conversions)
 for n, count in sorted(shares.items()):
-    print(f"{count:>6,} old commune{'s' if count > 1 else ''} went into {n} new commune{'s' if n > 1 else ''}")
+    print(
+        f"{count:>6,} old commune{'s' if count > 1 else ''} went into {n} new commune{'s' if n > 1 else ''}"
+    )
 divided = [c for c in conversions if c.split]
-print(f"{sum(c.primary is not None for c in divided)} of the {len(divided)} divided communes have a primary successor")
+print(
+    f"{sum(c.primary is not None for c in divided)} of the {len(divided)} divided communes have a primary successor"
+)
 print("every old commune reaches a commune of 2026:", all(c.units for c in conversions))
 """),
     md("""
