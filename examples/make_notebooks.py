@@ -91,7 +91,7 @@ import textwrap
 
 all_scores = [r.scorecard.score(c) for r in results for c in dims]
 low, high = min(all_scores), max(all_scores)
-fig, axes = plt.subplots(2, 4, figsize=(14, 7.5), sharex=True, sharey=True)
+fig, axes = plt.subplots(4, 2, figsize=(10, 12.5), sharex=True, sharey=True)
 for ax, code in zip(axes.flat, dims, strict=True):
     scores = [r.scorecard.score(code) for r in results]
     ax.plot(years, scores, marker="o", color="tab:blue")
@@ -106,17 +106,17 @@ for ax, code in zip(axes.flat, dims, strict=True):
             ha=align,
             fontsize=9,
         )
-    title = textwrap.fill(fw[code].name_en, 38) + "\\n" + textwrap.fill(f"({fw[code].name_vi})", 40)
-    ax.set_title(f"{code}: {title}", fontsize=10)
+    title = f"{code}: {fw[code].name_en}\\n" + textwrap.fill(f"({fw[code].name_vi})", 55)
+    ax.set_title(title, fontsize=10.5)
     ax.grid(alpha=0.3)
 axes[0, 0].set_ylim(max(1, round(low) - 1), min(10, round(high) + 1))
-for ax in axes[1]:
-    ax.set_xticks(years, [str(y) for y in years], rotation=45)
+for ax in axes[-1]:
+    ax.set_xticks(years, [str(y) for y in years])
 for ax in axes[:, 0]:
     ax.set_ylabel("score (1-10)")
 fig.suptitle("Hà Nội: PAPI dimension scores 2018-2024 (one y-axis for all eight)", fontsize=13)
-fig.legend(*axes.flat[0].get_legend_handles_labels(), loc="lower center", fontsize=9)
-fig.tight_layout(rect=(0, 0.04, 1, 1))
+fig.legend(*axes.flat[0].get_legend_handles_labels(), loc="lower center", fontsize=10)
+fig.tight_layout(rect=(0, 0.03, 1, 1))
 save(fig, "hanoi_dimensions")
 plt.show()
 """),
@@ -329,8 +329,9 @@ print(after.explain("en"))
 papi keeps the structure as one networkx graph per day (`organizations.graph(on=...)`): units,
 their People's Committees and head posts, linked by `contains`, `governed_by` and `headed_by`.
 Below is the subgraph the answer is built from on each day: the unit asked about, its ancestors,
-their committees and chairpersons. Colours give the role in the answer; on the right the
-abolished district committees (grey, dashed) pass their duties on by `succeeded_by`.
+their committees and chairpersons (2022 above, 2026 below). Colours give the role in the
+answer; in 2026 the abolished district committees (grey, dashed) pass their duties on by
+`succeeded_by`.
 """),
     code("""
 import textwrap
@@ -456,7 +457,7 @@ def draw(ax, answer, day, title):
         {(h, hop.act) for r in answer.responsible for hop in r.via for h in hop.abolished}
     )
     for i, (name, act) in enumerate(abolished):
-        xy = (0.5 + 1.45 * i, -0.5)
+        xy = (0.8 + 1.0 * i, -0.5)
         ax.annotate(
             "\\n".join(textwrap.wrap(name, 18)) + "\\n(abolished 2025-07-01)",
             xy=pos[answer.responsible[0].organization.id],
@@ -482,9 +483,9 @@ def draw(ax, answer, day, title):
     return sub
 
 
-fig, (left, right) = plt.subplots(1, 2, figsize=(16, 7.5))
-g_before = draw(left, before, BEFORE, "30 Sep 2022: Phường Hàng Bạc (3 tiers)")
-g_after = draw(right, after, AFTER, "1 Mar 2026: Phường Hoàn Kiếm (2 tiers)")
+fig, (upper, lower) = plt.subplots(2, 1, figsize=(10, 13), height_ratios=(3.2, 2.2))
+g_before = draw(upper, before, BEFORE, "30 Sep 2022: Phường Hàng Bạc (3 tiers)")
+g_after = draw(lower, after, AFTER, "1 Mar 2026: Phường Hoàn Kiếm (2 tiers)")
 fig.legend(
     handles=[
         Patch(color="#e57373", label="accountable (chairperson)"),
@@ -493,10 +494,11 @@ fig.legend(
         Patch(color="#e0e0e0", label="administrative unit"),
     ],
     loc="lower center",
-    ncol=4,
-    fontsize=9,
+    ncol=2,
+    fontsize=10,
 )
 fig.suptitle("Who is accountable for PAPI D3: the answering part of papi's graph", fontsize=13)
+fig.tight_layout(rect=(0, 0.05, 1, 0.97))
 save(fig, "accountability_graph")
 plt.show()
 print("nodes before:", g_before.number_of_nodes(), "after:", g_after.number_of_nodes())
@@ -622,7 +624,7 @@ for item in shown.items:
 for d, label in extra.items():
     events.setdefault(d, []).append(("statute", label))
 
-fig, ax = plt.subplots(figsize=(12, 1.9 * len(weeks) + 1))
+fig, ax = plt.subplots(figsize=(10, 1.6 * len(weeks) + 1))
 for row, week in enumerate(weeks):
     for col, d in enumerate(week):
         y = len(weeks) - 1 - row
@@ -658,12 +660,12 @@ for row, week in enumerate(weeks):
                 fontsize=9,
                 color="darkred",
             )
-        top = y + 0.44
+        top = y + 0.5
         for kind, label in events.get(d, []):
             colour = "#1565c0" if kind == "duty" else "#6a1b9a"
-            lines = textwrap.wrap("• " + label, 19, subsequent_indent="  ")
-            ax.text(col + 0.05, top, "\\n".join(lines), va="top", fontsize=9, color=colour)
-            top -= 0.085 * len(lines) + 0.04
+            lines = textwrap.wrap("• " + label, 20, subsequent_indent="  ")
+            ax.text(col + 0.05, top, "\\n".join(lines), va="top", fontsize=8.5, color=colour)
+            top -= 0.09 * len(lines) + 0.03
 for col, name in enumerate(["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]):
     ax.text(col + 0.5, len(weeks) + 0.1, name, ha="center", fontsize=10)
 ax.set_xlim(0, 7)
@@ -825,7 +827,7 @@ from matplotlib.patches import Patch
 rows = sorted(new_provinces, key=lambda p: sum(communes_before[o.id] for o in formed_from[p.id]))
 shades = ["#4e79a7", "#a0cbe8", "#59a14f", "#b6dcd8"]
 ink = ["white", "black", "white", "black"]  # the label colour that reads on each shade
-fig, ax = plt.subplots(figsize=(11, 15))
+fig, ax = plt.subplots(figsize=(10, 14.5))
 labels = []  # (text, width of its segment in data units)
 for y, p in enumerate(rows):
     left = 0

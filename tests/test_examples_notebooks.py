@@ -184,3 +184,24 @@ def test_docs_hook_adds_the_notebooks_as_pages(tmp_path: Path) -> None:
             assert page.content_bytes == (EXAMPLES / name).read_bytes()
     finally:
         hook.on_shutdown()
+
+
+def test_notebooks_are_ruff_clean() -> None:
+    # the generator writes cells that pass the project's lint and format rules, so the
+    # notebooks read like the library's own code
+    import shutil
+    import subprocess
+    import sys
+
+    if shutil.which("ruff") is None and importlib.util.find_spec("ruff") is None:
+        pytest.skip("needs ruff (the 'dev' extra)")
+    notebooks = [str(EXAMPLES / name) for name in sorted(NOTEBOOKS)]
+    for command in (["check"], ["format", "--check"]):
+        done = subprocess.run(
+            [sys.executable, "-m", "ruff", *command, *notebooks],
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            check=False,
+        )
+        assert done.returncode == 0, done.stdout + done.stderr
