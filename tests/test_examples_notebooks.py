@@ -148,17 +148,18 @@ def _generator() -> Any:
     return module
 
 
-def test_docs_render_every_notebook() -> None:
+def test_docs_render_every_notebook(monkeypatch: pytest.MonkeyPatch) -> None:
     # mkdocs.yml lists every notebook under "Notebooks", and the mkdocs-jupyter plugin runs
     # them at build time (never a stored, possibly stale, output) and fails on an error
     mkdocs_yaml = pytest.importorskip("mkdocs.utils.yaml", reason="needs the 'docs' extra")
+    monkeypatch.delenv("PAPI_DOCS_EXECUTE", raising=False)  # the default: run them
     config = mkdocs_yaml.yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     (section,) = [entry["Notebooks"] for entry in config["nav"] if "Notebooks" in entry]
     pages = [page for entry in section for page in entry.values()]
     assert "notebooks/index.md" in pages
     assert {p.removeprefix("notebooks/") for p in pages if p.endswith(".ipynb")} == set(NOTEBOOKS)
     (jupyter,) = [p["mkdocs-jupyter"] for p in config["plugins"] if "mkdocs-jupyter" in p]
-    assert jupyter["execute"] is True  # (PAPI_DOCS_EXECUTE unset)
+    assert jupyter["execute"] is True
     assert jupyter["allow_errors"] is False
     assert "docs/hooks/notebooks.py" in config["hooks"]
 

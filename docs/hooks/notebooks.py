@@ -9,7 +9,7 @@ quick edits of the other pages.
 
 mkdocs-jupyter wraps the files it renders in a proxy that finds a file's path from its
 ``src_dir``, so each notebook is copied into a temporary folder laid out as ``notebooks/*.ipynb``
-(removed when the build ends) rather than added as a generated file.
+(removed once the pages are written) rather than added as a generated file.
 """
 
 from __future__ import annotations
@@ -44,6 +44,11 @@ def on_files(files: Files, config: Any) -> Files:
     return files
 
 
-def on_shutdown() -> None:
+def on_post_build(config: Any) -> None:
+    """The pages are written: remove the copies (``mkdocs serve`` makes new ones per build)."""
     while _COPIES:
         shutil.rmtree(_COPIES.pop(), ignore_errors=True)
+
+
+def on_shutdown() -> None:
+    on_post_build(None)
