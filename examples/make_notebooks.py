@@ -36,8 +36,16 @@ def md(text: str) -> nbformat.NotebookNode:
     return new_markdown_cell(text.strip("\n"))
 
 
-def code(text: str) -> nbformat.NotebookNode:
-    return new_code_cell(text.strip("\n"))
+def code(text: str, *, tags: tuple[str, ...] = ()) -> nbformat.NotebookNode:
+    cell = new_code_cell(text.strip("\n"))
+    if tags:
+        cell.metadata["tags"] = list(tags)
+    return cell
+
+
+# the helper only serves tests and picture checks: the docs site hides its code (mkdocs.yml,
+# mkdocs-jupyter's remove_input_tags)
+HIDE_IN_DOCS = ("hide-in-docs",)
 
 
 # ------------------------------------------------------------------------------------------
@@ -58,7 +66,7 @@ This notebook tells Hanoi's story from the results packaged with papi
 (`papi.scoring.hanoi_results()`): each year's scores, rank and group, with the sources and with
 the figures the sources do not confirm marked as such. Everything runs offline.
 """),
-    code(SAVE_HELPER),
+    code(SAVE_HELPER, tags=HIDE_IN_DOCS),
     code("""
 import matplotlib.pyplot as plt
 
@@ -260,7 +268,7 @@ same question on two days:
 * 30 September 2022, in Phường Hàng Bạc (the end of the quarter the dispatch reports on);
 * 1 March 2026, in Phường Hoàn Kiếm.
 """),
-    code(SAVE_HELPER),
+    code(SAVE_HELPER, tags=HIDE_IN_DOCS),
     code("""
 import warnings
 from datetime import date, timedelta
@@ -539,7 +547,7 @@ In 2026 the Lunar New Year (*Tết Nguyên Đán*) falls on 17 February: civil s
 16 to 20 February (Notice 9441/TB-BNV), 14-22 February with the weekends. This notebook draws
 the month for **Xã Sóc Sơn** with papi's `agenda` and its working-day calendar.
 """),
-    code(SAVE_HELPER),
+    code(SAVE_HELPER, tags=HIDE_IN_DOCS),
     code("""
 import warnings
 from datetime import date, timedelta
@@ -726,7 +734,7 @@ papi packages the whole map on both sides of that day, with the successions betw
 2026), follows Quảng Nam into Đà Nẵng, converts old addresses to new units and shows how far
 back the data vouches for each province. Everything runs offline.
 """),
-    code(SAVE_HELPER),
+    code(SAVE_HELPER, tags=HIDE_IN_DOCS),
     code("""
 from collections import Counter
 from datetime import date

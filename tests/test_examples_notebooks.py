@@ -165,6 +165,10 @@ def test_docs_render_every_notebook(monkeypatch: pytest.MonkeyPatch) -> None:
     (jupyter,) = [p["mkdocs-jupyter"] for p in config["plugins"] if "mkdocs-jupyter" in p]
     assert jupyter["execute"] is True
     assert jupyter["allow_errors"] is False
+    # the PNG-saving helper cell (for these tests) is hidden from readers, not removed: the
+    # charts' cells call it
+    tags = list(_generator().HIDE_IN_DOCS)
+    assert jupyter["remove_tag_config"] == {"remove_input_tags": tags}
     assert "docs/hooks/notebooks.py" in config["hooks"]
 
 
