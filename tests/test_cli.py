@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import re
 import subprocess
@@ -15,6 +16,7 @@ from hypothesis import strategies as st
 
 from papi import cli
 from papi.cli import display_width, main, render_table
+from papi.cli._parser import command_module
 
 Run = tuple[int, str, str]
 
@@ -102,7 +104,7 @@ def test_every_command_has_complete_help(capsys: pytest.CaptureFixture[str], com
     for option in ("--lang", "--json", "--data", "--debug"):
         assert option in out
     parser = cli.build_parser()
-    sub = next(a for a in parser._actions if isinstance(a, cli.argparse._SubParsersAction))
+    sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
     for action in sub.choices[command]._actions:
         assert action.help, f"{command}: {action.option_strings or action.dest} has no help"
 
@@ -261,7 +263,7 @@ def test_internal_errors_are_one_line_without_debug(
     def boom(ctx: object) -> int:
         raise RuntimeError("kaput")
 
-    monkeypatch.setattr(cli, "_cmd_framework", boom)
+    monkeypatch.setattr("papi.cli.commands.framework.run", boom)
     code, _, err = run(capsys, "framework")
     assert code == 1
     assert err.strip() == (
@@ -515,11 +517,14 @@ def test_who_summary_fits_a_screen_and_verbose_has_every_basis(
     # every (role, organization) of the answer has its row, and every task appears
     for r in answer.responsible:
         row = next(
-            line
-            for line in short.splitlines()
-            if line.startswith(r.role.value + " ") and r.organization.name[:20] in line
+            (
+                line
+                for line in short.splitlines()
+                if line.startswith(r.role.value + " ") and r.organization.name[:20] in line
+            ),
+            None,
         )
-        assert row
+        assert row is not None, (r.role, r.organization.name, short)
         assert re.search(rf"\b{r.task}\b", row), (r.task, row)
     assert f"{len(answer.warnings)} caveats" in short
     code, verbose, _ = run(capsys, *argv, "--verbose")
@@ -828,7 +833,8 @@ def _examples() -> list[tuple[str, list[str]]]:
     import shlex
 
     out = []
-    for name, text in cli._EXAMPLES.items():
+    for name in COMMANDS:
+        text = command_module(name).EXAMPLES
         lines = [line.strip() for line in text.splitlines() if line.startswith("  papi ")]
         assert lines, f"papi {name} --help has no example"
         for line in lines:
@@ -850,15 +856,13 @@ def test_every_help_ends_with_examples(capsys: pytest.CaptureFixture[str], comma
 def test_every_help_example_runs(
     capsys: pytest.CaptureFixture[str],
     ward_plan: Path,
-    scores_csv: Path,
+    request: pytest.FixtureRequest,
     command: str,
     argv: list[str],
 ) -> None:
-    files = {
-        "my_plan.toml": ward_plan,
-        "my_reports.toml": ward_plan,
-        "papi_provincial_scores_2011_2024.csv": scores_csv,
-    }
+    files = {"my_plan.toml": ward_plan, "my_reports.toml": ward_plan}
+    if "papi_provincial_scores_2011_2024.csv" in argv:  # only these examples need ../shared
+        files["papi_provincial_scores_2011_2024.csv"] = request.getfixturevalue("scores_csv")
     if "my_plan.json" in argv:  # the same plan as JSON
         import tomllib
 
@@ -938,3 +942,60 @@ def test_who_renders_every_answer(
     assert verbose.strip() == answer.explain(lang)
     code, doc, _ = run(capsys, *argv, "--json")
     assert json.loads(doc) == json.loads(dumps(answer))
+
+
+# ---- fast start: --help and --version build nothing ------------------------------------------
+
+_LOADED = """
+import json, sys
+at_start = {m.split(".")[0] for m in sys.modules}  # with what site's .pth files load
+from papi.cli import main
+code = main(sys.argv[1:])
+heavy = ("networkx", "holidays", "cattrs", "dateutil", "papi.governance", "papi.territory")
+loaded = sorted({m.split(".")[0] for m in sys.modules if m.startswith(heavy)})
+commands = sorted(m for m in sys.modules if m.startswith("papi.cli.commands."))
+outside = sorted(
+    {m.split(".")[0] for m in sys.modules} - at_start - set(sys.stdlib_module_names) - {"papi"}
+)
+print(json.dumps([code, loaded, commands, outside]), file=sys.stderr)
+"""
+
+
+@pytest.mark.parametrize(
+    ("argv", "commands"),
+    [
+        (["--version"], []),
+        (["--help"], []),
+        ([], []),
+        (["deadline", "--help"], ["papi.cli.commands.deadline"]),
+        (["who", "--help"], ["papi.cli.commands.who"]),
+    ],
+)
+def test_help_and_version_import_no_heavy_module_and_only_the_chosen_command(
+    argv: list[str], commands: list[str]
+) -> None:
+    proc = subprocess.run(
+        [sys.executable, "-c", _LOADED, *argv],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**__import__("os").environ, "PYTHONPATH": str(Path(cli.__file__).parents[2])},
+    )
+    code, heavy, imported, outside = json.loads(proc.stderr.strip().splitlines()[-1])
+    assert code in (0, 2), proc.stderr
+    assert heavy == [], proc.stderr
+    assert imported == commands, proc.stderr
+    if not argv or argv[0].startswith("--"):  # the top level: the standard library alone
+        assert outside == [], proc.stderr
+
+
+def test_every_command_module_has_the_command_interface() -> None:
+    from papi.cli._parser import COMMANDS as REGISTRY
+
+    assert list(REGISTRY) == COMMANDS
+    for name in REGISTRY:
+        module = command_module(name)
+        assert callable(module.add_arguments), name
+        assert callable(module.run), name
+        assert module.DESCRIPTION.strip(), name
+        assert module.EXAMPLES.startswith("Examples:\n"), name

@@ -42,6 +42,18 @@ every command's help ends with examples.
 """
 
 OUTRO = """\
+## How the command is built
+
+`papi.cli` follows pip's layout: `papi/cli/_parser.py` lists every command in `COMMANDS`
+(name, module, one-line summary); each command is a module of `papi/cli/commands/` with its
+`DESCRIPTION`, its `EXAMPLES` (run by the tests), `add_arguments(parser)` and `run(context)`.
+They share `papi/cli/_context.py` (the `Context`: the parsed options, the output language,
+JSON output through `papi.io.dumps`) and `papi/cli/_render.py` (tables measured in display
+columns, the Vietnamese words). A command's module is imported only when the command line
+names it, so `papi --help` and `papi --version` build nothing and import nothing beyond the
+standard library. To add a command, add its module and one line to `COMMANDS`, then
+regenerate this page (`python tests/test_cli_docs.py`).
+
 ## Calling it from Python
 
 ::: papi.cli.main
@@ -84,7 +96,8 @@ TOP_INTRO = """\
 
 `import papi` gives the names most programs need, re-exported from the modules below, so that
 `papi.hanoi()`, `papi.framework(2024)` or `papi.NotFound` work without importing submodules.
-Each name links to its documentation in its module's reference page.
+Each name links to its documentation in its module's reference page. The names are imported
+on first use, so `import papi` itself loads neither networkx, holidays nor cattrs.
 
 ::: papi
     options:

@@ -95,14 +95,18 @@ def test_lookup_by_abbreviation_name_and_english() -> None:
     [
         (date(2021, 1, 1), "Chu Ngọc Anh"),
         (date(2022, 6, 6), "Chu Ngọc Anh"),
-        (date(2022, 6, 13), None),  # Plan 164 was issued while the chair was vacant
-        (date(2022, 7, 1), None),
+        (date(2020, 8, 11), "Nguyễn Đức Chung"),
+        (date(2020, 8, 12), "Nguyễn Văn Sửu"),  # acting while the chair was suspended
+        (date(2020, 9, 24), "Nguyễn Văn Sửu"),
+        (date(2020, 9, 25), "Chu Ngọc Anh"),
+        (date(2022, 6, 13), "Lê Hồng Sơn"),  # Plan 164, signed while he acted for the chair
+        (date(2022, 7, 1), "Lê Hồng Sơn"),
         (date(2024, 1, 1), "Trần Sỹ Thanh"),
         (date(2025, 11, 20), "Nguyễn Đức Trung"),
         (date(2026, 3, 1), "Vũ Đại Thắng"),
     ],
 )
-def test_city_chair_holders(day: date, person: str | None) -> None:
+def test_city_chair_holders(day: date, person: str) -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", CoverageWarning)
         post = ORGS.head_post("ubnd:01", on=day)
@@ -111,7 +115,35 @@ def test_city_chair_holders(day: date, person: str | None) -> None:
         holding = ORGS.holder(post, on=day)
     assert holding is not None
     assert holding.person == person
-    assert holding.is_vacancy is (person is None)
+    assert holding.acting is (person in ("Nguyễn Văn Sửu", "Lê Hồng Sơn"))
+
+
+def test_acting_chairs_beside_the_title_holder_or_the_vacancy() -> None:
+    """legal-audit §5: the chair's title stays with the suspended chair (2020) or is vacant
+    (2022) while a permanent vice-chair acts; holders() shows both, holder() the acting one."""
+    title, acting = ORGS.holders("ubnd:01/chu-tich", on=date(2022, 6, 13))
+    assert (title.is_vacancy, title.acting) == (True, False)
+    assert (acting.person, acting.acting) == ("Lê Hồng Sơn", True)
+    assert acting.validity == Validity(valid_from=date(2022, 6, 7), valid_to=date(2022, 7, 22))
+    title, acting = ORGS.holders("ubnd:01/chu-tich", on=date(2020, 9, 1))
+    assert (title.person, acting.person) == ("Nguyễn Đức Chung", "Nguyễn Văn Sửu")
+    assert acting.validity == Validity(valid_from=date(2020, 8, 12), valid_to=date(2020, 9, 25))
+    assert all(h.sources for h in (title, acting))
+    assert [h.person for h in ORGS.holders("ubnd:01/chu-tich", on=AFTER)] == ["Vũ Đại Thắng"]
+
+
+def test_ban_ton_giao_passes_to_the_new_department() -> None:
+    """legal-audit §5: the Ban Tôn giáo of Sở Nội vụ passed to Sở Dân tộc và Tôn giáo on
+    2025-03-01."""
+    ban = ORGS.org("Ban Tôn giáo", on=date(2025, 2, 28))
+    assert ban.part_of == "so:noi-vu"
+    assert [o.id for o in ORGS.successors(ban, on=MERGER)] == ["so:dan-toc-ton-giao"]
+    assert {o.id for o in ORGS.predecessors("so:dan-toc-ton-giao", on=MERGER)} == {
+        "ban:dan-toc",
+        "ban:ton-giao",
+    }
+    (hop,) = ORGS.succession_chain("ban:ton-giao", on=AFTER)
+    assert (hop.kind, hop.effective) == ("absorb", MERGER)
 
 
 def test_every_unit_has_a_committee_with_a_chair() -> None:
@@ -334,7 +366,7 @@ def test_holder_unknown_post() -> None:
 def test_organization_successions_point_forward() -> None:
     n_1286 = sum(s.act == "1286/NQ-UBTVQH15" for s in HN.successions)
     assert n_1286 == 33 + 10 - 4  # per renamed code + sourced targets not in its merge
-    assert len(ORGS.successions) == 7 + n_1286 + 526 + 30
+    assert len(ORGS.successions) == 8 + n_1286 + 526 + 30
     for s in ORGS.successions:
         for p in s.predecessors:
             assert ORGS.get(p).valid_to == s.effective
@@ -404,3 +436,13 @@ def test_org_name_of_several_gone_organizations_lists_each_with_its_successors()
     )
     assert msg.endswith("ask by id, or use a date when one of them existed")
     assert ORGS.org("ubnd:00214", on=date(2025, 6, 30)).name.endswith("Quang Trung")
+
+
+@pytest.mark.parametrize("day", [date(2022, 6, 13), BEFORE, AFTER])
+def test_graph_guides_edges_agree_with_the_rule(day: date) -> None:
+    """guides() is a rule evaluated on demand; the graph, built only when asked for, has the
+    same edges that day."""
+    g = ORGS.graph(on=day)
+    for o in ORGS.organizations(on=day):
+        edges = {b for _, b, r in g.out_edges(o.id, data="relation") if r == "guides"}
+        assert edges == {pc.id for pc in ORGS.guides(o, on=day)}, o.id

@@ -55,3 +55,29 @@ def test_top_level_names_resolve() -> None:
     from papi.framework import Framework
 
     assert isinstance(papi.framework(2024), Framework)
+
+
+_HEAVY = ("networkx", "holidays", "cattrs")
+
+
+@pytest.mark.parametrize("statement", ["import papi", "import papi.dates", "import papi.errors"])
+def test_importing_papi_loads_no_heavy_dependency(statement: str) -> None:
+    import subprocess
+    import sys
+
+    code = f"{statement}; import sys; print(sorted({{m.split('.')[0] for m in sys.modules}}))"
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    loaded = set(eval(proc.stdout))
+    assert not loaded & set(_HEAVY), loaded & set(_HEAVY)
+
+
+def test_lazy_names_are_listed_and_unknown_names_raise() -> None:
+    assert set(papi.__all__) <= set(dir(papi))
+    with pytest.raises(AttributeError, match="no attribute 'nope'"):
+        papi.nope  # noqa: B018
+    # a submodule imported by others never hides the function of the same name
+    import papi.framework as fw_module
+
+    assert callable(fw_module)
+    assert papi.framework is fw_module
+    assert papi.hanoi is papi.datasets.hanoi

@@ -14,7 +14,6 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from papi._rules_catalogue import build_index
 from papi.calendar import DAY_OFF, Override, VietnamCalendar, default_calendar
 from papi.dates import ALWAYS, VN_TZ, Validity
 from papi.errors import InvalidData, NotFound, ValidityError
@@ -37,6 +36,7 @@ from papi.rules import (
     statute,
     statutes,
 )
+from papi.rules.catalogue import build_index
 
 CAL = default_calendar()
 D = date.fromisoformat
@@ -486,7 +486,7 @@ def test_contract_keys_exist_with_a_legal_basis(key: str) -> None:
     ],
 )
 def test_statutory_deadlines(key: str, start: str, expected: str) -> None:
-    assert statute(key).due(D(start)) == D(expected)
+    assert statute(key, on=D(start)).due(D(start)) == D(expected)  # the version of that day
 
 
 def test_complaint_acceptance_changes_on_2026_07_01() -> None:
@@ -588,13 +588,16 @@ def test_one_stop_apology_versions_are_marked_unverified() -> None:
     new = statute("one_stop.late_result_apology", on=D("2025-07-01"))
     assert old.citation.document == "Decree 61/2018/NĐ-CP"
     assert new.citation.document == "Decree 118/2025/NĐ-CP"
-    assert not old.verified
+    assert old.verified  # art. 19(9), read in the codification (legal-audit W5)
+    assert str(old.citation) == "Decree 61/2018/NĐ-CP, Art 19(9)"
     assert not new.verified
     assert "not verified" in new.notes
+    # Decree 61/2018 art. 19(9): at the latest 1 day before the due date, never moved later
+    assert old.due(D("2025-06-20")) == D("2025-06-19")
+    assert old.due(D("2025-02-03")) == D("2025-02-02")  # a Sunday: counted back, not rolled
     # the apology must come before the appointed date: a day off never moves it later
-    for s in (old, new):
-        assert s.due(D("2026-02-16")) == D("2026-02-16")  # Tết
-        assert s.due(D("2026-03-05")) == D("2026-03-05")
+    assert new.due(D("2026-02-16")) == D("2026-02-16")  # Tết
+    assert new.due(D("2026-03-05")) == D("2026-03-05")
 
 
 def test_resolution_unit_is_configurable() -> None:
@@ -661,3 +664,60 @@ def test_catalogue_validation_reports_every_problem() -> None:
     assert "t.statutes[1].rule.unit" in paths
     assert "t.statutes[2]" in paths
     assert any(p.startswith("t.statutes[3]") for p in paths)
+
+
+# --------------------------------------------------------------------------- issue 12, 9
+@pytest.mark.parametrize("count", [0, -1])
+def test_recurring_count_below_one_is_rejected(count: int) -> None:
+    anchor = D("2026-01-05")
+    with pytest.raises(InvalidData) as info:
+        Recurring(freq=Frequency.WEEKLY, weekday=0, anchor=anchor, count=count)
+    assert info.value.path == "count"
+    data = {"type": "recurring", "freq": "weekly", "weekday": 0, "anchor": "2026-01-05"}
+    with pytest.raises(InvalidData) as info:
+        rule_from_dict({**data, "count": count}, path="p")
+    assert info.value.path == "p.count"
+    assert (
+        len(
+            Recurring(freq=Frequency.WEEKLY, weekday=0, anchor=anchor, count=1).occurrences(
+                anchor, D("2026-12-31")
+            )
+        )
+        == 1
+    )
+
+
+@pytest.mark.parametrize("kind", [[], {}, 3, None])
+def test_a_rule_type_that_is_not_a_name_is_invalid_data(kind: object) -> None:
+    with pytest.raises(InvalidData) as info:
+        rule_from_dict({"type": kind}, path="p")
+    assert info.value.path == "p.type"
+
+
+def test_the_rules_package_has_no_import_cycle() -> None:
+    import ast
+    from pathlib import Path
+
+    import papi.rules
+
+    folder = Path(papi.rules.__file__).parent
+    graph: dict[str, set[str]] = {}
+    for path in folder.glob("*.py"):
+        if path.stem == "__init__":
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        graph[path.stem] = {
+            node.module.split(".")[2]
+            for node in ast.walk(tree)
+            if isinstance(node, ast.ImportFrom)
+            and node.module
+            and node.module.startswith("papi.rules.")
+        }
+    done: list[str] = []
+    while graph:  # peel off modules that import only modules already peeled
+        ready = sorted(m for m, deps in graph.items() if deps <= set(done))
+        assert ready, f"import cycle among {sorted(graph)}"
+        for m in ready:
+            done.append(m)
+            del graph[m]
+    assert done.index("serial") < done.index("model") < done.index("catalogue")

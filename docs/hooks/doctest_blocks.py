@@ -22,7 +22,6 @@ from markdown.extensions import Extension
 from markdown.preprocessors import Preprocessor
 from mkdocs.plugins import event_priority
 
-
 _ROLE = re.compile(r":(?:py:)?(?:func|class|meth|mod|data|attr|exc|obj|const):`(~?)([^`]+)`")
 
 

@@ -12,16 +12,13 @@ True
 from __future__ import annotations
 
 import importlib
-import threading
 from importlib import resources
 
+from papi._once import load_once
 from papi.governance import Builder, Governance
 from papi.io import read_plan_text
 
 __all__ = ["hanoi", "hanoi_builder"]
-
-_LOCK = threading.Lock()
-_CACHE: dict[str, Governance] = {}
 
 #: The packaged plan data: Plan 164/KH-UBND (2022) and Dispatch 3010/UBND-SNV.
 HANOI_PLAN = "hanoi_plan_2022.toml"
@@ -54,12 +51,9 @@ def hanoi() -> Governance:
     It holds only what the 2022 documents say: where they leave something open (which
     department leads which PAPI dimension), :meth:`~papi.governance.Governance.gaps` reports
     it."""
-    gov = _CACHE.get("hanoi")
-    if gov is not None:
-        return gov
-    with _LOCK:
-        gov = _CACHE.get("hanoi")
-        if gov is None:
-            gov = hanoi_builder().build()
-            _CACHE["hanoi"] = gov
-        return gov
+    return _hanoi()
+
+
+@load_once
+def _hanoi() -> Governance:
+    return hanoi_builder().build()

@@ -35,7 +35,6 @@ from __future__ import annotations
 import enum
 import json
 import re
-import threading
 from collections.abc import Iterator, Mapping, Sequence
 from importlib import resources
 from types import MappingProxyType
@@ -43,6 +42,7 @@ from typing import Any
 
 import attrs
 
+from papi._once import load_once
 from papi.errors import Ambiguous, InvalidData, NotFound, Problem
 from papi.text import NameIndex, nfc
 
@@ -604,25 +604,9 @@ def load_framework(data: Mapping[str, Any], *, source: str = "<data>") -> Framew
     )
 
 
-_LOCK = threading.Lock()
-_CACHE: dict[object, Any] = {}
-
-
+@load_once
 def _load_packaged() -> tuple[Framework, ...]:
-    """Read and validate the packaged files once (double-checked under a lock, so concurrent
-    first calls build a single shared result)."""
-    cached: tuple[Framework, ...] | None = _CACHE.get("all")
-    if cached is not None:
-        return cached
-    with _LOCK:
-        cached = _CACHE.get("all")
-        if cached is None:
-            cached = _read_packaged()
-            _CACHE["all"] = cached
-        return cached
-
-
-def _read_packaged() -> tuple[Framework, ...]:
+    """Read and validate the packaged files (once, shared by every caller and thread)."""
     out = []
     folder = resources.files("papi").joinpath("data", "framework")
     for name in _FILES:
@@ -661,15 +645,12 @@ def framework(year: int) -> Framework:
     """
     if not isinstance(year, int) or isinstance(year, bool):
         raise NotFound("PAPI year", year, context="(expected an integer year)")
-    cached: Framework | None = _CACHE.get(year)
-    if cached is not None:
-        return cached
+    return _framework_of(year)
+
+
+@load_once(maxsize=256)
+def _framework_of(year: int) -> Framework:
     for period in _load_packaged():
         if period.covers(year):
-            with _LOCK:
-                cached = _CACHE.get(year)
-                if cached is None:
-                    cached = period.at(year)
-                    _CACHE[year] = cached
-            return cached
+            return period.at(year)
     raise NotFound("PAPI year", year, context=f"(PAPI covers all 63 provinces from {FIRST_YEAR})")

@@ -27,7 +27,6 @@ from typing import Any, ClassVar, TypeVar
 import attrs
 from cattrs.preconf.json import make_converter
 
-from papi._rules_model import citation_vi
 from papi.dates import Validity, parse_date
 from papi.duties import (
     Assignment,
@@ -44,6 +43,7 @@ from papi.duties import (
 )
 from papi.errors import Ambiguous, InvalidData, NotFound, Problem
 from papi.progress import Report, Status, status_of
+from papi.rules import citation_vi
 from papi.text import NameIndex
 
 __all__ = [

@@ -1,34 +1,29 @@
-"""The statutory catalogue (private; see papi.rules): packaged data in papi/data/statutes.json."""
+"""The statutory catalogue: :class:`Statute`, :func:`statute` and :func:`statutes` over the
+packaged data in ``papi/data/statutes.json``; and :func:`rule_from_dict`, which reads the dict
+form of a rule or a reference to a statute of the catalogue."""
 
 from __future__ import annotations
 
 import difflib
 import json
-import threading
+from collections.abc import Mapping
 from datetime import date, datetime
 from importlib import resources
 from types import MappingProxyType
 
 import attrs
 
-from papi._rules_model import (
-    After,
-    Citation,
-    PeriodUnit,
-    Rule,
-    UnsourcedPeriod,
-    _instance,
-    _mapping,
-    _no_unknown,
-    _nonempty_str,
-    _str,
-    rule_from_dict,
-)
+from papi._once import load_once
 from papi.calendar import VietnamCalendar
 from papi.dates import Validity, parse_date
 from papi.errors import InvalidData, NotFound, Problem, ValidityError
+from papi.rules._checks import _instance, _mapping, _no_unknown, _nonempty_str, _str
+from papi.rules.citation import Citation
+from papi.rules.civil_code import PeriodUnit
+from papi.rules.model import RULE_TYPES, After, Rule, UnsourcedPeriod
+from papi.rules.serial import read_rule
 
-__all__ = ["Statute", "statute", "statutes"]
+__all__ = ["Statute", "build_index", "rule_from_dict", "statute", "statutes"]
 
 
 @attrs.frozen(kw_only=True)
@@ -114,9 +109,6 @@ _ENTRY_KEYS = {
     "notes",
     "verified",
 }
-
-_lock = threading.Lock()
-_index: MappingProxyType[str, tuple[Statute, ...]] | None = None
 
 
 def _parse_entry(raw: object, path: str) -> Statute:
@@ -214,17 +206,10 @@ def build_index(data: object, *, source: str) -> MappingProxyType[str, tuple[Sta
     )
 
 
+@load_once
 def _load() -> MappingProxyType[str, tuple[Statute, ...]]:
-    global _index
-    idx = _index
-    if idx is None:
-        with _lock:
-            idx = _index
-            if idx is None:
-                text = resources.files("papi").joinpath("data", "statutes.json").read_text("utf-8")
-                idx = build_index(json.loads(text), source="statutes.json")
-                _index = idx
-    return idx
+    text = resources.files("papi").joinpath("data", "statutes.json").read_text("utf-8")
+    return build_index(json.loads(text), source="statutes.json")
 
 
 def statute(key: str, *, on: date | str | None = None) -> Statute:
@@ -271,3 +256,53 @@ def statute(key: str, *, on: date | str | None = None) -> Statute:
 def statutes() -> tuple[Statute, ...]:
     """Every version of every statute, ordered by key then effective date."""
     return tuple(s for versions in _load().values() for s in versions)
+
+
+# --------------------------------------------------------------------------------------------
+# The dict form of a rule, or a reference to the catalogue
+
+
+def rule_from_dict(data: Mapping[str, object], *, path: str = "rule") -> Rule:
+    """Build a rule from its dict form (as written by ``rule.to_dict()``).
+
+    ``{"statute": "<key>"}`` (optionally with ``"on": "YYYY-MM-DD"``) resolves to the rule of
+    that entry of the statutory catalogue. Unknown keys, missing keys, wrong types and
+    invalid values raise :class:`~papi.errors.InvalidData` whose ``path`` names the offending
+    key; an inverted ``effective_from``/``effective_to`` raises
+    :class:`~papi.errors.ValidityError`.
+
+    >>> rule = rule_from_dict({"type": "after", "n": 30, "unit": "calendar_days", "of": "acceptance"})
+    >>> rule.describe("en")
+    '30 days after acceptance'
+    >>> rule_from_dict({"type": "after", "n": 30, "units": "days"}, path="tasks[2].deadline")
+    Traceback (most recent call last):
+    ...
+    papi.errors.InvalidData: tasks[2].deadline.units: unknown key (allowed: ...) (value: 'units')
+    """
+    m = _mapping(data, path)
+    if "statute" in m:
+        return _statute_rule(m, path)
+    if "type" not in m:
+        raise InvalidData("missing key 'type' (or 'statute')", path=f"{path}.type")
+    kind = m["type"]
+    if not isinstance(kind, str) or kind not in RULE_TYPES:
+        raise InvalidData(
+            f"unknown rule type (allowed: {', '.join(sorted(RULE_TYPES))})",
+            path=f"{path}.type",
+            value=kind,
+        )
+    return read_rule(RULE_TYPES[kind], m, path)
+
+
+def _statute_rule(m: Mapping[str, object], path: str) -> Rule:
+    _no_unknown(m, {"statute", "on"}, path)
+    key = _str(m["statute"], f"{path}.statute")
+    on = (
+        parse_date(_str(m["on"], f"{path}.on"), path=f"{path}.on")
+        if m.get("on") is not None
+        else None
+    )
+    try:
+        return statute(key, on=on).rule
+    except NotFound as e:
+        raise InvalidData(str(e), path=f"{path}.statute", value=key) from e

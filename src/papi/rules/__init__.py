@@ -20,6 +20,11 @@ Five rule types, all immutable and serialisable (:meth:`to_dict` / :func:`rule_f
 The statutory catalogue (:func:`statute`, :func:`statutes`) holds the rules of the laws the
 accountability plans touch, each with its citation and validity.
 
+The package's modules, each importing only the ones before it: ``civil_code`` (period
+arithmetic), ``citation``, ``serial`` (the dict form, one cattrs converter), ``model`` (the
+rule types) and ``catalogue`` (the statutes, and :func:`rule_from_dict`, which also reads a
+reference to a statute). Import the names from ``papi.rules``.
+
 >>> from datetime import date
 >>> statute("complaint.first_instance").rule.due(date(2026, 1, 20))   # 30 days, Tết -> 23/2
 datetime.date(2026, 2, 23)
@@ -29,13 +34,14 @@ Law 02/2011/QH13, Art 28
 
 from __future__ import annotations
 
-from papi._rules_catalogue import Statute, statute, statutes
-from papi._rules_model import (
+from papi.calendar import received_on
+from papi.rules.catalogue import Statute, rule_from_dict, statute, statutes
+from papi.rules.citation import Citation, citation_vi
+from papi.rules.civil_code import PeriodUnit, period_end
+from papi.rules.model import (
     After,
-    Citation,
     Fixed,
     Frequency,
-    PeriodUnit,
     Recurring,
     ReportingPeriod,
     ReportKind,
@@ -43,11 +49,7 @@ from papi._rules_model import (
     Rule,
     Unscheduled,
     UnsourcedPeriod,
-    citation_vi,
-    period_end,
-    rule_from_dict,
 )
-from papi.calendar import received_on
 
 __all__ = [
     "After",

@@ -1,10 +1,9 @@
-"""Rule types, Civil Code period arithmetic and the dict form of rules (private; see papi.rules)."""
+"""The five rule types (:class:`Fixed`, :class:`After`, :class:`Recurring`,
+:class:`ReportingPeriod`, :class:`Unscheduled`), their enums, and :class:`UnsourcedPeriod`."""
 
 from __future__ import annotations
 
 import enum
-import re
-from collections.abc import Callable, Mapping
 from datetime import date, datetime, time, timedelta
 from typing import Any, ClassVar, TypeAlias
 
@@ -12,16 +11,19 @@ import attrs
 from dateutil import rrule as _rr
 from dateutil.relativedelta import relativedelta
 
-from papi.calendar import VietnamCalendar, default_calendar, received_on
+from papi.calendar import VietnamCalendar, received_on
 from papi.dates import ALWAYS, Validity, parse_date
 from papi.errors import InvalidData, NotFound, ValidityError
+from papi.rules._checks import _check_lang, _instance, _nonempty_str, _nonneg_int, _optional
+from papi.rules.citation import Citation
+from papi.rules.civil_code import PeriodUnit, _cal, period_end
+from papi.rules.serial import rule_to_dict
 
 __all__ = [
+    "RULE_TYPES",
     "After",
-    "Citation",
     "Fixed",
     "Frequency",
-    "PeriodUnit",
     "Recurring",
     "ReportKind",
     "ReportingPeriod",
@@ -29,26 +31,7 @@ __all__ = [
     "Rule",
     "Unscheduled",
     "UnsourcedPeriod",
-    "citation_vi",
-    "period_end",
-    "rule_from_dict",
 ]
-
-
-# ----------------------------------------------------------------------------- enums
-class PeriodUnit(enum.Enum):
-    """The unit of a period. Values are the strings used in the dict form.
-
-    Calendar units follow Civil Code arts. 147-148; ``WORKING_DAYS`` counts only working days
-    (statutes that say "ngày làm việc"). New units (e.g. hours) may be added later: code
-    should not assume this list is closed.
-    """
-
-    CALENDAR_DAYS = "calendar_days"
-    WORKING_DAYS = "working_days"
-    WEEKS = "weeks"
-    MONTHS = "months"
-    YEARS = "years"
 
 
 _UNIT_TEXT: dict[PeriodUnit, tuple[str, str, str]] = {
@@ -104,47 +87,6 @@ _REPORT_SPAN: dict[ReportKind, tuple[int, tuple[int, ...]]] = {
 }
 
 
-# ----------------------------------------------------------------------------- helpers
-def _cal(calendar: VietnamCalendar | None) -> VietnamCalendar:
-    if calendar is None:
-        return default_calendar()
-    if not isinstance(calendar, VietnamCalendar):
-        raise InvalidData("must be a VietnamCalendar", path="calendar", value=calendar)
-    return calendar
-
-
-def _nonneg_int(name: str) -> Callable[[Any, Any, Any], None]:
-    def check(instance: Any, attribute: Any, value: Any) -> None:
-        if type(value) is not int or value < 0:
-            raise InvalidData("must be an int >= 0", path=name, value=value)
-
-    return check
-
-
-def _instance(name: str, kind: type | tuple[type, ...]) -> Callable[[Any, Any, Any], None]:
-    def check(instance: Any, attribute: Any, value: Any) -> None:
-        if not isinstance(value, kind) or (
-            kind is date and isinstance(value, datetime)  # a date, not a datetime
-        ):
-            raise InvalidData(f"must be a {_kind_name(kind)}", path=name, value=value)
-
-    return check
-
-
-def _optional(check: Callable[[Any, Any, Any], None]) -> Callable[[Any, Any, Any], None]:
-    def wrapped(instance: Any, attribute: Any, value: Any) -> None:
-        if value is not None:
-            check(instance, attribute, value)
-
-    return wrapped
-
-
-def _kind_name(kind: type | tuple[type, ...]) -> str:
-    if isinstance(kind, tuple):
-        return " or ".join(k.__name__ for k in kind)
-    return kind.__name__
-
-
 def _start_date(
     start: object, rule: After | None = None, calendar: VietnamCalendar | None = None
 ) -> date:
@@ -167,213 +109,25 @@ _WEEKDAYS_VI = ("thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu"
 _NTH_EN = {1: "first", 2: "second", 3: "third", 4: "fourth", 5: "fifth", -1: "last"}
 _NTH_VI = {1: "đầu tiên", 2: "thứ hai", 3: "thứ ba", 4: "thứ tư", 5: "thứ năm", -1: "cuối cùng"}
 
-
-def _check_lang(lang: str) -> None:
-    if lang not in ("vi", "en"):
-        raise InvalidData("must be 'vi' or 'en'", path="lang", value=lang)
-
-
-# ----------------------------------------------------------------------------- Civil Code
-def period_end(
-    event: date | str,
-    n: int,
-    unit: PeriodUnit,
-    calendar: VietnamCalendar | None = None,
-    *,
-    roll: bool = True,
-) -> date:
-    """The last day of a period of ``n`` ``unit`` s that starts with ``event``.
-
-    Civil Code 91/2015/QH13: the event day is not counted (art. 147), so the period covers
-    ``(event, end]``; weeks end on the corresponding weekday, months on the same day of the
-    month or the last day of a shorter month, years on the same day and month (art. 148); if
-    the last day is not a working day and ``roll`` is true, the period ends on the next working
-    day (art. 148). Working days count only working days of ``calendar`` (``n = 0``: the event
-    day if it is a working day, else the next one).
-
-    >>> from datetime import date
-    >>> period_end(date(2026, 1, 20), 30, PeriodUnit.CALENDAR_DAYS)   # 19/2 is Tết
-    datetime.date(2026, 2, 23)
-    >>> period_end(date(2026, 1, 31), 1, PeriodUnit.MONTHS)           # no 31/2 -> 28/2 (Sat) -> 2/3
-    datetime.date(2026, 3, 2)
-    >>> period_end(date(2026, 1, 31), 1, PeriodUnit.MONTHS, roll=False)
-    datetime.date(2026, 2, 28)
-    """
-    day = event if type(event) is date else parse_date(event, path="event")
-    if type(n) is not int or n < 0:
-        raise InvalidData("must be an int >= 0", path="n", value=n)
-    if not isinstance(unit, PeriodUnit):
-        raise InvalidData("must be a PeriodUnit", path="unit", value=unit)
-    cal = _cal(calendar)
-    if unit is PeriodUnit.WORKING_DAYS:
-        return cal.add_working_days(day, n)
-    if unit is PeriodUnit.CALENDAR_DAYS:
-        end = day + timedelta(days=n)
-    elif unit is PeriodUnit.WEEKS:
-        end = day + timedelta(weeks=n)
-    elif unit is PeriodUnit.MONTHS:
-        end = day + relativedelta(months=n)
-    else:
-        end = day + relativedelta(years=n)
-    return cal.roll_forward(end) if roll else end
-
-
-# ----------------------------------------------------------------------------- Citation
-def _nonempty_str(name: str) -> Callable[[Any, Any, Any], None]:
-    def check(instance: Any, attribute: Any, value: Any) -> None:
-        if not isinstance(value, str) or not value.strip():
-            raise InvalidData("must be a non-empty string", path=name, value=value)
-
-    return check
-
-
-_KIND_VI = {
-    "law": "Luật",
-    "decree": "Nghị định",
-    "resolution": "Nghị quyết",
-    "decision": "Quyết định",
-    "circular": "Thông tư",
-    "plan": "Kế hoạch",
-    "dispatch": "Công văn",
-    "directive": "Chỉ thị",
-    "code": "Bộ luật",
-    "civil code": "Bộ luật Dân sự",
+# words of Recurring.describe, by language and Frequency value
+_PER = {
+    "en": {"weekly": "week", "monthly": "month", "quarterly": "quarter", "yearly": "year"},
+    "vi": {"weekly": "tuần", "monthly": "tháng", "quarterly": "quý", "yearly": "năm"},
 }
-_ARTICLE_NUMBER = re.compile(
-    r"^(?P<art>[0-9]+[a-z]?)(?P<parts>(?:\([0-9a-zđ]+\))*)$", re.IGNORECASE
-)
-_ARTICLE_WORD = re.compile(r"^(?:article|arts?\.?)\s*(?=[0-9])", re.IGNORECASE)
-_KEEP = ("¶", "phụ lục", "mục", "điều", "khoản", "điểm")
-_EN_WORDS = (("appendix", "Phụ lục"), ("section", "Mục"))
-_CITATION_TEXT = re.compile(
-    r"^(?P<document>.+?)(?:,\s*|\s+)"
-    r"(?P<article>(?:article|arts?\.?)\s*[0-9].*|¶\s*\S.*|(?:appendix|section)\s+\S.*)$",
-    re.IGNORECASE,
-)
-
-
-def _document_vi(document: str) -> str:
-    """``Law 02/2011/QH13`` -> ``Luật 02/2011/QH13`` (unknown kinds left as they are)."""
-    low = document.lower()
-    for kind in sorted(_KIND_VI, key=len, reverse=True):
-        if low.startswith(kind + " "):
-            return f"{_KIND_VI[kind]} {document[len(kind) + 1 :]}"
-    return document
-
-
-def _article_text(article: str, lang: str) -> str:
-    """The article part of a citation in ``lang``; see :meth:`Citation.text`."""
-    article = article.strip()
-    low = article.lower()
-    if lang == "en":
-        if article.startswith(_KEEP[0]) or low.startswith(("appendix", "section", "art")):
-            return article
-        if low.startswith(_KEEP[1:]):
-            return article
-        return f"Art {article}"
-    if article.startswith(_KEEP[0]) or low.startswith(_KEEP[1:]):
-        return article
-    for en, vi in _EN_WORDS:
-        if low.startswith(en):
-            return f"{vi}{article[len(en) :]}"
-    bare = _ARTICLE_WORD.sub("", article)
-    m = _ARTICLE_NUMBER.match(bare)
-    if m is None:
-        return f"Điều {bare}"
-    parts = re.findall(r"\(([0-9a-zđ]+)\)", m["parts"], flags=re.IGNORECASE)
-    where = f"Điều {m['art']}"
-    if parts:
-        where = f"khoản {parts[0]} {where}"
-    if len(parts) > 1:
-        where = f"điểm {parts[1]} {where}"
-    return where
-
-
-def citation_vi(text: str) -> str:
-    """A citation written in English (``str(citation)`` or as in the data files) rendered the
-    Vietnamese way: the kind of document translated, ``Art 15(2)(d)`` -> ``điểm d khoản 2
-    Điều 15``. Text it does not recognise is returned unchanged.
-
-    >>> citation_vi("Law 42/2013/QH13, Art 15(2)(d)")
-    'Luật 42/2013/QH13, điểm d khoản 2 Điều 15'
-    >>> citation_vi("Law 72/2025/QH15 art. 51(3)"), citation_vi("Decree 118/2025/NĐ-CP")
-    ('Luật 72/2025/QH15, khoản 3 Điều 51', 'Nghị định 118/2025/NĐ-CP')
-    >>> citation_vi("Dispatch 3010/UBND-SNV, ¶6")
-    'Công văn 3010/UBND-SNV, ¶6'
-    """
-    text = text.strip()
-    m = _CITATION_TEXT.match(text)
-    if m is None or not any(ch.isdigit() for ch in m["document"]):
-        return _document_vi(text)
-    return f"{_document_vi(m['document'])}, {_article_text(m['article'], 'vi')}"
-
-
-@attrs.frozen
-class Citation:
-    """The legal basis of a rule: a document number and, where known, its article.
-
-    >>> print(Citation("Law 02/2011/QH13", "28"))
-    Law 02/2011/QH13, Art 28
-    >>> print(Citation("Decree 118/2025/NĐ-CP"))
-    Decree 118/2025/NĐ-CP
-    """
-
-    document: str = attrs.field(validator=_nonempty_str("citation.document"))
-    article: str | None = attrs.field(
-        default=None, validator=_optional(_nonempty_str("citation.article"))
-    )
-    title: str | None = attrs.field(
-        default=None, validator=_optional(_instance("citation.title", str))
-    )
-    url: str | None = attrs.field(default=None, validator=_optional(_instance("citation.url", str)))
-
-    def __str__(self) -> str:
-        return self.text("en")
-
-    def text(self, lang: str = "en") -> str:
-        """The citation as written in ``lang`` (``"en"`` or ``"vi"``).
-
-        A bare article number (``"28"``, ``"15(2)(d)"``) gets the article word: ``Art 28`` in
-        English, ``Điều 28`` / ``điểm d khoản 2 Điều 15`` in Vietnamese. An article field that
-        already says what it is (``"¶6"``, ``"Appendix II"``, ``"Section 3"``, ``"Art 5"``,
-        ``"Điều 5"``, ``"khoản 2 Điều 5"``) is printed as it is (in Vietnamese, the English
-        words are translated: Appendix -> Phụ lục, Section -> Mục, Art -> Điều). In Vietnamese
-        the kind of document is translated too (Law -> Luật, Decree -> Nghị định ...).
-
-        >>> c = Citation("Law 02/2011/QH13", "28")
-        >>> c.text(), c.text("vi")
-        ('Law 02/2011/QH13, Art 28', 'Luật 02/2011/QH13, Điều 28')
-        >>> Citation("Law 42/2013/QH13", "15(2)(d)").text("vi")
-        'Luật 42/2013/QH13, điểm d khoản 2 Điều 15'
-        >>> print(Citation("Dispatch 3010/UBND-SNV", "¶6"))
-        Dispatch 3010/UBND-SNV, ¶6
-        >>> Citation("Decision 1234/QĐ-UBND", "Appendix II").text("vi")
-        'Quyết định 1234/QĐ-UBND, Phụ lục II'
-        """
-        _check_lang(lang)
-        document = self.document if lang == "en" else _document_vi(self.document)
-        if self.article is None:
-            return document
-        return f"{document}, {_article_text(self.article, lang)}"
-
-    def to_dict(self) -> dict[str, object]:
-        """The dict form (keys with ``None`` values left out)."""
-        out: dict[str, object] = {"document": self.document}
-        for key in ("article", "title", "url"):
-            value = getattr(self, key)
-            if value is not None:
-                out[key] = value
-        return out
-
-    @classmethod
-    def from_dict(cls, data: object, *, path: str) -> Citation:
-        """Read the dict form; unknown keys and wrong types raise InvalidData naming the path."""
-        m = _mapping(data, path)
-        _no_unknown(m, {"document", "article", "title", "url"}, path)
-        if "document" not in m:
-            raise InvalidData("missing key", path=f"{path}.document")
-        values = {k: _str(m[k], f"{path}.{k}") for k in m}
-        return cls(**values)
+_FREQ_WORD = {
+    "en": {"weekly": "weekly", "monthly": "monthly", "quarterly": "quarterly", "yearly": "yearly"},
+    "vi": {
+        "weekly": "hằng tuần",
+        "monthly": "hằng tháng",
+        "quarterly": "hằng quý",
+        "yearly": "hằng năm",
+    },
+}
+_INTERVAL_UNIT = {
+    "weekly": ("weeks", "tuần"),
+    "monthly": ("months", "tháng"),
+    "yearly": ("years", "năm"),
+}
 
 
 # ----------------------------------------------------------------------------- rules
@@ -409,15 +163,11 @@ class _RuleBase:
         """Whether the rule applies on day ``on``."""
         return self.validity.contains(on)
 
-    def _common_dict(self) -> dict[str, object]:
-        out: dict[str, object] = {}
-        if self.validity.valid_from is not None:
-            out["effective_from"] = self.validity.valid_from.isoformat()
-        if self.validity.valid_to is not None:
-            out["effective_to"] = self.validity.valid_to.isoformat()
-        if self.citation is not None:
-            out["citation"] = self.citation.to_dict()
-        return out
+    def to_dict(self) -> dict[str, object]:
+        """The dict form, read back by :func:`~papi.rules.rule_from_dict`: ``type``, the
+        fields that differ from their defaults, then ``effective_from``, ``effective_to`` and
+        ``citation`` when set."""
+        return rule_to_dict(self)
 
 
 @attrs.frozen
@@ -448,10 +198,6 @@ class Fixed(_RuleBase):
             return f"by {self.on.isoformat()}"
         return f"trước ngày {self.on:%d/%m/%Y}"
 
-    def to_dict(self) -> dict[str, object]:
-        """The dict form, read back by :func:`rule_from_dict`."""
-        return {"type": self.kind, "on": self.on.isoformat(), **self._common_dict()}
-
 
 @attrs.frozen
 class After(_RuleBase):
@@ -462,11 +208,17 @@ class After(_RuleBase):
     ``receipt_cutoff`` (a time of day) makes :meth:`due` treat an aware datetime received at or
     after that time, or on a day off, as received on the next working day
     (:func:`papi.calendar.received_on`); without it a datetime only gives its Vietnamese date.
+    ``before`` counts back instead: the deadline is ``n`` ``unit`` s *before* the event (e.g.
+    "at the latest 1 day before the due date", Decree 61/2018/NĐ-CP art. 19(9)); there ``roll``
+    moves a day off back to the previous working day, never past the event.
 
     >>> from datetime import date
     >>> rule = After(10, PeriodUnit.WORKING_DAYS, of="receipt")
     >>> rule.due(date(2026, 2, 12)), rule.describe("en")
     (datetime.date(2026, 3, 5), '10 working days after receipt')
+    >>> back = After(1, PeriodUnit.CALENDAR_DAYS, of="the due date", before=True, roll=False)
+    >>> back.due(date(2025, 6, 20)), back.describe("en")
+    (datetime.date(2025, 6, 19), '1 day before the due date')
     """
 
     kind: ClassVar[str] = "after"
@@ -481,11 +233,17 @@ class After(_RuleBase):
     receipt_cutoff: time | None = attrs.field(
         default=None, kw_only=True, validator=_optional(_instance("receipt_cutoff", time))
     )
+    before: bool = attrs.field(default=False, kw_only=True, validator=_instance("before", bool))
 
     def due(self, start: date | datetime | str, calendar: VietnamCalendar | None = None) -> date:
         """The last day of the period that starts with the event on ``start``."""
         cal = _cal(calendar)
         day = _start_date(start, self, cal)
+        if self.before:
+            if self.unit is PeriodUnit.WORKING_DAYS:
+                return cal.subtract_working_days(day, self.n)
+            end = day - _STEP[self.unit] * self.n
+            return cal.roll_backward(end) if self.roll else end
         return period_end(day, self.n, self.unit, cal, roll=self.roll)
 
     def describe(self, lang: str = "vi") -> str:
@@ -499,24 +257,17 @@ class After(_RuleBase):
                 else f"ngay trong {self.of_vi or self.of}"
             )
         if lang == "en":
-            return f"{self.n} {one if self.n == 1 else many} after {self.of}"
-        return f"{self.n} {vi} kể từ {self.of_vi or self.of}"
+            word = "before" if self.before else "after"
+            return f"{self.n} {one if self.n == 1 else many} {word} {self.of}"
+        return f"{self.n} {vi} {'trước' if self.before else 'kể từ'} {self.of_vi or self.of}"
 
-    def to_dict(self) -> dict[str, object]:
-        """The dict form, read back by :func:`rule_from_dict`."""
-        out: dict[str, object] = {"type": self.kind, "n": self.n, "unit": self.unit.value}
-        if self.of != "event":
-            out["of"] = self.of
-        if self.of_vi is not None:
-            out["of_vi"] = self.of_vi
-        if not self.roll:
-            out["roll"] = False
-        if self.receipt_cutoff is not None:
-            t = self.receipt_cutoff
-            exact = t.second or t.microsecond
-            out["receipt_cutoff"] = t.isoformat() if exact else t.isoformat(timespec="minutes")
-        out.update(self._common_dict())
-        return out
+
+_STEP = {
+    PeriodUnit.CALENDAR_DAYS: relativedelta(days=1),
+    PeriodUnit.WEEKS: relativedelta(weeks=1),
+    PeriodUnit.MONTHS: relativedelta(months=1),
+    PeriodUnit.YEARS: relativedelta(years=1),
+}
 
 
 def _roll(cal: VietnamCalendar, day: date, roll: Roll) -> date:
@@ -594,13 +345,13 @@ class Recurring(_SeriesMixin, _RuleBase):
     nth: int | None = attrs.field(default=None, kw_only=True)
     day: int | None = attrs.field(default=None, kw_only=True)
     month: int | None = attrs.field(default=None, kw_only=True)
+    count: int | None = attrs.field(default=None, kw_only=True)
     anchor: date | None = attrs.field(
         default=None, kw_only=True, validator=_optional(_instance("anchor", date))
     )
     until: date | None = attrs.field(
         default=None, kw_only=True, validator=_optional(_instance("until", date))
     )
-    count: int | None = attrs.field(default=None, kw_only=True)
     sessions: int | None = attrs.field(
         default=None, kw_only=True, validator=_optional(_nonneg_int("sessions"))
     )
@@ -751,43 +502,47 @@ class Recurring(_SeriesMixin, _RuleBase):
         """
         _check_lang(lang)
         en = lang == "en"
-        per_en = {"weekly": "week", "monthly": "month", "quarterly": "quarter", "yearly": "year"}
-        per_vi = {"weekly": "tuần", "monthly": "tháng", "quarterly": "quý", "yearly": "năm"}
-        freq_en = {
-            "weekly": "weekly",
-            "monthly": "monthly",
-            "quarterly": "quarterly",
-            "yearly": "yearly",
-        }
-        freq_vi = {
-            "weekly": "hằng tuần",
-            "monthly": "hằng tháng",
-            "quarterly": "hằng quý",
-            "yearly": "hằng năm",
-        }
         n = self.sessions
+        per = _PER[lang][self.freq.value]
         if self._is_period_end() and self.interval == 1:
-            per = (per_en if en else per_vi)[self.freq.value]
             if n is not None:
                 if en:
                     return (
                         f"at least {n} day{'s' if n > 1 else ''} per {per}, by its last working day"
                     )
                 return f"ít nhất {n} ngày mỗi {per}, chậm nhất ngày làm việc cuối kỳ"
-            head = (freq_en if en else freq_vi)[self.freq.value]
+            head = _FREQ_WORD[lang][self.freq.value]
             if en:
                 return f"{head}, by the last working day of the {per}"
             return f"{head}, chậm nhất ngày làm việc cuối cùng của {per}"
-        head = (freq_en if en else freq_vi)[self.freq.value]
-        if self.interval > 1:
-            unit = {
-                "weekly": ("weeks", "tuần"),
-                "monthly": ("months", "tháng"),
-                "yearly": ("years", "năm"),
-            }[self.freq.value]
-            head = (
-                f"every {self.interval} {unit[0]}" if en else f"{self.interval} {unit[1]} một lần"
+        text = f"{self._head(lang)}, {self._when(lang)}"
+        if self.roll is Roll.BACKWARD:
+            text += (
+                " (a day off moves it to the working day before)"
+                if en
+                else " (trùng ngày nghỉ thì lùi về ngày làm việc liền trước)"
             )
+        if n is not None:
+            span = per if self.interval == 1 else ("period" if en else "kỳ")
+            text += (
+                f" (at least {n} day{'s' if n > 1 else ''} per {span})"
+                if en
+                else f" (ít nhất {n} ngày mỗi {span})"
+            )
+        return text
+
+    def _head(self, lang: str) -> str:
+        """How often: ``'monthly'``, ``'every 2 weeks'`` / ``'hằng tháng'``, ``'2 tuần một lần'``."""
+        if self.interval == 1:
+            return _FREQ_WORD[lang][self.freq.value]
+        unit_en, unit_vi = _INTERVAL_UNIT[self.freq.value]
+        if lang == "en":
+            return f"every {self.interval} {unit_en}"
+        return f"{self.interval} {unit_vi} một lần"
+
+    def _when(self, lang: str) -> str:
+        """Which day of the period: ``'on the first Monday'``, ``'by the 14th of month 3'``."""
+        en = lang == "en"
         if self.weekday is not None and self.nth is None:
             what = f"on {_WEEKDAYS_EN[self.weekday]}" if en else f"vào {_WEEKDAYS_VI[self.weekday]}"
         elif self.weekday is not None and self.nth is not None:
@@ -808,43 +563,7 @@ class Recurring(_SeriesMixin, _RuleBase):
             )
         if self.freq is Frequency.YEARLY:
             what += f" of month {self.month or 1}" if en else f" tháng {self.month or 1}"
-        text = f"{head}, {what}"
-        if self.roll is Roll.BACKWARD:
-            text += (
-                " (a day off moves it to the working day before)"
-                if en
-                else " (trùng ngày nghỉ thì lùi về ngày làm việc liền trước)"
-            )
-        if n is not None:
-            span = (per_en if en else per_vi)[self.freq.value]
-            if self.interval > 1:
-                span = "period" if en else "kỳ"
-            text += (
-                f" (at least {n} day{'s' if n > 1 else ''} per {span})"
-                if en
-                else f" (ít nhất {n} ngày mỗi {span})"
-            )
-        return text
-
-    def to_dict(self) -> dict[str, object]:
-        """The dict form, read back by :func:`rule_from_dict`."""
-        out: dict[str, object] = {"type": self.kind, "freq": self.freq.value}
-        if self.interval != 1:
-            out["interval"] = self.interval
-        for name in ("weekday", "nth", "day", "month", "count"):
-            value = getattr(self, name)
-            if value is not None:
-                out[name] = value
-        for name in ("anchor", "until"):
-            value = getattr(self, name)
-            if value is not None:
-                out[name] = value.isoformat()
-        if self.sessions is not None:
-            out["sessions"] = self.sessions
-        if self.roll is not Roll.FORWARD:
-            out["roll"] = self.roll.value
-        out.update(self._common_dict())
-        return out
+        return what
 
 
 @attrs.frozen
@@ -981,18 +700,6 @@ class ReportingPeriod(_SeriesMixin, _RuleBase):
             + f"; gửi trong {self.submit_within} {_UNIT_TEXT[self.submit_unit][2]} sau ngày chốt"
         )
 
-    def to_dict(self) -> dict[str, object]:
-        """The dict form, read back by :func:`rule_from_dict`."""
-        out: dict[str, object] = {"type": self.kind, "period": self.period.value}
-        if self.cutoff_day != 14:
-            out["cutoff_day"] = self.cutoff_day
-        if self.submit_within is not None:
-            out["submit_within"] = self.submit_within
-        if self.submit_unit is not PeriodUnit.WORKING_DAYS:
-            out["submit_unit"] = self.submit_unit.value
-        out.update(self._common_dict())
-        return out
-
 
 class UnsourcedPeriod(NotFound):
     """The rule states a duty but no period or frequency: there is no deadline to compute.
@@ -1073,222 +780,12 @@ class Unscheduled(_RuleBase):
             f"chưa có nguồn về {self.missing_vi or self.missing}"
         )
 
-    def to_dict(self) -> dict[str, object]:
-        """The dict form, read back by :func:`rule_from_dict`."""
-        out: dict[str, object] = {"type": self.kind, "duty": self.duty, "missing": self.missing}
-        if self.duty_vi is not None:
-            out["duty_vi"] = self.duty_vi
-        if self.missing_vi is not None:
-            out["missing_vi"] = self.missing_vi
-        out.update(self._common_dict())
-        return out
-
 
 Rule: TypeAlias = Fixed | After | Recurring | ReportingPeriod | Unscheduled
 """Any deadline rule."""
 
 
-# ----------------------------------------------------------------------------- dict form
-def _mapping(data: object, path: str) -> Mapping[str, object]:
-    if not isinstance(data, Mapping):
-        raise InvalidData("must be a mapping", path=path, value=data)
-    for k in data:
-        if not isinstance(k, str):
-            raise InvalidData("keys must be strings", path=path, value=k)
-    return data
-
-
-def _no_unknown(m: Mapping[str, object], allowed: set[str], path: str) -> None:
-    for k in m:
-        if k not in allowed:
-            raise InvalidData(
-                f"unknown key (allowed: {', '.join(sorted(allowed))})", path=f"{path}.{k}", value=k
-            )
-
-
-def _str(value: object, path: str) -> str:
-    if not isinstance(value, str):
-        raise InvalidData("must be a string", path=path, value=value)
-    return value
-
-
-def _int(value: object, path: str) -> int:
-    if type(value) is not int:
-        raise InvalidData("must be an integer", path=path, value=value)
-    return value
-
-
-def _bool(value: object, path: str) -> bool:
-    if type(value) is not bool:
-        raise InvalidData("must be true or false", path=path, value=value)
-    return value
-
-
-def _enum(cls: type[enum.Enum], value: object, path: str) -> Any:
-    try:
-        return cls(value)
-    except ValueError:
-        allowed = ", ".join(repr(e.value) for e in cls)
-        raise InvalidData(f"must be one of {allowed}", path=path, value=value) from None
-
-
-def _time(value: object, path: str) -> time:
-    if isinstance(value, str):
-        try:
-            return time.fromisoformat(value)
-        except ValueError:
-            pass
-    raise InvalidData("not a time in the form HH:MM", path=path, value=value)
-
-
-_COMMON = {"type", "effective_from", "effective_to", "citation"}
-_FIELDS: dict[str, dict[str, str]] = {
-    # key -> converter name
-    "fixed": {"on": "date"},
-    "after": {
-        "n": "int",
-        "unit": "unit",
-        "of": "str",
-        "of_vi": "str",
-        "roll": "bool",
-        "receipt_cutoff": "time",
-    },
-    "recurring": {
-        "freq": "freq",
-        "interval": "int",
-        "weekday": "int",
-        "nth": "int",
-        "day": "int",
-        "month": "int",
-        "anchor": "date",
-        "until": "date",
-        "count": "int",
-        "sessions": "int",
-        "roll": "roll",
-    },
-    "unscheduled": {"duty": "str", "missing": "str", "duty_vi": "str", "missing_vi": "str"},
-    "reporting_period": {
-        "period": "report",
-        "cutoff_day": "int",
-        "submit_within": "int",
-        "submit_unit": "unit",
-    },
+#: The rule classes by the ``type`` of their dict form.
+RULE_TYPES: dict[str, type[Rule]] = {
+    cls.kind: cls for cls in (Fixed, After, Recurring, ReportingPeriod, Unscheduled)
 }
-_REQUIRED = {
-    "fixed": ("on",),
-    "after": ("n", "unit"),
-    "recurring": ("freq",),
-    "reporting_period": ("period",),
-    "unscheduled": ("duty", "missing"),
-}
-_CLASSES: dict[str, type[Any]] = {
-    "fixed": Fixed,
-    "after": After,
-    "recurring": Recurring,
-    "reporting_period": ReportingPeriod,
-    "unscheduled": Unscheduled,
-}
-
-
-def _convert(kind: str, value: object, path: str) -> object:
-    if kind == "int":
-        return _int(value, path)
-    if kind == "str":
-        return _str(value, path)
-    if kind == "bool":
-        return _bool(value, path)
-    if kind == "date":
-        if not isinstance(value, (str, date)) or isinstance(value, datetime):
-            raise InvalidData("not a date in the form YYYY-MM-DD", path=path, value=value)
-        return parse_date(value, path=path)
-    if kind == "time":
-        return value if isinstance(value, time) else _time(value, path)
-    if kind == "unit":
-        return _enum(PeriodUnit, value, path)
-    if kind == "freq":
-        return _enum(Frequency, value, path)
-    if kind == "roll":
-        return _enum(Roll, value, path)
-    return _enum(ReportKind, value, path)
-
-
-def rule_from_dict(data: Mapping[str, object], *, path: str = "rule") -> Rule:
-    """Build a rule from its dict form (as written by ``rule.to_dict()``).
-
-    ``{"statute": "<key>"}`` (optionally with ``"on": "YYYY-MM-DD"``) resolves to the rule of
-    that entry of the statutory catalogue. Unknown keys, missing keys, wrong types and
-    invalid values raise :class:`~papi.errors.InvalidData` whose ``path`` names the offending
-    key; an inverted ``effective_from``/``effective_to`` raises
-    :class:`~papi.errors.ValidityError`.
-
-    >>> rule = rule_from_dict({"type": "after", "n": 30, "unit": "calendar_days", "of": "acceptance"})
-    >>> rule.describe("en")
-    '30 days after acceptance'
-    >>> rule_from_dict({"type": "after", "n": 30, "units": "days"}, path="tasks[2].deadline")
-    Traceback (most recent call last):
-    ...
-    papi.errors.InvalidData: tasks[2].deadline.units: unknown key (allowed: ...) (value: 'units')
-    """
-    m = _mapping(data, path)
-    if "statute" in m:
-        return _statute_rule(m, path)
-    if "type" not in m:
-        raise InvalidData("missing key 'type' (or 'statute')", path=f"{path}.type")
-    kind = m["type"]
-    if kind not in _FIELDS:
-        raise InvalidData(
-            f"unknown rule type (allowed: {', '.join(sorted(_FIELDS))})",
-            path=f"{path}.type",
-            value=kind,
-        )
-    assert isinstance(kind, str)
-    fields = _FIELDS[kind]
-    _no_unknown(m, set(fields) | _COMMON, path)
-    for req in _REQUIRED[kind]:
-        if req not in m:
-            raise InvalidData("missing key", path=f"{path}.{req}")
-    kwargs: dict[str, object] = {}
-    for key, conv in fields.items():
-        if key in m:
-            kwargs[key] = _convert(conv, m[key], f"{path}.{key}")
-    lo = (
-        _convert("date", m["effective_from"], f"{path}.effective_from")
-        if m.get("effective_from") is not None
-        else None
-    )
-    hi = (
-        _convert("date", m["effective_to"], f"{path}.effective_to")
-        if m.get("effective_to") is not None
-        else None
-    )
-    try:
-        kwargs["validity"] = Validity(valid_from=lo, valid_to=hi)  # type: ignore[arg-type]
-    except ValidityError as e:
-        raise ValidityError(
-            f"effective_to must be after effective_from ({lo})",
-            path=f"{path}.effective_to",
-            value=hi,
-        ) from e
-    if "citation" in m:
-        kwargs["citation"] = Citation.from_dict(m["citation"], path=f"{path}.citation")
-    try:
-        rule: Rule = _CLASSES[kind](**kwargs)
-    except InvalidData as e:
-        raise type(e)(str(e.problems[0].message), path=f"{path}.{e.path}", value=e.value) from e
-    return rule
-
-
-def _statute_rule(m: Mapping[str, object], path: str) -> Rule:
-    from papi._rules_catalogue import statute
-
-    _no_unknown(m, {"statute", "on"}, path)
-    key = _str(m["statute"], f"{path}.statute")
-    on = (
-        parse_date(_str(m["on"], f"{path}.on"), path=f"{path}.on")
-        if m.get("on") is not None
-        else None
-    )
-    try:
-        return statute(key, on=on).rule
-    except NotFound as e:
-        raise InvalidData(str(e), path=f"{path}.statute", value=key) from e

@@ -1,0 +1,48 @@
+"""``papi overdue``: duties past their deadline without a report of completion."""
+
+from __future__ import annotations
+
+import argparse
+
+from papi.cli._context import Context
+from papi.cli._parser import add_on
+from papi.cli._render import render_table
+
+DESCRIPTION = "Duties whose deadline has passed on the day without a report of completion."
+EXAMPLES = (
+    "Examples:\n"
+    "  papi overdue --on 2026-03-01\n"
+    "  papi overdue --on 2026-03-01 --data my_reports.toml   # with your progress reports"
+)
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    add_on(p)
+
+
+def run(ctx: Context) -> int:
+    day = ctx.date(ctx.args.on, "--on")
+    answer = ctx.governance().overdue(on=day)
+    if ctx.as_json:
+        ctx.emit(answer)
+        return 0
+    ctx.print(
+        ctx.en(
+            f"{len(answer.items)} overdue duties on {day}",
+            f"{len(answer.items)} nhiệm vụ quá hạn ngày {day}",
+        )
+    )
+    if answer.items:
+        ctx.print()
+        rows = [
+            [i.task, ctx.org_name(i.organization), i.due, ctx.word(i.status.value)]
+            for i in answer.items
+        ]
+        headers = [
+            ctx.en("Task", "Nhiệm vụ"),
+            ctx.en("Organization", "Cơ quan"),
+            ctx.en("Due", "Hạn"),
+            ctx.en("Status", "Tình trạng"),
+        ]
+        ctx.print(render_table(headers, rows))
+    return 0

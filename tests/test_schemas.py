@@ -1,0 +1,140 @@
+"""The packaged JSON Schemas are what tools/make_schemas.py generates, and real answers and
+documents validate against them."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from datetime import date
+from importlib import resources
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+
+import papi
+from papi.governance import ANSWER_TYPES, Governance
+from papi.server import documents as docs
+from papi.server.schemas import file_name, schema, schema_classes
+
+jsonschema = pytest.importorskip("jsonschema")
+
+TOOL = Path(__file__).resolve().parent.parent / "tools" / "make_schemas.py"
+SCHEMA_DIR = resources.files("papi").joinpath("data", "schema")
+ON = date(2026, 3, 1)
+
+
+def _tool() -> ModuleType:
+    if not TOOL.is_file():
+        pytest.skip("tools/make_schemas.py is not in this source tree")
+    spec = importlib.util.spec_from_file_location("make_schemas", TOOL)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_packaged_schemas_are_the_generated_ones() -> None:
+    generated: dict[str, str] = _tool().generate()
+    packaged = {
+        p.name: p.read_text("utf-8") for p in SCHEMA_DIR.iterdir() if p.name.endswith(".json")
+    }
+    assert sorted(packaged) == sorted(generated)
+    for name, text in generated.items():
+        assert packaged[name] == text, f"{name} is stale: run python tools/make_schemas.py"
+
+
+def test_every_answer_and_document_type_has_a_schema_file() -> None:
+    keys = set(schema_classes())
+    assert set(ANSWER_TYPES) <= keys
+    assert {c.SCHEMA for c in docs.DOCUMENT_TYPES} <= keys
+    for key in keys:
+        assert SCHEMA_DIR.joinpath(file_name(key)).is_file()
+
+
+@pytest.mark.parametrize("key", sorted(schema_classes()))
+def test_schemas_are_valid_draft_2020_12(key: str) -> None:
+    sch = schema(key)
+    jsonschema.Draft202012Validator.check_schema(sch)
+    assert sch["title"] == key
+    assert sch["properties"]["schema"] == {"const": key}
+    assert sch["required"][0] == "schema"
+    assert sch["additionalProperties"] is False
+
+
+@pytest.fixture(scope="module")
+def gov() -> Governance:
+    return papi.hanoi()
+
+
+def _real_documents(gov: Governance) -> list[Any]:
+    terr = papi.hanoi_territory()
+    out: list[Any] = []
+    for where, on in (
+        ("Phường Hoàn Kiếm", ON),
+        ("Phường Hàng Trống", date(2022, 9, 30)),
+        ("Phường Trúc Bạch", ON),  # followed to its successor
+        ("Thành phố Hà Nội", ON),
+        ("Quận Hoàn Kiếm", date(2024, 3, 1)),
+    ):
+        for subject in ("D3", "T6", "D8"):
+            out.append(gov.who(subject, where=where, on=on))
+        out.append(gov.escalation(where=where, on=on))
+        out.append(gov.duties(of=where, on=on))
+    out += [
+        gov.agenda(start=date(2026, 1, 1), end=date(2026, 12, 31)),
+        gov.agenda(of="Phường Hoàn Kiếm", start=date(2026, 1, 1), end=date(2026, 6, 30)),
+        gov.overdue(on=date(2023, 3, 1)),
+        gov.gaps(on=ON),
+        gov.gaps(on=date(2022, 9, 30)),
+        docs.units_document(terr, on=ON),
+        docs.units_document(terr, on=date(2025, 6, 30), within="Quận Hoàn Kiếm"),
+        docs.successors_document(terr, "Phường Cửa Đông", on=ON),
+        docs.successors_document(terr, "Phường Hoàn Kiếm", on=ON),
+        docs.conversion_document(terr, "Phường Cống Vị, Quận Ba Đình", to=ON),
+        docs.conversion_document(terr, "00070", on=date(2025, 6, 30), to=ON),
+        docs.framework_document(papi.framework(2024)),
+        docs.framework_document(papi.framework(2015)),
+        docs.scores_document(papi.hanoi_results()),
+        docs.deadline_document("complaint.first_instance.accept", start=date(2026, 7, 1)),
+        docs.deadline_document(
+            "citizen_reception.commune_chair", start=date(2026, 1, 1), end=date(2026, 3, 31)
+        ),
+        docs.deadline_document("citizen_reception.commune_chair", start=date(2026, 7, 1)),
+        docs.Health(status="ok", version=papi.__version__, coverage_from=None, coverage_to=None),
+    ]
+    return out
+
+
+def test_real_answers_and_documents_validate(gov: Governance) -> None:
+    seen: set[str] = set()
+    for answer in _real_documents(gov):
+        data = json.loads(json.dumps(answer.to_dict(), ensure_ascii=False))
+        assert next(iter(data)) == "schema"
+        jsonschema.validate(data, schema(data["schema"]), cls=jsonschema.Draft202012Validator)
+        seen.add(data["schema"])
+    assert seen >= set(ANSWER_TYPES)
+
+
+def test_schema_rejects_an_unknown_key_and_a_wrong_enum(gov: Governance) -> None:
+    data = json.loads(json.dumps(gov.who("D3", where="Phường Hoàn Kiếm", on=ON).to_dict()))
+    sch = schema("papi.accountability/1")
+    data["extra"] = 1
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(data, sch)
+    del data["extra"]
+    data["where"]["level"] = "hamlet"
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(data, sch)
+    data["where"]["level"] = "commune"
+    data["responsible"][0]["role"] = "boss"
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(data, sch)
+
+
+def test_file_names() -> None:
+    assert file_name("papi.accountability/1") == "accountability-1.json"
+    with pytest.raises(papi.NotFound):
+        file_name("accountability")
