@@ -10,6 +10,7 @@ from importlib import resources
 
 import jsonschema
 import pytest
+from attrs.exceptions import FrozenInstanceError
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -46,6 +47,7 @@ from papi.governance import (
     SubjectInfo,
     UnitInfo,
 )
+from papi.governance._tables import ABSENT, Lru, Tables
 
 ON = date(2026, 3, 1)
 SCHEMA = json.loads(
@@ -332,14 +334,42 @@ def test_who_is_deterministic_across_fresh_models() -> None:
     assert a == b
 
 
-def test_answer_memo_is_bounded() -> None:
+def test_answer_store_is_bounded_and_keeps_what_was_used_recently() -> None:
     gov = hanoi().builder().build()
-    gov.MAX_ANSWERS = 3  # type: ignore[misc]
+    gov._ctx.tables.answers = Lru("answers", 4)
     wards = ["Phường Hoàn Kiếm", "Phường Cửa Nam", "Phường Ba Đình", "Phường Hồng Hà"]
     first = [gov.who("D3", where=w, on=ON) for w in wards]
     again = [gov.who("D3", where=w, on=ON) for w in wards]
     assert first == again
-    assert len(gov._answers) <= 3
+    assert len(gov._ctx.tables.answers) <= 4
+
+
+def test_lru_never_clears_everything() -> None:
+    store: Lru[int, int] = Lru("test", 10)
+    for i in range(100):
+        store.put(i, i)
+        assert store.get(0) == 0  # used after every insertion: never evicted
+        assert len(store) <= 10
+    assert store.get(1) is ABSENT
+    assert store.get(99) == 99
+    assert store.put(99, -1) == 99  # the first value stored wins
+
+
+def test_subject_spellings_memo_is_bounded() -> None:
+    gov = hanoi().builder().build()
+    for i in range(Tables.SPELLINGS + 500):
+        gov.who(" " * (i % 50) + "D3" + " " * (i // 50), where="Phường Hoàn Kiếm", on=ON)
+    assert len(gov._ctx.tables.spellings) <= Tables.SPELLINGS
+
+
+def test_a_built_model_is_immutable() -> None:
+    gov = hanoi()
+    with pytest.raises(AttributeError):
+        gov.x = 1  # type: ignore[attr-defined]
+    with pytest.raises(FrozenInstanceError):
+        gov.framework = None  # type: ignore[misc]
+    with pytest.raises(FrozenInstanceError):
+        del gov._ctx
 
 
 def test_status_accepts_names_and_rejects_units() -> None:
@@ -530,3 +560,25 @@ def test_unverified_statute_notice_cites_it_in_each_language() -> None:
     assert "(Law 42/2013/QH13, Art 15(2)(d))" in notice.message_en
     [due] = {d.citation for d in acc.deadlines if d.task == "T6"}
     assert due == "Law 42/2013/QH13, Art 15(2)(d)"
+
+
+def test_coverage_travels_inside_every_answer_cached_or_not() -> None:
+    # a day before the data's coverage: the notice is in the answer itself, the first time
+    # (when the registries also warn) and every time after (when nothing is recomputed)
+    gov = hanoi().builder().build()
+    day = date(2020, 1, 2)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        first = [
+            gov.who("D3", where="Phường Hàng Bạc", on=day),
+            gov.escalation(where="Phường Hàng Bạc", on=day),
+            gov.duties(of="Phường Hàng Bạc", on=day),
+        ]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # nothing is recomputed, so nothing warns
+        again = [gov.who("D3", where="Phường Hàng Bạc", on=day)]
+    assert first[0] == again[0]
+    for answer in first:
+        assert "coverage" in {w.code for w in answer.warnings}
+    inside = gov.escalation(where="Phường Hàng Bạc", on=date(2024, 1, 2))
+    assert "coverage" not in {w.code for w in inside.warnings}
