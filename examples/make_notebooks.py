@@ -730,7 +730,7 @@ On **1 July 2025** Vietnam reorganised its administrative map in one step:
 
 papi packages the whole map on both sides of that day, with the successions between them
 (`papi.territory.vietnam_territory()`, generated from the MIT-licensed `vietnamadminunits`
-1.0.4). This notebook counts communes per province before (30 June 2025) and after (1 March
+1.0.4 and the statistics office's dated lists since 2020). This notebook counts communes per province before (30 June 2025) and after (1 March
 2026), follows Quảng Nam into Đà Nẵng, converts old addresses to new units and shows how far
 back the data vouches for each province. Everything runs offline.
 """),
@@ -749,7 +749,7 @@ pd.set_option("display.max_colwidth", 120)
 vn = vietnam_territory()
 BEFORE, AFTER = date(2025, 6, 30), date(2026, 3, 1)
 source = vn.meta["source"]
-print(f"{len(vn):,} units from {source['package']} {source['version']} ({source['licence']})")
+print(f"{len(vn):,} units since 2020; the 2025 map from {source['package']} {source['version']}")
 
 counts = pd.DataFrame(
     {
@@ -1026,10 +1026,13 @@ print("every old commune reaches a commune of 2026:", all(c.units for c in conve
     md("""
 ## Coverage per province
 
-The national data describes the map as it stood on 30 June 2025 and from 1 July 2025; it has no
-earlier history, except for Hanoi, whose curated history goes back to 1 March 2020 (Resolution
-1286/NQ-UBTVQH15). `coverage_of(unit, on=day)` tells, per province, from which day the data
-vouches for it; a question about an earlier day is still answered, with a `CoverageWarning`.
+The national data goes back to 1 January 2020: the dated lists of the statistics office (GSO)
+take every province back to then, joined to `vietnamadminunits`' map of 30 June 2025 and to
+Hanoi's curated history. `coverage_of(unit, on=day)` tells, per province, from which day the
+data vouches for it; a question about an earlier day is still answered, with a
+`CoverageWarning`. Where the office's last list (1 March 2025) and the map of 30 June 2025
+disagree and no source dates the change, the days in between are marked unverified for that
+province (`meta["coverage_by_province"]`) and warn too.
 """),
     code("""
 import warnings
@@ -1045,13 +1048,23 @@ for day, provinces in ((BEFORE, old_provinces), (AFTER, new_provinces)):
         listed = ", ".join(names) if len(names) <= 3 else f"{len(names)} provinces"
         print(f"    {span}: {listed}")
 
-with warnings.catch_warnings(record=True) as caught:
-    warnings.simplefilter("always", CoverageWarning)
-    vn.units(level="commune", within="Tỉnh Quảng Nam", on=date(2024, 1, 1))
-    vn.units(level="commune", within="Thành phố Hà Nội", on=date(2024, 1, 1))
+by_code = {p.code: p for p in old_provinces}
+for code, cover in vn.meta["coverage_by_province"].items():
+    for start, end, _why in cover.get("unverified", ()):
+        print(f"unverified {start}..{end} in {short(by_code[code].name)}")
+
+
+def warned(day, where="Tỉnh Quảng Nam"):
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", CoverageWarning)
+        vn.units(level="commune", within=where, on=day)
+    return [str(w.message) for w in caught if issubclass(w.category, CoverageWarning)]
+
+
 print()
-print("Quảng Nam on 2024-01-01:", caught[0].message if caught else "no warning")
-print("Hà Nội on 2024-01-01:", "no warning" if len(caught) == 1 else caught[1].message)
+for day in (date(2019, 6, 1), date(2024, 1, 1), date(2025, 5, 1)):
+    messages = warned(day)
+    print(f"Quảng Nam on {day}:", messages[0] if messages else "vouched for (no warning)")
 """),
 ]
 

@@ -102,8 +102,11 @@ def _check_vietnam_story(printed: str) -> None:
     assert cong_vi.primary is not None
     assert f"★ {cong_vi.primary.name}, " in printed  # the primary successor, marked first
     assert "every old commune reaches a commune of 2026: True" in printed
-    assert "[2020-03-01, …): Hà Nội" in printed  # coverage per province
-    assert "Quảng Nam on 2024-01-01: 2024-01-01 is outside" in printed
+    assert "[2020-01-01, …): 63 provinces" in printed  # coverage per province
+    assert "unverified 2025-03-02..2025-06-30 in Quảng Nam" in printed
+    assert "Quảng Nam on 2019-06-01: 2019-06-01 is outside" in printed
+    assert "Quảng Nam on 2024-01-01: vouched for (no warning)" in printed
+    assert "Quảng Nam on 2025-05-01: 2025-05-01: the territory data does not vouch" in printed
 
 
 def test_kernel_uses_this_interpreter() -> None:
