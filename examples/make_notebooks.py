@@ -3,8 +3,10 @@
     python examples/make_notebooks.py
 
 The notebooks are stored without outputs; CI runs them from a clean kernel
-(tests/test_examples_notebooks.py). Set ``PAPI_FIGURES=/some/dir`` while running them to also
-save every chart as a PNG there, e.g. to look at the pictures.
+(tests/test_examples_notebooks.py), and the documentation build runs them again to render them
+with their outputs (docs/hooks/notebooks.py and the mkdocs-jupyter plugin; docs/notebooks/).
+Set ``PAPI_FIGURES=/some/dir`` while running them to also save every chart as a PNG there, e.g.
+to look at the pictures.
 """
 
 from __future__ import annotations
@@ -34,8 +36,16 @@ def md(text: str) -> nbformat.NotebookNode:
     return new_markdown_cell(text.strip("\n"))
 
 
-def code(text: str) -> nbformat.NotebookNode:
-    return new_code_cell(text.strip("\n"))
+def code(text: str, *, tags: tuple[str, ...] = ()) -> nbformat.NotebookNode:
+    cell = new_code_cell(text.strip("\n"))
+    if tags:
+        cell.metadata["tags"] = list(tags)
+    return cell
+
+
+# the helper only serves tests and picture checks: the docs site hides its code (mkdocs.yml,
+# mkdocs-jupyter's remove_input_tags)
+HIDE_IN_DOCS = ("hide-in-docs",)
 
 
 # ------------------------------------------------------------------------------------------
@@ -56,10 +66,8 @@ This notebook tells Hanoi's story from the results packaged with papi
 (`papi.scoring.hanoi_results()`): each year's scores, rank and group, with the sources and with
 the figures the sources do not confirm marked as such. Everything runs offline.
 """),
-    code(SAVE_HELPER),
+    code(SAVE_HELPER, tags=HIDE_IN_DOCS),
     code("""
-import itertools
-
 import matplotlib.pyplot as plt
 
 from papi.framework import framework
@@ -80,40 +88,57 @@ for r in results:
     md("""
 ## The eight dimensions, year by year
 
-One small chart per dimension (D1 ... D8, names in English and Vietnamese). The dashed line is
-Hanoi's mean over the seven years, to show which years were above or below it.
+One small chart per dimension (D1 ... D8, names in English and Vietnamese). All eight share
+one y-axis, so a panel's slope and its height compare with every other panel's: Hanoi scores
+around 7 on public administrative procedures (D5) and service delivery (D6), and around 3 on
+environmental governance (D7) and e-governance (D8). The dashed line is Hanoi's mean over the
+seven years, and the labels give the first and last year's scores.
 """),
     code("""
-fig, axes = plt.subplots(2, 4, figsize=(15, 6.5), sharex=True)
-for ax, code in zip(axes.flat, dims, strict=False):
+import textwrap
+
+all_scores = [r.scorecard.score(c) for r in results for c in dims]
+low, high = min(all_scores), max(all_scores)
+fig, axes = plt.subplots(4, 2, figsize=(10, 12.5), sharex=True, sharey=True)
+for ax, code in zip(axes.flat, dims, strict=True):
     scores = [r.scorecard.score(code) for r in results]
     ax.plot(years, scores, marker="o", color="tab:blue")
     mean = sum(scores) / len(scores)
     ax.axhline(mean, color="grey", linestyle="--", linewidth=1, label="Hà Nội's 2018-2024 mean")
-    ax.set_title(f"{code} {fw[code].name_en}\\n({fw[code].name_vi})", fontsize=9)
-    low, high = min(scores), max(scores)
-    ax.set_ylim(max(1, low - 0.6), min(10, high + 0.6))
+    for year, score, align in ((years[0], scores[0], "left"), (years[-1], scores[-1], "right")):
+        ax.annotate(
+            f"{score:.2f}",
+            (year, score),
+            textcoords="offset points",
+            xytext=(0, 7),
+            ha=align,
+            fontsize=9,
+        )
+    title = f"{code}: {fw[code].name_en}\\n" + textwrap.fill(f"({fw[code].name_vi})", 55)
+    ax.set_title(title, fontsize=10.5)
     ax.grid(alpha=0.3)
-for ax in axes[1]:
-    ax.set_xticks(years)
-    ax.tick_params(axis="x", rotation=45)
+axes[0, 0].set_ylim(max(1, round(low) - 1), min(10, round(high) + 1))
+for ax in axes[-1]:
+    ax.set_xticks(years, [str(y) for y in years])
 for ax in axes[:, 0]:
     ax.set_ylabel("score (1-10)")
-fig.suptitle("Hà Nội: PAPI dimension scores 2018-2024", fontsize=13)
-fig.legend(*axes.flat[0].get_legend_handles_labels(), loc="upper right", fontsize=8)
-fig.tight_layout()
+fig.suptitle("Hà Nội: PAPI dimension scores 2018-2024 (one y-axis for all eight)", fontsize=13)
+fig.legend(*axes.flat[0].get_legend_handles_labels(), loc="lower center", fontsize=10)
+fig.tight_layout(rect=(0, 0.03, 1, 1))
 save(fig, "hanoi_dimensions")
 plt.show()
 """),
     code("""
 # Strongest and weakest dimension each year, and the largest moves between consecutive years.
+from itertools import pairwise
+
 for r in results:
     scores = {c: r.scorecard.score(c) for c in dims}
     best = max(scores, key=scores.get)
     worst = min(scores, key=scores.get)
     print(f"{r.year}: strongest {best} ({scores[best]:.2f}), weakest {worst} ({scores[worst]:.2f})")
 print()
-for before, after in itertools.pairwise(results):
+for before, after in pairwise(results):
     moves = {c: after.scorecard.score(c) - before.scorecard.score(c) for c in dims}
     up = max(moves, key=moves.get)
     down = min(moves, key=moves.get)
@@ -194,7 +219,7 @@ handles = [
     Patch(color="tab:blue", alpha=0.7, label="total score"),
 ] + [
     Patch(color=c, alpha=0.35, label=f"group {g.number}: {g.en} ({g.vi})")
-    for g, c in zip(Group, group_colours.values(), strict=False)
+    for g, c in zip(Group, group_colours.values(), strict=True)
 ]
 fig.legend(handles=handles, loc="lower center", ncol=4, fontsize=8)
 fig.tight_layout(rect=(0, 0.08, 1, 1))
@@ -243,7 +268,7 @@ same question on two days:
 * 30 September 2022, in Phường Hàng Bạc (the end of the quarter the dispatch reports on);
 * 1 March 2026, in Phường Hoàn Kiếm.
 """),
-    code(SAVE_HELPER),
+    code(SAVE_HELPER, tags=HIDE_IN_DOCS),
     code("""
 import warnings
 from datetime import date, timedelta
@@ -312,8 +337,9 @@ print(after.explain("en"))
 papi keeps the structure as one networkx graph per day (`organizations.graph(on=...)`): units,
 their People's Committees and head posts, linked by `contains`, `governed_by` and `headed_by`.
 Below is the subgraph the answer is built from on each day: the unit asked about, its ancestors,
-their committees and chairpersons. Colours give the role in the answer; on the right the
-abolished district committees (grey, dashed) pass their duties on by `succeeded_by`.
+their committees and chairpersons (2022 above, 2026 below). Colours give the role in the
+answer; in 2026 the abolished district committees (grey, dashed) pass their duties on by
+`succeeded_by`.
 """),
     code("""
 import textwrap
@@ -374,13 +400,13 @@ def draw(ax, answer, day, title):
         pos[unit] = (0, y)
         for _, pc, d in sub.out_edges(unit, data=True):
             if d["relation"] == "governed_by":
-                pos[pc] = (1, y)
+                pos[pc] = (1.2, y)
                 for _, post, d2 in sub.out_edges(pc, data=True):
                     if d2["relation"] == "headed_by":
-                        pos[post] = (2, y)
+                        pos[post] = (2.4, y)
     extra = [n for n in sub if n not in pos]
     for i, n in enumerate(extra):
-        pos[n] = (3, -i)
+        pos[n] = (3.6, -i)
 
     def colour(n):
         r = roles.get(n, set())
@@ -409,12 +435,12 @@ def draw(ax, answer, day, title):
             },
         )
         mid = ((xa + xb) / 2, (ya + yb) / 2)
-        offset = (0, 0.1) if horizontal else (0.06, 0)
+        offset = (0, 0.25) if horizontal else (0.06, 0)  # above the taller boxes
         ax.text(
             mid[0] + offset[0],
             mid[1] + offset[1],
             d["relation"],
-            fontsize=7,
+            fontsize=8.5,
             ha="center" if horizontal else "left",
             va="center",
             color="#333333",
@@ -430,7 +456,7 @@ def draw(ax, answer, day, title):
             text,
             ha="center",
             va="center",
-            fontsize=8,
+            fontsize=9.5,
             zorder=5,
             bbox={"boxstyle": "round,pad=0.5", "fc": colour(n), "ec": "black"},
         )
@@ -439,36 +465,35 @@ def draw(ax, answer, day, title):
         {(h, hop.act) for r in answer.responsible for hop in r.via for h in hop.abolished}
     )
     for i, (name, act) in enumerate(abolished):
-        xy = (0.4 + 1.2 * i, -0.5)
+        xy = (0.8 + 1.0 * i, -0.5)
         ax.annotate(
             "\\n".join(textwrap.wrap(name, 18)) + "\\n(abolished 2025-07-01)",
             xy=pos[answer.responsible[0].organization.id],
             xytext=xy,
             ha="center",
             va="center",
-            fontsize=7,
+            fontsize=8.5,
             color="dimgray",
             bbox={"boxstyle": "round", "fc": "#f5f5f5", "ec": "gray", "ls": "--"},
             arrowprops={"arrowstyle": "-|>", "color": "gray", "ls": "--", "shrinkB": 24},
         )
         ax.annotate(
             f"succeeded_by ({act})",
-            xy=(xy[0], xy[1] - 0.22),
+            xy=(xy[0], xy[1] + 0.2),
             ha="center",
-            fontsize=6,
+            fontsize=7.5,
             color="dimgray",
         )
-    ax.set_title(title, fontsize=11)
-    ax.set_xlim(-0.6, 2.6)
+    ax.set_title(title, fontsize=12)
+    ax.set_xlim(-0.6, 3.0)
     ax.set_ylim(min(y for _, y in pos.values()) - 0.6, 0.6)
     ax.axis("off")
     return sub
 
 
-fig, (left, right) = plt.subplots(1, 2, figsize=(16, 7.5))
-g_before = draw(left, before, BEFORE, "30 Sep 2022: Phường Hàng Bạc (3 tiers)")
-g_after = draw(right, after, AFTER, "1 Mar 2026: Phường Hoàn Kiếm (2 tiers)")
-
+fig, (upper, lower) = plt.subplots(2, 1, figsize=(10, 13), height_ratios=(3.2, 2.2))
+g_before = draw(upper, before, BEFORE, "30 Sep 2022: Phường Hàng Bạc (3 tiers)")
+g_after = draw(lower, after, AFTER, "1 Mar 2026: Phường Hoàn Kiếm (2 tiers)")
 fig.legend(
     handles=[
         Patch(color="#e57373", label="accountable (chairperson)"),
@@ -477,10 +502,11 @@ fig.legend(
         Patch(color="#e0e0e0", label="administrative unit"),
     ],
     loc="lower center",
-    ncol=4,
-    fontsize=9,
+    ncol=2,
+    fontsize=10,
 )
 fig.suptitle("Who is accountable for PAPI D3: the answering part of papi's graph", fontsize=13)
+fig.tight_layout(rect=(0, 0.05, 1, 0.97))
 save(fig, "accountability_graph")
 plt.show()
 print("nodes before:", g_before.number_of_nodes(), "after:", g_after.number_of_nodes())
@@ -521,7 +547,7 @@ In 2026 the Lunar New Year (*Tết Nguyên Đán*) falls on 17 February: civil s
 16 to 20 February (Notice 9441/TB-BNV), 14-22 February with the weekends. This notebook draws
 the month for **Xã Sóc Sơn** with papi's `agenda` and its working-day calendar.
 """),
-    code(SAVE_HELPER),
+    code(SAVE_HELPER, tags=HIDE_IN_DOCS),
     code("""
 import warnings
 from datetime import date, timedelta
@@ -596,17 +622,17 @@ shown = gov.agenda(of=COMMUNE, start=weeks[0][0], end=weeks[-1][-1])  # every da
 events = {}
 for item in shown.items:
     label = (
-        "reception (T6)"
+        "citizen reception (task T6)"
         if item.task == "T6"
-        else "one-stop review (T9)"
+        else "one-stop review (task T9)"
         if item.task == "T9"
-        else item.task
+        else f"task {item.task}"
     )
     events.setdefault(item.due, []).append(("duty", label))
 for d, label in extra.items():
     events.setdefault(d, []).append(("statute", label))
 
-fig, ax = plt.subplots(figsize=(13, 1.9 * len(weeks) + 1))
+fig, ax = plt.subplots(figsize=(10, 1.6 * len(weeks) + 1))
 for row, week in enumerate(weeks):
     for col, d in enumerate(week):
         y = len(weeks) - 1 - row
@@ -636,17 +662,18 @@ for row, week in enumerate(weeks):
         if holiday:
             ax.text(
                 col + 0.05,
-                y + 0.66,
-                "\\n".join(textwrap.wrap(holiday, 16)),
+                y + 0.70,
+                "\\n".join(textwrap.wrap(holiday, 15)),
                 va="top",
-                fontsize=7,
+                fontsize=9,
                 color="darkred",
             )
-        for i, (kind, label) in enumerate(events.get(d, [])):
+        top = y + 0.5
+        for kind, label in events.get(d, []):
             colour = "#1565c0" if kind == "duty" else "#6a1b9a"
-            ax.text(
-                col + 0.05, y + 0.40 - 0.17 * i, "• " + label, va="top", fontsize=7, color=colour
-            )
+            lines = textwrap.wrap("• " + label, 20, subsequent_indent="  ")
+            ax.text(col + 0.05, top, "\\n".join(lines), va="top", fontsize=8.5, color=colour)
+            top -= 0.09 * len(lines) + 0.03
 for col, name in enumerate(["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]):
     ax.text(col + 0.5, len(weeks) + 0.1, name, ha="center", fontsize=10)
 ax.set_xlim(0, 7)
@@ -663,7 +690,7 @@ ax.legend(
     loc="upper center",
     bbox_to_anchor=(0.5, -0.01),
     ncol=5,
-    fontsize=8,
+    fontsize=9.5,
 )
 ax.set_title(
     f"{COMMUNE}: deadlines in February 2026 and the first week of March (Tết: 16-20 February)",
@@ -684,10 +711,369 @@ duties here too, or an extra day off from a newer government notice with
 ]
 
 
+# ------------------------------------------------------------------------------------------
+# (d) The whole country before and after the 2025 reform
+
+VIETNAM = [
+    md("""
+# The whole country before and after the 2025 reform
+
+On **1 July 2025** Vietnam reorganised its administrative map in one step:
+
+* the **63 provinces** (*tỉnh, thành phố trực thuộc trung ương*) became **34**, by merging
+  (Resolution 202/2025/QH15 of the National Assembly);
+* the district tier (*huyện, quận, thị xã, thành phố thuộc tỉnh*, 696 units) was abolished
+  (Law 72/2025/QH15 on the Organisation of Local Government, art. 51(3));
+* the **10,035 communes** (*xã, phường, thị trấn*) became **3,321** (*xã, phường* and 13
+  special zones, *đặc khu*), by resolutions of the Standing Committee of the National
+  Assembly, one per province.
+
+papi packages the whole map on both sides of that day, with the successions between them
+(`papi.territory.vietnam_territory()`, generated from the MIT-licensed `vietnamadminunits`
+1.0.4 and the statistics office's dated lists since 2020). This notebook counts communes per province before (30 June 2025) and after (1 March
+2026), follows Quảng Nam into Đà Nẵng, converts old addresses to new units and shows how far
+back the data vouches for each province. Everything runs offline.
+"""),
+    code(SAVE_HELPER, tags=HIDE_IN_DOCS),
+    code("""
+from collections import Counter
+from datetime import date
+
+import pandas as pd
+
+from papi.territory import vietnam_territory
+
+pd.set_option("display.max_rows", 100)
+pd.set_option("display.max_colwidth", 120)
+
+vn = vietnam_territory()
+BEFORE, AFTER = date(2025, 6, 30), date(2026, 3, 1)
+source = vn.meta["source"]
+print(f"{len(vn):,} units since 2020; the 2025 map from {source['package']} {source['version']}")
+
+counts = pd.DataFrame(
+    {
+        str(day): {
+            level: len(vn.units(level=level, on=day))
+            for level in ("province", "district", "commune")
+        }
+        for day in (BEFORE, AFTER)
+    }
+)
+counts
+"""),
+    md("""
+The commune level by kind: towns (*thị trấn*) were district capitals and ended with the
+districts; the special zones (*đặc khu*) replaced island districts.
+"""),
+    code("""
+kinds = (
+    pd.DataFrame(
+        {
+            str(day): Counter(u.kind.value for u in vn.units(level="commune", on=day))
+            for day in (BEFORE, AFTER)
+        }
+    )
+    .fillna(0)
+    .astype(int)
+)
+kinds
+"""),
+    md("""
+## Communes per province: 63 provinces grouped into 34
+
+Every old province has exactly one successor (`successors(province, on=AFTER)`), so each of the
+34 new provinces is the union of one or more old ones. The table counts, for each new province,
+the communes of the provinces it was formed from on 30 June 2025 and its own communes on
+1 March 2026.
+"""),
+    code("""
+def short(name):
+    \"\"\"A province's name without its kind word: 'Tỉnh Quảng Nam' -> 'Quảng Nam'.\"\"\"
+    for kind in ("Thành phố ", "Tỉnh "):
+        name = name.removeprefix(kind)
+    return name
+
+
+old_provinces = vn.units(level="province", on=BEFORE)
+new_provinces = vn.units(level="province", on=AFTER)
+communes_before = {p.id: len(vn.units(level="commune", within=p, on=BEFORE)) for p in old_provinces}
+communes_after = {p.id: len(vn.units(level="commune", within=p, on=AFTER)) for p in new_provinces}
+
+formed_from = {p.id: [] for p in new_provinces}
+for old in old_provinces:
+    (new,) = vn.successors(old, on=AFTER)  # one successor each
+    formed_from[new.id].append(old)
+for members in formed_from.values():
+    members.sort(key=lambda p: -communes_before[p.id])  # the largest first
+
+table = pd.DataFrame(
+    [
+        {
+            "province (2026)": short(p.name),
+            "formed from": ", ".join(short(o.name) for o in formed_from[p.id]),
+            "provinces": len(formed_from[p.id]),
+            "communes 2025-06-30": sum(communes_before[o.id] for o in formed_from[p.id]),
+            "communes 2026-03-01": communes_after[p.id],
+        }
+        for p in new_provinces
+    ]
+)
+table["change"] = (table["communes 2026-03-01"] / table["communes 2025-06-30"] - 1).map(
+    "{:+.0%}".format
+)
+print(
+    f"{(table['provinces'] == 1).sum()} provinces continue unmerged; "
+    f"{(table['provinces'] > 1).sum()} were formed from {table.loc[table['provinces'] > 1, 'provinces'].sum()} old ones"
+)
+table.sort_values("communes 2026-03-01", ascending=False, ignore_index=True)
+"""),
+    code("""
+import matplotlib.pyplot as plt
+from matplotlib.patches import Patch
+
+rows = sorted(new_provinces, key=lambda p: sum(communes_before[o.id] for o in formed_from[p.id]))
+shades = ["#4e79a7", "#a0cbe8", "#59a14f", "#b6dcd8"]
+ink = ["white", "black", "white", "black"]  # the label colour that reads on each shade
+fig, ax = plt.subplots(figsize=(10, 14.5))
+labels = []  # (text, width of its segment in data units)
+for y, p in enumerate(rows):
+    left = 0
+    members = formed_from[p.id]
+    for i, old in enumerate(members):
+        n = communes_before[old.id]
+        ax.barh(
+            y + 0.21,
+            n,
+            left=left,
+            height=0.4,
+            color=shades[i % len(shades)],
+            edgecolor="white",
+            linewidth=0.8,
+        )
+        if len(members) > 1:
+            labels.append(
+                (
+                    ax.text(
+                        left + n / 2,
+                        y + 0.21,
+                        short(old.name),
+                        ha="center",
+                        va="center",
+                        fontsize=8.5,
+                        color=ink[i % len(ink)],
+                    ),
+                    n,
+                )
+            )
+        left += n
+    ax.text(left + 6, y + 0.21, str(left), va="center", fontsize=8, color="#4e79a7")
+    after = communes_after[p.id]
+    ax.barh(y - 0.21, after, height=0.4, color="#e15759")
+    ax.text(
+        after + 6,
+        y - 0.21,
+        f"{after} ({after / left - 1:+.0%})",
+        va="center",
+        fontsize=8,
+        color="#b03a3c",
+    )
+ax.set_yticks(range(len(rows)), [short(p.name) for p in rows], fontsize=10)
+ax.set_ylim(-0.7, len(rows) - 0.3)
+ax.set_xlabel("communes (xã, phường, thị trấn; from 2025-07-01 also đặc khu)")
+ax.grid(axis="x", alpha=0.3)
+ax.set_axisbelow(True)
+# an old province's name only where it fits inside its segment
+fig.canvas.draw()
+scale = ax.transData.transform((1, 0))[0] - ax.transData.transform((0, 0))[0]  # pixels per commune
+for text, width in labels:
+    if text.get_window_extent().width > width * scale - 4:
+        text.set_fontsize(7)
+    if text.get_window_extent().width > width * scale - 4:
+        text.remove()
+ax.legend(
+    handles=[
+        Patch(
+            color="#4e79a7",
+            label="2025-06-30: communes of each old province (largest first, alternating shades)",
+        ),
+        Patch(color="#e15759", label="2026-03-01: communes of the new province (change)"),
+    ],
+    loc="lower right",
+    fontsize=9,
+)
+ax.set_title(
+    "Communes per province: the 63 provinces of 30 June 2025 grouped into the 34 of 2026\\n"
+    "(Resolution 202/2025/QH15; 10,035 communes became 3,321)",
+    fontsize=12,
+)
+fig.tight_layout()
+save(fig, "vietnam_communes_per_province")
+plt.show()
+"""),
+    md("""
+## Quảng Nam becomes part of Đà Nẵng
+
+Tỉnh Quảng Nam ended on 30 June 2025: with the city of Đà Nẵng it formed the new **Thành phố
+Đà Nẵng** (Resolution 202/2025/QH15). `convert` follows the succession and names the act;
+`predecessors` goes the other way.
+"""),
+    code("""
+quang_nam = vn.unit("Tỉnh Quảng Nam", on=BEFORE)
+step = vn.convert(quang_nam, to=AFTER)
+da_nang = step.primary
+(merge,) = step.chain
+print(f"{quang_nam.name} (code {quang_nam.code}), last day {BEFORE}")
+print(
+    f"  -> {da_nang.name} (code {da_nang.code}) from {da_nang.valid_from}, by {merge.act} ({merge.kind})"
+)
+print(f"  {da_nang.name} was formed from:", ", ".join(p.name for p in vn.predecessors(da_nang)))
+for old in vn.predecessors(da_nang):
+    districts = len(vn.units(level="district", within=old, on=BEFORE))
+    print(f"  {old.name}: {districts} districts, {communes_before[old.id]} communes on {BEFORE}")
+print(f"  {da_nang.name}: no districts, {communes_after[da_nang.id]} communes on {AFTER}")
+"""),
+    md("""
+Inside the new city, a ward is formed from old wards and, since the districts ended, from the
+district whose territory it took over. The new **Phường Hải Châu** (the ward of the issue's
+`papi who D3 --where "Phường Hải Châu"`) has these predecessors:
+"""),
+    code("""
+hai_chau = vn.unit("Phường Hải Châu", on=AFTER)
+print(vn.qualified_name(hai_chau, on=AFTER), "- formed from:")
+for old in vn.predecessors(hai_chau):
+    print("   ", vn.qualified_name(old, on=BEFORE), f"({old.kind.value}, code {old.code})")
+"""),
+    md("""
+## Converting old addresses
+
+`Territory.convert(old, to=day)` does what `vietnamadminunits.convert_address` does for
+addresses: it returns the units an old unit became, with the **primary** one marked: for a
+commune divided between several new ones, the one the source marks as its default (★ below).
+Old names are qualified by their parents as far as needed to be unique.
+
+The commune resolutions of June 2025 (one per province, by the Standing Committee of the
+National Assembly) are not numbered in the source data; papi names them by province code
+(`NQ-UBTVQH15/48`: Đà Nẵng's) and marks them *unverified*. Hanoi's (1656/NQ-UBTVQH15) is sourced.
+"""),
+    code("""
+OLD_ADDRESSES = [
+    "Phường Minh An, Thành phố Hội An, Tỉnh Quảng Nam",
+    "Phường An Mỹ, Thành phố Tam Kỳ, Tỉnh Quảng Nam",
+    "Xã Hòa Liên, Huyện Hòa Vang, Thành phố Đà Nẵng",
+    "Phường Cống Vị, Quận Ba Đình, Thành phố Hà Nội",
+    "Phường Bến Nghé, Quận 1, Thành phố Hồ Chí Minh",
+    "Phường Đa Kao, Quận 1, Thành phố Hồ Chí Minh",
+    "Phường 4, Quận 3, Thành phố Hồ Chí Minh",
+    "Phường Phú Hội, Thành phố Huế",
+    "Huyện Côn Đảo, Tỉnh Bà Rịa - Vũng Tàu",
+]
+
+
+def mark(conversion):
+    # the new units, the primary one first and starred when the old unit was divided
+    if not conversion.split:
+        return conversion.units[0].name
+    others = [u.name for u in conversion.units if u != conversion.primary]
+    return ", ".join([f"★ {conversion.primary.name}", *others])
+
+
+rows = []
+for address in OLD_ADDRESSES:
+    c = vn.convert(address, to=AFTER)
+    province = vn.ancestors(c.units[0], on=AFTER)[-1]
+    rows.append(
+        {
+            "old unit (2025-06-30)": address,
+            "new unit(s) on 2026-03-01": mark(c),
+            "province": short(province.name),
+            "divided": c.split,
+            "act": ", ".join(s.act + ("" if s.verified else " (unverified)") for s in c.chain),
+        }
+    )
+pd.DataFrame(rows)
+"""),
+    md("""
+An old name that several units had (there were twenty *Phường 4*) must be qualified; papi
+lists the candidates instead of guessing:
+"""),
+    code("""
+from papi.errors import Ambiguous
+
+try:
+    vn.convert("Phường 4", to=AFTER)
+except Ambiguous as err:
+    print(f"'Phường 4' is ambiguous: {len(err.candidates)} candidates, e.g. {err.candidates[0]}")
+print([u.name for u in vn.convert("Phường 4, Quận 3", to=AFTER).units])
+"""),
+    md("""
+The same for all 10,035 communes of 30 June 2025 (a fraction of a second): most went whole into
+one new commune; the divided ones each have their primary successor.
+"""),
+    code("""
+conversions = [vn.convert(c, on=BEFORE, to=AFTER) for c in vn.units(level="commune", on=BEFORE)]
+shares = Counter(len(c.units) for c in conversions)
+for n, count in sorted(shares.items()):
+    print(
+        f"{count:>6,} old commune{'s' if count > 1 else ''} went into {n} new commune{'s' if n > 1 else ''}"
+    )
+divided = [c for c in conversions if c.split]
+print(
+    f"{sum(c.primary is not None for c in divided)} of the {len(divided)} divided communes have a primary successor"
+)
+print("every old commune reaches a commune of 2026:", all(c.units for c in conversions))
+"""),
+    md("""
+## Coverage per province
+
+The national data goes back to 1 January 2020: the dated lists of the statistics office (GSO)
+take every province back to then, joined to `vietnamadminunits`' map of 30 June 2025 and to
+Hanoi's curated history. `coverage_of(unit, on=day)` tells, per province, from which day the
+data vouches for it; a question about an earlier day is still answered, with a
+`CoverageWarning`. Where the office's last list (1 March 2025) and the map of 30 June 2025
+disagree and no source dates the change, the days in between are marked unverified for that
+province (`meta["coverage_by_province"]`) and warn too.
+"""),
+    code("""
+import warnings
+
+from papi.errors import CoverageWarning
+
+for day, provinces in ((BEFORE, old_provinces), (AFTER, new_provinces)):
+    spans = {}
+    for p in provinces:
+        spans.setdefault(str(vn.coverage_of(p, on=day)), []).append(short(p.name))
+    print(f"{len(provinces)} provinces on {day}:")
+    for span, names in spans.items():
+        listed = ", ".join(names) if len(names) <= 3 else f"{len(names)} provinces"
+        print(f"    {span}: {listed}")
+
+by_code = {p.code: p for p in old_provinces}
+for code, cover in vn.meta["coverage_by_province"].items():
+    for start, end, _why in cover.get("unverified", ()):
+        print(f"unverified {start}..{end} in {short(by_code[code].name)}")
+
+
+def warned(day, where="Tỉnh Quảng Nam"):
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", CoverageWarning)
+        vn.units(level="commune", within=where, on=day)
+    return [str(w.message) for w in caught if issubclass(w.category, CoverageWarning)]
+
+
+print()
+for day in (date(2019, 6, 1), date(2024, 1, 1), date(2025, 5, 1)):
+    messages = warned(day)
+    print(f"Quảng Nam on {day}:", messages[0] if messages else "vouched for (no warning)")
+"""),
+]
+
+
 NOTEBOOKS = {
     "hanoi_papi_story.ipynb": HANOI_STORY,
     "accountability_before_after_reform.ipynb": BEFORE_AFTER,
     "commune_deadline_calendar.ipynb": TET_CALENDAR,
+    "vietnam_before_after_reform.ipynb": VIETNAM,
 }
 
 
