@@ -1270,28 +1270,6 @@ class Territory:
         self._check(on)
         return day_view(self._graph, on)
 
-    def change_days(self) -> tuple[date, ...]:
-        """The days on which anything in the territory starts or ends, sorted: unit and
-        containment validity bounds, the coverage bounds, and for each succession its effective
-        day and the day after. Between two consecutive change days the territory is the same.
-
-        >>> from papi.territory import hanoi_territory
-        >>> date(2025, 7, 1) in hanoi_territory().change_days()
-        True
-        """
-        days: set[int] = set()
-        spans = [u.validity for u in self._by_id.values()]
-        spans.append(self._coverage)
-        for v in spans:
-            days.update(d.toordinal() for d in (v.valid_from, v.valid_to) if d is not None)
-        for links in self._parents.values():
-            days.update(d for lo, hi, _ in links for d in (lo, hi))
-        for s in self._successions:
-            day = s.effective.toordinal()
-            days.update((day, day + 1))  # as the graphs' one-day succession edges
-        days.difference_update((_FAR_PAST, _FAR_FUTURE))
-        return tuple(date.fromordinal(d) for d in sorted(days))
-
 
 def _as_day(value: object, path: str = "on") -> date:
     """A query's day: a date as is, else :func:`~papi.dates.parse_date` (ISO strings, aware

@@ -14,12 +14,12 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
-from papi.dates import parse_date
+from papi.dates import Validity, parse_date
 from papi.duties import (
     Assignment,
     CommitteesOf,
@@ -238,11 +238,111 @@ def by_unit(
     found = ctx.tables.by_unit.get(key)
     if found is not ABSENT:
         return found
+    lazy = _CommitteeIndex.of(ctx, sel, on, key)
+    if lazy is not None:
+        return ctx.tables.by_unit.put(key, lazy)
     out: dict[str | None, list[Hit]] = {}
     for hit in resolve(ctx, sel, on, ref):
         out.setdefault(hit.org.unit_id, []).append(hit)
     index = MappingProxyType({k: tuple(v) for k, v in out.items()})
     return ctx.tables.by_unit.put(key, index)
+
+
+class _CommitteeIndex(Mapping[str | None, tuple[Hit, ...]]):
+    """:func:`by_unit` of a selector of People's Committees (or of their heads) that picks
+    somebody on its day, evaluated per unit when asked: over the whole country a question
+    about one commune looks at its own committee, not at the 10,000 others. Iterating it
+    resolves the whole selector (:func:`resolve`)."""
+
+    __slots__ = ("_ctx", "_heads", "_key", "_level", "_on", "_sel", "_within")
+
+    def __init__(
+        self,
+        ctx: Context,
+        sel: Selector,
+        on: date,
+        key: tuple[Selector, int, int | None],
+        level: Level,
+        within: str | None,
+        heads: bool,
+    ) -> None:
+        self._ctx, self._sel, self._on, self._key = ctx, sel, on, key
+        self._level, self._within, self._heads = level, within, heads
+
+    @classmethod
+    def of(
+        cls, ctx: Context, sel: Selector, on: date, key: tuple[Selector, int, int | None]
+    ) -> _CommitteeIndex | None:
+        """The index of ``sel`` when it is such a selector and picks somebody on ``on``
+        (else ``None``: successions must be followed, by :func:`resolve`)."""
+        inner = sel.of if isinstance(sel, HeadsOf) else sel
+        if not isinstance(inner, CommitteesOf):
+            return None
+        level = Level(inner.level)
+        within = None
+        if inner.within is not None:
+            try:
+                within = ctx.territory.unit(inner.within, on=on).id
+            except NotFound:
+                return None
+        if not any_committee(ctx, level, within, on):
+            return None
+        return cls(ctx, sel, on, key, level, within, isinstance(sel, HeadsOf))
+
+    def _hits(self, uid: str | None) -> tuple[Hit, ...]:
+        ctx, on = self._ctx, self._on
+        if uid is None or uid not in ctx.territory:
+            return ()
+        unit = ctx.territory.get(uid)
+        if unit.level is not self._level or not unit.exists_on(on):
+            return ()
+        if self._within is not None and self._within not in {
+            a.id for a in ctx.territory.ancestors(unit, on=on)
+        }:
+            return ()
+        pc = ctx.orgs.committee_of(unit, on=on)
+        if pc is None:
+            return ()
+        if not self._heads:
+            return (Hit(pc, None, ()),)
+        post = head_post(ctx, pc, on, ctx.era(on))
+        return (Hit(pc, post if post is not None else NO_HEAD, ()),)
+
+    def __getitem__(self, uid: str | None) -> tuple[Hit, ...]:
+        found = self._hits(uid)
+        if not found:
+            raise KeyError(uid)
+        return found
+
+    def __contains__(self, uid: object) -> bool:
+        return (uid is None or isinstance(uid, str)) and bool(self._hits(uid))
+
+    def _all(self) -> Mapping[str | None, tuple[Hit, ...]]:
+        out: dict[str | None, list[Hit]] = {}
+        for hit in resolve(self._ctx, self._sel, self._on, None):
+            out.setdefault(hit.org.unit_id, []).append(hit)
+        return {k: tuple(v) for k, v in out.items()}
+
+    def __iter__(self) -> Iterator[str | None]:
+        return iter(self._all())
+
+    def __len__(self) -> int:
+        return len(self._all())
+
+
+def any_committee(ctx: Context, level: Level, within: str | None, on: date) -> bool:
+    """Whether some unit of ``level`` (inside the unit ``within``) has a People's Committee
+    on ``on``, stopping at the first: units whose province the data vouches for on ``on``
+    are tried first, so that the check warns only when no such unit has one."""
+    terr = ctx.territory
+    units: Iterable[Unit]
+    if within is not None:
+        units = terr.units(level=level, within=within, on=on)
+    else:
+        units = [u for u in terr if u.level is level and u.exists_on(on)]
+    covered = [u for u in units if _coverage_of(ctx, u, on).contains(on)]
+    committee_of = ctx.orgs.committee_of
+    return any(committee_of(u, on=on) is not None for pool in (covered, units) for u in pool)
 
 
 def _resolve(ctx: Context, sel: Selector, on: date, ref: date | None) -> tuple[Hit, ...]:
@@ -258,7 +358,7 @@ def _resolve(ctx: Context, sel: Selector, on: date, ref: date | None) -> tuple[H
     found = direct(ctx, sel, on)
     if found or ref is None or ref >= on:
         return tuple(Hit(o, None, ()) for o in found)
-    cov = ctx.territory.coverage
+    cov = _scope_coverage(ctx, sel, ref)
     if cov.valid_from is not None and ref < cov.valid_from < on:
         ref = cov.valid_from  # the earliest structure the data vouches for
     out2: list[Hit] = []
@@ -423,10 +523,34 @@ def where_notice(place: Place, unit: Unit, chain: tuple[Hop, ...], on: date) -> 
     return notices.where_succeeded(asked, unit.name, chain, on)
 
 
-def coverage_notices(ctx: Context, on: date) -> tuple[Notice, ...]:
+def coverage_notices(ctx: Context, on: date, units: Iterable[Unit] = ()) -> tuple[Notice, ...]:
     """A ``coverage`` notice when ``on`` lies outside the dates the territory data vouches
-    for (the answer then uses the nearest structure in the data)."""
-    cov = ctx.territory.coverage
-    if cov.contains(on):
-        return ()
-    return (notices.coverage(cov, on),)
+    for (the answer then uses the nearest structure in the data): about ``units`` when given,
+    each by its province's span (:meth:`~papi.territory.Territory.coverage_of`; over the whole
+    country Hanoi is vouched for from 2020, the other provinces from 2025), else about the
+    whole territory."""
+    spans: dict[Validity, None] = {}
+    for u in units:
+        spans[_coverage_of(ctx, u, on)] = None
+    if not spans:
+        spans[ctx.territory.coverage] = None
+    return tuple(notices.coverage(cov, on) for cov in spans if not cov.contains(on))
+
+
+def _coverage_of(ctx: Context, unit: Unit | str, on: date) -> Validity:
+    """The coverage of ``unit`` (its province's), the territory's when it cannot be placed."""
+    try:
+        return ctx.territory.coverage_of(unit, on=on)
+    except (NotFound, Ambiguous):
+        return ctx.territory.coverage
+
+
+def _scope_coverage(ctx: Context, sel: Selector, ref: date) -> Validity:
+    """The coverage of what ``sel`` ranges over: its ``within`` unit's or organization's
+    province, else the whole territory's."""
+    if isinstance(sel, OrgById):
+        return _coverage_of(ctx, ctx.orgs.get(sel.id).unit_id, ref)
+    within = getattr(sel, "within", None)
+    if isinstance(within, str):
+        return _coverage_of(ctx, within, ref)
+    return ctx.territory.coverage

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Mapping, Sequence
+from datetime import date
 from typing import TYPE_CHECKING
 
 from papi.duties import (
@@ -22,10 +23,11 @@ from papi.duties import (
 )
 from papi.errors import InvalidData, NotFound, Problem
 from papi.governance._context import Context, StatuteLookup
-from papi.governance._resolve import resolve
+from papi.governance._resolve import any_committee, resolve
 from papi.governance.answers import Notice
 from papi.governance.model import Governance
 from papi.progress import Report
+from papi.territory import Level
 
 if TYPE_CHECKING:
     from papi.calendar import VietnamCalendar
@@ -272,7 +274,7 @@ class Builder:
                 if a.id not in self._check_selectors or isinstance(innermost(a.selector), Unlisted):
                     continue
                 day = ctx.ref_date(a)
-                if not resolve(ctx, a.selector, day, None):
+                if not _matches_anybody(ctx, a.selector, day):
                     later.append(
                         Problem(
                             path=f"{p}.selector",
@@ -314,6 +316,23 @@ class Builder:
         if self._codes is None:
             self._codes = frozenset(u.code for u in self._territory)
         return ref in self._codes or bool(self._territory.find(ref))
+
+
+def _matches_anybody(ctx: Context, sel: Selector, day: date) -> bool:
+    """Whether ``sel`` picks anybody on ``day``, stopping at the first match: over the whole
+    country a selector of every commune's committee need not be resolved to know it matches."""
+    inner = sel.of if isinstance(sel, HeadsOf) else sel
+    if isinstance(inner, HeadsOf):
+        return _matches_anybody(ctx, inner, day)
+    if isinstance(inner, CommitteesOf):
+        within = None
+        if inner.within is not None:
+            try:
+                within = ctx.territory.unit(inner.within, on=day).id
+            except NotFound:
+                return False
+        return any_committee(ctx, Level(inner.level), within, day)
+    return bool(resolve(ctx, sel, day, None))
 
 
 def _closest(err: NotFound) -> str:

@@ -16,6 +16,7 @@ ones of its kind for its unit ("Hanoi's curated departments win").
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date
@@ -278,8 +279,26 @@ class Organizations:
         )
         return f"<Organizations: {len(self._by_id)} curated organizations{rules}>"
 
-    def _check(self, on: date) -> None:
-        _warn_outside_coverage(self._coverage, on, "the data", stacklevel=3)
+    def _check(self, on: date, unit: UnitRef | None = None) -> None:
+        """Warn when ``on`` lies outside the days the data vouches for: about ``unit`` (its
+        province's span, :meth:`Territory.coverage_of`) when known, else the territory's."""
+        cov = self._coverage
+        if unit is not None:
+            with contextlib.suppress(NotFound, Ambiguous):
+                cov = self._territory.coverage_of(unit, on=on)
+        _warn_outside_coverage(cov, on, "the data", stacklevel=3)
+
+    def _unit_of(self, ref: OrgRef | PostRef) -> str | None:
+        """The unit an organization or post reference serves, when found without resolving
+        a name (for :meth:`_check`)."""
+        if isinstance(ref, Organization):
+            return ref.unit_id
+        if isinstance(ref, Post):
+            ref = ref.org_id
+        if not isinstance(ref, str):
+            return None
+        found = self._get(ref) or self._get(ref.rsplit("/", 1)[0])
+        return None if found is None else found.unit_id
 
     # ---------------------------------------------------------- derived bodies
     def _derive(self, uid: str) -> tuple[tuple[Organization, ...], tuple[Post, ...]]:
@@ -376,7 +395,7 @@ class Organizations:
         >>> orgs.org("Văn phòng HĐND và UBND", within="Phường Hoàn Kiếm", on=date(2026, 3, 1)).id
         'vp-hdnd-ubnd:00070@2025-07-01'
         """
-        self._check(on)
+        self._check(on, within)
         return self._resolve(ref, on, within)
 
     def find(
@@ -582,7 +601,7 @@ class Organizations:
         >>> orgs.committee_of("Quận Hoàn Kiếm", on=date(2025, 6, 30)).id
         'ubnd:002'
         """
-        self._check(on)
+        self._check(on, unit)
         return self._of_unit(self._unit(unit, on).id, OrgKind.PEOPLES_COMMITTEE, on)
 
     def council_of(self, unit: UnitRef, *, on: date) -> Organization | None:
@@ -596,7 +615,7 @@ class Organizations:
         >>> orgs.council_of("Phường Hoàn Kiếm", on=date(2026, 3, 1)).name
         'Hội đồng nhân dân phường Hoàn Kiếm'
         """
-        self._check(on)
+        self._check(on, unit)
         return self._of_unit(self._unit(unit, on).id, OrgKind.PEOPLES_COUNCIL, on)
 
     def organizations(
@@ -611,7 +630,7 @@ class Organizations:
         >>> len(orgs.organizations(kind=OrgKind.DEPARTMENT, on=date(2025, 3, 1)))
         13
         """
-        self._check(on)
+        self._check(on, unit)
         pool: Iterable[Organization]
         if unit is not None:
             pool = self._orgs_of_unit(self._unit(unit, on).id)
@@ -625,13 +644,13 @@ class Organizations:
 
     def posts(self, org: OrgRef, *, on: date) -> tuple[Post, ...]:
         """The posts of ``org`` existing on ``on``."""
-        self._check(on)
+        self._check(on, self._unit_of(org))
         o = self._resolve(org, on)
         return tuple(p for p in self._posts_of_org(o) if p.validity.contains(on))
 
     def head_post(self, org: OrgRef, *, on: date) -> Post | None:
         """The head post of ``org`` on ``on`` (chairperson, director ...), or ``None``."""
-        self._check(on)
+        self._check(on, self._unit_of(org))
         o = self._resolve(org, on)
         for p in self._posts_of_org(o):
             if p.is_head and p.validity.contains(on):
@@ -651,7 +670,7 @@ class Organizations:
         >>> orgs.holder("ubnd:01/chu-tich", on=date(2022, 9, 30)).person
         'Trần Sỹ Thanh'
         """
-        self._check(on)
+        self._check(on, self._unit_of(post))
         held = self._holders(post, on)
         for h in held:
             if h.acting:
@@ -667,7 +686,7 @@ class Organizations:
         >>> [(h.person, h.acting) for h in orgs.holders("ubnd:01/chu-tich", on=date(2020, 9, 1))]
         [('Nguyễn Đức Chung', False), ('Nguyễn Văn Sửu', True)]
         """
-        self._check(on)
+        self._check(on, self._unit_of(post))
         return self._holders(post, on)
 
     def _holders(self, post: PostRef, on: date) -> tuple[Holding, ...]:
@@ -681,7 +700,7 @@ class Organizations:
         """The organization ``org`` answers to on ``on``: for a People's Committee (or
         Council) that of the parent unit; for a body that is part of another, that body
         (a department's superior is the city People's Committee); else ``None``."""
-        self._check(on)
+        self._check(on, self._unit_of(org))
         o = self._resolve(org, on)
         if o.kind in (OrgKind.PEOPLES_COMMITTEE, OrgKind.PEOPLES_COUNCIL):
             parent = self._territory._parent_id(o.unit_id, on.toordinal())
@@ -696,7 +715,7 @@ class Organizations:
         """The People's Committees ``org`` guides on ``on``, by id: for a department,
         inspectorate or PC Office, those of every unit below its own that day (a rule
         evaluated here, not stored)."""
-        self._check(on)
+        self._check(on, self._unit_of(org))
         o = self._resolve(org, on)
         if not self._derive_guides or o.kind not in GUIDING_KINDS:
             return ()
@@ -710,17 +729,17 @@ class Organizations:
     def successors(self, org: OrgRef, *, on: date) -> tuple[Organization, ...]:
         """What ``org`` became by ``on``, following ``succeeded_by`` forward (itself if it
         still exists; empty if it ended without successors or starts after ``on``)."""
-        self._check(on)
+        self._check(on, self._unit_of(org))
         return self._follow(self._resolve_any(org, on), on)[0]
 
     def succession_chain(self, org: OrgRef, *, on: date) -> tuple[Succession, ...]:
         """The successions followed by :meth:`successors`."""
-        self._check(on)
+        self._check(on, self._unit_of(org))
         return self._follow(self._resolve_any(org, on), on)[1]
 
     def predecessors(self, org: OrgRef, *, on: date) -> tuple[Organization, ...]:
         """The organizations ``org`` directly replaced, by id."""
-        self._check(on)
+        self._check(on, self._unit_of(org))
         o = self._resolve_any(org, on)
         ids = {p for s in self._pred(o.id) for p in s.predecessors}
         return tuple(sorted((self.get(i) for i in ids), key=lambda x: x.id))

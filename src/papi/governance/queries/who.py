@@ -277,7 +277,7 @@ def who(ctx: Context, subject: str, place: _resolve.Place, on: date) -> Accounta
     deadlines, deadline_notices = next_deadlines(ctx, subj, on, core.levels)
     warnings.extend(core.warnings)
     warnings.extend(deadline_notices)
-    warnings.extend(_resolve.coverage_notices(ctx, on))
+    warnings.extend(_resolve.coverage_notices(ctx, on, (unit,)))
     warnings.extend(ctx.notes)
     hops = tuple(dict.fromkeys((*where_hops, *core.hops))) if where_hops else core.hops
     return Accountability(
