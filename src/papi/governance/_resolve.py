@@ -145,7 +145,12 @@ def holder(ctx: Context, post: Post, on: date, era: int) -> Holder:
         if h.person is None:
             new = Holder(status="vacant", since=since, sources=tuple(h.sources))
         else:
-            new = Holder(status="known", person=h.person, since=since, sources=tuple(h.sources))
+            new = Holder(
+                status="acting" if h.acting else "known",
+                person=h.person,
+                since=since,
+                sources=tuple(h.sources),
+            )
     return ctx.tables.holders.put(key, new)
 
 
