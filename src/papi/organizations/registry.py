@@ -395,8 +395,9 @@ class Organizations:
         >>> orgs.org("Văn phòng HĐND và UBND", within="Phường Hoàn Kiếm", on=date(2026, 3, 1)).id
         'vp-hdnd-ubnd:00070@2025-07-01'
         """
-        self._check(on, within)
-        return self._resolve(ref, on, within)
+        found = self._resolve(ref, on, within)
+        self._check(on, found.unit_id)
+        return found
 
     def find(
         self, name: str, *, on: date | None = None, within: UnitRef | None = None
