@@ -175,13 +175,24 @@ def test_committee_selectors_resolved_per_unit_agree_with_the_whole(vn: Governan
         assert dict(index) == {h.org.unit_id: (h,) for h in whole}
         assert all(h.org.unit_id in index for h in whole)
     index = _resolve.by_unit(ctx, CommitteesOf(level="commune", within="48"), AFTER, None)
-    assert "01" not in index and None not in index
+    assert "01" not in index
+    assert None not in index
 
 
 def test_cli_answers_for_any_commune_by_default() -> None:
     env = {**os.environ, "PYTHONPATH": str(SRC)}
     done = subprocess.run(
-        [sys.executable, "-m", "papi", "who", "D3", "--where", "Phường Hải Châu", "--on", "2026-03-01"],
+        [
+            sys.executable,
+            "-m",
+            "papi",
+            "who",
+            "D3",
+            "--where",
+            "Phường Hải Châu",
+            "--on",
+            "2026-03-01",
+        ],
         capture_output=True,
         text=True,
         env=env,
