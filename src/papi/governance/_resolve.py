@@ -42,7 +42,7 @@ from papi.governance.answers import (
     SubjectInfo,
     UnitInfo,
 )
-from papi.territory import Level, Unit
+from papi.territory import Level, Unit, UnitKind
 
 if TYPE_CHECKING:
     from papi.framework import Element
@@ -335,19 +335,46 @@ class _CommitteeIndex(Mapping[str | None, tuple[Hit, ...]]):
         return len(self._all())
 
 
-def any_committee(ctx: Context, level: Level, within: str | None, on: date) -> bool:
+def any_committee(
+    ctx: Context, level: Level, within: str | None, on: date, *, quiet: bool = True
+) -> bool:
     """Whether some unit of ``level`` (inside the unit ``within``) has a People's Committee
-    on ``on``, stopping at the first: units whose province the data vouches for on ``on``
-    are tried first, so that the check warns only when no such unit has one."""
-    terr = ctx.territory
-    units: Iterable[Unit]
-    if within is not None:
-        units = terr.units(level=level, within=within, on=on)
-    else:
-        units = [u for u in terr if u.level is level and u.exists_on(on)]
-    covered = [u for u in units if _coverage_of(ctx, u, on).contains(on)]
+    on ``on``, stopping at the first. With ``quiet``, units whose province the data vouches
+    for on ``on`` are tried first, so that the check warns (a
+    :class:`~papi.errors.CoverageWarning`) only when no such unit has one."""
+    units: tuple[Unit, ...] = (
+        _units_at(ctx, level, on)
+        if within is None
+        else ctx.territory.units(level=level, within=within, on=on)
+    )
     committee_of = ctx.orgs.committee_of
+    if not quiet:
+        return any(committee_of(u, on=on) is not None for u in units)
+    covered = (u for u in units if _coverage_of(ctx, u, on).contains(on))
     return any(committee_of(u, on=on) is not None for pool in (covered, units) for u in pool)
+
+
+#: the unit kinds of each level
+_KINDS_AT = {lv: frozenset(k for k in UnitKind if k.level is lv) for lv in Level}
+
+
+def _units_at(ctx: Context, level: Level, on: date) -> tuple[Unit, ...]:
+    """The units of ``level`` existing on ``on`` (the territory's order), once per era:
+    :meth:`Territory.units` would warn about the whole territory's coverage."""
+    key = (level, ctx.era(on))
+    found = ctx.tables.units_at.get(key)
+    if found is not ABSENT:
+        return found
+    kinds = _KINDS_AT[level]
+    day = on.toordinal()
+    units = tuple(
+        u
+        for u in ctx.territory
+        if u.kind in kinds
+        and (u.valid_from is None or u.valid_from.toordinal() <= day)
+        and (u.valid_to is None or day < u.valid_to.toordinal())
+    )
+    return ctx.tables.units_at.put(key, units)
 
 
 def _resolve(ctx: Context, sel: Selector, on: date, ref: date | None) -> tuple[Hit, ...]:

@@ -268,13 +268,17 @@ class Builder:
         """Problems for the ``must_match`` assignments whose selector picks nobody on the day
         they take effect."""
         later: list[Problem] = []
+        seen: dict[tuple[Selector, int], bool] = {}  # one check per selector and era
         with warnings.catch_warnings():  # coverage warnings on past dates are expected here
             warnings.simplefilter("ignore")
             for a, p in assignments:
                 if a.id not in self._check_selectors or isinstance(innermost(a.selector), Unlisted):
                     continue
                 day = ctx.ref_date(a)
-                if not _matches_anybody(ctx, a.selector, day):
+                key = (a.selector, ctx.era(day))
+                if key not in seen:
+                    seen[key] = _matches_anybody(ctx, a.selector, day)
+                if not seen[key]:
                     later.append(
                         Problem(
                             path=f"{p}.selector",
@@ -331,7 +335,8 @@ def _matches_anybody(ctx: Context, sel: Selector, day: date) -> bool:
                 within = ctx.territory.unit(inner.within, on=day).id
             except NotFound:
                 return False
-        return any_committee(ctx, Level(inner.level), within, day)
+        # the caller ignores coverage warnings: the first unit with a committee will do
+        return any_committee(ctx, Level(inner.level), within, day, quiet=False)
     return bool(resolve(ctx, sel, day, None))
 
 

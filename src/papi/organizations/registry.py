@@ -205,58 +205,56 @@ class Organizations:
         return self._once("successions", self._all_successions)
 
     def _all_successions(self) -> tuple[Succession, ...]:
-        return (*self._successions, *self._derived_successions()[0])
+        return (*self._successions, *self._derived_successions())
 
-    def _derived_successions(
-        self,
-    ) -> tuple[
-        tuple[Succession, ...],
-        Mapping[str, tuple[Succession, ...]],
-        Mapping[str, tuple[Succession, ...]],
-    ]:
-        def make() -> tuple[
-            tuple[Succession, ...],
-            Mapping[str, tuple[Succession, ...]],
-            Mapping[str, tuple[Succession, ...]],
-        ]:
+    def _derived_successions(self) -> tuple[Succession, ...]:
+        """Every People's Committee succession, made from the territory's (for
+        :attr:`successions`; queries read :meth:`_unit_successions` instead)."""
+
+        def make() -> tuple[Succession, ...]:
             if self._rules is None:
-                return (), {}, {}
-            out: list[Succession] = []
+                return ()
+            return tuple(_pc_succession(s) for s in self._territory.successions)
+
+        return self._once("derived_successions", make)
+
+    def _unit_successions(
+        self,
+    ) -> tuple[Mapping[str, tuple[Succession, ...]], Mapping[str, tuple[Succession, ...]]]:
+        """The territory's successions by predecessor and by successor unit id, grouped once
+        (a People's Committee's succession is made from its unit's when asked for)."""
+
+        def make() -> tuple[
+            Mapping[str, tuple[Succession, ...]], Mapping[str, tuple[Succession, ...]]
+        ]:
             succ_of: dict[str, list[Succession]] = {}
             pred_of: dict[str, list[Succession]] = {}
-            for s in self._territory.successions:
-                d = Succession(
-                    predecessors=tuple(f"ubnd:{p}" for p in s.predecessors),
-                    successors=tuple(f"ubnd:{n}" for n in s.successors),
-                    effective=s.effective,
-                    act=s.act,
-                    kind=s.kind,
-                    note="the People's Committees follow their units",
-                    sources=s.sources,
-                    verified=s.verified,
-                )
-                out.append(d)
-                for p in d.predecessors:
-                    succ_of.setdefault(p, []).append(d)
-                for n in d.successors:
-                    pred_of.setdefault(n, []).append(d)
+            if self._rules is not None:
+                for s in self._territory.successions:
+                    for p in s.predecessors:
+                        succ_of.setdefault(p, []).append(s)
+                    for n in s.successors:
+                        pred_of.setdefault(n, []).append(s)
             return (
-                tuple(out),
                 {k: tuple(v) for k, v in succ_of.items()},
                 {k: tuple(v) for k, v in pred_of.items()},
             )
 
-        return self._once("derived_successions", make)
+        return self._once("unit_successions", make)
 
     def _succ(self, oid: str) -> tuple[Succession, ...]:
         own = self._succ_of.get(oid, ())
-        derived = self._derived_successions()[1].get(oid, ()) if oid.startswith("ubnd:") else ()
-        return (*own, *derived) if derived else own
+        if not oid.startswith("ubnd:"):
+            return own
+        derived = self._unit_successions()[0].get(oid[5:], ())
+        return (*own, *map(_pc_succession, derived)) if derived else own
 
     def _pred(self, oid: str) -> tuple[Succession, ...]:
         own = self._pred_of.get(oid, ())
-        derived = self._derived_successions()[2].get(oid, ()) if oid.startswith("ubnd:") else ()
-        return (*own, *derived) if derived else own
+        if not oid.startswith("ubnd:"):
+            return own
+        derived = self._unit_successions()[1].get(oid[5:], ())
+        return (*own, *map(_pc_succession, derived)) if derived else own
 
     def __iter__(self) -> Iterator[Organization]:
         """Every organization, curated first, then those derived for each unit in territory
@@ -753,7 +751,7 @@ class Organizations:
         if org.valid_from is not None and on < org.valid_from:
             return (), ()
         found: dict[str, Organization] = {}
-        chain: dict[int, Succession] = {}
+        chain: dict[Succession, Succession] = {}
         stack, seen = [org.id], set()
         while stack:
             cur = stack.pop()
@@ -766,7 +764,7 @@ class Organizations:
                 continue
             for s in self._succ(cur):
                 if s.effective <= on:
-                    chain.setdefault(id(s), s)
+                    chain.setdefault(s, s)  # by value: a unit's succession is made anew
                     stack.extend(s.successors)
         orgs = tuple(sorted(found.values(), key=lambda x: x.id))
         hops = tuple(sorted(chain.values(), key=lambda s: (s.effective, s.predecessors)))
@@ -836,6 +834,20 @@ class Organizations:
         from papi.organizations._build import build_graph
 
         return self._once("graph", lambda: build_graph(self))
+
+
+def _pc_succession(s: Succession) -> Succession:
+    """The succession of the People's Committees of a unit succession's units."""
+    return Succession(
+        predecessors=tuple(f"ubnd:{p}" for p in s.predecessors),
+        successors=tuple(f"ubnd:{n}" for n in s.successors),
+        effective=s.effective,
+        act=s.act,
+        kind=s.kind,
+        note="the People's Committees follow their units",
+        sources=s.sources,
+        verified=s.verified,
+    )
 
 
 def _evolve_part_of(o: Organization, part_of: str) -> Organization:
