@@ -37,20 +37,24 @@ def hanoi_builder() -> Builder:
     """A :class:`~papi.governance.Builder` holding the Hanoi base model (territory,
     organizations, the 2018+ PAPI framework, the Vietnamese calendar, the statutory rules) and
     the 2022 documents; add your own records before calling ``build()``."""
-    from papi.calendar import default_calendar
-    from papi.framework import framework
     from papi.organizations import hanoi_organizations
 
+    return _add_hanoi_plan(_base_builder(hanoi_organizations()))
+
+
+def _base_builder(orgs: Organizations) -> Builder:
+    """A builder over ``orgs`` with the 2018+ framework, the calendar and the statutes."""
+    from papi.calendar import default_calendar
+    from papi.framework import framework
+
     rules = importlib.import_module("papi.rules")
-    orgs = hanoi_organizations()
-    builder = Builder(
+    return Builder(
         framework=framework(2022),
         territory=orgs.territory,
         organizations=orgs,
         calendar=default_calendar(),
         statute=rules.statute,
     )
-    return _add_hanoi_plan(builder)
 
 
 def _add_hanoi_plan(builder: Builder) -> Builder:
@@ -83,21 +87,9 @@ def vietnam_builder() -> Builder:
     >>> [r.organization.name for r in acc.responsible if r.role is Role.IMPLEMENT]
     ['Ủy ban nhân dân phường Hải Châu']
     """
-    from papi.calendar import default_calendar
-    from papi.framework import framework
     from papi.law import add_law_duties
 
-    rules = importlib.import_module("papi.rules")
-    orgs = _vietnam_organizations()
-    builder = Builder(
-        framework=framework(2022),
-        territory=orgs.territory,
-        organizations=orgs,
-        calendar=default_calendar(),
-        statute=rules.statute,
-    )
-    add_law_duties(builder)
-    return _add_hanoi_plan(builder)
+    return _add_hanoi_plan(add_law_duties(_base_builder(_vietnam_organizations())))
 
 
 @load_once

@@ -280,19 +280,10 @@ class _CommitteeIndex(Mapping[str | None, tuple[Hit, ...]]):
     ) -> _CommitteeIndex | None:
         """The index of ``sel`` when it is such a selector and picks somebody on ``on``
         (else ``None``: successions must be followed, by :func:`resolve`)."""
-        inner = sel.of if isinstance(sel, HeadsOf) else sel
-        if not isinstance(inner, CommitteesOf):
+        scope = committee_scope(ctx, sel, on)
+        if scope is None or scope is NO_SCOPE or not any_committee(ctx, *scope, on):
             return None
-        level = Level(inner.level)
-        within = None
-        if inner.within is not None:
-            try:
-                within = ctx.territory.unit(inner.within, on=on).id
-            except NotFound:
-                return None
-        if not any_committee(ctx, level, within, on):
-            return None
-        return cls(ctx, sel, on, key, level, within, isinstance(sel, HeadsOf))
+        return cls(ctx, sel, on, key, *scope, isinstance(sel, HeadsOf))
 
     def _hits(self, uid: str | None) -> tuple[Hit, ...]:
         ctx, on = self._ctx, self._on
@@ -333,6 +324,31 @@ class _CommitteeIndex(Mapping[str | None, tuple[Hit, ...]]):
 
     def __len__(self) -> int:
         return len(self._all())
+
+
+class _NoScope(enum.Enum):
+    NO_SCOPE = 0
+
+
+#: what :func:`committee_scope` returns when the selector's ``within`` names no unit that day
+NO_SCOPE = _NoScope.NO_SCOPE
+
+
+def committee_scope(
+    ctx: Context, sel: Selector, on: date
+) -> tuple[Level, str | None] | Literal[_NoScope.NO_SCOPE] | None:
+    """For a selector of People's Committees (or of their heads): the level and the id of the
+    ``within`` unit on ``on`` (:data:`NO_SCOPE` when it names no unit that day); ``None``
+    for any other selector."""
+    inner = sel.of if isinstance(sel, HeadsOf) else sel
+    if not isinstance(inner, CommitteesOf):
+        return None
+    if inner.within is None:
+        return Level(inner.level), None
+    try:
+        return Level(inner.level), ctx.territory.unit(inner.within, on=on).id
+    except NotFound:
+        return NO_SCOPE
 
 
 def any_committee(

@@ -23,11 +23,10 @@ from papi.duties import (
 )
 from papi.errors import InvalidData, NotFound, Problem
 from papi.governance._context import Context, StatuteLookup
-from papi.governance._resolve import any_committee, resolve
+from papi.governance._resolve import NO_SCOPE, any_committee, committee_scope, resolve
 from papi.governance.answers import Notice
 from papi.governance.model import Governance
 from papi.progress import Report
-from papi.territory import Level
 
 if TYPE_CHECKING:
     from papi.calendar import VietnamCalendar
@@ -325,18 +324,12 @@ class Builder:
 def _matches_anybody(ctx: Context, sel: Selector, day: date) -> bool:
     """Whether ``sel`` picks anybody on ``day``, stopping at the first match: over the whole
     country a selector of every commune's committee need not be resolved to know it matches."""
-    inner = sel.of if isinstance(sel, HeadsOf) else sel
-    if isinstance(inner, HeadsOf):
-        return _matches_anybody(ctx, inner, day)
-    if isinstance(inner, CommitteesOf):
-        within = None
-        if inner.within is not None:
-            try:
-                within = ctx.territory.unit(inner.within, on=day).id
-            except NotFound:
-                return False
+    scope = committee_scope(ctx, sel, day)
+    if scope is NO_SCOPE:
+        return False
+    if scope is not None:
         # the caller ignores coverage warnings: the first unit with a committee will do
-        return any_committee(ctx, Level(inner.level), within, day, quiet=False)
+        return any_committee(ctx, *scope, day, quiet=False)
     return bool(resolve(ctx, sel, day, None))
 
 
