@@ -358,39 +358,55 @@ def any_committee(
     on ``on``, stopping at the first. With ``quiet``, units whose province the data vouches
     for on ``on`` are tried first, so that the check warns (a
     :class:`~papi.errors.CoverageWarning`) only when no such unit has one."""
-    units: tuple[Unit, ...] = (
-        _units_at(ctx, level, on)
-        if within is None
-        else ctx.territory.units(level=level, within=within, on=on)
-    )
+    units: Iterable[Unit]
+    if within is not None:
+        units = ctx.territory.units(level=level, within=within, on=on)
+    else:
+        # inside the territory's coverage the first units are vouched for: no need to sort
+        sort = quiet and not ctx.territory.coverage.contains(on)
+        units = (u for u in _units_at(ctx, level, by_coverage=sort) if u.exists_on(on))
     committee_of = ctx.orgs.committee_of
     if not quiet:
         return any(committee_of(u, on=on) is not None for u in units)
-    covered = (u for u in units if _coverage_of(ctx, u, on).contains(on))
-    return any(committee_of(u, on=on) is not None for pool in (covered, units) for u in pool)
+    for u in units:
+        if _coverage_of(ctx, u, on).contains(on) and committee_of(u, on=on) is not None:
+            return True
+    return any(committee_of(u, on=on) is not None for u in _all_at(ctx, level, within, on))
+
+
+def _all_at(ctx: Context, level: Level, within: str | None, on: date) -> Iterator[Unit]:
+    if within is not None:
+        yield from ctx.territory.units(level=level, within=within, on=on)
+    else:
+        yield from (u for u in _units_at(ctx, level, by_coverage=False) if u.exists_on(on))
 
 
 #: the unit kinds of each level
 _KINDS_AT = {lv: frozenset(k for k in UnitKind if k.level is lv) for lv in Level}
 
 
-def _units_at(ctx: Context, level: Level, on: date) -> tuple[Unit, ...]:
-    """The units of ``level`` existing on ``on`` (the territory's order), once per era:
+def _units_at(ctx: Context, level: Level, *, by_coverage: bool) -> tuple[Unit, ...]:
+    """Every unit of ``level`` on any day (the territory's order; with ``by_coverage``, those
+    whose province the data vouches for from the earliest day first), once per model:
     :meth:`Territory.units` would warn about the whole territory's coverage."""
-    key = (level, ctx.era(on))
+    key = (level, by_coverage)
     found = ctx.tables.units_at.get(key)
     if found is not ABSENT:
         return found
-    kinds = _KINDS_AT[level]
-    day = on.toordinal()
-    units = tuple(
-        u
-        for u in ctx.territory
-        if u.kind in kinds
-        and (u.valid_from is None or u.valid_from.toordinal() <= day)
-        and (u.valid_to is None or day < u.valid_to.toordinal())
-    )
+    if by_coverage:
+        plain = _units_at(ctx, level, by_coverage=False)
+        terr = ctx.territory
+        units = tuple(
+            sorted(plain, key=lambda u: terr.coverage_of(u, on=_ANY_DAY).valid_from or date.min)
+        )
+    else:
+        kinds = _KINDS_AT[level]
+        units = tuple(u for u in ctx.territory if u.kind in kinds)
     return ctx.tables.units_at.put(key, units)
+
+
+#: any day: the coverage of a :class:`Unit` object does not depend on it
+_ANY_DAY = date(2000, 1, 1)
 
 
 def _resolve(ctx: Context, sel: Selector, on: date, ref: date | None) -> tuple[Hit, ...]:

@@ -136,7 +136,7 @@ class Tables:
         self.heads: Lru[tuple[str, int], Post | None] = Lru("heads", self.PER_ERA)
         self.holders: Lru[tuple[str, int], Holder] = Lru("holders", self.PER_ERA)
         self.chains: Lru[tuple[str, int], tuple[str, ...]] = Lru("chains", self.PER_ERA)
-        self.units_at: Lru[tuple[Level, int], tuple[Unit, ...]] = Lru("units_at", self.SUBJECTS)
+        self.units_at: Lru[tuple[Level, bool], tuple[Unit, ...]] = Lru("units_at", None)
         self.ladders: Lru[tuple[str, int], tuple[EscalationStep, ...]] = Lru(
             "ladders", self.PER_ERA
         )
