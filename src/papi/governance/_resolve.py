@@ -28,6 +28,7 @@ from papi.duties import (
     OrgById,
     Selector,
     Unlisted,
+    innermost,
 )
 from papi.errors import Ambiguous, InvalidData, NotFound
 from papi.governance import notices
@@ -476,6 +477,53 @@ def rows(ctx: Context, hits: Iterable[Hit], on: date, era: int) -> tuple[Row, ..
                 hi, hh = post_info(ctx, head), holder(ctx, head, on, era)
                 out.append(Row(org.id, oi, None, None, None, head.id, hi, hh, via))
     return tuple(out)
+
+
+def reaches(ctx: Context, a: Assignment, chain: tuple[str, ...], on: date) -> bool:
+    """Whether an assignment naming no organization (an :class:`~papi.duties.Unlisted`
+    selector) concerns a place whose chain of units (itself and its ancestors) is ``chain``:
+    when every assignment that names organizations in its document (and the documents it
+    implements or that implement it) names them inside some units (``within``, or by id),
+    only places in those units; else everywhere. Over the whole country Hanoi's 2022 plan
+    speaks of Hanoi's departments, not of Đà Nẵng's."""
+    scope = _document_scope(ctx, a.basis.document)
+    if scope is None:
+        return True
+    for ref in scope:
+        try:
+            if ctx.territory.unit(ref, on=on).id in chain:
+                return True
+        except (NotFound, Ambiguous):
+            return True
+    return False
+
+
+def _document_scope(ctx: Context, doc: str) -> frozenset[str] | None:
+    """The units the listed assignments of ``doc``'s family name organizations in, or
+    ``None`` when one names them anywhere (or none names any)."""
+    found = ctx.tables.scopes.get(doc)
+    if found is not ABSENT:
+        return found
+    family = {doc, *ctx.documents[doc].implements}
+    family.update(d.id for d in ctx.documents.values() if doc in d.implements)
+    refs: set[str] = set()
+    scope: frozenset[str] | None = None
+    listed = False
+    for a in ctx.assignments:
+        if a.basis.document not in family or isinstance(innermost(a.selector), Unlisted):
+            continue
+        listed = True
+        inner = innermost(a.selector)
+        within = inner.within if isinstance(inner, CommitteesOf | DepartmentsBySector) else None
+        if isinstance(inner, OrgById):
+            within = ctx.orgs.get(inner.id).unit_id
+        if within is None:
+            refs.clear()
+            break
+        refs.add(within)
+    if listed and refs:
+        scope = frozenset(refs)
+    return ctx.tables.scopes.put(doc, scope)
 
 
 # ----------------------------------------------------------------------------- subjects

@@ -131,6 +131,7 @@ class Tables:
         self.bases: Lru[tuple[str, str | None], BasisInfo] = Lru("bases", None)
         self.levels: Lru[str, str | None] = Lru("levels", None)
         self.unlisted: Lru[str, Notice] = Lru("unlisted", None)
+        self.scopes: Lru[str, frozenset[str] | None] = Lru("scopes", None)
         # bounded by size
         self.spellings: Lru[str, SubjectInfo] = Lru("spellings", self.SPELLINGS)
         self.heads: Lru[tuple[str, int], Post | None] = Lru("heads", self.PER_ERA)
