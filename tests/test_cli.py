@@ -21,6 +21,15 @@ from papi.cli._parser import command_module
 Run = tuple[int, str, str]
 
 
+@pytest.fixture(autouse=True)
+def _hanoi_model(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These tests check answers of the packaged Hanoi model; the command's default, the
+    whole country (papi.vietnam()), is tested in tests/test_vietnam.py."""
+    import papi.datasets
+
+    monkeypatch.setattr(papi.datasets, "vietnam", papi.datasets.hanoi)
+
+
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> Run:
     code = main(list(argv))
     out, err = capsys.readouterr()

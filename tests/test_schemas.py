@@ -139,3 +139,16 @@ def test_file_names() -> None:
     assert file_name("papi.accountability/1") == "accountability-1.json"
     with pytest.raises(papi.NotFound):
         file_name("accountability")
+
+
+def test_an_acting_holder_validates_and_reads_back(gov: Governance) -> None:
+    # Lê Hồng Sơn acted as chairperson of Hanoi's People's Committee in mid-2022
+    esc = gov.escalation(where="Phường Hàng Trống", on=date(2022, 7, 1))
+    top = esc.steps[-1].holder
+    assert top is not None
+    assert (top.status, top.person) == ("acting", "Lê Hồng Sơn")
+    assert top.text("vi") == "Lê Hồng Sơn (phụ trách)"
+    assert top.text("en") == "Lê Hồng Sơn (acting)"
+    data = json.loads(json.dumps(esc.to_dict(), ensure_ascii=False))
+    jsonschema.validate(data, schema(data["schema"]), cls=jsonschema.Draft202012Validator)
+    assert type(esc).from_dict(data) == esc

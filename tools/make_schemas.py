@@ -57,7 +57,7 @@ def _vocabularies() -> dict[tuple[str, str], list[str | None]]:
         ("AgendaItem", "applies_to"): levels,
         # closed vocabularies the answer classes state in their docstrings but type as ``str``
         # (to be dropped once they are typed ``Literal[...]``, which the generator reads):
-        ("Holder", "status"): ["known", "vacant", "unknown"],
+        ("Holder", "status"): ["known", "acting", "vacant", "unknown"],
         ("SubjectInfo", "kind"): ["indicator", "task", "topic"],
         ("Case", "kind"): ["complaint", "denunciation", "information"],
         ("Case", "channel"): ["office", "online", "post"],

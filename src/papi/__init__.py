@@ -9,6 +9,9 @@ dispatches, and the deadline rules of Vietnamese law.
 >>> acc = papi.hanoi().who("D3", where="Phường Hoàn Kiếm", on=date(2026, 3, 1))
 >>> acc.escalation[-1].holder.person
 'Vũ Đại Thắng'
+>>> acc = papi.vietnam().who("D3", where="Phường Hải Châu", on=date(2026, 3, 1))
+>>> acc.escalation[-1].organization.name
+'Ủy ban nhân dân thành phố Đà Nẵng'
 >>> papi.framework(2024)["D3"].name_en
 'Vertical Accountability Towards Citizens'
 
@@ -41,7 +44,7 @@ if TYPE_CHECKING:  # what the lazy names are, for type checkers and IDEs
         text,
     )
     from papi.calendar import Override, VietnamCalendar, default_calendar
-    from papi.datasets import hanoi
+    from papi.datasets import hanoi, vietnam, vietnam_builder
     from papi.dates import VN_TZ, Validity
     from papi.duties import Assignment, Document, Role, Task
     from papi.errors import (
@@ -84,7 +87,7 @@ _LAZY_MODULES = frozenset(
 #: The re-exported names imported on first access: name -> the module defining it.
 _LAZY_NAMES = {
     **dict.fromkeys(("Override", "VietnamCalendar", "default_calendar"), "calendar"),
-    "hanoi": "datasets",
+    **dict.fromkeys(("hanoi", "vietnam", "vietnam_builder"), "datasets"),
     **dict.fromkeys(("VN_TZ", "Validity"), "dates"),
     **dict.fromkeys(("Assignment", "Document", "Role", "Task"), "duties"),
     **dict.fromkeys(
@@ -204,4 +207,6 @@ __all__ = [
     "statutes",
     "territory",
     "text",
+    "vietnam",
+    "vietnam_builder",
 ]

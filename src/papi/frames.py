@@ -161,7 +161,7 @@ def _holder(holder: Holder | None, lang: str) -> Row:
         return {"holder_status": None, "holder": None, "holder_since": None}
     return {
         "holder_status": holder.status,
-        "holder": holder.person if holder.status == "known" else holder.text(lang),
+        "holder": holder.person if holder.status in ("known", "acting") else holder.text(lang),
         "holder_since": holder.since,
     }
 

@@ -136,14 +136,15 @@ class Context:
         self.out.write(dumps(doc) + "\n")
 
     def governance(self) -> Governance:
-        """The packaged Hanoi model, plus the ``--data`` plan file if given."""
-        from papi.datasets import hanoi
+        """The packaged model of the whole country (:func:`papi.datasets.vietnam`), plus the
+        ``--data`` plan file if given."""
+        from papi.datasets import vietnam
 
         with warnings.catch_warnings():
             # the packaged 2022 plan predates the territory data's coverage: its build
             # warnings are not about the user's question
             warnings.simplefilter("ignore")
-            base = hanoi()
+            base = vietnam()
         if not self.args.data:
             return base
         from papi.errors import InvalidData

@@ -14,12 +14,12 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
-from papi.dates import parse_date
+from papi.dates import Validity, parse_date
 from papi.duties import (
     Assignment,
     CommitteesOf,
@@ -28,6 +28,7 @@ from papi.duties import (
     OrgById,
     Selector,
     Unlisted,
+    innermost,
 )
 from papi.errors import Ambiguous, InvalidData, NotFound
 from papi.governance import notices
@@ -42,7 +43,7 @@ from papi.governance.answers import (
     SubjectInfo,
     UnitInfo,
 )
-from papi.territory import Level, Unit
+from papi.territory import Level, Unit, UnitKind
 
 if TYPE_CHECKING:
     from papi.framework import Element
@@ -145,7 +146,12 @@ def holder(ctx: Context, post: Post, on: date, era: int) -> Holder:
         if h.person is None:
             new = Holder(status="vacant", since=since, sources=tuple(h.sources))
         else:
-            new = Holder(status="known", person=h.person, since=since, sources=tuple(h.sources))
+            new = Holder(
+                status="acting" if h.acting else "known",
+                person=h.person,
+                since=since,
+                sources=tuple(h.sources),
+            )
     return ctx.tables.holders.put(key, new)
 
 
@@ -238,11 +244,170 @@ def by_unit(
     found = ctx.tables.by_unit.get(key)
     if found is not ABSENT:
         return found
+    lazy = _CommitteeIndex.of(ctx, sel, on, key)
+    if lazy is not None:
+        return ctx.tables.by_unit.put(key, lazy)
     out: dict[str | None, list[Hit]] = {}
     for hit in resolve(ctx, sel, on, ref):
         out.setdefault(hit.org.unit_id, []).append(hit)
     index = MappingProxyType({k: tuple(v) for k, v in out.items()})
     return ctx.tables.by_unit.put(key, index)
+
+
+class _CommitteeIndex(Mapping[str | None, tuple[Hit, ...]]):
+    """:func:`by_unit` of a selector of People's Committees (or of their heads) that picks
+    somebody on its day, evaluated per unit when asked: over the whole country a question
+    about one commune looks at its own committee, not at the 10,000 others. Iterating it
+    resolves the whole selector (:func:`resolve`)."""
+
+    __slots__ = ("_ctx", "_heads", "_key", "_level", "_on", "_sel", "_within")
+
+    def __init__(
+        self,
+        ctx: Context,
+        sel: Selector,
+        on: date,
+        key: tuple[Selector, int, int | None],
+        level: Level,
+        within: str | None,
+        heads: bool,
+    ) -> None:
+        self._ctx, self._sel, self._on, self._key = ctx, sel, on, key
+        self._level, self._within, self._heads = level, within, heads
+
+    @classmethod
+    def of(
+        cls, ctx: Context, sel: Selector, on: date, key: tuple[Selector, int, int | None]
+    ) -> _CommitteeIndex | None:
+        """The index of ``sel`` when it is such a selector and picks somebody on ``on``
+        (else ``None``: successions must be followed, by :func:`resolve`)."""
+        scope = committee_scope(ctx, sel, on)
+        if scope is None or scope is NO_SCOPE or not any_committee(ctx, *scope, on):
+            return None
+        return cls(ctx, sel, on, key, *scope, isinstance(sel, HeadsOf))
+
+    def _hits(self, uid: str | None) -> tuple[Hit, ...]:
+        ctx, on = self._ctx, self._on
+        if uid is None or uid not in ctx.territory:
+            return ()
+        unit = ctx.territory.get(uid)
+        if unit.level is not self._level or not unit.exists_on(on):
+            return ()
+        if self._within is not None and self._within not in {
+            a.id for a in ctx.territory.ancestors(unit, on=on)
+        }:
+            return ()
+        pc = ctx.orgs.committee_of(unit, on=on)
+        if pc is None:
+            return ()
+        if not self._heads:
+            return (Hit(pc, None, ()),)
+        post = head_post(ctx, pc, on, ctx.era(on))
+        return (Hit(pc, post if post is not None else NO_HEAD, ()),)
+
+    def __getitem__(self, uid: str | None) -> tuple[Hit, ...]:
+        found = self._hits(uid)
+        if not found:
+            raise KeyError(uid)
+        return found
+
+    def __contains__(self, uid: object) -> bool:
+        return (uid is None or isinstance(uid, str)) and bool(self._hits(uid))
+
+    def _all(self) -> Mapping[str | None, tuple[Hit, ...]]:
+        out: dict[str | None, list[Hit]] = {}
+        for hit in resolve(self._ctx, self._sel, self._on, None):
+            out.setdefault(hit.org.unit_id, []).append(hit)
+        return {k: tuple(v) for k, v in out.items()}
+
+    def __iter__(self) -> Iterator[str | None]:
+        return iter(self._all())
+
+    def __len__(self) -> int:
+        return len(self._all())
+
+
+class _NoScope(enum.Enum):
+    NO_SCOPE = 0
+
+
+#: what :func:`committee_scope` returns when the selector's ``within`` names no unit that day
+NO_SCOPE = _NoScope.NO_SCOPE
+
+
+def committee_scope(
+    ctx: Context, sel: Selector, on: date
+) -> tuple[Level, str | None] | Literal[_NoScope.NO_SCOPE] | None:
+    """For a selector of People's Committees (or of their heads): the level and the id of the
+    ``within`` unit on ``on`` (:data:`NO_SCOPE` when it names no unit that day); ``None``
+    for any other selector."""
+    inner = sel.of if isinstance(sel, HeadsOf) else sel
+    if not isinstance(inner, CommitteesOf):
+        return None
+    if inner.within is None:
+        return Level(inner.level), None
+    try:
+        return Level(inner.level), ctx.territory.unit(inner.within, on=on).id
+    except NotFound:
+        return NO_SCOPE
+
+
+def any_committee(
+    ctx: Context, level: Level, within: str | None, on: date, *, quiet: bool = True
+) -> bool:
+    """Whether some unit of ``level`` (inside the unit ``within``) has a People's Committee
+    on ``on``, stopping at the first. With ``quiet``, units whose province the data vouches
+    for on ``on`` are tried first, so that the check warns (a
+    :class:`~papi.errors.CoverageWarning`) only when no such unit has one."""
+    units: Iterable[Unit]
+    if within is not None:
+        units = ctx.territory.units(level=level, within=within, on=on)
+    else:
+        # inside the territory's coverage the first units are vouched for: no need to sort
+        sort = quiet and not ctx.territory.coverage.contains(on)
+        units = (u for u in _units_at(ctx, level, by_coverage=sort) if u.exists_on(on))
+    committee_of = ctx.orgs.committee_of
+    if not quiet:
+        return any(committee_of(u, on=on) is not None for u in units)
+    for u in units:
+        if _coverage_of(ctx, u, on).contains(on) and committee_of(u, on=on) is not None:
+            return True
+    return any(committee_of(u, on=on) is not None for u in _all_at(ctx, level, within, on))
+
+
+def _all_at(ctx: Context, level: Level, within: str | None, on: date) -> Iterator[Unit]:
+    if within is not None:
+        yield from ctx.territory.units(level=level, within=within, on=on)
+    else:
+        yield from (u for u in _units_at(ctx, level, by_coverage=False) if u.exists_on(on))
+
+
+#: the unit kinds of each level
+_KINDS_AT = {lv: frozenset(k for k in UnitKind if k.level is lv) for lv in Level}
+
+
+def _units_at(ctx: Context, level: Level, *, by_coverage: bool) -> tuple[Unit, ...]:
+    """Every unit of ``level`` on any day (the territory's order; with ``by_coverage``, those
+    whose province the data vouches for from the earliest day first), once per model:
+    :meth:`Territory.units` would warn about the whole territory's coverage."""
+    key = (level, by_coverage)
+    found = ctx.tables.units_at.get(key)
+    if found is not ABSENT:
+        return found
+    if by_coverage:
+        plain = _units_at(ctx, level, by_coverage=False)
+        terr = ctx.territory
+        units = tuple(
+            sorted(plain, key=lambda u: terr.coverage_of(u, on=_ANY_DAY).valid_from or date.min)
+        )
+    else:
+        kinds = _KINDS_AT[level]
+        units = tuple(u for u in ctx.territory if u.kind in kinds)
+    return ctx.tables.units_at.put(key, units)
+
+
+#: any day: the coverage of a :class:`Unit` object does not depend on it
+_ANY_DAY = date(2000, 1, 1)
 
 
 def _resolve(ctx: Context, sel: Selector, on: date, ref: date | None) -> tuple[Hit, ...]:
@@ -258,7 +423,7 @@ def _resolve(ctx: Context, sel: Selector, on: date, ref: date | None) -> tuple[H
     found = direct(ctx, sel, on)
     if found or ref is None or ref >= on:
         return tuple(Hit(o, None, ()) for o in found)
-    cov = ctx.territory.coverage
+    cov = _scope_coverage(ctx, sel, ref)
     if cov.valid_from is not None and ref < cov.valid_from < on:
         ref = cov.valid_from  # the earliest structure the data vouches for
     out2: list[Hit] = []
@@ -312,6 +477,53 @@ def rows(ctx: Context, hits: Iterable[Hit], on: date, era: int) -> tuple[Row, ..
                 hi, hh = post_info(ctx, head), holder(ctx, head, on, era)
                 out.append(Row(org.id, oi, None, None, None, head.id, hi, hh, via))
     return tuple(out)
+
+
+def reaches(ctx: Context, a: Assignment, chain: tuple[str, ...], on: date) -> bool:
+    """Whether an assignment naming no organization (an :class:`~papi.duties.Unlisted`
+    selector) concerns a place whose chain of units (itself and its ancestors) is ``chain``:
+    when every assignment that names organizations in its document (and the documents it
+    implements or that implement it) names them inside some units (``within``, or by id),
+    only places in those units; else everywhere. Over the whole country Hanoi's 2022 plan
+    speaks of Hanoi's departments, not of Đà Nẵng's."""
+    scope = _document_scope(ctx, a.basis.document)
+    if scope is None:
+        return True
+    for ref in scope:
+        try:
+            if ctx.territory.unit(ref, on=on).id in chain:
+                return True
+        except (NotFound, Ambiguous):
+            return True
+    return False
+
+
+def _document_scope(ctx: Context, doc: str) -> frozenset[str] | None:
+    """The units the listed assignments of ``doc``'s family name organizations in, or
+    ``None`` when one names them anywhere (or none names any)."""
+    found = ctx.tables.scopes.get(doc)
+    if found is not ABSENT:
+        return found
+    family = {doc, *ctx.documents[doc].implements}
+    family.update(d.id for d in ctx.documents.values() if doc in d.implements)
+    refs: set[str] = set()
+    scope: frozenset[str] | None = None
+    listed = False
+    for a in ctx.assignments:
+        if a.basis.document not in family or isinstance(innermost(a.selector), Unlisted):
+            continue
+        listed = True
+        inner = innermost(a.selector)
+        within = inner.within if isinstance(inner, CommitteesOf | DepartmentsBySector) else None
+        if isinstance(inner, OrgById):
+            within = ctx.orgs.get(inner.id).unit_id
+        if within is None:
+            refs.clear()
+            break
+        refs.add(within)
+    if listed and refs:
+        scope = frozenset(refs)
+    return ctx.tables.scopes.put(doc, scope)
 
 
 # ----------------------------------------------------------------------------- subjects
@@ -443,10 +655,34 @@ def where_notice(place: Place, unit: Unit, chain: tuple[Hop, ...], on: date) -> 
     return notices.where_succeeded(asked, unit.name, chain, on)
 
 
-def coverage_notices(ctx: Context, on: date) -> tuple[Notice, ...]:
+def coverage_notices(ctx: Context, on: date, units: Iterable[Unit] = ()) -> tuple[Notice, ...]:
     """A ``coverage`` notice when ``on`` lies outside the dates the territory data vouches
-    for (the answer then uses the nearest structure in the data)."""
-    cov = ctx.territory.coverage
-    if cov.contains(on):
-        return ()
-    return (notices.coverage(cov, on),)
+    for (the answer then uses the nearest structure in the data): about ``units`` when given,
+    each by its province's span (:meth:`~papi.territory.Territory.coverage_of`; over the whole
+    country Hanoi is vouched for from 2020, the other provinces from 2025), else about the
+    whole territory."""
+    spans: dict[Validity, None] = {}
+    for u in units:
+        spans[_coverage_of(ctx, u, on)] = None
+    if not spans:
+        spans[ctx.territory.coverage] = None
+    return tuple(notices.coverage(cov, on) for cov in spans if not cov.contains(on))
+
+
+def _coverage_of(ctx: Context, unit: Unit | str, on: date) -> Validity:
+    """The coverage of ``unit`` (its province's), the territory's when it cannot be placed."""
+    try:
+        return ctx.territory.coverage_of(unit, on=on)
+    except (NotFound, Ambiguous):
+        return ctx.territory.coverage
+
+
+def _scope_coverage(ctx: Context, sel: Selector, ref: date) -> Validity:
+    """The coverage of what ``sel`` ranges over: its ``within`` unit's or organization's
+    province, else the whole territory's."""
+    if isinstance(sel, OrgById):
+        return _coverage_of(ctx, ctx.orgs.get(sel.id).unit_id, ref)
+    within = getattr(sel, "within", None)
+    if isinstance(within, str):
+        return _coverage_of(ctx, within, ref)
+    return ctx.territory.coverage

@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     )
     from papi.governance.queries.who import Core, SubjectTable
     from papi.organizations import Post
+    from papi.territory import Level, Unit
 
 __all__ = ["ABSENT", "Lru", "Tables"]
 
@@ -130,11 +131,13 @@ class Tables:
         self.bases: Lru[tuple[str, str | None], BasisInfo] = Lru("bases", None)
         self.levels: Lru[str, str | None] = Lru("levels", None)
         self.unlisted: Lru[str, Notice] = Lru("unlisted", None)
+        self.scopes: Lru[str, frozenset[str] | None] = Lru("scopes", None)
         # bounded by size
         self.spellings: Lru[str, SubjectInfo] = Lru("spellings", self.SPELLINGS)
         self.heads: Lru[tuple[str, int], Post | None] = Lru("heads", self.PER_ERA)
         self.holders: Lru[tuple[str, int], Holder] = Lru("holders", self.PER_ERA)
         self.chains: Lru[tuple[str, int], tuple[str, ...]] = Lru("chains", self.PER_ERA)
+        self.units_at: Lru[tuple[Level, bool], tuple[Unit, ...]] = Lru("units_at", None)
         self.ladders: Lru[tuple[str, int], tuple[EscalationStep, ...]] = Lru(
             "ladders", self.PER_ERA
         )

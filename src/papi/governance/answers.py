@@ -98,8 +98,16 @@ class PostInfo:
 
 @attrs.frozen(kw_only=True, cache_hash=True)
 class Holder:
-    """Who holds a post on the day: ``status`` is ``"known"`` (``person`` named), ``"vacant"``
-    (a source says the post is empty) or ``"unknown"`` (the data does not say)."""
+    """Who holds a post on the day: ``status`` is ``"known"`` (``person`` named),
+    ``"acting"`` (``person`` runs the post without its title: *phụ trách*, or an acting
+    chairperson), ``"vacant"`` (a source says the post is empty) or ``"unknown"`` (the data
+    does not say).
+
+    >>> Holder(status="acting", person="Lê Hồng Sơn").text("vi")
+    'Lê Hồng Sơn (phụ trách)'
+    >>> Holder(status="acting", person="Lê Hồng Sơn").text("en")
+    'Lê Hồng Sơn (acting)'
+    """
 
     status: str
     person: str | None = None
@@ -107,9 +115,12 @@ class Holder:
     sources: tuple[str, ...] = ()
 
     def text(self, lang: str) -> str:
-        """``"Vũ Đại Thắng"``, ``"(trống)"`` / ``"(vacant)"`` or ``"(chưa rõ)"`` / ``"(unknown)"``."""
+        """``"Vũ Đại Thắng"``, ``"Lê Hồng Sơn (phụ trách)"`` / ``"Lê Hồng Sơn (acting)"``,
+        ``"(trống)"`` / ``"(vacant)"`` or ``"(chưa rõ)"`` / ``"(unknown)"``."""
         if self.status == "known" and self.person:
             return self.person
+        if self.status == "acting" and self.person:
+            return f"{self.person} (phụ trách)" if lang == "vi" else f"{self.person} (acting)"
         if self.status == "vacant":
             return "(trống)" if lang == "vi" else "(vacant)"
         return "(chưa rõ người giữ chức)" if lang == "vi" else "(holder unknown)"

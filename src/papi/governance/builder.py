@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Mapping, Sequence
+from datetime import date
 from typing import TYPE_CHECKING
 
 from papi.duties import (
@@ -22,7 +23,7 @@ from papi.duties import (
 )
 from papi.errors import InvalidData, NotFound, Problem
 from papi.governance._context import Context, StatuteLookup
-from papi.governance._resolve import resolve
+from papi.governance._resolve import NO_SCOPE, any_committee, committee_scope, resolve
 from papi.governance.answers import Notice
 from papi.governance.model import Governance
 from papi.progress import Report
@@ -266,13 +267,17 @@ class Builder:
         """Problems for the ``must_match`` assignments whose selector picks nobody on the day
         they take effect."""
         later: list[Problem] = []
+        seen: dict[tuple[Selector, int], bool] = {}  # one check per selector and era
         with warnings.catch_warnings():  # coverage warnings on past dates are expected here
             warnings.simplefilter("ignore")
             for a, p in assignments:
                 if a.id not in self._check_selectors or isinstance(innermost(a.selector), Unlisted):
                     continue
                 day = ctx.ref_date(a)
-                if not resolve(ctx, a.selector, day, None):
+                key = (a.selector, ctx.era(day))
+                if key not in seen:
+                    seen[key] = _matches_anybody(ctx, a.selector, day)
+                if not seen[key]:
                     later.append(
                         Problem(
                             path=f"{p}.selector",
@@ -314,6 +319,18 @@ class Builder:
         if self._codes is None:
             self._codes = frozenset(u.code for u in self._territory)
         return ref in self._codes or bool(self._territory.find(ref))
+
+
+def _matches_anybody(ctx: Context, sel: Selector, day: date) -> bool:
+    """Whether ``sel`` picks anybody on ``day``, stopping at the first match: over the whole
+    country a selector of every commune's committee need not be resolved to know it matches."""
+    scope = committee_scope(ctx, sel, day)
+    if scope is NO_SCOPE:
+        return False
+    if scope is not None:
+        # the caller ignores coverage warnings: the first unit with a committee will do
+        return any_committee(ctx, *scope, day, quiet=False)
+    return bool(resolve(ctx, sel, day, None))
 
 
 def _closest(err: NotFound) -> str:

@@ -312,10 +312,22 @@ class Governance:
         _resolve.check_place(where, "where")
         return _escalation.escalation(self._ctx, where, day)
 
-    def duties(self, *, of: Organization | Unit | str, on: date | str) -> Duties:
-        """Every duty held on ``on`` by an organization (object or id) or by the organizations
-        serving a unit (object, id, code or name), with basis and succession hops."""
-        return _duties.duties(self._ctx, of, _resolve.day(on, "on"))
+    def duties(
+        self, *, of: Organization | Unit | str, on: date | str, within: Unit | str | None = None
+    ) -> Duties:
+        """Every duty held on ``on`` by an organization (object, id, or name as documents
+        write it) or by the organizations serving a unit (object, id, code or name), with
+        basis and succession hops. A name that several provinces' bodies bear ("Thanh tra
+        thành phố", "Sở Nội vụ") is resolved inside ``within`` (a unit, e.g. the province),
+        or qualified (``"Sở Nội vụ, Đà Nẵng"``); without either it raises
+        :class:`~papi.errors.Ambiguous` listing the candidates with their provinces.
+
+        >>> from papi.datasets import vietnam
+        >>> d = vietnam().duties(of="Thanh tra thành phố", within="Hà Nội", on=date(2022, 9, 1))
+        >>> d.of, sorted({i.task for i in d.items})
+        ('Thanh tra thành phố Hà Nội', ['T3'])
+        """
+        return _duties.duties(self._ctx, of, _resolve.day(on, "on"), within)
 
     def agenda(
         self, *, of: Organization | Unit | str | None = None, start: date | str, end: date | str

@@ -16,6 +16,7 @@ ones of its kind for its unit ("Hanoi's curated departments win").
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date
@@ -204,58 +205,56 @@ class Organizations:
         return self._once("successions", self._all_successions)
 
     def _all_successions(self) -> tuple[Succession, ...]:
-        return (*self._successions, *self._derived_successions()[0])
+        return (*self._successions, *self._derived_successions())
 
-    def _derived_successions(
-        self,
-    ) -> tuple[
-        tuple[Succession, ...],
-        Mapping[str, tuple[Succession, ...]],
-        Mapping[str, tuple[Succession, ...]],
-    ]:
-        def make() -> tuple[
-            tuple[Succession, ...],
-            Mapping[str, tuple[Succession, ...]],
-            Mapping[str, tuple[Succession, ...]],
-        ]:
+    def _derived_successions(self) -> tuple[Succession, ...]:
+        """Every People's Committee succession, made from the territory's (for
+        :attr:`successions`; queries read :meth:`_unit_successions` instead)."""
+
+        def make() -> tuple[Succession, ...]:
             if self._rules is None:
-                return (), {}, {}
-            out: list[Succession] = []
+                return ()
+            return tuple(_pc_succession(s) for s in self._territory.successions)
+
+        return self._once("derived_successions", make)
+
+    def _unit_successions(
+        self,
+    ) -> tuple[Mapping[str, tuple[Succession, ...]], Mapping[str, tuple[Succession, ...]]]:
+        """The territory's successions by predecessor and by successor unit id, grouped once
+        (a People's Committee's succession is made from its unit's when asked for)."""
+
+        def make() -> tuple[
+            Mapping[str, tuple[Succession, ...]], Mapping[str, tuple[Succession, ...]]
+        ]:
             succ_of: dict[str, list[Succession]] = {}
             pred_of: dict[str, list[Succession]] = {}
-            for s in self._territory.successions:
-                d = Succession(
-                    predecessors=tuple(f"ubnd:{p}" for p in s.predecessors),
-                    successors=tuple(f"ubnd:{n}" for n in s.successors),
-                    effective=s.effective,
-                    act=s.act,
-                    kind=s.kind,
-                    note="the People's Committees follow their units",
-                    sources=s.sources,
-                    verified=s.verified,
-                )
-                out.append(d)
-                for p in d.predecessors:
-                    succ_of.setdefault(p, []).append(d)
-                for n in d.successors:
-                    pred_of.setdefault(n, []).append(d)
+            if self._rules is not None:
+                for s in self._territory.successions:
+                    for p in s.predecessors:
+                        succ_of.setdefault(p, []).append(s)
+                    for n in s.successors:
+                        pred_of.setdefault(n, []).append(s)
             return (
-                tuple(out),
                 {k: tuple(v) for k, v in succ_of.items()},
                 {k: tuple(v) for k, v in pred_of.items()},
             )
 
-        return self._once("derived_successions", make)
+        return self._once("unit_successions", make)
 
     def _succ(self, oid: str) -> tuple[Succession, ...]:
         own = self._succ_of.get(oid, ())
-        derived = self._derived_successions()[1].get(oid, ()) if oid.startswith("ubnd:") else ()
-        return (*own, *derived) if derived else own
+        if not oid.startswith("ubnd:"):
+            return own
+        derived = self._unit_successions()[0].get(oid[5:], ())
+        return (*own, *map(_pc_succession, derived)) if derived else own
 
     def _pred(self, oid: str) -> tuple[Succession, ...]:
         own = self._pred_of.get(oid, ())
-        derived = self._derived_successions()[2].get(oid, ()) if oid.startswith("ubnd:") else ()
-        return (*own, *derived) if derived else own
+        if not oid.startswith("ubnd:"):
+            return own
+        derived = self._unit_successions()[1].get(oid[5:], ())
+        return (*own, *map(_pc_succession, derived)) if derived else own
 
     def __iter__(self) -> Iterator[Organization]:
         """Every organization, curated first, then those derived for each unit in territory
@@ -278,8 +277,26 @@ class Organizations:
         )
         return f"<Organizations: {len(self._by_id)} curated organizations{rules}>"
 
-    def _check(self, on: date) -> None:
-        _warn_outside_coverage(self._coverage, on, "the data", stacklevel=3)
+    def _check(self, on: date, unit: UnitRef | None = None) -> None:
+        """Warn when ``on`` lies outside the days the data vouches for: about ``unit`` (its
+        province's span, :meth:`Territory.coverage_of`) when known, else the territory's."""
+        cov = self._coverage
+        if unit is not None:
+            with contextlib.suppress(NotFound, Ambiguous):
+                cov = self._territory.coverage_of(unit, on=on)
+        _warn_outside_coverage(cov, on, "the data", stacklevel=3)
+
+    def _unit_of(self, ref: OrgRef | PostRef) -> str | None:
+        """The unit an organization or post reference serves, when found without resolving
+        a name (for :meth:`_check`)."""
+        if isinstance(ref, Organization):
+            return ref.unit_id
+        if isinstance(ref, Post):
+            ref = ref.org_id
+        if not isinstance(ref, str):
+            return None
+        found = self._get(ref) or self._get(ref.rsplit("/", 1)[0])
+        return None if found is None else found.unit_id
 
     # ---------------------------------------------------------- derived bodies
     def _derive(self, uid: str) -> tuple[tuple[Organization, ...], tuple[Post, ...]]:
@@ -376,8 +393,9 @@ class Organizations:
         >>> orgs.org("Văn phòng HĐND và UBND", within="Phường Hoàn Kiếm", on=date(2026, 3, 1)).id
         'vp-hdnd-ubnd:00070@2025-07-01'
         """
-        self._check(on)
-        return self._resolve(ref, on, within)
+        found = self._resolve(ref, on, within)
+        self._check(on, found.unit_id)
+        return found
 
     def find(
         self, name: str, *, on: date | None = None, within: UnitRef | None = None
@@ -582,7 +600,7 @@ class Organizations:
         >>> orgs.committee_of("Quận Hoàn Kiếm", on=date(2025, 6, 30)).id
         'ubnd:002'
         """
-        self._check(on)
+        self._check(on, unit)
         return self._of_unit(self._unit(unit, on).id, OrgKind.PEOPLES_COMMITTEE, on)
 
     def council_of(self, unit: UnitRef, *, on: date) -> Organization | None:
@@ -596,7 +614,7 @@ class Organizations:
         >>> orgs.council_of("Phường Hoàn Kiếm", on=date(2026, 3, 1)).name
         'Hội đồng nhân dân phường Hoàn Kiếm'
         """
-        self._check(on)
+        self._check(on, unit)
         return self._of_unit(self._unit(unit, on).id, OrgKind.PEOPLES_COUNCIL, on)
 
     def organizations(
@@ -611,7 +629,7 @@ class Organizations:
         >>> len(orgs.organizations(kind=OrgKind.DEPARTMENT, on=date(2025, 3, 1)))
         13
         """
-        self._check(on)
+        self._check(on, unit)
         pool: Iterable[Organization]
         if unit is not None:
             pool = self._orgs_of_unit(self._unit(unit, on).id)
@@ -625,13 +643,13 @@ class Organizations:
 
     def posts(self, org: OrgRef, *, on: date) -> tuple[Post, ...]:
         """The posts of ``org`` existing on ``on``."""
-        self._check(on)
+        self._check(on, self._unit_of(org))
         o = self._resolve(org, on)
         return tuple(p for p in self._posts_of_org(o) if p.validity.contains(on))
 
     def head_post(self, org: OrgRef, *, on: date) -> Post | None:
         """The head post of ``org`` on ``on`` (chairperson, director ...), or ``None``."""
-        self._check(on)
+        self._check(on, self._unit_of(org))
         o = self._resolve(org, on)
         for p in self._posts_of_org(o):
             if p.is_head and p.validity.contains(on):
@@ -651,7 +669,7 @@ class Organizations:
         >>> orgs.holder("ubnd:01/chu-tich", on=date(2022, 9, 30)).person
         'Trần Sỹ Thanh'
         """
-        self._check(on)
+        self._check(on, self._unit_of(post))
         held = self._holders(post, on)
         for h in held:
             if h.acting:
@@ -667,7 +685,7 @@ class Organizations:
         >>> [(h.person, h.acting) for h in orgs.holders("ubnd:01/chu-tich", on=date(2020, 9, 1))]
         [('Nguyễn Đức Chung', False), ('Nguyễn Văn Sửu', True)]
         """
-        self._check(on)
+        self._check(on, self._unit_of(post))
         return self._holders(post, on)
 
     def _holders(self, post: PostRef, on: date) -> tuple[Holding, ...]:
@@ -681,7 +699,7 @@ class Organizations:
         """The organization ``org`` answers to on ``on``: for a People's Committee (or
         Council) that of the parent unit; for a body that is part of another, that body
         (a department's superior is the city People's Committee); else ``None``."""
-        self._check(on)
+        self._check(on, self._unit_of(org))
         o = self._resolve(org, on)
         if o.kind in (OrgKind.PEOPLES_COMMITTEE, OrgKind.PEOPLES_COUNCIL):
             parent = self._territory._parent_id(o.unit_id, on.toordinal())
@@ -696,7 +714,7 @@ class Organizations:
         """The People's Committees ``org`` guides on ``on``, by id: for a department,
         inspectorate or PC Office, those of every unit below its own that day (a rule
         evaluated here, not stored)."""
-        self._check(on)
+        self._check(on, self._unit_of(org))
         o = self._resolve(org, on)
         if not self._derive_guides or o.kind not in GUIDING_KINDS:
             return ()
@@ -710,17 +728,17 @@ class Organizations:
     def successors(self, org: OrgRef, *, on: date) -> tuple[Organization, ...]:
         """What ``org`` became by ``on``, following ``succeeded_by`` forward (itself if it
         still exists; empty if it ended without successors or starts after ``on``)."""
-        self._check(on)
+        self._check(on, self._unit_of(org))
         return self._follow(self._resolve_any(org, on), on)[0]
 
     def succession_chain(self, org: OrgRef, *, on: date) -> tuple[Succession, ...]:
         """The successions followed by :meth:`successors`."""
-        self._check(on)
+        self._check(on, self._unit_of(org))
         return self._follow(self._resolve_any(org, on), on)[1]
 
     def predecessors(self, org: OrgRef, *, on: date) -> tuple[Organization, ...]:
         """The organizations ``org`` directly replaced, by id."""
-        self._check(on)
+        self._check(on, self._unit_of(org))
         o = self._resolve_any(org, on)
         ids = {p for s in self._pred(o.id) for p in s.predecessors}
         return tuple(sorted((self.get(i) for i in ids), key=lambda x: x.id))
@@ -733,7 +751,7 @@ class Organizations:
         if org.valid_from is not None and on < org.valid_from:
             return (), ()
         found: dict[str, Organization] = {}
-        chain: dict[int, Succession] = {}
+        chain: dict[Succession, Succession] = {}
         stack, seen = [org.id], set()
         while stack:
             cur = stack.pop()
@@ -746,7 +764,7 @@ class Organizations:
                 continue
             for s in self._succ(cur):
                 if s.effective <= on:
-                    chain.setdefault(id(s), s)
+                    chain.setdefault(s, s)  # by value: a unit's succession is made anew
                     stack.extend(s.successors)
         orgs = tuple(sorted(found.values(), key=lambda x: x.id))
         hops = tuple(sorted(chain.values(), key=lambda s: (s.effective, s.predecessors)))
@@ -816,6 +834,20 @@ class Organizations:
         from papi.organizations._build import build_graph
 
         return self._once("graph", lambda: build_graph(self))
+
+
+def _pc_succession(s: Succession) -> Succession:
+    """The succession of the People's Committees of a unit succession's units."""
+    return Succession(
+        predecessors=tuple(f"ubnd:{p}" for p in s.predecessors),
+        successors=tuple(f"ubnd:{n}" for n in s.successors),
+        effective=s.effective,
+        act=s.act,
+        kind=s.kind,
+        note="the People's Committees follow their units",
+        sources=s.sources,
+        verified=s.verified,
+    )
 
 
 def _evolve_part_of(o: Organization, part_of: str) -> Organization:

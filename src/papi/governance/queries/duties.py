@@ -20,10 +20,10 @@ __all__ = ["duties", "orgs_of"]
 _ROLE_ORDER = {r: i for i, r in enumerate(Role)}
 
 
-def duties(ctx: Context, of: object, on: date) -> Duties:
+def duties(ctx: Context, of: object, on: date, within: object = None) -> Duties:
     """The answer of :meth:`Governance.duties <papi.governance.Governance.duties>`."""
 
-    orgs, label, found_notices = orgs_of(ctx, of, on)
+    orgs, label, found_notices = orgs_of(ctx, of, on, within)
     ids = {o.id for o in orgs}
     units = {o.unit_id for o in orgs}
     items: list[DutyItem] = []
@@ -49,17 +49,29 @@ def duties(ctx: Context, of: object, on: date) -> Duties:
             )
     items = list(dict.fromkeys(items))
     items.sort(key=lambda d: (task_sort_key(d.task), _ROLE_ORDER[d.role], len(d.via) > 0))
-    warnings = found_notices + _resolve.coverage_notices(ctx, on)
+    places = [ctx.territory.get(u) for u in sorted(units) if u in ctx.territory]
+    warnings = found_notices + _resolve.coverage_notices(ctx, on, places)
     return Duties(of=label, on=on, items=tuple(items), warnings=warnings)
 
 
 def orgs_of(
-    ctx: Context, of: object, on: date
+    ctx: Context, of: object, on: date, within: object = None
 ) -> tuple[tuple[Organization, ...], str, tuple[Notice, ...]]:
     """The organizations meant by ``of``, a label, and ``where_succeeded`` when ``of`` is
-    a unit that no longer exists on ``on`` and its one successor's organizations answer."""
+    a unit that no longer exists on ``on`` and its one successor's organizations answer.
+
+    A name is resolved as documents write it, inside ``within`` (a unit) when given: over
+    the whole country "Thanh tra thành phố" or "Sở Nội vụ" names one body per province, so
+    such a name needs a context (``within=``, or qualified: ``"Sở Nội vụ, Đà Nẵng"``); one
+    that is neither an organization nor a unit raises the :class:`~papi.errors.Ambiguous`
+    listing the candidates with their provinces."""
     if isinstance(of, Organization):
         return (of,), of.name, ()
+    scope = None
+    if within is not None:
+        _resolve.check_place(within, "within")
+        scope = _resolve.where(ctx, within, on)[0]  # type: ignore[arg-type]
+    ambiguous: Ambiguous | None = None
     if isinstance(of, str):
         try:
             o = ctx.orgs.get(of)
@@ -67,11 +79,18 @@ def orgs_of(
         except NotFound:
             pass
         try:
-            o = ctx.orgs.org(of, on=on)
+            o = ctx.orgs.org(of, on=on, within=scope)
             return (o,), o.name, ()
-        except (NotFound, Ambiguous):
+        except NotFound:
             pass
+        except Ambiguous as exc:
+            ambiguous = exc
     _resolve.check_place(of, "of")
-    unit, hops = _resolve.where(ctx, of, on)  # type: ignore[arg-type]
+    try:
+        unit, hops = _resolve.where(ctx, of, on)  # type: ignore[arg-type]
+    except NotFound:
+        if ambiguous is not None:
+            raise ambiguous from None
+        raise
     found = (_resolve.where_notice(of, unit, hops, on),) if hops else ()  # type: ignore[arg-type]
     return tuple(ctx.orgs.organizations(unit=unit, on=on)), unit.name, found

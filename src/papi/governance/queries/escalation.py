@@ -66,5 +66,5 @@ def escalation(ctx: Context, place: _resolve.Place, on: date) -> Escalation:
         on=on,
         steps=ladder(ctx, unit, on, ctx.era(on)),
         hops=hops,
-        warnings=where_notices + _resolve.coverage_notices(ctx, on),
+        warnings=where_notices + _resolve.coverage_notices(ctx, on, (unit,)),
     )

@@ -278,7 +278,7 @@ def who(ctx: Context, subject: str, place: _resolve.Place, on: date) -> Accounta
     deadlines, deadline_notices = next_deadlines(ctx, subj, on, core.levels)
     warnings.extend(core.warnings)
     warnings.extend(deadline_notices)
-    warnings.extend(_resolve.coverage_notices(ctx, on))
+    warnings.extend(_resolve.coverage_notices(ctx, on, (unit,)))
     warnings.extend(ctx.notes)
     hops = tuple(dict.fromkeys((*where_hops, *core.hops))) if where_hops else core.hops
     responsible = core.responsible
@@ -355,12 +355,14 @@ def _core(ctx: Context, subj: SubjectInfo, unit: Unit, on: date) -> Core:
 def _new_core(ctx: Context, subj: SubjectInfo, unit: Unit, on: date, era: int) -> Core:
     table = subject_table(ctx, subj, on, era)
     found: list[Entry] = []
-    for depth, uid in enumerate(chain_ids(ctx, unit, on, era)):
+    chain = chain_ids(ctx, unit, on, era)
+    for depth, uid in enumerate(chain):
         # nearest first: the stable sort below keeps that order between equal keys
         found.extend(table.entries(ctx, uid, on, era, keep=depth > 0))
     found.sort(key=_K)
     responsible = tuple(e.responsible for e in found)
-    docs_used = {a.basis.document for a, _ in table.unlisted}
+    unlisted = [(a, u) for a, u in table.unlisted if _resolve.reaches(ctx, a, chain, on)]
+    docs_used = {a.basis.document for a, _ in unlisted}
     docs_used.update(r.basis.document for r in responsible)
     hops: dict[Hop, None] = {}
     last: tuple[Hop, ...] = ()
@@ -374,7 +376,7 @@ def _new_core(ctx: Context, subj: SubjectInfo, unit: Unit, on: date, era: int) -
     return Core(
         responsible=responsible,
         hops=tuple(hops),
-        warnings=_warnings(ctx, subj, on, table, responsible, docs_used),
+        warnings=_warnings(ctx, subj, on, table, unlisted, responsible, docs_used),
         escalation=ladder(ctx, unit, on, era),
         levels=levels,
     )
@@ -385,6 +387,7 @@ def _warnings(
     subj: SubjectInfo,
     on: date,
     table: SubjectTable,
+    unlisted: Sequence[tuple[Assignment, Unlisted]],
     responsible: Sequence[Responsible],
     docs_used: set[str],
 ) -> tuple[Notice, ...]:
@@ -393,7 +396,7 @@ def _warnings(
     if doc_notices is None:
         doc_notices = table.docs_notices.setdefault(docs, document_notices(ctx, docs, on))
     out: list[Notice] = list(doc_notices)
-    for a, u in table.unlisted:
+    for a, u in unlisted:
         notice = ctx.tables.unlisted.get(a.id)
         if notice is ABSENT:
             make = (

@@ -1,0 +1,168 @@
+"""Benchmark: the packaged model of the whole country (``papi.vietnam()``), against baselines
+measured in the same run.
+
+Every build is timed in a fresh interpreter (a subprocess), so that nothing is cached:
+
+* ``papi.vietnam()`` and ``papi.hanoi()``: build time (after ``import papi``) and memory
+  (peak resident size less the interpreter's before the build, and the tracemalloc peak in a
+  separate run), against a baseline in the same subprocess: decompressing and parsing the
+  packaged national unit and succession files with ``json`` (what any loader must do).
+  Targets: vietnam() < 1.5 s and < 250 MB; hanoi() < 0.5 s.
+* ``papi who D3 --where <commune> --on 2026-03-01`` from the command line, wall time of the
+  whole command for communes drawn across the country, against ``python -c pass``. Target:
+  < 1.5 s.
+* a national sweep: ``who()`` for every commune of 2026-03-01 (3,321) x 8 PAPI dimensions on
+  one day, answers per second, first (compiling each subject's table for the era) and again
+  (the answer store), against a plain ``dict`` walk from each commune to its province.
+
+Run: ``python benchmarks/bench_vietnam.py [--samples 3]`` (about 1-2 minutes).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import statistics
+import subprocess
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+SRC = Path(__file__).resolve().parent.parent / "src"
+ON = date(2026, 3, 1)
+DIMENSIONS = tuple(f"D{i}" for i in range(1, 9))
+
+_BUILD = """
+import gzip, json, resource, sys, time, warnings
+from importlib import resources
+warnings.simplefilter("ignore")
+import papi
+base = resources.files("papi") / "data" / "vietnam"
+t = time.perf_counter()
+for name in ("units.jsonl.gz", "successions.jsonl.gz"):
+    text = gzip.decompress((base / name).read_bytes()).decode("utf-8")
+    rows = json.loads("[" + ",".join(text.splitlines()) + "]")
+baseline = time.perf_counter() - t
+del rows, text
+import papi.datasets, papi.governance, papi.organizations, papi.territory, papi.law, papi.io
+rss0 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+t = time.perf_counter()
+gov = papi.{model}()
+took = time.perf_counter() - t
+rss1 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+print(json.dumps({{"took": took, "baseline": baseline, "rss_mb": (rss1 - rss0) / 1024}}))
+"""
+
+_TRACE = """
+import tracemalloc, warnings
+warnings.simplefilter("ignore")
+import papi, papi.datasets, papi.governance, papi.organizations, papi.territory, papi.law
+tracemalloc.start()
+gov = papi.{model}()
+print(tracemalloc.get_traced_memory()[1] / 2**20)
+"""
+
+
+def _python(code: str) -> str:
+    env = {**os.environ, "PYTHONPATH": str(SRC)}
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
+    )
+    return done.stdout.strip().splitlines()[-1]
+
+
+def _wall(argv: list[str]) -> float:
+    env = {**os.environ, "PYTHONPATH": str(SRC)}
+    t = time.perf_counter()
+    subprocess.run(argv, capture_output=True, env=env, check=True)
+    return time.perf_counter() - t
+
+
+def builds(samples: int) -> None:
+    print("builds (fresh interpreter each; median of samples)")
+    for model, target in (("vietnam", 1.5), ("hanoi", 0.5)):
+        runs = [json.loads(_python(_BUILD.format(model=model))) for _ in range(samples)]
+        took = statistics.median(r["took"] for r in runs)
+        base = statistics.median(r["baseline"] for r in runs)
+        rss = statistics.median(r["rss_mb"] for r in runs)
+        peak = float(_python(_TRACE.format(model=model)))
+        print(
+            f"  papi.{model}(): {took * 1000:7.0f} ms = {took / base:5.1f}x the json parse of "
+            f"the national files ({base * 1000:.0f} ms); target < {target} s; "
+            f"+{rss:.0f} MB resident, tracemalloc peak {peak:.0f} MB"
+        )
+
+
+def cli(samples: int) -> None:
+    from papi.territory import Level, vietnam_territory
+
+    communes = vietnam_territory().units(level=Level.COMMUNE, on=ON)
+    rng = random.Random(10)
+    picked = [
+        "Phường Hải Châu",
+        *(vietnam_territory().qualified_name(u, on=ON) for u in rng.sample(communes, samples)),
+    ]
+    base = statistics.median(_wall([sys.executable, "-c", "pass"]) for _ in range(samples))
+    print("papi who from the command line (wall time of the whole command)")
+    times = []
+    for where in picked:
+        argv = [sys.executable, "-m", "papi", "who", "D3", "--where", where, "--on", ON.isoformat()]
+        took = _wall(argv)
+        times.append(took)
+        print(f"  {where}: {took * 1000:.0f} ms")
+    med = statistics.median(times)
+    print(
+        f"  median {med * 1000:.0f} ms = {med / base:.1f}x `python -c pass` "
+        f"({base * 1000:.0f} ms); max {max(times) * 1000:.0f} ms; target < 1.5 s"
+    )
+
+
+def sweep() -> None:
+    import warnings
+
+    warnings.simplefilter("ignore")
+    import papi
+    from papi.territory import Level
+
+    gov = papi.vietnam()
+    terr = gov.territory
+    communes = terr.units(level=Level.COMMUNE, on=ON)
+    parent = {u.id: terr.parent(u, on=ON) for u in communes}
+    parent_of = {k: (v.id if v is not None else None) for k, v in parent.items()}
+    t = time.perf_counter()
+    for _ in DIMENSIONS:
+        for u in communes:
+            cur: str | None = u.id
+            while cur is not None:
+                cur = parent_of.get(cur)
+    walk = (time.perf_counter() - t) / (len(communes) * len(DIMENSIONS))
+    n = len(communes) * len(DIMENSIONS)
+    print(f"national sweep: {len(communes)} communes x {len(DIMENSIONS)} dimensions on {ON}")
+    for label in ("first (compiles each subject's era table)", "again (answer store)"):
+        t = time.perf_counter()
+        for d in DIMENSIONS:
+            for u in communes:
+                gov.who(d, where=u, on=ON)
+        took = time.perf_counter() - t
+        print(
+            f"  {label}: {took:.2f} s, {n / took:,.0f} answers/s, "
+            f"{took / n * 1e6:.0f} us/answer = {took / n / walk:,.0f}x the dict walk "
+            f"({walk * 1e9:.0f} ns)"
+        )
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--samples", type=int, default=3)
+    args = ap.parse_args()
+    sys.path.insert(0, str(SRC))
+    builds(args.samples)
+    cli(args.samples)
+    sweep()
+
+
+if __name__ == "__main__":
+    main()
