@@ -99,8 +99,7 @@ def _responsible(
 ) -> Responsible:
     """``Responsible(role=..., ...)`` at a fraction of the cost: the class has no validators
     or converters, so setting its slots directly makes the same object (the compiled tables
-    make one per entry of every unit asked about; :meth:`SubjectTable._make_entries` inlines
-    the same steps)."""
+    make one per entry of every unit asked about)."""
     r = _new(Responsible)
     s_role, s_task, s_org, s_post, s_holder, s_basis, s_via = _SLOTS
     s_role(r, role)
@@ -239,8 +238,7 @@ class SubjectTable:
                     explicit_acc.update((row.org_id, task) for row in rows)
         if not found:
             return _NOTHING
-        s_role, s_task, s_org, s_post, s_holder, s_basis, s_via = _SLOTS
-        new, resp, entry = _new, Responsible, _entry
+        make, entry = _responsible, _entry
         out: list[Entry] = []
         append = out.append
         for rows, members in found:
@@ -255,14 +253,7 @@ class SubjectTable:
                         if key2 in seen:
                             continue
                         seen.add(key2)
-                    r = new(resp)
-                    s_role(r, role)
-                    s_task(r, task)
-                    s_org(r, row.org)
-                    s_post(r, row.post)
-                    s_holder(r, row.holder)
-                    s_basis(r, plain)
-                    s_via(r, via)
+                    r = make(role, task, row.org, row.post, row.holder, plain, via)
                     append(entry(Entry, (kp1 if via else kp0, r)))
                     # the người đứng đầu principle: the head answers for what the organization
                     # is assigned (rows of HeadsOf hits have no head_id)
@@ -273,14 +264,7 @@ class SubjectTable:
                         if key2 in seen:
                             continue
                         seen.add(key2)
-                    r = new(resp)
-                    s_role(r, _ACC)
-                    s_task(r, task)
-                    s_org(r, row.org)
-                    s_post(r, row.head)
-                    s_holder(r, row.head_holder)
-                    s_basis(r, head_basis)
-                    s_via(r, via)
+                    r = make(_ACC, task, row.org, row.head, row.head_holder, head_basis, via)
                     append(entry(Entry, (kh1 if via else kh0, r)))
         out.sort(key=_K)  # stable: equal keys keep the order above
         docs: set[str] = set()
