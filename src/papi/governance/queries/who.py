@@ -215,7 +215,7 @@ class SubjectTable:
         assignment naming the same organization's head for the task, and a repeated entry
         (same assignment, principle, organization, post and hops) is kept once, the first
         (entries of different assignments never repeat each other)."""
-        found: list[tuple[tuple[Row, ...], tuple[_Member, ...]]] = []
+        found: list[tuple[tuple[Row, ...], tuple[Row, ...], tuple[_Member, ...]]] = []
         explicit_acc: set[tuple[str, str]] = set()
         rows_store = ctx.tables.rows
         for index, members in self.groups:
@@ -225,13 +225,13 @@ class SubjectTable:
             key = (id(index), uid)
             stored = rows_store.get(key)
             if stored is ABSENT or stored[0] is not index:
-                stored = rows_store.put(key, (index, _resolve.rows(ctx, hits, on, era)))
+                stored = rows_store.put(key, (index, *_unit_rows(ctx, hits, on, era)))
                 if stored[0] is not index:  # a stale entry of an index no longer kept
-                    stored = (index, _resolve.rows(ctx, hits, on, era))
-            rows = stored[1]
+                    stored = (index, *_unit_rows(ctx, hits, on, era))
+            _, rows, heads = stored
             if not rows:
                 continue
-            found.append((rows, members))
+            found.append((rows, heads, members))
             for m in members:
                 if m[1]:
                     task = m[0].task
@@ -241,31 +241,22 @@ class SubjectTable:
         make, entry = _responsible, _entry
         out: list[Entry] = []
         append = out.append
-        for rows, members in found:
-            single = len(rows) == 1
+        # equal keys only within one assignment's plain (or head) entries, in row order
+        for rows, heads, members in found:
             for a, acc, kp0, kp1, kh0, kh1, plain, head_basis in members:
                 role, task = a.role, a.task
-                seen: set[tuple[object, ...]] | None = None if single else set()
                 for row in rows:
-                    org_id, via = row.org_id, row.via
-                    if seen is not None:
-                        key2: tuple[object, ...] = (None, org_id, row.post_id, via)
-                        if key2 in seen:
-                            continue
-                        seen.add(key2)
-                    r = make(role, task, row.org, row.post, row.holder, plain, via)
-                    append(entry(Entry, (kp1 if via else kp0, r)))
-                    # the người đứng đầu principle: the head answers for what the organization
-                    # is assigned (rows of HeadsOf hits have no head_id)
-                    if acc or row.head_id is None or (org_id, task) in explicit_acc:
+                    r = make(role, task, row.org, row.post, row.holder, plain, row.via)
+                    append(entry(Entry, (kp1 if row.via else kp0, r)))
+                if acc:
+                    continue
+                # the người đứng đầu principle: the head answers for what the organization
+                # is assigned, unless an assignment names that head for the task
+                for row in heads:
+                    if (row.org_id, task) in explicit_acc:
                         continue
-                    if seen is not None:
-                        key2 = (PRINCIPLE_HEAD, org_id, row.head_id, via)
-                        if key2 in seen:
-                            continue
-                        seen.add(key2)
-                    r = make(_ACC, task, row.org, row.head, row.head_holder, head_basis, via)
-                    append(entry(Entry, (kh1 if via else kh0, r)))
+                    r = make(_ACC, task, row.org, row.head, row.head_holder, head_basis, row.via)
+                    append(entry(Entry, (kh1 if row.via else kh0, r)))
         out.sort(key=_K)  # stable: equal keys keep the order above
         docs: set[str] = set()
         orgs: dict[str, OrgInfo] = {}
@@ -287,6 +278,28 @@ class SubjectTable:
             has_lead=has_lead,
             has_unknown=has_unknown,
         )
+
+
+def _unit_rows(
+    ctx: Context, hits: Sequence[Hit], on: date, era: int
+) -> tuple[tuple[Row, ...], tuple[Row, ...]]:
+    """The rows of a selector's hits in a unit for plain entries, and those for head-of-
+    organization entries (rows with a head post; rows of HeadsOf hits have none), each
+    without repeats (same organization, post and hops: the first is kept), so that an
+    assignment's entries repeat none."""
+    rows = _resolve.rows(ctx, hits, on, era)
+    if len(rows) == 1:
+        return rows, rows if rows[0].head_id is not None else ()
+    plain: list[Row] = []
+    seen: set[tuple[str, str | None, tuple[Hop, ...]]] = set()
+    for r in rows:
+        key = (r.org_id, r.post_id, r.via)
+        if key not in seen:
+            seen.add(key)
+            plain.append(r)
+    # the head post is the organization's, so a row repeating another's organization and
+    # hops repeats its head entry too
+    return tuple(plain), tuple(r for r in plain if r.head_id is not None)
 
 
 #: one assignment of a group of :attr:`SubjectTable.groups`
