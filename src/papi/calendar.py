@@ -826,7 +826,12 @@ def received_on(
     if not isinstance(office_close, time):
         raise InvalidData("must be a datetime.time", path="office_close", value=office_close)
     cal = calendar if calendar is not None else default_calendar()
-    local = moment.astimezone(VN_TZ)
+    try:
+        local = moment.astimezone(VN_TZ)
+    except (OverflowError, ValueError):  # near year 1 or 9999: no Vietnamese day exists
+        raise InvalidData(
+            "has no day in Vietnamese time (out of range)", path="moment", value=moment
+        ) from None
     day = local.date()
     if not cal.is_working_day(day):
         return cal.roll_forward(day)

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, TypeVar
 import attrs
 import networkx as nx
 
-from papi.dates import Validity, _warn_outside_coverage
+from papi.dates import Validity, _warn_outside_coverage, parse_day
 from papi.errors import Ambiguous, InvalidData, NotFound
 from papi.organizations.model import (
     GUIDING_KINDS,
@@ -278,8 +278,13 @@ class Organizations:
         )
         return f"<Organizations: {len(self._by_id)} curated organizations{rules}>"
 
-    def _check(self, on: date) -> None:
-        _warn_outside_coverage(self._coverage, on, "the data", stacklevel=3)
+    def _check(self, on: object) -> date:
+        """The query day read with :func:`~papi.dates.parse_day` (an ISO string, a date or an
+        aware datetime; anything else :class:`~papi.errors.InvalidData` naming ``on``), with
+        a warning when it lies outside the data's coverage."""
+        day = parse_day(on, arg="on")
+        _warn_outside_coverage(self._coverage, day, "the data", stacklevel=3)
+        return day
 
     # ---------------------------------------------------------- derived bodies
     def _derive(self, uid: str) -> tuple[tuple[Organization, ...], tuple[Post, ...]]:
@@ -332,7 +337,7 @@ class Organizations:
         >>> hanoi_organizations().get("ubnd:00070@2025-07-01").name
         'Ủy ban nhân dân phường Hoàn Kiếm'
         """
-        found = self._get(org_id)
+        found = self._get(_id(org_id, "org_id", "an organization id"))
         if found is None:
             raise NotFound("organization id", org_id)
         return found
@@ -344,7 +349,7 @@ class Organizations:
 
     def post(self, post_id: str) -> Post:
         """The post with this id, curated or derived; NotFound otherwise."""
-        found = self._posts.get(post_id)
+        found = self._posts.get(_id(post_id, "post_id", "a post id"))
         if found is not None:
             return found
         org_id = post_id.rsplit("/", 1)[0]
@@ -376,7 +381,7 @@ class Organizations:
         >>> orgs.org("Văn phòng HĐND và UBND", within="Phường Hoàn Kiếm", on=date(2026, 3, 1)).id
         'vp-hdnd-ubnd:00070@2025-07-01'
         """
-        self._check(on)
+        on = self._check(on)
         return self._resolve(ref, on, within)
 
     def find(
@@ -390,6 +395,9 @@ class Organizations:
         >>> [o.id for o in hanoi_organizations().find("ubnd phuong hoan kiem")]
         ['ubnd:00070@2025-07-01']
         """
+        if not isinstance(name, str):
+            raise InvalidData("must be a name (a string)", path="name", value=name)
+        on = None if on is None else parse_day(on, arg="on")
         ctx = None
         if within is not None:
             if on is None:
@@ -460,7 +468,11 @@ class Organizations:
         if isinstance(ref, Organization):
             return ref
         if not isinstance(ref, str):
-            raise NotFound("organization", ref)
+            raise InvalidData(
+                "must be an Organization, or an organization id or name (a string)",
+                path="org",
+                value=ref,
+            )
         found = self._get(ref)
         if found is not None:
             if found.validity.contains(on):
@@ -582,7 +594,7 @@ class Organizations:
         >>> orgs.committee_of("Quận Hoàn Kiếm", on=date(2025, 6, 30)).id
         'ubnd:002'
         """
-        self._check(on)
+        on = self._check(on)
         return self._of_unit(self._unit(unit, on).id, OrgKind.PEOPLES_COMMITTEE, on)
 
     def council_of(self, unit: UnitRef, *, on: date) -> Organization | None:
@@ -596,7 +608,7 @@ class Organizations:
         >>> orgs.council_of("Phường Hoàn Kiếm", on=date(2026, 3, 1)).name
         'Hội đồng nhân dân phường Hoàn Kiếm'
         """
-        self._check(on)
+        on = self._check(on)
         return self._of_unit(self._unit(unit, on).id, OrgKind.PEOPLES_COUNCIL, on)
 
     def organizations(
@@ -611,7 +623,16 @@ class Organizations:
         >>> len(orgs.organizations(kind=OrgKind.DEPARTMENT, on=date(2025, 3, 1)))
         13
         """
-        self._check(on)
+        on = self._check(on)
+        if kind is not None and not isinstance(kind, OrgKind):
+            try:
+                kind = OrgKind(kind)
+            except ValueError:
+                raise InvalidData(
+                    f"must be an OrgKind or one of {', '.join(k.value for k in OrgKind)}",
+                    path="kind",
+                    value=kind,
+                ) from None
         pool: Iterable[Organization]
         if unit is not None:
             pool = self._orgs_of_unit(self._unit(unit, on).id)
@@ -625,13 +646,13 @@ class Organizations:
 
     def posts(self, org: OrgRef, *, on: date) -> tuple[Post, ...]:
         """The posts of ``org`` existing on ``on``."""
-        self._check(on)
+        on = self._check(on)
         o = self._resolve(org, on)
         return tuple(p for p in self._posts_of_org(o) if p.validity.contains(on))
 
     def head_post(self, org: OrgRef, *, on: date) -> Post | None:
         """The head post of ``org`` on ``on`` (chairperson, director ...), or ``None``."""
-        self._check(on)
+        on = self._check(on)
         o = self._resolve(org, on)
         for p in self._posts_of_org(o):
             if p.is_head and p.validity.contains(on):
@@ -651,7 +672,7 @@ class Organizations:
         >>> orgs.holder("ubnd:01/chu-tich", on=date(2022, 9, 30)).person
         'Trần Sỹ Thanh'
         """
-        self._check(on)
+        on = self._check(on)
         held = self._holders(post, on)
         for h in held:
             if h.acting:
@@ -667,11 +688,11 @@ class Organizations:
         >>> [(h.person, h.acting) for h in orgs.holders("ubnd:01/chu-tich", on=date(2020, 9, 1))]
         [('Nguyễn Đức Chung', False), ('Nguyễn Văn Sửu', True)]
         """
-        self._check(on)
+        on = self._check(on)
         return self._holders(post, on)
 
     def _holders(self, post: PostRef, on: date) -> tuple[Holding, ...]:
-        pid = post.id if isinstance(post, Post) else post
+        pid = post.id if isinstance(post, Post) else _id(post, "post", "a Post or a post id")
         if pid not in self._posts:
             self.post(pid)  # NotFound for an unknown post
         held = [h for h in self._holdings.get(pid, ()) if h.validity.contains(on)]
@@ -681,7 +702,7 @@ class Organizations:
         """The organization ``org`` answers to on ``on``: for a People's Committee (or
         Council) that of the parent unit; for a body that is part of another, that body
         (a department's superior is the city People's Committee); else ``None``."""
-        self._check(on)
+        on = self._check(on)
         o = self._resolve(org, on)
         if o.kind in (OrgKind.PEOPLES_COMMITTEE, OrgKind.PEOPLES_COUNCIL):
             parent = self._territory._parent_id(o.unit_id, on.toordinal())
@@ -696,7 +717,7 @@ class Organizations:
         """The People's Committees ``org`` guides on ``on``, by id: for a department,
         inspectorate or PC Office, those of every unit below its own that day (a rule
         evaluated here, not stored)."""
-        self._check(on)
+        on = self._check(on)
         o = self._resolve(org, on)
         if not self._derive_guides or o.kind not in GUIDING_KINDS:
             return ()
@@ -710,17 +731,17 @@ class Organizations:
     def successors(self, org: OrgRef, *, on: date) -> tuple[Organization, ...]:
         """What ``org`` became by ``on``, following ``succeeded_by`` forward (itself if it
         still exists; empty if it ended without successors or starts after ``on``)."""
-        self._check(on)
+        on = self._check(on)
         return self._follow(self._resolve_any(org, on), on)[0]
 
     def succession_chain(self, org: OrgRef, *, on: date) -> tuple[Succession, ...]:
         """The successions followed by :meth:`successors`."""
-        self._check(on)
+        on = self._check(on)
         return self._follow(self._resolve_any(org, on), on)[1]
 
     def predecessors(self, org: OrgRef, *, on: date) -> tuple[Organization, ...]:
         """The organizations ``org`` directly replaced, by id."""
-        self._check(on)
+        on = self._check(on)
         o = self._resolve_any(org, on)
         ids = {p for s in self._pred(o.id) for p in s.predecessors}
         return tuple(sorted((self.get(i) for i in ids), key=lambda x: x.id))
@@ -804,7 +825,7 @@ class Organizations:
         """A read-only view of units, organizations and posts on ``on`` with the relations
         holding that day (``succeeded_by`` edges excluded). The graph is built on first
         use (queries do not need it)."""
-        self._check(on)
+        on = self._check(on)
         return day_view(self.full_graph, on)
 
     @property
@@ -816,6 +837,13 @@ class Organizations:
         from papi.organizations._build import build_graph
 
         return self._once("graph", lambda: build_graph(self))
+
+
+def _id(value: object, arg: str, what: str) -> str:
+    """``value`` if it is a string, else :class:`~papi.errors.InvalidData` naming ``arg``."""
+    if not isinstance(value, str):
+        raise InvalidData(f"must be {what} (a string)", path=arg, value=value)
+    return value
 
 
 def _evolve_part_of(o: Organization, part_of: str) -> Organization:
