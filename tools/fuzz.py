@@ -60,7 +60,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import hypothesis
 from hypothesis import HealthCheck, Phase, given, settings
@@ -944,7 +944,7 @@ class Server:
     answer (after sending its 500), so a crash shows here with its traceback."""
 
     #: what each query parameter is, for the values it gets (any other: random text)
-    KINDS = {
+    KINDS: ClassVar[dict[str, str]] = {
         "subject": "subject",
         "where": "unit",
         "within": "unit",
@@ -959,7 +959,7 @@ class Server:
         "year": "year",
         "format": "format",
     }
-    OK = frozenset({200, 304, 400, 404, 405, 409})
+    OK: ClassVar[frozenset[int]] = frozenset({200, 304, 400, 404, 405, 409})
 
     def __init__(self, record: Record, values: dict[str, tuple[object, ...]]) -> None:
         import asyncio
@@ -976,7 +976,7 @@ class Server:
             if getattr(r, "dependant", None) is not None and "GET" in getattr(r, "methods", ())
         }
         texts = {k: tuple(_as_text(v) for v in vs) for k, vs in values.items()}
-        texts["day"] = tuple(_as_text(d) for d in DAYS) + ("30/09/2022", "2026-3-1", "today")
+        texts["day"] = (*(_as_text(d) for d in DAYS), "30/09/2022", "2026-3-1", "today")
         texts["lang"] = ("vi", "en", "fr", "")
         texts["format"] = ("json", "text", "csv", "")
         texts["year"] = ("2022", "2011", "1999", "-1", "x", "10" * 20)
