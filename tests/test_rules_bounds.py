@@ -149,3 +149,35 @@ def test_every_statute_answers_any_day_with_a_day_or_a_papi_error(s: Any, start:
     assert FIRST_DAY <= start <= LAST_DAY
     if not getattr(s.rule, "before", False) and s.rule.kind != "fixed":
         assert due >= start
+
+
+@pytest.mark.parametrize(
+    ("data", "path"),
+    [
+        ({"type": "fixed", "on": "9999-12-31"}, "rule.on"),
+        (
+            {
+                "type": "recurring",
+                "freq": "monthly",
+                "day": 1,
+                "anchor": "0001-01-01",
+                "interval": 2,
+            },
+            "rule.anchor",
+        ),
+        (
+            {"type": "after", "n": 1, "unit": "months", "effective_to": "3000-01-01"},
+            "rule.effective_to",
+        ),
+        ({"statute": "complaint.first_instance", "on": "9999-01-01"}, "rule.on"),
+    ],
+)
+def test_a_rule_read_from_a_dict_keeps_its_days_in_range(
+    data: dict[str, object], path: str
+) -> None:
+    """The days of a rule's dict form (plan files, JSON answers) obey the same 1000-2999."""
+    from papi.rules import rule_from_dict
+
+    with pytest.raises(InvalidData, match="outside the days papi reads") as err:
+        rule_from_dict(data, path="rule")
+    assert err.value.path == path

@@ -298,7 +298,7 @@ def _statute_rule(m: Mapping[str, object], path: str) -> Rule:
     _no_unknown(m, {"statute", "on"}, path)
     key = _str(m["statute"], f"{path}.statute")
     on = (
-        parse_date(_str(m["on"], f"{path}.on"), path=f"{path}.on")
+        parse_day(_str(m["on"], f"{path}.on"), arg=f"{path}.on")
         if m.get("on") is not None
         else None
     )
