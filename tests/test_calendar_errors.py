@@ -21,6 +21,33 @@ ONE = Override(date(2026, 1, 2), kind=DAY_OFF, notice="N1")
 
 CASES: list[tuple[Callable[[], object], type[PapiError], str]] = [
     (
+        lambda: C.subtract_working_days("x", 1),
+        InvalidData,
+        "d: not a date in the form YYYY-MM-DD (value: 'x')",
+    ),
+    (
+        lambda: C.subtract_working_days(date(1900, 12, 31), 1),
+        CoverageError,
+        "d=1900-12-31 is outside the years the calendar can compute (1901-2100)",
+    ),
+    (
+        lambda: C.working_days_between(date(1900, 12, 31), date(2026, 1, 1)),
+        CoverageError,
+        "a=1900-12-31 is outside the years the calendar can compute (1901-2100)",
+    ),
+    (
+        lambda: C.working_days_between(date(2026, 1, 1), date(2101, 1, 1)),
+        CoverageError,
+        "b=2101-01-01 is outside the years the calendar can compute (1901-2100)",
+    ),
+    (  # the first day of the table is inside it: the error names the day outside
+        lambda: C.is_working_day_many(
+            np.array(["1901-01-01", "2101-01-01"], dtype="datetime64[D]")
+        ),
+        CoverageError,
+        "days contains 2101-01-01 outside the years the calendar can compute (1901-2100)",
+    ),
+    (
         lambda: Override(datetime(2026, 1, 2, 9, 0), kind=DAY_OFF, notice="N1"),
         InvalidData,
         "override.day: must be a datetime.date (value: datetime.datetime(2026, 1, 2, 9, 0))",

@@ -119,3 +119,47 @@ def test_nesting_up_to_the_limit_is_read_and_one_more_level_is_not() -> None:
     assert "nested deeper" not in str(err.value)
     with pytest.raises(InvalidData, match=f"nested deeper than {MAX_NESTING} levels"):
         loads("[" + at_limit + "]")
+
+
+def test_optional_texts_of_documents_and_tasks_are_kept(tmp_path: Path) -> None:
+    text = APPENDIX.replace("verified = false\n", 'verified = false\nnotes = "A note"\n', 1)
+    gov = _load(tmp_path, text)
+    doc = gov.documents["illustrative-appendix-1"]
+    assert doc.title_en == "Illustrative appendix (not real): lead agencies for the PAPI dimensions"
+    assert doc.notes == "A note"
+    task = gov.tasks["ILL-D1"]
+    assert task.reference == "(illustrative) row 1"
+    assert task.title_en == "Lead on Participation at Local Levels (illustrative)"
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "first"),
+    [
+        (
+            "date_known = false",
+            "date_known = false\ndate = 2022-06-13",
+            "plan.toml: documents[0].date: date_known = false but a date is given "
+            "(value: datetime.date(2022, 6, 13))",
+        ),
+        (
+            "date_known = false",
+            'date_known = "no"',
+            "plan.toml: documents[0].date_known: must be true or false (value: 'no')",
+        ),
+        (
+            'issuer = "(illustrative — not a real document)"',
+            'issuer = ""',
+            "plan.toml: documents[0].issuer: must be a non-empty string (value: '')",
+        ),
+        (
+            'id = "ILL-D1"',
+            "id = 5",
+            "plan.toml: tasks[0].id: must be a non-empty string (value: 5)",
+        ),
+    ],
+    ids=["date with date_known false", "date_known not a bool", "empty issuer", "task id"],
+)
+def test_the_first_problem_names_the_field(tmp_path: Path, old: str, new: str, first: str) -> None:
+    with pytest.raises(InvalidData) as err:
+        _load(tmp_path, APPENDIX.replace(old, new, 1))
+    assert str(err.value.problems[0]) == first
