@@ -311,3 +311,23 @@ def _ordinal_reference(n: int) -> str:
 def test_english_ordinals() -> None:
     for n in range(130):
         assert _ordinal_en(n) == _ordinal_reference(n), n
+
+
+def test_a_yearly_rule_refuses_a_day_its_month_lacks() -> None:
+    with pytest.raises(InvalidData) as err:
+        Recurring(freq=Frequency.YEARLY, month=4, day=31)
+    assert str(err.value) == "day: month 4 has no day 31 (value: 31)"
+    assert Recurring(freq=Frequency.YEARLY, month=3, day=31).day == 31
+
+
+def test_reports_submitted_months_after_the_cut_off_look_back_far_enough() -> None:
+    """The December 2025 cut-off's report is due in January 2026: the look-back covers it."""
+    rule = ReportingPeriod(
+        period=ReportKind.QUARTERLY, submit_within=1, submit_unit=PeriodUnit.MONTHS
+    )
+    assert rule.occurrences(date(2026, 1, 1), date(2026, 12, 31)) == (
+        date(2026, 1, 14),
+        date(2026, 4, 14),
+        date(2026, 7, 14),
+        date(2026, 10, 14),
+    )
