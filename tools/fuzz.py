@@ -125,23 +125,6 @@ class Known:
 #: the suite checks that class again. Each note gives a reproducer and the fix.
 KNOWN_VIOLATIONS: tuple[Known, ...] = (
     Known(
-        "query:Governance.status",
-        "TypeError",
-        "papi.governance:status",
-        "issue 12: gov.status([], 'ubnd:01', on=date(2026, 3, 1)) -> TypeError (unhashable "
-        "list: the task id is used as a key before it is checked; None is refused already). "
-        "Fix (governance.py status): `if not isinstance(task, str): raise InvalidData('must "
-        "be a task id (a string)', path='task', value=task)` first",
-    ),
-    Known(
-        "query:Governance.coverage_notices",
-        "TypeError",
-        "papi.dates:contains",
-        "issue 12: gov.coverage_notices('2026-03-01') -> TypeError (the one public method of "
-        "Governance that does not parse its day). Fix (governance.py coverage_notices): "
-        "`on = _day(on, 'on')` first",
-    ),
-    Known(
         "cli:*",
         "exit 1 UnicodeEncodeError",
         "(cli)",
