@@ -608,7 +608,9 @@ def test_who_before_the_reform_in_vietnamese(capsys: pytest.CaptureFixture[str])
     )
     flat = " ".join(out.split())
     assert "Ủy ban nhân dân quận Hoàn Kiếm" in flat  # the district PC still existed
-    assert "chịu trách nhiệm toàn diện" in flat
+    assert "chịu trách nhiệm toàn diện" in flat.replace(
+        "trách nhiệm toàn diện", "trách nhiệm toàn diện"
+    )
     assert "Thời hạn gần nhất: 30/09/2022" in out
     assert "Traceback" not in err
 
@@ -681,7 +683,7 @@ def test_duties_of_a_ward_include_inherited_district_duties(
     n = len({(i["task"], i["role"], i["organization"]["id"]) for i in doc["items"]})
     assert 0 < n < m  # the same duty held directly and inherited twice is listed once
     assert out.startswith(f"{n} duties of Phường Hoàn Kiếm on 2026-03-01 ({m} assignments")
-    t4 = out[out.index("\ntask T4  implement: Ủy ban nhân dân phường Hoàn Kiếm\n") :]
+    t4 = out[out.index("\ntask T4  implement: Ủy ban nhân dân phường Hoàn Kiếm") :]
     t4 = t4.split("\n\n")[0]
     assert "directly, and inherited from Ủy ban nhân dân quận Ba Đình" in " ".join(t4.split())
     assert {item["task"] for item in doc["items"]} >= {"T4", "T5", "T6", "T7"}
@@ -980,13 +982,19 @@ def test_who_renders_every_answer(
     assert code == 0, err
     answer = hanoi().who(subject, where=where, on=on)  # type: ignore[arg-type]
     assert answer.where.name in " ".join(summary.split())
+    flat = " ".join(summary.split())  # table cells may wrap at the terminal's width
     for r in answer.responsible:  # every role and task of the answer is in the summary
-        assert r.role.label(lang) in summary
+        assert r.role.label(lang) in flat
         assert re.search(rf"\b{r.task}\b", summary), r.task
     if any(r.via for r in answer.responsible):
         assert ("inherited from" if lang == "en" else "kế thừa từ") in " ".join(summary.split())
     code, verbose, _ = run(capsys, *argv, "--verbose")
-    assert verbose.strip() == answer.explain(lang)
+    expected = answer.explain(lang)
+    if lang == "vi":  # dates as dd/mm/yyyy
+        from papi.cli._render import vi_dates
+
+        expected = vi_dates(expected)
+    assert verbose.split() == expected.split()
     code, doc, _ = run(capsys, *argv, "--json")
     assert json.loads(doc) == json.loads(dumps(answer))
 

@@ -27,6 +27,7 @@ from papi.cli._parser import PROG
 from papi.cli._render import (
     VI_WORDS,
     WEEKDAYS,
+    display_width,
     fit_line,
     render_table,
     terminal_width,
@@ -174,8 +175,12 @@ class Context:
         ``indent``."""
         if self.as_csv:
             return
+        text = self._text(text)
+        if display_width(text) <= self.width:  # as written (double spaces kept)
+            self.out.write(text + "\n")
+            return
         lead = text[: len(text) - len(text.lstrip())]
-        lines = wrap(self._text(text), self.width, indent=lead, subsequent=indent)
+        lines = wrap(text, self.width, indent=lead, subsequent=indent)
         self.out.write("\n".join(lines) + "\n")
 
     def note(self, text: str) -> None:
@@ -233,10 +238,11 @@ class Context:
         *,
         keys: Sequence[str] | None = None,
         wrap: int | None = None,
+        keep: Sequence[int] = (),
     ) -> None:
         """The answer's table: aligned and fitted to the terminal, or under ``--csv`` as CSV
         (a header of ``keys``, ISO dates, ``true``/``false``; only the first table of an
-        answer)."""
+        answer). The columns listed in ``keep`` are narrowed last."""
         if self.as_csv:
             self._tables += 1
             if self._tables == 1:
@@ -245,7 +251,7 @@ class Context:
                 writer.writerows([[_csv_value(v) for v in row] for row in rows])
             return
         cells = [[self.cell(v) for v in row] for row in rows]
-        self.print(render_table(headers, cells, wrap=wrap, width=self.width))
+        self.print(render_table(headers, cells, wrap=wrap, width=self.width, keep=keep))
 
     @contextlib.contextmanager
     def progress(self, what: str, what_vi: str, *, after: float = 1.0) -> Iterator[None]:

@@ -6,12 +6,11 @@
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import ClassVar
 
 import attrs
-from cattrs.preconf.json import make_converter
 
-from papi.server.documents import ElementInfo, GroupInfo
+from papi.server.documents import Document, ElementInfo, GroupInfo
 
 __all__ = [
     "CLI_DOCUMENT_TYPES",
@@ -23,22 +22,6 @@ __all__ = [
     "RankingEntry",
     "Unscored",
 ]
-
-_CONVERTER = make_converter(forbid_extra_keys=True)
-
-
-class _Document:
-    SCHEMA: ClassVar[str] = ""
-
-    def to_dict(self) -> dict[str, Any]:
-        """JSON-ready plain data, with the ``schema`` key first."""
-        data = _CONVERTER.unstructure(self)
-        assert isinstance(data, dict)
-        return data
-
-
-def _schema(name: str) -> Any:
-    return attrs.field(default=name)
 
 
 @attrs.frozen(kw_only=True)
@@ -62,11 +45,11 @@ class AddedCounts:
 
 
 @attrs.frozen(kw_only=True)
-class CheckReport(_Document):
+class CheckReport(Document):
     """``papi check --json``: whether the plan file is valid, and every problem."""
 
     SCHEMA: ClassVar[str] = "papi.check/1"
-    schema: str = _schema("papi.check/1")
+    schema: str = attrs.field(default="papi.check/1")
     file: str
     valid: bool
     problems: tuple[ProblemInfo, ...]
@@ -93,11 +76,11 @@ class Unscored:
 
 
 @attrs.frozen(kw_only=True)
-class Ranking(_Document):
+class Ranking(Document):
     """``papi scores --table CSV --json``: every province of the table ranked by its total."""
 
     SCHEMA: ClassVar[str] = "papi.ranking/1"
-    schema: str = _schema("papi.ranking/1")
+    schema: str = attrs.field(default="papi.ranking/1")
     year: int
     by: str
     frame_size: int | None
@@ -107,17 +90,17 @@ class Ranking(_Document):
 
 
 @attrs.frozen(kw_only=True)
-class ElementDocument(_Document):
+class ElementDocument(Document):
     """``papi framework CODE --json``: one element of a framework, its ancestors (root
     first) and its children."""
 
     SCHEMA: ClassVar[str] = "papi.framework-element/1"
-    schema: str = _schema("papi.framework-element/1")
+    schema: str = attrs.field(default="papi.framework-element/1")
     framework: str
     element: ElementInfo
     ancestors: tuple[ElementInfo, ...]
     children: tuple[ElementInfo, ...]
 
 
-CLI_DOCUMENT_TYPES: tuple[type[_Document], ...] = (CheckReport, Ranking, ElementDocument)
+CLI_DOCUMENT_TYPES: tuple[type[Document], ...] = (CheckReport, Ranking, ElementDocument)
 """The documents of this module (for ``tools/make_schemas.py``)."""

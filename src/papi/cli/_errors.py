@@ -43,6 +43,7 @@ INVALID_VI = {
     "not a date": "không phải ngày hợp lệ (dạng dd/mm/yyyy hoặc YYYY-MM-DD)",
     "not a valid day": "không phải ngày hợp lệ (dạng dd/mm/yyyy hoặc YYYY-MM-DD)",
     "not a date in the form YYYY-MM-DD": "không phải ngày dạng YYYY-MM-DD hoặc dd/mm/yyyy",
+    "cannot read the plan file": "không đọc được tệp kế hoạch",
 }
 
 

@@ -211,7 +211,9 @@ def argparse_in(lang: str) -> Iterator[None]:
     before = argparse._  # type: ignore[attr-defined]
     before_n = argparse.ngettext  # type: ignore[attr-defined]
 
-    def vi(message: str) -> str:
+    def vi(message: str | None) -> str | None:
+        if message is None:
+            return None
         return _ARGPARSE_VI.get(message) or str(before(message))
 
     def vi_n(singular: str, plural: str, n: int) -> str:
@@ -270,7 +272,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def fit_examples(text: str, width: int) -> list[str]:
-    """The lines of an examples section fitted to ``width``: a command line is kept whole
+    r"""The lines of an examples section fitted to ``width``: a command line is kept whole
     when it fits (else its ``# comment`` goes to the next line, and what is still too long
     is wrapped); the prose after the commands is re-flowed.
 

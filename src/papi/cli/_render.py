@@ -161,11 +161,13 @@ def render_table(
     *,
     wrap: int | None = None,
     width: int | None = None,
+    keep: Sequence[int] = (),
 ) -> str:
     """An aligned plain-text table (NFC text, two spaces between columns, a rule under the
     header). ``None`` cells print as ``-``. With ``wrap``, cells wider than ``wrap`` columns
     are wrapped onto several lines; with ``width``, the widest columns are narrowed (their
-    cells wrapped between words) until every line fits in ``width`` columns.
+    cells wrapped between words) until every line fits in ``width`` columns, the columns
+    listed in ``keep`` last.
 
     >>> print(render_table(["Code", "Name"], [["D3", "Trách nhiệm giải trình"], ["D10", None]]))
     Code  Name
@@ -195,7 +197,9 @@ def render_table(
     widths = natural
     if width is not None:
         room = width - 2 * (len(header) - 1)
-        widths = _shrink(natural, [min(f, n) for f, n in zip(floors, natural, strict=True)], room)
+        pairs = enumerate(zip(floors, natural, strict=True))
+        floors = [n if i in keep else min(f, n) for i, (f, n) in pairs]
+        widths = _shrink(natural, floors, room)
     body = [[_lines(t, w) for t, w in zip(cells, widths, strict=True)] for cells in texts]
     head = [_lines(h, w) for h, w in zip(header, widths, strict=True)]
     # the widths the wrapped cells take (never more than allowed)

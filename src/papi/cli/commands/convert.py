@@ -215,17 +215,10 @@ def _show(ctx: Context, name: str, doc: Conversion) -> None:
     )
     ctx.print()
     primary = doc.primary.id if doc.primary else None
-    rows = [
-        [
-            u.name + (ctx.en("  (primary)", "  (kế thừa chính)") if u.id == primary else ""),
-            u.parent_name,
-            u.id,
-            u.valid_from,
-        ]
-        for u in doc.units
-    ]
+    rows = [[u.name, u.id == primary, u.parent_name, u.id, u.valid_from] for u in doc.units]
     headers = [
         ctx.en("Unit", "Đơn vị"),
+        ctx.en("Primary", "Kế thừa chính"),
         ctx.en("Within", "Thuộc"),
         ctx.en("Id", "Mã định danh"),
         ctx.en("Since", "Từ ngày"),

@@ -174,7 +174,12 @@ def _validity(ctx: Context, st: Statute) -> str:
 def _notes(ctx: Context, st: Statute) -> None:
     if st.notes:
         ctx.print()
-        ctx.para(ctx.en(f"Notes: {st.notes}", f"Ghi chú (tiếng Anh): {st.notes}"))
+        ctx.para(
+            ctx.en(
+                f"Notes: {st.notes}",
+                "Ghi chú: hiện chỉ có bằng tiếng Anh (xem --lang en hoặc --json).",
+            )
+        )
 
 
 def _unscheduled(

@@ -140,7 +140,12 @@ def _scorecard(ctx: Context, r: OfficialResult) -> None:
         ctx.print(ctx.en("Dimension scores unverified.", "Điểm các chỉ số chưa kiểm chứng."))
     if r.note:
         ctx.print()
-        ctx.para(ctx.en(f"Note: {r.note}", f"Ghi chú (tiếng Anh): {r.note}"))
+        ctx.para(
+            ctx.en(
+                f"Note: {r.note}",
+                "Ghi chú: hiện chỉ có bằng tiếng Anh (xem --lang en hoặc --json).",
+            )
+        )
     ctx.print()
     ctx.print(ctx.en("Sources:", "Nguồn:"))
     for src in r.sources:

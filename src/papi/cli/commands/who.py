@@ -177,7 +177,7 @@ def _roles(ctx: Context, a: Accountability, rows: list[list[object]]) -> None:
         ctx.en("Person", "Người giữ chức"),
         ctx.en("Tasks", "Mã nhiệm vụ"),
     ]
-    ctx.table(headers, rows, wrap=48)
+    ctx.table(headers, rows, wrap=48, keep=(0,))
     ctx.print()
     vi = ctx.lang == "vi"
     cites = dict.fromkeys(r.basis.citation_vi if vi else r.basis.citation_en for r in a.responsible)
@@ -202,7 +202,7 @@ def _inherited(ctx: Context, a: Accountability) -> None:
         return
     olds = ", ".join(inherited)
     when = min(d for d, _ in inherited.values())
-    acts = ", ".join(dict.fromkeys(c for _, c in inherited.values()))
+    acts = ", ".join(dict.fromkeys(ctx.citation(c) or c for _, c in inherited.values()))
     ctx.para(
         ctx.en(
             f"Some of these duties were inherited from {olds}, abolished on {when} ({acts}).",
