@@ -70,8 +70,8 @@ def run(ctx: Context) -> int:
                     f"{path}: {len(exc.problems)} lỗi:",
                 )
             )
-            for problem in exc.problems:
-                ctx.print(f"  - {problem}")
+            for problem in exc.problems:  # one per line, unwrapped: for grep and editors
+                ctx.out.write(f"  - {problem}\n")
         n = len(exc.problems)
         raise CommandError(
             f"{path} is not a valid plan file ({n} problem{'s' if n != 1 else ''}; listed above)",
