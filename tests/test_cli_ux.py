@@ -461,6 +461,9 @@ def test_task_references_are_not_read_as_weekdays(capsys: pytest.CaptureFixture[
     flat = " ".join(out.split())
     assert "nhiệm vụ T6" in flat
     assert re.search(r"\d{4} T6\b", flat) is None
+    _, verbose, _ = run(capsys, *argv, "--verbose")
+    assert re.search(r"^\s*T\d+:", verbose, flags=re.M) is None
+    assert "nhiệm vụ T6: 30/09/2022" in verbose
 
 
 # ---- dates --------------------------------------------------------------------------------

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import re
 from collections.abc import Iterable
 from datetime import date
 from typing import TYPE_CHECKING
@@ -80,17 +81,38 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 def run(ctx: Context) -> int:
     day = ctx.date(ctx.args.on, "--on")
-    answer = ctx.governance().who(ctx.args.subject, where=ctx.args.where, on=day)
+    gov = ctx.governance()
+    answer = gov.who(ctx.args.subject, where=ctx.args.where, on=day)
     if ctx.as_json:
         ctx.emit(answer)
     elif ctx.as_csv:
         keys = ["role", "holder", "person", "tasks"]
         ctx.table(keys, _role_rows(ctx, answer), keys=keys)
     elif ctx.args.verbose:
-        ctx.print(answer.explain(ctx.lang))
+        text = answer.explain(ctx.lang)
+        ctx.print(task_refs_vi(text, set(gov.tasks)) if ctx.lang == "vi" else text)
     else:
         summary(ctx, answer)
     return 0
+
+
+_LEADING_REF = re.compile(r"^(\s*(?:[-!·]\s+)?)([A-Za-z][\w.]*\d[\w.]*):", re.MULTILINE)
+
+
+def task_refs_vi(text: str, tasks: set[str]) -> str:
+    """``T6: ...`` at the start of a line written ``nhiệm vụ T6: ...``: a bare "T6" reads as
+    *Thứ Sáu* (Friday) in Vietnamese.
+
+    >>> print(task_refs_vi("T6: 30/09/2022\n! T1: theo\nD3: chỉ số", {"T1", "T6"}))
+    nhiệm vụ T6: 30/09/2022
+    ! nhiệm vụ T1: theo
+    D3: chỉ số
+    """
+
+    def name(m: re.Match[str]) -> str:
+        return f"{m[1]}nhiệm vụ {m[2]}:" if m[2] in tasks else m[0]
+
+    return _LEADING_REF.sub(name, text)
 
 
 def summary(ctx: Context, a: Accountability) -> None:
