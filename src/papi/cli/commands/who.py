@@ -100,7 +100,7 @@ _LEADING_REF = re.compile(r"^(\s*(?:[-!·]\s+)?)([A-Za-z][\w.]*\d[\w.]*):", re.M
 
 
 def task_refs_vi(text: str, tasks: set[str]) -> str:
-    """``T6: ...`` at the start of a line written ``nhiệm vụ T6: ...``: a bare "T6" reads as
+    r"""``T6: ...`` at the start of a line written ``nhiệm vụ T6: ...``: a bare "T6" reads as
     *Thứ Sáu* (Friday) in Vietnamese.
 
     >>> print(task_refs_vi("T6: 30/09/2022\n! T1: theo\nD3: chỉ số", {"T1", "T6"}))
