@@ -236,6 +236,7 @@ def national() -> None:
         f"parse-only baseline {statistics.median(parse_runs):.3f} s; "
         f"median ratio {statistics.median(ratios):.1f}x"
     )
+    snapshot_only()
     gc.collect()
     tracemalloc.start()
     vn = load()
@@ -248,6 +249,38 @@ def national() -> None:
         vn.convert(u, to=date(2026, 3, 1))
     per = (time.perf_counter() - start) / len(old)
     print(f"convert: {len(old):,} old communes, {per * 1e6:,.1f} µs each")
+
+
+def snapshot_only() -> None:
+    """The cost of the history (issue 14): building the packaged timeline against building
+    only its records of 2025-06-30 on (what the snapshot-only data held), same run."""
+    rec = territory_module._vietnam_records()[0]
+    snap = date(2025, 6, 30)
+    keep = {u.id for u in rec.units if u.valid_to is None or u.valid_to > snap}
+    few = (
+        [u for u in rec.units if u.id in keep],
+        [
+            c
+            for c in rec.links
+            if c.child in keep
+            and c.parent in keep
+            and (c.validity.valid_to is None or c.validity.valid_to > snap)
+        ],
+        [s for s in rec.successions if s.effective > snap],
+    )
+    runs: dict[str, list[float]] = {"timeline": [], "snapshot": []}
+    for _ in range(5):
+        for name, (units, links, succ) in (("timeline", rec), ("snapshot", few)):
+            gc.collect()
+            start = time.perf_counter()
+            with territory_module._gc_paused():
+                Territory.build(units, links, succ)
+            runs[name].append(time.perf_counter() - start)
+    full, part = (statistics.median(runs[k]) for k in ("timeline", "snapshot"))
+    print(
+        f"build of the national records: timeline {len(rec.units):,} units "
+        f"{full:.3f} s; snapshot-only {len(few[0]):,} units {part:.3f} s; ratio {full / part:.2f}x"
+    )
 
 
 if __name__ == "__main__":

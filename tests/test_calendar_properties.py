@@ -193,26 +193,23 @@ def test_an_override_extends_a_strict_calendar_by_exactly_its_day() -> None:
 
 
 # --------------------------------------------------------------------------- precedence
-def test_make_up_days_beat_the_package_holidays_and_overrides_beat_both(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    """Documented order: overrides > make-up days and swaps > rule-based holidays > weekends.
-
-    No real year has a make-up Saturday on a holiday, so one is made: a holiday named on
-    Saturday 2025-04-26, which the package also lists as a make-up working day.
-    """
-    real = holidays.country_holidays
-
-    def with_clash(*args: object, **kwargs: object) -> holidays.HolidayBase:
-        h = real(*args, **kwargs)  # type: ignore[arg-type]
-        h[D("2025-04-26")] = "clash"
-        return h
-
-    monkeypatch.setattr("papi.calendar.holidays.country_holidays", with_clash)
-    cal = VietnamCalendar()
-    assert D("2025-04-26") in with_clash("VN", years=2025).weekend_workdays
-    assert cal.is_working_day(D("2025-04-26"))  # the make-up day wins, as in holidays.VN
-    assert cal.holiday_name(D("2025-04-26")) is None
-    assert cal.holiday_name(D("2025-04-26"), lang="en") is None
-    off = VietnamCalendar([Override(D("2025-04-26"), kind=DAY_OFF, notice="TEST")])
-    assert not off.is_working_day(D("2025-04-26"))  # the override wins over everything
+def test_precedence_overrides_then_sourced_then_make_up_days_then_holidays_then_weekends() -> None:
+    """Documented order: your overrides > papi's sourced overrides > the package's make-up
+    days > its days off > weekends (tools/build_calendar.py checks the package part day by day
+    when it generates the table)."""
+    assert CAL.is_working_day(D("2025-04-26"))  # make-up Saturday beats the weekend
+    assert not CAL.is_working_day(D("2025-05-02"))  # the swapped day off beats the weekday
+    assert not CAL.is_working_day(D("2026-01-02"))  # sourced day off beats the package
+    assert CAL.is_working_day(D("2026-01-10"))  # sourced working Saturday beats the weekend
+    yours = VietnamCalendar(
+        [
+            Override(D("2025-04-26"), kind=DAY_OFF, notice="TEST"),
+            Override(D("2026-01-02"), kind=WORKING_DAY, notice="TEST"),
+            Override(D("2026-01-10"), kind=DAY_OFF, notice="TEST"),
+        ]
+    )
+    assert not yours.is_working_day(D("2025-04-26"))
+    assert yours.is_working_day(D("2026-01-02"))
+    assert not yours.is_working_day(D("2026-01-10"))
+    assert yours.holiday_name(D("2026-01-02")) is None
+    assert yours.holiday_name(D("2026-01-10")) == "Ngày nghỉ (TEST)"

@@ -57,6 +57,12 @@ RUNS: list[list[str]] = [
     ["deadline", "citizen_reception.commune_chair", "--from", "2026-11-25"],
     ["check", "PLAN"],
     ["who", "D3", "--where", "Phường Hoàn Kiếm", "--on", "2026-03-01", "--data", "PLAN"],
+    ["case", "complaint", "--where", "Phường Hoàn Kiếm", "--received", "2026-03-02"],
+    ["case", "complaint", "--where", "Hoan Kiem", "--received", "01/07/2026", "--complex"],
+    ["case", "denunciation", "--where", "Xã Sóc Sơn", "--received", "02/03/2026"],
+    ["case", "information", "--where", "Cửa Nam", "--received", "2026-03-02", "--channel", "post"],
+    ["deadline", "khiếu nại lần đầu", "--from", "2026-03-02"],
+    ["deadline", "tố cáo", "--from", "02/03/2026"],
 ]
 
 
@@ -186,6 +192,7 @@ VI_ASCII = frozenset(
         "duoc",
         "duy",
         "fastapi",
+        "fax",
         "fish",
         "gai",
         "ghi",
@@ -270,6 +277,7 @@ VI_ASCII = frozenset(
         "so",
         "son",
         "sung",
+        "suy",
         "tai",
         "tam",
         "tay",
@@ -381,6 +389,7 @@ def test_vietnamese_help_has_no_english(capsys: pytest.CaptureFixture[str], comm
 _NAMES_OF_THINGS = {"province", "district", "commune", "village", "complaint", "first", "instance"}
 _NAMES_OF_THINGS |= {"critical", "error", "warning", "info", "debug", "trace", "server", "pip"}
 _NAMES_OF_THINGS |= {"install"}  # pip install 'papi-vn[server]'
+_NAMES_OF_THINGS |= {"denunciation", "information", "office", "online", "post"}  # papi case
 _NAMES_OF_THINGS |= {"vietnam", "vn", "en", "vi", "CSV", "TOML", "JSON"}
 _NAMES_OF_THINGS |= {"province_vi", "year", "scoring", "load_table", "papi", "PAPI_LANG"}
 
@@ -402,6 +411,8 @@ ERRORS = [
     ["units", "--csv", "--json"],
     ["check", "x.toml", "--csv"],
     ["units", "--data", "x.toml"],
+    ["case", "complaint", "--where", "Phường Không Có", "--received", "2026-03-02"],
+    ["case", "complaint", "--where", "Phường Hoàn Kiếm", "--received", "31/02/2026"],
 ]
 
 
@@ -477,6 +488,7 @@ def test_task_references_are_not_read_as_weekdays(capsys: pytest.CaptureFixture[
         ["duties", "Phường Hoàn Kiếm", "--on", "{}"],
         ["deadline", "complaint.first_instance", "--from", "{}"],
         ["convert", "Phường Hàng Bạc", "--to", "{}"],
+        ["case", "complaint", "--where", "Phường Hoàn Kiếm", "--received", "{}"],
     ],
 )
 def test_dates_in_both_forms_give_the_same_answer(
@@ -502,6 +514,7 @@ CSV_RUNS = {
     "convert": ["convert", "Phường Cống Vị, Quận Ba Đình, Hà Nội", "--to", "2026-03-01"],
     "scores": ["scores", "--year", "2021"],
     "deadline": ["deadline", "--from", "2026-03-01"],
+    "case": ["case", "complaint", "--where", "Phường Hoàn Kiếm", "--received", "2026-03-02"],
 }
 
 
@@ -584,6 +597,7 @@ JSON_RUNS = [
     ["deadline", "complaint.first_instance", "--from", "2026-01-20"],
     ["deadline", "report.monthly", "--from", "2026-01-01", "--to", "2026-06-30"],
     ["check", "PLAN"],
+    ["case", "information", "--where", "Cửa Nam", "--received", "02/03/2026", "--channel", "post"],
 ]
 
 

@@ -10,6 +10,7 @@ from importlib import resources
 
 import jsonschema
 import pytest
+from attrs.exceptions import FrozenInstanceError
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -46,6 +47,7 @@ from papi.governance import (
     SubjectInfo,
     UnitInfo,
 )
+from papi.governance._tables import ABSENT, Lru, Tables
 
 ON = date(2026, 3, 1)
 SCHEMA = json.loads(
@@ -332,14 +334,42 @@ def test_who_is_deterministic_across_fresh_models() -> None:
     assert a == b
 
 
-def test_answer_memo_is_bounded() -> None:
+def test_answer_store_is_bounded_and_keeps_what_was_used_recently() -> None:
     gov = hanoi().builder().build()
-    gov.MAX_ANSWERS = 3  # type: ignore[misc]
+    gov._ctx.tables.answers = Lru("answers", 4)
     wards = ["Phường Hoàn Kiếm", "Phường Cửa Nam", "Phường Ba Đình", "Phường Hồng Hà"]
     first = [gov.who("D3", where=w, on=ON) for w in wards]
     again = [gov.who("D3", where=w, on=ON) for w in wards]
     assert first == again
-    assert len(gov._answers) <= 3
+    assert len(gov._ctx.tables.answers) <= 4
+
+
+def test_lru_never_clears_everything() -> None:
+    store: Lru[int, int] = Lru("test", 10)
+    for i in range(100):
+        store.put(i, i)
+        assert store.get(0) == 0  # used after every insertion: never evicted
+        assert len(store) <= 10
+    assert store.get(1) is ABSENT
+    assert store.get(99) == 99
+    assert store.put(99, -1) == 99  # the first value stored wins
+
+
+def test_subject_spellings_memo_is_bounded() -> None:
+    gov = hanoi().builder().build()
+    for i in range(Tables.SPELLINGS + 500):
+        gov.who(" " * (i % 50) + "D3" + " " * (i // 50), where="Phường Hoàn Kiếm", on=ON)
+    assert len(gov._ctx.tables.spellings) <= Tables.SPELLINGS
+
+
+def test_a_built_model_is_immutable() -> None:
+    gov = hanoi()
+    with pytest.raises(AttributeError):
+        gov.x = 1  # type: ignore[attr-defined]
+    with pytest.raises(FrozenInstanceError):
+        gov.framework = None  # type: ignore[misc]
+    with pytest.raises(FrozenInstanceError):
+        del gov._ctx
 
 
 def test_status_accepts_names_and_rejects_units() -> None:
@@ -394,8 +424,9 @@ def test_statute_with_no_version_on_the_day_is_a_warning_not_a_silent_drop() -> 
     assert not any(d.task == "T6" for d in acc.deadlines)
     assert acc.by_role(Role.IMPLEMENT)  # the duty itself stands
     agenda = gov.agenda(of="Phường Hoàn Kiếm", start=date(2026, 11, 1), end=date(2026, 11, 30))
-    [flag] = [w for w in agenda.warnings if w.code == "deadline_unknown"]
-    assert flag.message_en.startswith("T6: ")
+    flags = [w for w in agenda.warnings if w.code == "deadline_unknown"]
+    # T6, and T7's information.simple (unscheduled from 2026-09-01, revised law: audit W6)
+    assert sorted(w.message_en[:3] for w in flags) == ["T6:", "T7:"]
     # a window across the change: weekly dates up to 2026-06-30, none after, and the flag
     across = gov.agenda(of="Phường Hoàn Kiếm", start=date(2026, 6, 1), end=date(2026, 7, 31))
     t6 = [i.due for i in across.items if i.task == "T6"]
@@ -444,7 +475,8 @@ def test_task_sort_key_never_raises_on_unicode_digits(task_id: str) -> None:
 
     key = task_sort_key(task_id)
     assert "".join(str(p) for p in key) == task_id or any(isinstance(p, int) for p in key)
-    assert sorted(["A10", task_id, "A2"], key=task_sort_key)  # comparable with plain ids
+    ordered = sorted(["A10", task_id, "A2"], key=task_sort_key)  # comparable with plain ids
+    assert ordered.index("A2") < ordered.index("A10")  # and plain ids keep numeric order
     if task_id == "T٣":
         assert key == ("T", 3, "")
     if task_id == "A²":
@@ -528,3 +560,25 @@ def test_unverified_statute_notice_cites_it_in_each_language() -> None:
     assert "(Law 42/2013/QH13, Art 15(2)(d))" in notice.message_en
     [due] = {d.citation for d in acc.deadlines if d.task == "T6"}
     assert due == "Law 42/2013/QH13, Art 15(2)(d)"
+
+
+def test_coverage_travels_inside_every_answer_cached_or_not() -> None:
+    # a day before the data's coverage: the notice is in the answer itself, the first time
+    # (when the registries also warn) and every time after (when nothing is recomputed)
+    gov = hanoi().builder().build()
+    day = date(2020, 1, 2)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        first = [
+            gov.who("D3", where="Phường Hàng Bạc", on=day),
+            gov.escalation(where="Phường Hàng Bạc", on=day),
+            gov.duties(of="Phường Hàng Bạc", on=day),
+        ]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # nothing is recomputed, so nothing warns
+        again = [gov.who("D3", where="Phường Hàng Bạc", on=day)]
+    assert first[0] == again[0]
+    for answer in first:
+        assert "coverage" in {w.code for w in answer.warnings}
+    inside = gov.escalation(where="Phường Hàng Bạc", on=date(2024, 1, 2))
+    assert "coverage" not in {w.code for w in inside.warnings}

@@ -273,10 +273,12 @@ def test_today_reception_duty_without_encoded_frequency_is_flagged(gov: Governan
     """Law 136/2025/QH15 changed citizen reception from 2026-07-01 and its frequency is not
     sourced: T6 must not vanish silently from the answer."""
     acc = gov.who("D3", where="Phường Hoàn Kiếm", on=TODAY)
-    unknown = [w for w in acc.warnings if w.code == "deadline_unknown"]
-    assert len(unknown) == 1
-    assert unknown[0].message_en.startswith("T6: ")
+    flagged = [w for w in acc.warnings if w.code == "deadline_unknown"]
+    # T7 too: information.simple from 2026-09-01 (revised Law on Access to Information, W6)
+    assert sorted(w.message_en[:3] for w in flagged) == ["T6:", "T7:"]
+    unknown = [w for w in flagged if w.message_en.startswith("T6: ")]
     assert unknown[0].message_vi.startswith("T6: ")
+    assert "Access to Information" in flagged[1 - flagged.index(unknown[0])].message_en
     # the duty itself is still there, with its holders
     assert {r.task for r in acc.by_role(Role.IMPLEMENT)} >= {"T6"}
     assert any(r.task == "T6" for r in acc.by_role(Role.ACCOUNTABLE))

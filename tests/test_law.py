@@ -377,8 +377,8 @@ def test_commune_chair_resolves_first_instance(gov: Governance) -> None:
             ("Ủy ban nhân dân quận Hoàn Kiếm", "khoản 2 Điều 18"),
             None,
         ),
-        ("Phường Hoàn Kiếm", REFORM, None, "unlisted_holders"),
-        ("Phường Hoàn Kiếm", date(2026, 6, 30), None, "unlisted_holders"),
+        ("Phường Hoàn Kiếm", REFORM, None, "competence_unsourced"),
+        ("Phường Hoàn Kiếm", date(2026, 6, 30), None, "competence_unsourced"),
         (
             "Phường Hoàn Kiếm",
             AMENDMENT,

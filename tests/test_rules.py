@@ -486,7 +486,7 @@ def test_contract_keys_exist_with_a_legal_basis(key: str) -> None:
     ],
 )
 def test_statutory_deadlines(key: str, start: str, expected: str) -> None:
-    assert statute(key).due(D(start)) == D(expected)
+    assert statute(key, on=D(start)).due(D(start)) == D(expected)  # the version of that day
 
 
 def test_complaint_acceptance_changes_on_2026_07_01() -> None:
@@ -588,13 +588,16 @@ def test_one_stop_apology_versions_are_marked_unverified() -> None:
     new = statute("one_stop.late_result_apology", on=D("2025-07-01"))
     assert old.citation.document == "Decree 61/2018/NĐ-CP"
     assert new.citation.document == "Decree 118/2025/NĐ-CP"
-    assert not old.verified
+    assert old.verified  # art. 19(9), read in the codification (legal-audit W5)
+    assert str(old.citation) == "Decree 61/2018/NĐ-CP, Art 19(9)"
     assert not new.verified
     assert "not verified" in new.notes
+    # Decree 61/2018 art. 19(9): at the latest 1 day before the due date, never moved later
+    assert old.due(D("2025-06-20")) == D("2025-06-19")
+    assert old.due(D("2025-02-03")) == D("2025-02-02")  # a Sunday: counted back, not rolled
     # the apology must come before the appointed date: a day off never moves it later
-    for s in (old, new):
-        assert s.due(D("2026-02-16")) == D("2026-02-16")  # Tết
-        assert s.due(D("2026-03-05")) == D("2026-03-05")
+    assert new.due(D("2026-02-16")) == D("2026-02-16")  # Tết
+    assert new.due(D("2026-03-05")) == D("2026-03-05")
 
 
 def test_resolution_unit_is_configurable() -> None:

@@ -89,6 +89,7 @@ def _real_documents(gov: Governance) -> list[Any]:
         gov.overdue(on=date(2023, 3, 1)),
         gov.gaps(on=ON),
         gov.gaps(on=date(2022, 9, 30)),
+        gov.case("complaint", where="Phường Hoàn Kiếm", received=date(2026, 7, 1)),
         docs.units_document(terr, on=ON),
         docs.units_document(terr, on=date(2025, 6, 30), within="Quận Hoàn Kiếm"),
         docs.successors_document(terr, "Phường Cửa Đông", on=ON),

@@ -532,3 +532,27 @@ def test_value_objects_are_hashable_and_compare_by_value() -> None:
     assert len(set(hanoi_results())) == 7
     c = change(r, r, "A")
     assert hash(c) == hash(change(r, r, "A"))
+
+
+def test_load_table_stray_quote_names_the_line(tmp_path: Path) -> None:
+    # an unclosed quote makes the csv module read on to the end of the file (`_csv.Error:
+    # field larger than field limit`): one InvalidData naming the line the record starts on
+    body = "1,Hà Nội,2022,5,5,5,5,5,5,5,5,40,8,,\n" + '2,"Bắc Ninh,2022,5,5,5,5,5,5,5,5,40,8,,\n'
+    body += "3,Huế,2022,5,5,5,5,5,5,5,5,40,8,,\n" * 5000
+    with pytest.raises(InvalidData, match="stray quote") as info:
+        load_table(_write(tmp_path, body))
+    assert info.value.path.endswith("scores.csv: line 3")
+
+
+def test_load_table_repeated_column_is_an_error_naming_it(tmp_path: Path) -> None:
+    # csv.DictReader keeps the last of two cells with the same name: the first would be lost
+    header = HEADER.rstrip("\n") + ",D3\n"
+    body = "1,Hà Nội,2022,5,5,5,5,5,5,5,5,40,8,,,9\n"
+    with pytest.raises(InvalidData, match=r"repeated column\(s\) D3") as info:
+        load_table(_write(tmp_path, body, header=header))
+    assert info.value.path.endswith("line 1")
+
+
+def test_load_table_nul_in_the_file_name_is_invalid_data(tmp_path: Path) -> None:
+    with pytest.raises(InvalidData, match="NUL byte"):
+        load_table(tmp_path / "a\x00.csv")

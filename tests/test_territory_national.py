@@ -60,9 +60,9 @@ def test_counts_before_the_reform(vn: Territory) -> None:
     communes = vn.units(level=Level.COMMUNE, on=BEFORE)
     assert len(communes) == 10_035
     assert Counter(u.kind for u in communes) == {
-        UnitKind.COMMUNE: 7_695,
+        UnitKind.COMMUNE: 7_694,  # vietnamadminunits: 7,695 (15061 Thị trấn Ngọc Lặc as a xã)
         UnitKind.WARD: 1_724,
-        UnitKind.TOWNSHIP: 616,
+        UnitKind.TOWNSHIP: 617,  # the statistics office's kind, as the name says
     }
     provinces = vn.units(level=Level.PROVINCE, on=BEFORE)
     assert Counter(u.kind for u in provinces) == {UnitKind.PROVINCE: 57, UnitKind.CENTRAL_CITY: 6}
@@ -192,31 +192,49 @@ def test_any_day_is_a_tree(day: date) -> None:
 def test_change_days(vn: Territory) -> None:
     days = vn.change_days()
     assert list(days) == sorted(set(days))
-    assert {date(2020, 3, 1), BEFORE, REFORM, date(2025, 7, 2)} <= set(days)
+    assert {date(2020, 2, 1), date(2020, 3, 1), REFORM, date(2025, 7, 2)} <= set(days)
     assert vn.change_days() is days
+
+
+# the curated communes whose start the lists date (renamed on 2020-03-01, where the curated
+# data starts): the national territory gives them the lists' id and first day
+HANOI_RECONCILED = {
+    "09727": "09727@2020-03-01",
+    "09733": "09733@2020-03-01",
+    "10282": "10282@2020-03-01",
+}
 
 
 def test_hanoi_is_the_curated_data(vn: Territory) -> None:
     hn = hanoi_territory()
     for day in (date(2022, 6, 13), BEFORE, AFTER):
         ours = {(u.id, u.name) for u in vn.units(within="01", on=day)}
-        assert ours == {(u.id, u.name) for u in hn.units(within="01", on=day)}
+        theirs = {(HANOI_RECONCILED.get(u.id, u.id), u.name) for u in hn.units(within="01", on=day)}
+        assert ours == theirs
     assert vn.meta["hanoi"]["coverage"]["valid_from"] == "2020-03-01"
+    assert dict(vn.meta["hanoi_reconcile"]["ids"]) == HANOI_RECONCILED
+    for old, new in HANOI_RECONCILED.items():
+        assert vn.get(new).valid_from == date(2020, 3, 1)
+        assert vn.get(old).valid_to == date(2020, 3, 1)  # the lists' version before the rename
+        assert [u.id for u in vn.successors(old, on=date(2020, 3, 1))] == [new]
 
 
 def test_coverage_per_province(vn: Territory) -> None:
-    assert vn.coverage.valid_from == BEFORE
-    assert vn.coverage_of("01", on=AFTER).valid_from == date(2020, 3, 1)
-    assert vn.coverage_of("Tỉnh Quảng Nam", on=BEFORE).valid_from == BEFORE
+    """Every province is vouched for from 2020-01-01 (the first list of the statistics
+    office's history); earlier days warn."""
+    assert vn.coverage.valid_from == date(2020, 1, 1)
+    assert vn.coverage_of("01", on=AFTER).valid_from == date(2020, 1, 1)
+    assert vn.coverage_of("Tỉnh Quảng Nam", on=BEFORE).valid_from == date(2020, 1, 1)
     with warnings.catch_warnings():
         warnings.simplefilter("error", CoverageWarning)
         assert vn.unit("Phường Hàng Bạc", on="2022-01-01").code == "00061"
         vn.ancestors("Phường Hàng Bạc", on="2022-01-01")
-        vn.unit("Tỉnh Quảng Nam", on=BEFORE)
-    with pytest.warns(CoverageWarning, match="2025-06-30"):
-        vn.unit("Tỉnh Quảng Nam", on="2022-01-01")
-    with pytest.warns(CoverageWarning):
+        vn.unit("Tỉnh Quảng Nam", on="2020-01-01")
         vn.units(level="province", on="2022-01-01")
+    with pytest.warns(CoverageWarning, match="2020-01-01"):
+        vn.unit("Tỉnh Quảng Nam", on="2019-12-31")
+    with pytest.warns(CoverageWarning):
+        vn.units(level="province", on="2019-06-01")
 
 
 def test_convert_a_qualified_old_name(vn: Territory) -> None:

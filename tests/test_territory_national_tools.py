@@ -69,7 +69,7 @@ def test_the_packaged_corrections_are_the_30_known_homonyms() -> None:
 def test_the_corrected_communes_agree_with_the_statistics_office_table() -> None:
     vn = vietnam_territory()
     for code, expected in CORRECTED.items():
-        old = vn.get(code)  # the id of the old commune (the code is reused after 2025-07-01)
+        old = vn.unit(code, on=date(2025, 6, 30))  # the code is reused after 2025-07-01
         got = vn.successors(old, on=date(2026, 3, 1))
         assert sorted(u.code for u in got) == expected, code
         (step,) = vn.succession_chain(old, on=date(2026, 3, 1))

@@ -17,9 +17,28 @@ names = st.text(alphabet=VIETNAMESE + VIETNAMESE.upper() + " .", min_size=0, max
 
 
 @given(names)
-def test_key_and_fold_are_idempotent(name: str) -> None:
+def test_fold_is_idempotent(name: str) -> None:
     assert fold(fold(name)) == fold(name)
-    assert key(key(name)) == key(name) or split_prefix(key(name))[0] is not None
+
+
+@given(names)
+def test_a_name_is_found_by_every_spelling_of_it(name: str) -> None:
+    """Whatever the name (its own first word may look like a prefix: "Phường Xã Đàn"), the
+    index finds it by the name, its fold and its key."""
+    idx = NameIndex([(name, "item")])
+    for spelling in (name, fold(name), key(name), name.upper()):
+        assert idx.find(spelling) == ("item",), spelling
+
+
+def test_a_name_whose_first_word_looks_like_a_prefix_is_found() -> None:
+    ward, commune = object(), object()
+    idx = NameIndex([("Phường Xã Đàn", ward)])
+    for spelling in ("Xã Đàn", "xa dan", "Phường Xã Đàn", "P. Xã Đàn", "XÃ ĐÀN"):
+        assert idx.find(spelling) == (ward,), spelling
+    # a commune named Đàn is still found first as "Xã Đàn", the ward by its full name
+    both = NameIndex([("Phường Xã Đàn", ward), ("Xã Đàn", commune)])
+    assert both.find("Xã Đàn") == (commune,)
+    assert both.find("Phường Xã Đàn") == (ward,)
 
 
 @given(names)

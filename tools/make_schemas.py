@@ -58,7 +58,9 @@ def _vocabularies() -> dict[tuple[str, str], list[str | None]]:
         # closed vocabularies the answer classes state in their docstrings but type as ``str``
         # (to be dropped once they are typed ``Literal[...]``, which the generator reads):
         ("Holder", "status"): ["known", "vacant", "unknown"],
-        ("SubjectInfo", "kind"): ["indicator", "task"],
+        ("SubjectInfo", "kind"): ["indicator", "task", "topic"],
+        ("Case", "kind"): ["complaint", "denunciation", "information"],
+        ("Case", "channel"): ["office", "online", "post"],
         ("BasisInfo", "principle"): ["nguoi_dung_dau"],
         ("Gap", "kind"): [
             "no_lead",

@@ -17,18 +17,37 @@ from __future__ import annotations
 import datetime as _dt
 import warnings
 from datetime import date
-from typing import Any
+from typing import Any, Final
 from zoneinfo import ZoneInfo
 
 import attrs
 
 from papi.errors import CoverageWarning, InvalidData, ValidityError
 
-__all__ = ["ALWAYS", "VN_TZ", "Validity", "parse_date", "parse_optional_date", "today_in_vietnam"]
+__all__ = [
+    "ALWAYS",
+    "FIRST_DAY",
+    "LAST_DAY",
+    "VN_TZ",
+    "Validity",
+    "parse_date",
+    "parse_day",
+    "parse_optional_date",
+    "today_in_vietnam",
+]
 
 VN_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 """The time zone of Vietnamese law, ``Asia/Ho_Chi_Minh`` (UTC+7, no daylight saving): the zone
 in which :func:`today_in_vietnam` reads the date."""
+
+
+FIRST_DAY: Final = date(1000, 1, 1)
+"""The first day a query argument (``on=``, ``start=``, ``end=``) or a plan file's date may
+name: see :func:`parse_day` and ``docs/errors-and-limits.md``."""
+LAST_DAY: Final = date(2999, 12, 31)
+"""The last day a query argument or a plan file's date may name. Together with
+:data:`FIRST_DAY` it keeps every computed day (a deadline, the end of a period) thousands of
+years away from the ends of :class:`datetime.date`, so no query overflows."""
 
 
 def parse_date(value: object, *, path: str = "date") -> date:
@@ -49,7 +68,12 @@ def parse_date(value: object, *, path: str = "date") -> date:
                 path=path,
                 value=value,
             )
-        return value.astimezone(VN_TZ).date()
+        try:
+            return value.astimezone(VN_TZ).date()
+        except (OverflowError, ValueError):  # near year 1 or 9999: no Vietnamese day exists
+            raise InvalidData(
+                "the datetime has no day in Vietnamese time (out of range)", path=path, value=value
+            ) from None
     if isinstance(value, date):
         return value
     if isinstance(value, str):
@@ -60,6 +84,42 @@ def parse_date(value: object, *, path: str = "date") -> date:
             except ValueError:
                 pass
     raise InvalidData("not a date in the form YYYY-MM-DD", path=path, value=value)
+
+
+def parse_day(value: object, *, arg: str = "on") -> date:
+    """The day a query argument names (``on=``, ``start=``, ``end=`` of every public query):
+    the one parser every query uses, so they all accept and refuse the same things.
+
+    * a :class:`~datetime.date` is taken as is;
+    * an ISO ``YYYY-MM-DD`` string is read (surrounding spaces ignored);
+    * an *aware* :class:`~datetime.datetime` is converted to Vietnamese time
+      (:data:`VN_TZ`, UTC+7) and its date taken: ``2026-01-01T18:00Z`` is 2 January;
+    * a *naive* datetime is refused (its day depends on a time zone it does not name).
+
+    Anything else, or a day outside :data:`FIRST_DAY`-:data:`LAST_DAY`, raises
+    :class:`~papi.errors.InvalidData` whose ``path`` is ``arg`` and ``value`` the value:
+
+    >>> parse_day("2026-03-01")
+    datetime.date(2026, 3, 1)
+    >>> parse_day(_dt.datetime(2026, 1, 1, 18, 0, tzinfo=_dt.UTC), arg="start")
+    datetime.date(2026, 1, 2)
+    >>> parse_day(date(9999, 1, 1), arg="end")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    papi.errors.InvalidData: end: outside the days papi reads, 1000-01-01 to 2999-12-31 (value: ...)
+    >>> parse_day(20260301)
+    Traceback (most recent call last):
+    ...
+    papi.errors.InvalidData: on: not a date in the form YYYY-MM-DD (value: 20260301)
+    """
+    day = value if type(value) is date else parse_date(value, path=arg)
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise InvalidData(
+            f"outside the days papi reads, {FIRST_DAY.isoformat()} to {LAST_DAY.isoformat()}",
+            path=arg,
+            value=day.isoformat(),
+        )
+    return day
 
 
 def parse_optional_date(value: object, *, path: str = "date") -> date | None:

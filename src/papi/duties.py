@@ -112,6 +112,9 @@ class Role(enum.Enum):
         ...
         papi.errors.InvalidData: role: not a role; use one of lead, advise, ... (value: 'boss')
         """
+        role = _ROLES_BY_NAME.get(text) if isinstance(text, str) else None
+        if role is not None:  # the usual spelling: no folding needed
+            return role
         folded = fold(str(text))
         for role in cls:
             if folded in (role.value, fold(_ROLE_VI[role])):
@@ -136,6 +139,7 @@ _ROLE_VI = {
     Role.REPORT: "báo cáo",
     Role.ACCOUNTABLE: "chịu trách nhiệm toàn diện",
 }
+_ROLES_BY_NAME = {r.value: r for r in Role}
 
 
 @attrs.frozen(kw_only=True)
@@ -483,12 +487,25 @@ def selector_from_dict(
 _PLACEHOLDER = Unlisted(document="?", reference="?", description_vi="(invalid selector)")
 
 
-def _selector(data: object, path: str, problems: list[Problem]) -> Selector:
+# How deep ``heads`` selectors may nest (``heads`` of ``heads`` of ...): deeper data is
+# reported as a problem, never recursed into (docs/errors-and-limits.md).
+_MAX_HEADS_NESTING = 8
+
+
+def _selector(data: object, path: str, problems: list[Problem], depth: int = 0) -> Selector:
     if not isinstance(data, Mapping):
         problems.append(Problem(path=path, message="a selector must be a table", value=data))
         return _PLACEHOLDER
+    if depth > _MAX_HEADS_NESTING:
+        problems.append(
+            Problem(
+                path=path,
+                message=f"heads selectors nested deeper than {_MAX_HEADS_NESTING} levels",
+            )
+        )
+        return _PLACEHOLDER
     kind = data.get("type")
-    if kind not in _SELECTOR_FIELDS:
+    if not isinstance(kind, str) or kind not in _SELECTOR_FIELDS:
         problems.append(
             Problem(
                 path=f"{path}.type",
@@ -515,7 +532,7 @@ def _selector(data: object, path: str, problems: list[Problem]) -> Selector:
             fatal = True
     if fatal:
         if kind == "heads" and "of" in data:
-            _selector(data["of"], f"{path}.of", problems)
+            _selector(data["of"], f"{path}.of", problems, depth + 1)
         return _PLACEHOLDER
     try:
         if kind == "organization":
@@ -523,7 +540,7 @@ def _selector(data: object, path: str, problems: list[Problem]) -> Selector:
         if kind == "committees":
             return CommitteesOf(level=data["level"], within=data.get("within"))
         if kind == "heads":
-            inner = _selector(data["of"], f"{path}.of", problems)
+            inner = _selector(data["of"], f"{path}.of", problems, depth + 1)
             return HeadsOf(of=inner)
         if kind == "sector":
             return DepartmentsBySector(sector=data["sector"], within=data["within"])

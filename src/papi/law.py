@@ -27,6 +27,9 @@ Three packaged files (research and sources in ``docs/law-duties.md``):
 'first-instance complaint resolver'
 >>> statute_holder("citizen_reception.commune_chair").post, index.holders["commune_pc_chair"].level
 ('chairperson', 'commune')
+>>> posts = statute_posts("complaint.first_instance", date(2026, 3, 1))
+>>> posts[0].label("vi"), posts[0].reference, [p.sourced for p in posts]
+('Chủ tịch Ủy ban nhân dân cấp xã', 'Điều 17', [True, False, True, True])
 """
 
 from __future__ import annotations
@@ -37,6 +40,7 @@ import json
 import threading
 import tomllib
 from collections.abc import Callable, Iterable, Mapping
+from datetime import date
 from importlib import resources
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -62,6 +66,7 @@ __all__ = [
     "LawIndex",
     "LawRole",
     "StatuteName",
+    "StatutePost",
     "Topic",
     "add_law_duties",
     "find_statute",
@@ -71,6 +76,7 @@ __all__ = [
     "parse_statute_names",
     "statute_holder",
     "statute_names",
+    "statute_posts",
 ]
 
 #: Package paths (under ``papi/data``) of the three files.
@@ -294,6 +300,110 @@ def statute_holder(key: str) -> Holder:
     if key not in names:
         raise NotFound("statute", key, closest=difflib.get_close_matches(key, list(names)))
     return law_index().holders[names[key].holder]
+
+
+@attrs.frozen(kw_only=True)
+class StatutePost:
+    """Who holds a statutory deadline on a day, as a post or organization of the model:
+    the holder's names (a post or organization of a level, or what an ``unlisted``
+    assignment describes), the assignment of ``duties.toml`` that says so, its document and
+    article (``reference``), and ``sourced`` (false: no act found, or a text not verified)."""
+
+    name_vi: str
+    name_en: str
+    assignment: str | None
+    document: str | None
+    reference: str
+    sourced: bool
+
+    def label(self, lang: str = "vi") -> str:
+        """The holder's name in Vietnamese or English."""
+        return self.name_vi if lang == "vi" else self.name_en
+
+
+def statute_posts(key: str, on: date) -> tuple[StatutePost, ...]:
+    """The holders of the statutory deadline ``key`` on ``on`` as posts or organizations of
+    the model (:class:`StatutePost`): for a post, organization or party holder, itself; for a
+    task holder (the first-instance resolver ...), the posts the law's duties assign its
+    tasks to on ``on``, each with its article (advising roles left out). Raises
+    :class:`~papi.errors.NotFound` for an unknown statute key."""
+    holder = statute_holder(key)
+    if holder.kind is not HolderKind.TASK:
+        return (
+            StatutePost(
+                name_vi=holder.name_vi,
+                name_en=holder.name_en,
+                assignment=None,
+                document=None,
+                reference="",
+                sourced=True,
+            ),
+        )
+    index = law_index()
+    out: dict[tuple[str, str], StatutePost] = {}
+    for a in _law_assignments():
+        if a["task"] not in holder.tasks or a["role"] == "advise" or not _valid(a, on):
+            continue
+        sel = a["selector"]
+        names: tuple[str, str]
+        if sel.get("type") == "unlisted":
+            names = (str(sel.get("description_vi", "")), str(sel.get("description_en", "")))
+        else:
+            kind = "post" if sel.get("type") == "heads" else "organization"
+            level = (sel.get("of") or {}).get("level") if kind == "post" else sel.get("level")
+            found = [h for h in index.holders.values() if h.kind.value == kind and h.level == level]
+            if found:
+                names = (found[0].name_vi, found[0].name_en)
+            elif kind == "organization" and level in _LEVEL_WORDS:
+                names = (
+                    f"Ủy ban nhân dân cấp {_LEVEL_WORDS[level][0]}",
+                    f"{_LEVEL_WORDS[level][1]} People's Committee",
+                )
+            else:
+                continue
+        notes = str(a.get("notes", ""))
+        out.setdefault(
+            names,
+            StatutePost(
+                name_vi=names[0],
+                name_en=names[1],
+                assignment=str(a["id"]),
+                document=str(a["basis"]["document"]),
+                reference=str(a["basis"].get("reference", "")),
+                sourced=not notes.startswith(("UNSOURCED", "UNVERIFIED"))
+                and a["basis"]["document"] not in _unverified_documents(),
+            ),
+        )
+    return tuple(out.values())
+
+
+_LEVEL_WORDS = {
+    "commune": ("xã", "commune"),
+    "district": ("huyện", "district"),
+    "province": ("tỉnh", "provincial"),
+}
+
+
+def _valid(a: Mapping[str, Any], on: date) -> bool:
+    valid = a.get("valid") or {}
+    start, end = valid.get("from"), valid.get("to")
+    return (start is None or date.fromisoformat(str(start)) <= on) and (
+        end is None or on < date.fromisoformat(str(end))
+    )
+
+
+def _duties_data() -> Mapping[str, Any]:
+    return _once("duties-data", lambda: tomllib.loads(law_duties_text()))
+
+
+def _law_assignments() -> list[Any]:
+    return list(_duties_data().get("assignments", []))
+
+
+def _unverified_documents() -> frozenset[str]:
+    return frozenset(
+        str(d["id"]) for d in _duties_data().get("documents", []) if d.get("verified") is False
+    )
 
 
 def _closest(wanted: str, names: Iterable[str]) -> list[str]:

@@ -38,7 +38,7 @@ import attrs
 from papi._once import load_once
 from papi.errors import InvalidData, NotFound, Problem
 from papi.framework import Framework, framework
-from papi.text import NameIndex, fold, key, nfc
+from papi.text import NameIndex, decode_utf8, fold, key, nfc
 
 __all__ = [
     "CSV_DIMENSIONS",
@@ -882,29 +882,32 @@ def load_table(path: str | os.PathLike[str]) -> Table:
             data = raw.read()
     except OSError as exc:
         raise InvalidData(f"cannot read the score table: {exc.strerror}", path=source) from None
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
+    except ValueError:  # a NUL byte in the name: no file can have it
         raise InvalidData(
-            "not UTF-8 text (save the table as CSV UTF-8)",
-            path=f"{source}: line {line}",
-            value=data[exc.start : exc.start + 8],
+            "cannot read the score table: a NUL byte in its name", path=repr(source)
         ) from None
+    text = decode_utf8(data, source=source, advice="save the table as CSV UTF-8")
     problems: list[Problem] = []
     cards: list[Scorecard] = []
     with io.StringIO(text, newline="") as handle:
         reader = csv.DictReader(handle)
-        header = reader.fieldnames or []
+        header = _csv_header(reader, source)
         missing = [c for c in CSV_REQUIRED if c not in header]
         if missing:
             raise InvalidData(
                 f"missing column(s) {', '.join(missing)}",
                 path=f"{source}: line 1",
-                value=list(header),
+                value=header,
+            )
+        repeated = sorted({c for c in header if header.count(c) > 1})
+        if repeated:  # a row would keep only the last cell of each: refuse, never overwrite
+            raise InvalidData(
+                f"repeated column(s) {', '.join(repeated)}",
+                path=f"{source}: line 1",
+                value=header,
             )
         seen: dict[tuple[str, int], int] = {}
-        for row in reader:
+        for row in _csv_rows(reader, source):
             line = reader.line_num
             where = f"line {line}"
 
@@ -975,6 +978,33 @@ def load_table(path: str | os.PathLike[str]) -> Table:
     if problems:
         raise InvalidData.collect(f"{source}: invalid PAPI score table", problems)
     return Table(source=source, scorecards=tuple(cards))
+
+
+def _csv_error(err: csv.Error, source: str, line: int) -> InvalidData:
+    """The csv module's own error (a stray quote makes a field run on past the size limit, a
+    NUL byte...) as :class:`~papi.errors.InvalidData` naming the line its record starts on."""
+    return InvalidData(
+        f"not a readable CSV record ({err}; a stray quote?)", path=f"{source}: line {line}"
+    )
+
+
+def _csv_header(reader: csv.DictReader[str], source: str) -> list[str]:
+    try:
+        return list(reader.fieldnames or [])
+    except csv.Error as err:
+        raise _csv_error(err, source, 1) from None
+
+
+def _csv_rows(reader: csv.DictReader[str], source: str) -> Iterator[dict[str | Any, str | Any]]:
+    while True:
+        start = reader.line_num + 1
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as err:
+            raise _csv_error(err, source, start) from None
+        yield row
 
 
 # ---- Hanoi's official results -------------------------------------------------------------------

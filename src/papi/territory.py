@@ -20,10 +20,11 @@ keep the bare code (``"00004"``).
 >>> len(hn.units(level=Level.COMMUNE, on=date(2022, 6, 13)))  # 2020-03-01 .. 2024-12-31
 579
 
-The whole country is :func:`vietnam_territory` (63 provinces, 696 district-level units and
-10,035 communes before 2025-07-01; 34 provinces and 3,321 communes from then; Hanoi's curated
-history merged in); :meth:`Territory.convert` turns an old unit into the new one(s), the
-primary one marked. Days are :class:`~datetime.date` objects or ISO ``"YYYY-MM-DD"`` strings.
+The whole country is :func:`vietnam_territory`, on any day since 2020-01-01 (63 provinces,
+705 district-level units and 10,599 communes on 2022-06-13; 10,035 communes just before
+2025-07-01; 34 provinces and 3,321 communes from then; Hanoi's curated history merged in);
+:meth:`Territory.convert` turns an old unit into the new one(s), through every rearrangement
+in between, the primary one marked. Days are :class:`~datetime.date` objects or ISO ``"YYYY-MM-DD"`` strings.
 
 Build a territory of your own with :meth:`Territory.build`; it validates everything at once
 and raises one :class:`~papi.errors.InvalidData` listing every problem.
@@ -40,6 +41,7 @@ import gzip
 import itertools
 import json
 import threading
+import warnings
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
 from importlib import resources
@@ -56,7 +58,7 @@ from papi.dates import (
     parse_date,
     parse_optional_date,
 )
-from papi.errors import Ambiguous, InvalidData, NotFound, Problem
+from papi.errors import Ambiguous, CoverageWarning, InvalidData, NotFound, Problem
 from papi.text import NameIndex
 
 __all__ = [
@@ -322,6 +324,8 @@ class Territory:
         "_coverage",
         "_days",
         "_epochs",
+        "_gap_span",
+        "_gaps",
         "_graph",
         "_level_units",
         "_lock",
@@ -355,6 +359,8 @@ class Territory:
     _succ_of: Mapping[str, tuple[Succession, ...]]
     _successions: tuple[Succession, ...]
     _regional: Mapping[str, Validity]
+    _gaps: Mapping[str, tuple[tuple[int, int, str], ...]]
+    _gap_span: tuple[int, int]
     _top: dict[str, str | None]
     _days: tuple[date, ...] | None
 
@@ -372,6 +378,7 @@ class Territory:
         coverage: Validity = ALWAYS,
         meta: Mapping[str, object] | None = None,
         regional_coverage: Mapping[str, Validity] | None = None,
+        unverified: Mapping[str, Iterable[tuple[Validity, str]]] | None = None,
     ) -> Territory:
         """Validate the records and build the territory.
 
@@ -379,6 +386,10 @@ class Territory:
         ``regional_coverage`` maps the id of a top-level unit (a province) to the span
         vouched for inside it when that differs (e.g. Hanoi's curated history in the national
         territory); queries about a unit warn against its own province's span.
+        ``unverified`` maps the id of a top-level unit to stretches of days inside that span
+        the data does not vouch for, each with the reason (e.g. the days between two sources
+        that disagree about a province with no source dating the change): queries about a
+        unit of that province on those days, and about the whole territory, warn too.
 
         Checks, all at once: unique ids; links and successions naming known units; every
         link inside the validity of both ends; at most one parent per unit per day; no cycle
@@ -405,6 +416,7 @@ class Territory:
                 coverage=coverage,
                 meta=meta,
                 regional=dict(regional_coverage or {}),
+                unverified={k: tuple(v) for k, v in (unverified or {}).items()},
             )
 
     @classmethod
@@ -417,6 +429,7 @@ class Territory:
         coverage: Validity,
         meta: Mapping[str, object] | None,
         regional: dict[str, Validity],
+        unverified: dict[str, tuple[tuple[Validity, str], ...]],
     ) -> Territory:
         unit_list = list(units)
         link_list = list(links)
@@ -581,6 +594,14 @@ class Territory:
                 problems.append(
                     Problem(path=f"regional_coverage.{top}", message="not a Validity", value=v)
                 )
+        gaps: dict[str, tuple[tuple[int, int, str], ...]] = {}
+        for top, stretches in unverified.items():
+            if top not in by_id or top in parents:
+                problems.append(
+                    Problem(path="unverified", message="not the id of a top-level unit", value=top)
+                )
+                continue
+            gaps[top] = tuple((*_span(v), str(why)) for v, why in stretches)
         if problems:
             raise InvalidData.collect("territory data is invalid", problems)
 
@@ -628,6 +649,11 @@ class Territory:
         self._lock = threading.Lock()
         self._meta = _frozen(dict(meta or {}))
         self._regional = MappingProxyType(regional)
+        self._gaps = MappingProxyType(gaps)
+        spans_ = [g[:2] for gs in gaps.values() for g in gs]
+        self._gap_span = (
+            (min(g[0] for g in spans_), max(g[1] for g in spans_)) if spans_ else (0, 0)
+        )
         self._top = {}
         self._days = None
         return self
@@ -704,6 +730,20 @@ class Territory:
     def _check(self, on: date, unit: Unit | None = None) -> None:
         cov = self._coverage if unit is None or not self._regional else self._cov_of(unit.id)
         _warn_outside_coverage(cov, on, "the territory data", stacklevel=3)
+        day = on.toordinal()
+        if self._gap_span[0] <= day < self._gap_span[1]:
+            tops = self._gaps if unit is None else (self._top_id(unit.id),)
+            for top in tops:
+                for lo, hi, why in self._gaps.get(top or "", ()):
+                    if lo <= day < hi:
+                        warnings.warn(
+                            f"{on.isoformat()}: the territory data does not vouch for "
+                            f"{self._by_id[top or ''].name} on this day ({why}): the answer is "
+                            "the best data in reach",
+                            CoverageWarning,
+                            stacklevel=3,
+                        )
+                        return
 
     def _top_id(self, uid: str) -> str | None:
         """The top-level unit above ``uid`` (over its first parent links), or ``uid``."""
@@ -725,11 +765,14 @@ class Territory:
         """The days the data vouches for about ``u``: its province's span when the data
         records one (``regional_coverage``), else :attr:`coverage`.
 
+        Inside that span, the days the data marks as unverified for the province (see
+        :meth:`build`, ``unverified``) still warn.
+
         >>> vn = vietnam_territory()
         >>> vn.coverage_of("Thành phố Hà Nội", on="2026-03-01").valid_from
+        datetime.date(2020, 1, 1)
+        >>> hanoi_territory().coverage_of("Thành phố Hà Nội", on="2026-03-01").valid_from
         datetime.date(2020, 3, 1)
-        >>> vn.coverage_of("Tỉnh Quảng Nam", on="2025-06-30").valid_from
-        datetime.date(2025, 6, 30)
         """
         day = _as_day(on)
         return self._cov_of(self._resolve(u, day).id)
@@ -757,6 +800,8 @@ class Territory:
                 found.update((day, day + 1))
             for v in (self._coverage, *self._regional.values()):
                 found.update(_span(v))
+            for stretches in self._gaps.values():
+                found.update(b for lo, hi, _ in stretches for b in (lo, hi))
             found -= _SENTINELS
             days = tuple(date.fromordinal(d) for d in sorted(found))
             self._days = days
@@ -1037,7 +1082,7 @@ class Territory:
             on = _as_day(on)
         day = on.toordinal()
         lo, hi = self._cov
-        if not lo <= day < hi:
+        if not lo <= day < hi or self._gap_span[0] <= day < self._gap_span[1]:
             if not self._regional:
                 self._check(on)
             else:
@@ -1610,32 +1655,58 @@ _KIND_BY_NAME = {k.name: k for k in UnitKind}
 
 def _national_records(meta: Mapping[str, Any]) -> _Records:
     """The national rows (see ``tools/build_vietnam_data.py`` for the columns) as records.
-    The rows are generated and checked by the build script; a malformed row still raises
-    :class:`~papi.errors.InvalidData` naming the file and row."""
+    A unit row's ``parent`` is an id or, for a unit that moved, ``[[parent, from, to], ...]``;
+    an eighth column is the reason a unit ends without successors. A succession row's ninth
+    column names its source in ``meta["sources"]``. The rows are generated and checked by the
+    build script; a malformed row still raises :class:`~papi.errors.InvalidData` naming the
+    file and row."""
     base = resources.files("papi") / "data" / "vietnam"
     source = meta["source"]
-    srcs = (f"{source['package']} {source['version']} ({source['licence']})",)
-    validities: dict[tuple[str | None, str | None], Validity] = {}
+    vau = f"{source['package']} {source['version']} ({source['licence']})"
+    table: Mapping[str, str] = meta.get("sources", {})
+    gso = table.get("gso")
+    snapshot = date(2025, 6, 30)
+    validities: dict[tuple[str | None, str | None], tuple[Validity, tuple[str, ...]]] = {}
     units: list[Unit] = []
     links: list[Containment] = []
     path = "vietnam/units.jsonl.gz"
     rows = _gz_rows((base / "units.jsonl.gz").read_bytes())
+    i = 0
     try:
-        for i, (uid, code, name, kind, parent, vf, vt) in enumerate(rows):
-            v = validities.get((vf, vt))
-            if v is None:
+        for i, (uid, code, name, kind, parent, vf, vt, *end) in enumerate(rows):
+            found = validities.get((vf, vt))
+            if found is None:
                 v = Validity(
                     valid_from=parse_optional_date(vf, path=f"{path}:{i + 1}"),
                     valid_to=parse_optional_date(vt, path=f"{path}:{i + 1}"),
                 )
-                validities[(vf, vt)] = v
+                # a version that ended before the snapshot day is the statistics office's
+                ended = v.valid_to is not None and v.valid_to <= snapshot
+                srcs: tuple[str, ...] = (gso,) if gso and ended else (vau,)
+                if gso and not ended and (v.valid_from is None or v.valid_from < snapshot):
+                    srcs = (gso, vau)
+                found = validities[(vf, vt)] = (v, srcs)
+            v, srcs = found
             units.append(
                 Unit(
-                    id=uid, code=code, name=name, kind=_KIND_BY_NAME[kind], validity=v, sources=srcs
+                    id=uid,
+                    code=code,
+                    name=name,
+                    kind=_KIND_BY_NAME[kind],
+                    validity=v,
+                    sources=srcs,
+                    end_reason=end[0] if end else None,
                 )
             )
-            if parent is not None:
+            if isinstance(parent, str):
                 links.append(Containment(parent=parent, child=uid, validity=v))
+            elif parent is not None:
+                for pid, start, stop in parent:
+                    span = Validity(
+                        valid_from=parse_optional_date(start, path=f"{path}:{i + 1}"),
+                        valid_to=parse_optional_date(stop, path=f"{path}:{i + 1}"),
+                    )
+                    links.append(Containment(parent=pid, child=uid, validity=span))
     except (KeyError, TypeError, ValueError) as exc:
         raise InvalidData(f"malformed row: {exc}", path=f"{path}:{i + 1}") from None
     acts: Mapping[str, str] = meta["acts"]
@@ -1644,11 +1715,17 @@ def _national_records(meta: Mapping[str, Any]) -> _Records:
     path = "vietnam/successions.jsonl.gz"
     rows = _gz_rows((base / "successions.jsonl.gz").read_bytes())
     days: dict[str, date] = {}
+    cited: dict[tuple[str, str], tuple[str, ...]] = {}
     try:
-        for i, (eff, act, kind, preds, succs, primary, verified, note) in enumerate(rows):
+        for i, (eff, act, kind, preds, succs, primary, verified, note, *src) in enumerate(rows):
             day = days.get(eff)
             if day is None:
                 day = days[eff] = parse_date(eff, path=f"{path}:{i + 1}")
+            key = (act, src[0] if src else "vau")
+            sources = cited.get(key)
+            if sources is None:
+                named = tuple(acts[a] for a in act.split("; ") if a in acts) or (act,)
+                sources = cited[key] = (*named, table.get(key[1], vau))
             successions.append(
                 Succession(
                     predecessors=preds,
@@ -1656,14 +1733,53 @@ def _national_records(meta: Mapping[str, Any]) -> _Records:
                     effective=day,
                     act=act,
                     kind=kind,
-                    note=notes.get(note) if note else None,
-                    sources=(acts.get(act, act), *srcs),
+                    note=notes.get(note, note) if note else None,
+                    sources=sources,
                     verified=bool(verified),
                     primary=primary,
                 )
             )
     except (KeyError, TypeError, ValueError) as exc:
         raise InvalidData(f"malformed row: {exc}", path=f"{path}:{i + 1}") from None
+    return _Records(units, links, successions)
+
+
+def _reconciled(records: _Records, table: Mapping[str, Mapping[str, str]]) -> _Records:
+    """The curated Hanoi records with the ids and first days the national history gives them
+    (``meta["hanoi_reconcile"]``: the communes renamed on 2020-03-01, where the curated data
+    starts; see docs/territory.md)."""
+    ids, starts = table.get("ids", {}), table.get("valid_from", {})
+    if not ids:
+        return records
+
+    def rid(x: str) -> str:
+        return ids.get(x, x)
+
+    units = []
+    for u in records.units:
+        new = rid(u.id)
+        if new != u.id:
+            day = date.fromisoformat(starts[new])
+            u = attrs.evolve(u, id=new, validity=attrs.evolve(u.validity, valid_from=day))
+        units.append(u)
+    by_id = {u.id: u for u in units}
+    links = [
+        attrs.evolve(
+            c, parent=rid(c.parent), child=rid(c.child), validity=by_id[rid(c.child)].validity
+        )
+        if rid(c.child) != c.child or rid(c.parent) != c.parent
+        else c
+        for c in records.links
+    ]
+    successions = [
+        attrs.evolve(
+            s,
+            predecessors=tuple(map(rid, s.predecessors)),
+            successors=tuple(map(rid, s.successors)),
+            primary=None if s.primary is None else rid(s.primary),
+        )
+        for s in records.successions
+    ]
     return _Records(units, links, successions)
 
 
@@ -1674,28 +1790,59 @@ def _vietnam() -> Territory:
 
 
 def _load_vietnam() -> Territory:
+    records, meta, regional, unverified = _vietnam_records()
+    return Territory.build(
+        *records,
+        coverage=_meta_coverage(meta),
+        meta=meta,
+        regional_coverage=regional,
+        unverified=unverified,
+    )
+
+
+def _vietnam_records() -> tuple[
+    _Records, dict[str, Any], dict[str, Validity], dict[str, list[tuple[Validity, str]]]
+]:
+    """The national records with Hanoi's curated ones merged in (reconciled), the meta, and
+    the coverage per province id (span, unverified stretches)."""
     base = resources.files("papi") / "data" / "vietnam"
     meta: dict[str, Any] = json.loads((base / "meta.json").read_text(encoding="utf-8"))
     national = _national_records(meta)
     hn_units, hn_successions, hn_meta = _hanoi_files()
-    hanoi = _read_records(hn_units, hn_successions, hn_meta)
-    regional = {
-        code: Validity(
-            valid_from=parse_optional_date(
-                cov.get("valid_from"), path=f"meta.coverage_by_province.{code}"
+    hanoi = _reconciled(
+        _read_records(hn_units, hn_successions, hn_meta), meta.get("hanoi_reconcile", {})
+    )
+    # every version of a province (a renamed one has its own id) carries its code's coverage
+    province_ids: dict[str, list[str]] = {}
+    for u in national.units:
+        if len(u.code) == 2:
+            province_ids.setdefault(u.code, []).append(u.id)
+    regional: dict[str, Validity] = {}
+    unverified: dict[str, list[tuple[Validity, str]]] = {}
+    for code, cov in meta["coverage_by_province"].items():
+        path = f"meta.coverage_by_province.{code}"
+        span = Validity(valid_from=parse_optional_date(cov.get("valid_from"), path=path))
+        gaps = [
+            (
+                Validity(
+                    valid_from=parse_optional_date(lo, path=path),
+                    valid_to=parse_optional_date(hi, path=path),
+                ),
+                why,
             )
-        )
-        for code, cov in meta["coverage_by_province"].items()
-    }
+            for lo, hi, why in cov.get("unverified", ())
+        ]
+        for pid in province_ids.get(code, [code]):
+            regional[pid] = span
+            if gaps:
+                unverified[pid] = gaps
     meta["hanoi"] = {k: hn_meta[k] for k in ("source", "sources", "coverage", "acts", "counts")}
-    return Territory.build(
+    records = _Records(
         [*national.units, *hanoi.units],
         [*national.links, *hanoi.links],
         [*national.successions, *hanoi.successions],
-        coverage=_meta_coverage(meta),
-        meta=meta,
-        regional_coverage=regional,
     )
+    return records, meta, regional, unverified
 
 
 def hanoi_territory() -> Territory:
@@ -1722,13 +1869,17 @@ def hanoi_territory() -> Territory:
 def vietnam_territory() -> Territory:
     """The whole country from papi's packaged data (loaded once, on first call; thread-safe).
 
-    Generated by ``tools/build_vietnam_data.py`` from ``vietnamadminunits`` 1.0.4 (MIT):
-    before 2025-07-01, 63 provinces, 696 district-level units and 10,035 communes (the five
-    island districts have none); from 2025-07-01, 34 provinces and 3,321 communes; the
-    successions of provinces (Resolution 202/2025/QH15) and of communes (with the primary
-    successor of every divided commune), the source's homonym defect corrected (see
-    ``meta["defects"]``). Hanoi comes from the curated Hanoi data (history from 2020-03-01);
-    every other province is vouched for from 2025-06-30 (:meth:`Territory.coverage_of`).
+    Generated by ``tools/build_vietnam_data.py`` from three sources reconciled into one
+    timeline (docs/territory.md, "One timeline since 2020"): the statistics office's dated
+    unit lists 2020-01-01..2025-03-01 (``tools/gso/history.json.gz``: every unit version and
+    the successions between lists, each citing the acts the lists name), ``vietnamadminunits``
+    1.0.4 (MIT) for the units just before 2025-07-01 (63 provinces, 696 district-level units,
+    10,035 communes) and from 2025-07-01 (34 provinces, 3,321 communes) with the reform's
+    successions (provinces: Resolution 202/2025/QH15; communes with the primary successor of
+    every divided commune; the source's homonym defect corrected, ``meta["defects"]``), and
+    Hanoi's curated data from 2020-03-01, which wins. Every province is vouched for from
+    2020-01-01 (:meth:`Territory.coverage_of`), but for the days the data marks unverified
+    (``meta["coverage_by_province"]``).
 
     >>> vn = vietnam_territory()
     >>> len(vn.units(level="province", on="2025-06-30")), len(vn.units(level="province", on="2026-03-01"))
@@ -1737,6 +1888,8 @@ def vietnam_territory() -> Territory:
     (10035, 3321)
     >>> [u.name for u in vn.successors("Tỉnh Quảng Nam", on="2026-03-01")]
     ['Thành phố Đà Nẵng']
+    >>> len(vn.units(level="commune", on="2022-06-13"))
+    10599
     """
     with _LOCK:
         return _vietnam()

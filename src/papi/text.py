@@ -31,7 +31,9 @@ import unicodedata
 from collections.abc import Callable, Hashable, Iterable, Iterator
 from typing import Generic, TypeVar
 
-__all__ = ["PREFIXES", "NameIndex", "fold", "key", "nfc", "split_prefix"]
+from papi.errors import InvalidData
+
+__all__ = ["PREFIXES", "NameIndex", "decode_utf8", "fold", "key", "nfc", "split_prefix"]
 
 T = TypeVar("T", bound=Hashable)
 
@@ -109,7 +111,10 @@ def split_prefix(text: str) -> tuple[str | None, str]:
 
 
 def key(text: str) -> str:
-    """The lookup key of a name: :func:`fold` without the administrative prefix. Idempotent.
+    """The lookup key of a name: :func:`fold` without the administrative prefix. Only one
+    prefix is removed, so a name whose own first word looks like a prefix keeps it
+    (``key("Phường Xã Đàn") == "xa dan"``, and ``key("xa dan") == "dan"``): look names up
+    with :meth:`NameIndex.find`, which knows this, rather than comparing keys of keys.
 
     >>> key("Thành phố Hà Nội") == key("tp ha noi") == key("HÀ NỘI")
     True
@@ -149,18 +154,31 @@ class NameIndex(Generic[T]):
 
     def find(self, name: str) -> tuple[T, ...]:
         """Items whose name matches ``name`` (see the class docs); order of insertion,
-        without duplicates."""
+        without duplicates. A ``name`` that is not a string raises
+        :class:`~papi.errors.InvalidData`.
+
+        A leading word that looks like a prefix may be part of the name itself: when nothing
+        matches without it, the whole name is tried, so the ward "Phường Xã Đàn" is found as
+        "Xã Đàn" (and as "Phường Xã Đàn", "xa dan", "P. Xã Đàn").
+
+        >>> NameIndex([("Phường Xã Đàn", "ward")]).find("Xã Đàn")
+        ('ward',)
+        """
+        _check_name(name)
         prefix, rest = split_prefix(name)
         entries = self._by_key.get(rest, ())
         if prefix is not None:
             narrowed = [e for e in entries if e[0] == prefix]
             if narrowed:
                 entries = tuple(narrowed)
+            elif not entries:  # "Xã" in "Xã Đàn" may be the name's own first word
+                entries = self._by_key.get(fold(name), ())
         return _unique(item for _, _, item in entries)
 
     def closest(self, name: str, n: int = 5) -> tuple[str, ...]:
         """Up to ``n`` stored names closest to ``name`` (by key similarity), sorted by name
         among equally close ones: the "did you mean" list of a :class:`~papi.errors.NotFound`."""
+        _check_name(name)
         hits = difflib.get_close_matches(key(name), list(self._by_key), n=n, cutoff=0.6)
         out: list[str] = []
         for hit in hits:
@@ -181,6 +199,34 @@ class NameIndex(Generic[T]):
             for _, stored, item in entries
             if predicate(item)
         )
+
+
+def decode_utf8(data: bytes, *, source: str, advice: str = "save the file as UTF-8") -> str:
+    """``data`` as UTF-8 text, a leading byte-order mark dropped (spreadsheets write one);
+    otherwise :class:`~papi.errors.InvalidData` naming ``source`` and the line of the first
+    byte that is not UTF-8.
+
+    >>> decode_utf8(b"a\\nb\\xff", source="t.csv")
+    Traceback (most recent call last):
+    ...
+    papi.errors.InvalidData: t.csv: line 2: not UTF-8 text (save the file as UTF-8) (value: b'\\xff')
+    """
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = data[: err.start].count(b"\n") + 1
+        raise InvalidData(
+            f"not UTF-8 text ({advice})",
+            path=f"{source}: line {line}",
+            value=data[err.start : err.start + 8],
+        ) from None
+
+
+def _check_name(name: object) -> None:
+    """A name to look up must be text: anything else is :class:`~papi.errors.InvalidData`
+    (whatever query passed it on), never a ``TypeError`` from inside the folding."""
+    if not isinstance(name, str):
+        raise InvalidData("a name must be a string", path="name", value=name)
 
 
 def _unique(items: Iterable[T]) -> tuple[T, ...]:

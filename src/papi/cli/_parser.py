@@ -106,6 +106,11 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
         "print a shell completion script (bash, zsh, fish)",
         "in kịch bản tự hoàn thành lệnh cho shell (bash, zsh, fish)",
     ),
+    "case": (
+        "papi.cli.commands.case",
+        "a complaint, denunciation or information request, step by step",
+        "một khiếu nại, tố cáo hoặc yêu cầu cung cấp thông tin, từng bước",
+    ),
 }
 
 #: The commands whose answers depend on the duties, so on ``--data`` plan files.
@@ -123,6 +128,7 @@ TABULAR = (
     "convert",
     "scores",
     "deadline",
+    "case",
 )
 
 _LANGS = ("vi", "en")

@@ -208,11 +208,17 @@ class After(_RuleBase):
     ``receipt_cutoff`` (a time of day) makes :meth:`due` treat an aware datetime received at or
     after that time, or on a day off, as received on the next working day
     (:func:`papi.calendar.received_on`); without it a datetime only gives its Vietnamese date.
+    ``before`` counts back instead: the deadline is ``n`` ``unit`` s *before* the event (e.g.
+    "at the latest 1 day before the due date", Decree 61/2018/NĐ-CP art. 19(9)); there ``roll``
+    moves a day off back to the previous working day, never past the event.
 
     >>> from datetime import date
     >>> rule = After(10, PeriodUnit.WORKING_DAYS, of="receipt")
     >>> rule.due(date(2026, 2, 12)), rule.describe("en")
     (datetime.date(2026, 3, 5), '10 working days after receipt')
+    >>> back = After(1, PeriodUnit.CALENDAR_DAYS, of="the due date", before=True, roll=False)
+    >>> back.due(date(2025, 6, 20)), back.describe("en")
+    (datetime.date(2025, 6, 19), '1 day before the due date')
     """
 
     kind: ClassVar[str] = "after"
@@ -227,11 +233,17 @@ class After(_RuleBase):
     receipt_cutoff: time | None = attrs.field(
         default=None, kw_only=True, validator=_optional(_instance("receipt_cutoff", time))
     )
+    before: bool = attrs.field(default=False, kw_only=True, validator=_instance("before", bool))
 
     def due(self, start: date | datetime | str, calendar: VietnamCalendar | None = None) -> date:
         """The last day of the period that starts with the event on ``start``."""
         cal = _cal(calendar)
         day = _start_date(start, self, cal)
+        if self.before:
+            if self.unit is PeriodUnit.WORKING_DAYS:
+                return cal.subtract_working_days(day, self.n)
+            end = day - _STEP[self.unit] * self.n
+            return cal.roll_backward(end) if self.roll else end
         return period_end(day, self.n, self.unit, cal, roll=self.roll)
 
     def describe(self, lang: str = "vi") -> str:
@@ -245,8 +257,17 @@ class After(_RuleBase):
                 else f"ngay trong {self.of_vi or self.of}"
             )
         if lang == "en":
-            return f"{self.n} {one if self.n == 1 else many} after {self.of}"
-        return f"{self.n} {vi} kể từ {self.of_vi or self.of}"
+            word = "before" if self.before else "after"
+            return f"{self.n} {one if self.n == 1 else many} {word} {self.of}"
+        return f"{self.n} {vi} {'trước' if self.before else 'kể từ'} {self.of_vi or self.of}"
+
+
+_STEP = {
+    PeriodUnit.CALENDAR_DAYS: relativedelta(days=1),
+    PeriodUnit.WEEKS: relativedelta(weeks=1),
+    PeriodUnit.MONTHS: relativedelta(months=1),
+    PeriodUnit.YEARS: relativedelta(years=1),
+}
 
 
 def _roll(cal: VietnamCalendar, day: date, roll: Roll) -> date:

@@ -15,7 +15,7 @@ import json
 import re
 from collections.abc import Callable, Sequence
 from datetime import date, timedelta
-from typing import Annotated, Any, Literal, cast
+from typing import Annotated, Any, Literal
 
 import attrs
 from fastapi import FastAPI, Query, Request
@@ -135,7 +135,7 @@ class Service:
 
     def __init__(self, governance: Governance) -> None:
         self.governance = governance
-        self.territory = cast(Territory, governance.territory)
+        self.territory: Territory = governance.territory
         self.render = functools.lru_cache(maxsize=CACHE_SIZE)(self._render)
         self._ops: dict[str, Callable[..., Any]] = {
             "who": lambda s, w, on: governance.who(s, where=w, on=on),

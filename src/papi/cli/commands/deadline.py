@@ -17,19 +17,25 @@ DESCRIPTION = (
     "The deadline of a statutory rule counted from a day, on the Vietnamese working-day "
     "calendar (Civil Code 91/2015/QH13 arts 144-148: the first day is not counted; a "
     "period ending on a day off ends on the next working day). RULE is a statute key such "
-    "as complaint.first_instance; without RULE, lists the statute keys in force on --from."
+    "as complaint.first_instance or a statute's name in Vietnamese or English; a topic "
+    '("tố cáo", complaint) lists its statute keys; without RULE, lists the statute keys in '
+    "force on --from. Who acts is named as the posts of the model with their articles."
 )
 DESCRIPTION_VI = (
     "Thời hạn của một quy định tính từ một ngày, theo lịch ngày làm việc của Việt Nam (Bộ "
     "luật Dân sự 91/2015/QH13, Điều 144-148: không tính ngày đầu; thời hạn kết thúc vào ngày "
     "nghỉ thì chuyển sang ngày làm việc tiếp theo). QUY_ĐỊNH là một khóa như "
-    "complaint.first_instance; không có QUY_ĐỊNH thì liệt kê các khóa có hiệu lực ngày --from."
+    "complaint.first_instance hoặc tên quy định bằng tiếng Việt hay tiếng Anh; một chủ đề "
+    '("tố cáo") liệt kê các khóa của nó; không có QUY_ĐỊNH thì liệt kê các khóa có hiệu lực '
+    "ngày --from. Người thực hiện được nêu theo chức danh trong mô hình, kèm điều luật."
 )
 EXAMPLES_VI = (
     "Ví dụ:\n"
     "  papi deadline complaint.first_instance --from 20/01/2026 --lang vi   # qua Tết\n"
     "  papi deadline report.monthly --from 01/01/2026 --to 30/06/2026 --lang vi\n"
     "  papi deadline --from 01/03/2026 --lang vi   # mọi quy định có hiệu lực ngày đó\n"
+    '  papi deadline "khiếu nại lần đầu" --from 02/03/2026 --lang vi\n'
+    '  papi deadline "tố cáo" --from 02/03/2026 --lang vi   # các quy định về tố cáo\n'
     "Nhiệm vụ có hiệu lực nhưng chưa có nguồn về thời hạn được ghi 'không tính được' kèm\n"
     "lý do (--json: due null)."
 )
@@ -39,6 +45,8 @@ EXAMPLES = (
     "  papi deadline report.monthly --from 2026-01-01 --to 2026-06-30\n"
     "  papi deadline --from 2026-03-01        # every statute key in force that day\n"
     "  papi deadline citizen_reception.commune_chair --from 2026-11-25\n"
+    '  papi deadline "khieu nai lan dau" --from 2026-03-02   # a statute by its name\n'
+    "  papi deadline denunciation --from 2026-03-02          # the keys of a topic\n"
     "A duty in force whose period is not yet sourced (e.g. citizen reception under Law\n"
     "136/2025/QH15) is shown with 'Due: not computable' and the reason (--json: due null)."
 )
@@ -50,8 +58,10 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         nargs="?",
         metavar=t("RULE", "QUY_ĐỊNH"),
         help=t(
-            "statute key, e.g. complaint.first_instance",
-            "khóa của quy định, ví dụ complaint.first_instance",
+            "statute key (e.g. complaint.first_instance), a statute's name in Vietnamese or "
+            "English, or a topic of the law (denunciation)",
+            "khóa của quy định (ví dụ complaint.first_instance), tên quy định bằng tiếng Việt "
+            'hoặc tiếng Anh, hoặc một chủ đề của luật ("tố cáo")',
         ),
     )
     p.add_argument(
@@ -83,7 +93,11 @@ def run(ctx: Context) -> int:
         if ctx.args.end:
             raise CommandError("--to needs a RULE", "--to cần một QUY_ĐỊNH", parameter="--to")
         return _in_force(ctx, start)
-    st = statute(ctx.args.rule, on=start)
+    key = _statute_key(ctx.args.rule)
+    topic = _topic_statutes(key) if key == ctx.args.rule else None
+    if topic is not None and not ctx.args.end:
+        return _in_force(ctx, start, topic)
+    st = statute(key, on=start)
     end = ctx.date(ctx.args.end, "--to") if ctx.args.end else None
     if end is not None and end < start:
         raise CommandError(
@@ -103,11 +117,62 @@ def run(ctx: Context) -> int:
     return _dated(ctx, st, start, end)
 
 
-def _in_force(ctx: Context, start: date) -> int:
-    """Without RULE: every statute key in force on the day, with its period and basis."""
+def _statute_key(name: str) -> str:
+    """A statute key, or the key of a statute named in Vietnamese or English ("khiếu nại lần
+    đầu", "khieu nai lan dau"; :func:`papi.law.find_statute`); an unknown name is left for
+    :func:`papi.rules.statute` to refuse with the closest keys."""
+    from papi.errors import NotFound
+    from papi.law import find_statute
+
+    try:
+        return find_statute(name)
+    except NotFound:
+        return name
+
+
+def _topic_statutes(name: str) -> tuple[str, ...] | None:
+    """The statute keys of a topic of the law's duties ("tố cáo", "complaint"), if ``name``
+    names one and is not itself a statute key."""
+    from papi.errors import NotFound
+    from papi.law import law_index
     from papi.rules import statutes
 
-    listed = [s for s in statutes() if s.validity.contains(start)]
+    if "." in name or any(s.key == name for s in statutes()):
+        return None  # a dotted name is a statute key, or a mistyped one to refuse
+    try:
+        return law_index().topic(name).statutes
+    except NotFound:
+        return None
+
+
+def _who_acts(ctx: Context, st: Statute, on: date) -> list[str]:
+    """The holders of ``st`` on ``on`` as posts of the model with their articles
+    (:func:`papi.law.statute_posts`); the catalogue's holder text for a key without names."""
+    from papi.errors import NotFound
+    from papi.law import statute_posts
+
+    try:
+        posts = statute_posts(st.key, on)
+    except NotFound:
+        posts = ()
+    fallback = ctx.en(st.holder, f"(tiếng Anh) {st.holder}")
+    unsourced = ctx.en(" (unsourced)", " (chưa có căn cứ)")
+    return [
+        p.label(ctx.lang)
+        + (f" ({p.reference})" if p.reference else "")
+        + ("" if p.sourced else unsourced)
+        for p in posts
+    ] or [fallback]
+
+
+def _in_force(ctx: Context, start: date, keys: tuple[str, ...] | None = None) -> int:
+    """Without RULE: every statute key in force on the day (or those of a topic: ``keys``),
+    with its period and basis."""
+    from papi.rules import statutes
+
+    listed = [
+        s for s in statutes() if s.validity.contains(start) and (keys is None or s.key in keys)
+    ]
     if ctx.as_json:
         from papi.server.documents import Statutes, statute_info
 
@@ -140,7 +205,7 @@ def _single(key: str) -> CommandError:
     )
 
 
-def _statute_rows(ctx: Context, st: Statute) -> list[list[object]]:
+def _statute_rows(ctx: Context, st: Statute, on: date) -> list[list[object]]:
     """The rows every ``papi deadline RULE`` answer starts with: rule, basis, holder, validity."""
     from papi.rules import Unscheduled
 
@@ -155,10 +220,9 @@ def _statute_rows(ctx: Context, st: Statute) -> list[list[object]]:
     ]
     if st.also:
         rows.append([ctx.en("See also", "Xem thêm"), "; ".join(c.text(ctx.lang) for c in st.also)])
-    rows += [
-        [ctx.en("Who acts", "Người thực hiện"), ctx.en(st.holder, f"(tiếng Anh) {st.holder}")],
-        [ctx.en("In force", "Hiệu lực"), _validity(ctx, st)],
-    ]
+    for i, text in enumerate(_who_acts(ctx, st, on)):
+        rows.append([ctx.en("Who acts", "Người thực hiện") if i == 0 else "", text])
+    rows.append([ctx.en("In force", "Hiệu lực"), _validity(ctx, st)])
     return rows
 
 
@@ -211,7 +275,7 @@ def _answer(
     ctx.print(f"{st.key}: {title}")
     ctx.print(f"    ({other})")
     ctx.print()
-    rows = _statute_rows(ctx, st)
+    rows = _statute_rows(ctx, st, start)
     rows += [
         [ctx.en("From", "Từ ngày"), start if ctx.as_csv else ctx.day_and_weekday(start)],
         [ctx.en("Due", "Hạn"), due],

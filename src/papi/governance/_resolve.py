@@ -1,0 +1,452 @@
+"""Resolution: from what a question or an assignment names to the model's objects.
+
+* selectors (:func:`resolve`, :func:`by_unit`): what an assignment's selector picks in an era,
+  followed through successions when what it named is gone; each pick is a :class:`Hit`;
+* :class:`Row`: what answers need of a hit (infos, head post, holder), per unit and era;
+* subjects (:func:`subject`): an indicator code, task id or name;
+* places (:func:`where`): a unit, id, code or name, followed to its successor when gone;
+* the answer-ready infos of organizations, posts, holders, bases and succession hops.
+
+Everything derived is kept in the context's :class:`~papi.governance._tables.Tables`.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Iterable, Mapping
+from datetime import date
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Literal, NamedTuple
+
+from papi.dates import parse_date
+from papi.duties import (
+    Assignment,
+    CommitteesOf,
+    DepartmentsBySector,
+    HeadsOf,
+    OrgById,
+    Selector,
+    Unlisted,
+)
+from papi.errors import Ambiguous, InvalidData, NotFound
+from papi.governance import notices
+from papi.governance._tables import ABSENT
+from papi.governance.answers import (
+    BasisInfo,
+    Holder,
+    Hop,
+    Notice,
+    OrgInfo,
+    PostInfo,
+    SubjectInfo,
+    UnitInfo,
+)
+from papi.territory import Level, Unit
+
+if TYPE_CHECKING:
+    from papi.framework import Element
+    from papi.governance._context import Context
+    from papi.organizations import Organization, Post
+    from papi.territory import Succession
+
+__all__ = ["NO_HEAD", "Hit", "Row", "by_unit", "resolve", "subject", "where"]
+
+
+class _NoHead(enum.Enum):
+    NO_HEAD = 0
+
+
+#: the post of a :class:`HeadsOf` hit whose organization has no head post
+NO_HEAD = _NoHead.NO_HEAD
+
+
+class Hit(NamedTuple):
+    """One organization a selector picks: for a :class:`~papi.duties.HeadsOf` selector also
+    its head post (or :data:`NO_HEAD`); ``via`` the successions followed to reach it."""
+
+    org: Organization
+    post: Post | Literal[_NoHead.NO_HEAD] | None
+    via: tuple[Hop, ...]
+
+
+class Row(NamedTuple):
+    """What answers need of one hit in an era."""
+
+    org_id: str
+    org: OrgInfo
+    #: the post of a HeadsOf hit (with its info and holder)
+    post_id: str | None
+    post: PostInfo | None
+    holder: Holder | None
+    #: the organization's head post, for the head-of-organization entry (not for HeadsOf hits)
+    head_id: str | None
+    head: PostInfo | None
+    head_holder: Holder | None
+    via: tuple[Hop, ...]
+
+
+def day(value: object, path: str) -> date:
+    """A query date: a :class:`~datetime.date` as is (the fast path), else
+    :func:`papi.dates.parse_date` (an ISO string or an aware datetime), raising
+    :class:`~papi.errors.InvalidData` naming the argument."""
+    if type(value) is date:
+        return value
+    return parse_date(value, path=path)
+
+
+# ------------------------------------------------------------------------------- infos
+
+
+def unit_info(u: Unit) -> UnitInfo:
+    return UnitInfo(id=u.id, code=u.code, name=u.name, level=u.level.value)
+
+
+def org_info(ctx: Context, o: Organization) -> OrgInfo:
+    found = ctx.tables.org_infos.get(o.id)
+    if found is not ABSENT:
+        return found
+    unit_name = None
+    if o.unit_id is not None:
+        try:
+            unit_name = ctx.territory.get(o.unit_id).name
+        except NotFound:
+            unit_name = o.unit_id
+    info = OrgInfo(id=o.id, name=o.name, name_en=o.name_en, kind=o.kind.value, unit=unit_name)
+    return ctx.tables.org_infos.put(o.id, info)
+
+
+def post_info(ctx: Context, p: Post) -> PostInfo:
+    found = ctx.tables.post_infos.get(p.id)
+    if found is not ABSENT:
+        return found
+    return ctx.tables.post_infos.put(p.id, PostInfo(id=p.id, name=p.name, name_en=p.name_en))
+
+
+def head_post(ctx: Context, org: Organization, on: date, era: int) -> Post | None:
+    """``organizations.head_post(org, on=on)``, derived once per era."""
+    key = (org.id, era)
+    found = ctx.tables.heads.get(key)
+    if found is not ABSENT:
+        return found
+    return ctx.tables.heads.put(key, ctx.orgs.head_post(org, on=on))
+
+
+def holder(ctx: Context, post: Post, on: date, era: int) -> Holder:
+    key = (post.id, era)
+    found = ctx.tables.holders.get(key)
+    if found is not ABSENT:
+        return found
+    h = ctx.orgs.holder(post, on=on)
+    if h is None:
+        new = Holder(status="unknown")
+    else:
+        since = h.validity.valid_from
+        if h.person is None:
+            new = Holder(status="vacant", since=since, sources=tuple(h.sources))
+        else:
+            new = Holder(status="known", person=h.person, since=since, sources=tuple(h.sources))
+    return ctx.tables.holders.put(key, new)
+
+
+def basis(ctx: Context, a: Assignment, principle: str | None = None) -> BasisInfo:
+    key = (a.id, principle)  # assignment ids are unique (checked by the Builder)
+    found = ctx.tables.bases.get(key)
+    if found is not ABSENT:
+        return found
+    doc = ctx.documents[a.basis.document]
+    new = BasisInfo(
+        assignment=a.id,
+        document=doc.id,
+        citation_vi=doc.cite("vi"),
+        citation_en=doc.cite("en"),
+        reference=a.basis.reference,
+        principle=principle,
+    )
+    return ctx.tables.bases.put(key, new)
+
+
+def unit_level(ctx: Context, org: OrgInfo) -> str | None:
+    """The level of the unit an organization serves (OrgInfo carries its name only)."""
+    found = ctx.tables.levels.get(org.id)
+    if found is not ABSENT:
+        return found
+    o = ctx.orgs.get(org.id)
+    level = None if o.unit_id is None else str(ctx.territory.get(o.unit_id).level.value)
+    return ctx.tables.levels.put(org.id, level)
+
+
+def hops(ctx: Context, chain: Iterable[Succession]) -> tuple[Hop, ...]:
+    return tuple(
+        Hop(
+            kind=s.kind,
+            effective=s.effective,
+            act=s.act,
+            abolished=tuple(_name_of(ctx, i) for i in s.predecessors),
+            successors=tuple(_name_of(ctx, i) for i in s.successors),
+            citation=_hop_citation(s.act, s.sources),
+            note=s.note,
+        )
+        for s in chain
+    )
+
+
+def _name_of(ctx: Context, ident: str) -> str:
+    try:
+        return ctx.orgs.get(ident).name
+    except (NotFound, KeyError):
+        pass
+    try:
+        return ctx.territory.get(ident).name
+    except (NotFound, KeyError):
+        return ident
+
+
+_ARTICLE = re.compile(r"\bart\. ?[0-9]+(?:\([0-9a-zđ]+\))*", re.IGNORECASE)
+
+
+def _hop_citation(act: str, sources: Iterable[str]) -> str:
+    """``"Law 72/2025/QH15 art. 51(3)"`` when a source of the succession cites the article."""
+    for src in sources:
+        if act in src:
+            m = _ARTICLE.search(src, src.index(act))
+            if m:
+                head = src[: src.index(act)].split(":")[-1].strip()
+                return f"{head} {act} {m.group(0)}".strip()
+    return act
+
+
+# ---------------------------------------------------------------------------- selectors
+
+
+def resolve(ctx: Context, sel: Selector, on: date, ref: date | None) -> tuple[Hit, ...]:
+    """What ``sel`` picks on ``on``. When it picks nothing on ``on`` (a level or an
+    organization that no longer exists), it is resolved on ``ref`` (the day the assignment
+    took effect) and followed through the successions, each hop recorded."""
+    key = (sel, ctx.era(on), None if ref is None else ctx.era(ref))
+    found = ctx.tables.hits.get(key)
+    if found is not ABSENT:
+        return found
+    return ctx.tables.hits.put(key, _resolve(ctx, sel, on, ref))
+
+
+def by_unit(
+    ctx: Context, sel: Selector, on: date, ref: date | None
+) -> Mapping[str | None, tuple[Hit, ...]]:
+    """:func:`resolve` indexed by the unit each organization serves."""
+    key = (sel, ctx.era(on), None if ref is None else ctx.era(ref))
+    found = ctx.tables.by_unit.get(key)
+    if found is not ABSENT:
+        return found
+    out: dict[str | None, list[Hit]] = {}
+    for hit in resolve(ctx, sel, on, ref):
+        out.setdefault(hit.org.unit_id, []).append(hit)
+    index = MappingProxyType({k: tuple(v) for k, v in out.items()})
+    return ctx.tables.by_unit.put(key, index)
+
+
+def _resolve(ctx: Context, sel: Selector, on: date, ref: date | None) -> tuple[Hit, ...]:
+    if isinstance(sel, HeadsOf):
+        era = ctx.era(on)
+        out = []
+        for hit in resolve(ctx, sel.of, on, ref):
+            post = head_post(ctx, hit.org, on, era)
+            out.append(Hit(hit.org, post if post is not None else NO_HEAD, hit.via))
+        return tuple(out)
+    if isinstance(sel, Unlisted):
+        return ()
+    found = direct(ctx, sel, on)
+    if found or ref is None or ref >= on:
+        return tuple(Hit(o, None, ()) for o in found)
+    cov = ctx.territory.coverage
+    if cov.valid_from is not None and ref < cov.valid_from < on:
+        ref = cov.valid_from  # the earliest structure the data vouches for
+    out2: list[Hit] = []
+    for old in direct(ctx, sel, ref):
+        chain = hops(ctx, ctx.orgs.succession_chain(old, on=on))
+        out2.extend(Hit(new, None, chain) for new in ctx.orgs.successors(old, on=on))
+    return tuple(out2)
+
+
+def direct(ctx: Context, sel: Selector, on: date) -> tuple[Organization, ...]:
+    """What ``sel`` (not a HeadsOf) names on ``on`` itself, successions not followed."""
+    if isinstance(sel, OrgById):
+        o = ctx.orgs.get(sel.id)
+        return (o,) if o.validity.contains(on) else ()
+    if isinstance(sel, CommitteesOf):
+        within = None
+        if sel.within is not None:
+            try:
+                within = ctx.territory.unit(sel.within, on=on)
+            except NotFound:
+                return ()
+        units = ctx.territory.units(level=Level(sel.level), within=within, on=on)
+        committee_of = ctx.orgs.committee_of
+        return tuple(pc for pc in (committee_of(u, on=on) for u in units) if pc is not None)
+    if isinstance(sel, DepartmentsBySector):
+        try:
+            within_unit = ctx.territory.unit(sel.within, on=on)
+        except NotFound:
+            return ()
+        return tuple(
+            o for o in ctx.orgs.organizations(unit=within_unit, on=on) if o.sector == sel.sector
+        )
+    return ()
+
+
+def rows(ctx: Context, hits: Iterable[Hit], on: date, era: int) -> tuple[Row, ...]:
+    """What answers need of each hit of a selector in a unit (see :class:`Row`)."""
+    out: list[Row] = []
+    for org, post, via in hits:
+        oi = org_info(ctx, org)
+        if post is NO_HEAD:
+            out.append(Row(org.id, oi, None, None, None, None, None, None, via))
+        elif post is not None:  # a HeadsOf hit
+            pi, ph = post_info(ctx, post), holder(ctx, post, on, era)
+            out.append(Row(org.id, oi, post.id, pi, ph, None, None, None, via))
+        else:
+            head = head_post(ctx, org, on, era)
+            if head is None:
+                out.append(Row(org.id, oi, None, None, None, None, None, None, via))
+            else:
+                hi, hh = post_info(ctx, head), holder(ctx, head, on, era)
+                out.append(Row(org.id, oi, None, None, None, head.id, hi, hh, via))
+    return tuple(out)
+
+
+# ----------------------------------------------------------------------------- subjects
+
+
+def subject(ctx: Context, text: str) -> SubjectInfo:
+    """What a subject names: an indicator code, a task id or a Vietnamese/English name."""
+    found = ctx.tables.spellings.get(text)
+    if found is not ABSENT:
+        return found
+    return ctx.tables.spellings.put(text, _find_subject(ctx, text))
+
+
+def _find_subject(ctx: Context, subject: str) -> SubjectInfo:
+    text = subject.strip()
+    if text in ctx.tasks:
+        t = ctx.tasks[text]
+        return SubjectInfo(
+            kind="task", code=t.id, name_vi=t.title_vi, name_en=t.title_en, tasks=(t.id,)
+        )
+    code = text.upper()
+    if code in ctx.tasks_by_code:
+        el = ctx.framework[code]
+        return SubjectInfo(
+            kind="indicator",
+            code=el.code,
+            name_vi=el.name_vi,
+            name_en=el.name_en,
+            tasks=ctx.tasks_by_code[code],
+        )
+    topic = _law_topic(ctx, text)
+    if topic is not None:
+        return topic
+    elements: tuple[Element, ...]
+    try:
+        elements = (ctx.framework.find(text),)
+    except NotFound:
+        elements = ()
+    tasks = ctx.task_names.find(text)
+    if elements and not tasks:
+        return _find_subject(ctx, elements[0].code)
+    if len(tasks) == 1 and not elements:
+        return _find_subject(ctx, tasks[0])
+    if elements or tasks:
+        raise Ambiguous("subject", subject, tuple(e.code for e in elements) + tuple(tasks))
+    raise NotFound(
+        "subject (indicator code, task id or name)",
+        subject,
+        closest=ctx.task_names.closest(text),
+    )
+
+
+def _law_topic(ctx: Context, text: str) -> SubjectInfo | None:
+    """A topic of the law's duties (``papi.law``: "khiếu nại", "khieu nai", "complaint"),
+    when the model holds some of its tasks."""
+    from papi.law import law_index
+
+    try:
+        topic = law_index().topic(text)
+    except NotFound:
+        return None
+    tasks = tuple(t for t in topic.tasks if t in ctx.tasks)
+    if not tasks:
+        return None
+    return SubjectInfo(
+        kind="topic", code=topic.key, name_vi=topic.name_vi, name_en=topic.name_en, tasks=tasks
+    )
+
+
+# ------------------------------------------------------------------------------- places
+
+#: a place as a query takes it: a unit, or a unit id, NSO code or name
+Place = Unit | str
+
+
+def check_place(value: object, path: str) -> None:
+    if not isinstance(value, str) and not hasattr(value, "id"):
+        raise InvalidData("must be a unit, or a unit id, code or name", path=path, value=value)
+
+
+def where(ctx: Context, place: Place, on: date) -> tuple[Unit, tuple[Hop, ...]]:
+    """The unit answering for ``place`` on ``on`` and the succession hops that led to it.
+
+    ``place`` is a unit, id, code or name (plain or qualified with its parents' names); one
+    that no longer exists on ``on`` is followed to its successor when there is exactly one,
+    and refused naming them when there are several."""
+    try:
+        unit = ctx.territory.unit(place, on=on)
+    except NotFound as err:
+        return _where_succeeded(ctx, place, on, err)
+    if not unit.exists_on(on):  # a Unit object passed in
+        return _where_succeeded(ctx, unit, on, None)
+    return unit, ()
+
+
+def _where_succeeded(
+    ctx: Context, place: Place, on: date, err: NotFound | None
+) -> tuple[Unit, tuple[Hop, ...]]:
+    succ = ctx.territory.successors(place, on=on)
+    if len(succ) == 1:
+        return succ[0], hops(ctx, ctx.territory.succession_chain(place, on=on))
+    asked = place.name if isinstance(place, Unit) else place
+    if len(succ) > 1:
+        names = tuple(str(u.name) for u in succ)
+        chain = ctx.territory.succession_chain(place, on=on)
+        ended = f"it existed until {chain[0].effective.isoformat()} and " if chain else ""
+        raise NotFound(
+            "unit",
+            asked,
+            context=f"on {on.isoformat()}: {ended}its territory passed to {len(names)} "
+            f"units ({', '.join(names)}); ask about one of them, or use a date when it "
+            "existed",
+            closest=names,
+        ) from err
+    if err is not None:
+        raise err
+    validity = place.validity if isinstance(place, Unit) else None
+    raise NotFound(
+        "unit",
+        asked,
+        context=f"on {on.isoformat()} (it exists {validity} and no successor is recorded "
+        "for that day; ask about a unit existing then)",
+    )
+
+
+def where_notice(place: Place, unit: Unit, chain: tuple[Hop, ...], on: date) -> Notice:
+    """``where_succeeded``: which unit answers for ``place`` and why (the successions)."""
+    asked = place.name if isinstance(place, Unit) else place
+    return notices.where_succeeded(asked, unit.name, chain, on)
+
+
+def coverage_notices(ctx: Context, on: date) -> tuple[Notice, ...]:
+    """A ``coverage`` notice when ``on`` lies outside the dates the territory data vouches
+    for (the answer then uses the nearest structure in the data)."""
+    cov = ctx.territory.coverage
+    if cov.contains(on):
+        return ()
+    return (notices.coverage(cov, on),)

@@ -1,0 +1,170 @@
+"""The one place where a :class:`~papi.governance.Governance` keeps what it derives.
+
+A built model never changes, so what a question needs can be derived once and kept: the era
+boundaries, the answer-ready infos of organizations and posts, what each selector picks in an
+era, per (subject, era) the table of which assignments reach which unit and the entries they
+give, escalation ladders, the next deadlines of a day, and whole answers. Every such store is
+an :class:`Lru` held by one :class:`Tables`; the query code asks ``tables.x.get(key)`` and
+``tables.x.put(key, value)`` and holds no cache, lock or dict of its own.
+
+An :class:`Lru` is bounded and never clears itself: when full it evicts what was not used
+recently, by generations (a store holds a *hot* and a *cold* half; a hit in the cold half
+moves the entry back to the hot one; when the hot half is full it becomes the cold one and the
+old cold half is dropped). Reads are lock-free dict lookups (atomic in CPython); writes take
+the store's lock, and the first value stored wins, so every thread sees the same object.
+"""
+
+from __future__ import annotations
+
+import bisect
+import enum
+import threading
+from collections.abc import Callable, Iterable, Mapping
+from datetime import date
+from typing import TYPE_CHECKING, Final, Generic, Literal, TypeVar
+
+if TYPE_CHECKING:
+    from papi.duties import Selector
+    from papi.governance._resolve import Hit, Row
+    from papi.governance.answers import (
+        BasisInfo,
+        DeadlineInfo,
+        EscalationStep,
+        Holder,
+        Notice,
+        OrgInfo,
+        PostInfo,
+        SubjectInfo,
+    )
+    from papi.governance.queries.who import Core, SubjectTable
+    from papi.organizations import Post
+
+__all__ = ["ABSENT", "Lru", "Tables"]
+
+_K = TypeVar("_K")
+_V = TypeVar("_V")
+
+
+class _Absent(enum.Enum):
+    ABSENT = 0
+
+
+#: what :meth:`Lru.get` returns for a key not stored
+ABSENT: Final = _Absent.ABSENT
+
+
+class Lru(Generic[_K, _V]):
+    """A bounded, thread-safe store (see the module docs); ``maxsize=None`` for a store bounded
+    by the model itself (one entry per organization, post or assignment)."""
+
+    __slots__ = ("_cold", "_half", "_hot", "_lock", "name")
+
+    def __init__(self, name: str, maxsize: int | None) -> None:
+        self.name = name
+        self._half = None if maxsize is None else max(1, maxsize // 2)
+        self._hot: dict[_K, _V] = {}
+        self._cold: dict[_K, _V] = {}
+        self._lock = threading.Lock()
+
+    def get(self, key: _K) -> _V | Literal[_Absent.ABSENT]:
+        """The value stored under ``key``, or :data:`ABSENT`."""
+        found = self._hot.get(key, ABSENT)
+        if found is ABSENT:
+            found = self._cold.get(key, ABSENT)
+            if found is not ABSENT:
+                return self.put(key, found)
+        return found
+
+    def put(self, key: _K, value: _V) -> _V:
+        """Store ``value`` unless a value is already stored; return the stored one."""
+        with self._lock:
+            hot = self._hot
+            found = hot.get(key, ABSENT)
+            if found is not ABSENT:
+                return found
+            if self._half is not None and len(hot) >= self._half:
+                self._cold = hot
+                hot = self._hot = {}
+            hot[key] = value
+            return value
+
+    def setdefault(self, key: _K, make: Callable[[], _V]) -> _V:
+        """The stored value, or ``make()`` stored."""
+        found = self.get(key)
+        if found is ABSENT:
+            return self.put(key, make())
+        return found
+
+    def __len__(self) -> int:
+        return len(self._hot) + len(self._cold)
+
+    def __repr__(self) -> str:
+        bound = "model" if self._half is None else 2 * self._half
+        return f"<Lru {self.name}: {len(self)} entries, bound {bound}>"
+
+
+class Tables:
+    """Every store of one model. Sizes: by the model (infos), else entries kept at most."""
+
+    #: answers kept (``who``, ``gaps``)
+    ANSWERS = 1 << 15
+    #: era-invariant parts of ``who`` answers, one per (subject, place, era) asked
+    CORES = 1 << 17
+    #: per (subject, era) tables
+    SUBJECTS = 1 << 10
+    #: per era: heads of organizations, holders of posts, escalation ladders
+    PER_ERA = 1 << 18
+    #: per (selector, era, era of its reference day): hits by unit and their rows
+    SELECTORS = 1 << 12
+    #: next deadlines per (subject, levels, day)
+    DAYS = 1 << 14
+    #: subject spellings -> what they mean
+    SPELLINGS = 1 << 12
+
+    def __init__(self) -> None:
+        self.bounds: tuple[int, ...] | None = None
+        self._bounds_lock = threading.Lock()
+        # bounded by the model: one entry per organization, post, assignment
+        self.org_infos: Lru[str, OrgInfo] = Lru("org_infos", None)
+        self.post_infos: Lru[str, PostInfo] = Lru("post_infos", None)
+        self.bases: Lru[tuple[str, str | None], BasisInfo] = Lru("bases", None)
+        self.levels: Lru[str, str | None] = Lru("levels", None)
+        self.unlisted: Lru[str, Notice] = Lru("unlisted", None)
+        # bounded by size
+        self.spellings: Lru[str, SubjectInfo] = Lru("spellings", self.SPELLINGS)
+        self.heads: Lru[tuple[str, int], Post | None] = Lru("heads", self.PER_ERA)
+        self.holders: Lru[tuple[str, int], Holder] = Lru("holders", self.PER_ERA)
+        self.chains: Lru[tuple[str, int], tuple[str, ...]] = Lru("chains", self.PER_ERA)
+        self.ladders: Lru[tuple[str, int], tuple[EscalationStep, ...]] = Lru(
+            "ladders", self.PER_ERA
+        )
+        self.hits: Lru[tuple[Selector, int, int | None], tuple[Hit, ...]] = Lru(
+            "hits", self.SELECTORS
+        )
+        self.by_unit: Lru[
+            tuple[Selector, int, int | None], Mapping[str | None, tuple[Hit, ...]]
+        ] = Lru("by_unit", self.SELECTORS)
+        self.rows: Lru[tuple[Selector, int, int, str | None], tuple[Row, ...]] = Lru(
+            "rows", self.PER_ERA
+        )
+        self.subjects: Lru[tuple[str, str, int], SubjectTable] = Lru("subjects", self.SUBJECTS)
+        self.cores: Lru[tuple[str, str, str, int], Core] = Lru("cores", self.CORES)
+        self.days: Lru[
+            tuple[str, str, frozenset[str | None], date],
+            tuple[tuple[DeadlineInfo, ...], tuple[Notice, ...]],
+        ] = Lru("days", self.DAYS)
+        self.answers: Lru[tuple[object, ...], object] = Lru("answers", self.ANSWERS)
+
+    def stores(self) -> tuple[Lru[object, object], ...]:
+        """Every store (for reports and benchmarks)."""
+        return tuple(v for v in vars(self).values() if isinstance(v, Lru))
+
+    def era(self, on: date, read: Callable[[], Iterable[int]]) -> int:
+        """The era ``on`` falls in, reading the boundary days once with ``read()``."""
+        bounds = self.bounds
+        if bounds is None:
+            with self._bounds_lock:
+                if self.bounds is None:
+                    self.bounds = tuple(sorted(set(read())))
+                bounds = self.bounds
+        return bisect.bisect_right(bounds, on.toordinal())

@@ -1,0 +1,615 @@
+"""The answer types and their JSON: plain frozen data a portal can store and read back.
+
+Every answer (:class:`Accountability`, :class:`Duties`, :class:`Agenda`, :class:`Overdue`,
+:class:`Escalation`, :class:`Gaps`) has ``to_dict()`` (JSON-ready, a versioned ``schema`` key
+first), ``from_dict()`` (lossless), ``rows()`` (flat rows for tables) and ``explain(lang)``
+(text, in :mod:`papi.governance.explain`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from types import MappingProxyType
+from typing import Any, ClassVar, TypeVar
+
+import attrs
+from cattrs.preconf.json import make_converter
+
+from papi.duties import Role
+from papi.errors import InvalidData
+from papi.governance.explain import (
+    PRINCIPLE_HEAD,
+    explain_accountability,
+    explain_agenda,
+    explain_case,
+    explain_duties,
+    explain_escalation,
+    explain_gaps,
+    explain_overdue,
+    task_sort_key,
+)
+from papi.progress import Status
+from papi.rules import citation_vi
+
+__all__ = [
+    "ANSWER_TYPES",
+    "PRINCIPLE_HEAD",
+    "Accountability",
+    "Agenda",
+    "AgendaItem",
+    "BasisInfo",
+    "Case",
+    "CaseStep",
+    "DeadlineInfo",
+    "Duties",
+    "DutyItem",
+    "Escalation",
+    "EscalationStep",
+    "Gap",
+    "Gaps",
+    "Holder",
+    "Hop",
+    "LawRoleInfo",
+    "Notice",
+    "OrgInfo",
+    "Overdue",
+    "OverdueItem",
+    "PostInfo",
+    "Responsible",
+    "SkippedDay",
+    "SubjectInfo",
+    "UnitInfo",
+    "task_sort_key",
+]
+
+# --------------------------------------------------------------------------- answer data
+
+
+@attrs.frozen(kw_only=True, cache_hash=True)
+class UnitInfo:
+    """An administrative unit as shown in answers."""
+
+    id: str
+    code: str
+    name: str
+    level: str
+
+
+@attrs.frozen(kw_only=True, cache_hash=True)
+class OrgInfo:
+    """An organization as shown in answers (``unit`` is the unit it serves)."""
+
+    id: str
+    name: str
+    name_en: str | None
+    kind: str
+    unit: str | None
+
+
+@attrs.frozen(kw_only=True, cache_hash=True)
+class PostInfo:
+    """A post (chairperson, director...) as shown in answers."""
+
+    id: str
+    name: str
+    name_en: str | None
+
+
+@attrs.frozen(kw_only=True, cache_hash=True)
+class Holder:
+    """Who holds a post on the day: ``status`` is ``"known"`` (``person`` named), ``"vacant"``
+    (a source says the post is empty) or ``"unknown"`` (the data does not say)."""
+
+    status: str
+    person: str | None = None
+    since: date | None = None
+    sources: tuple[str, ...] = ()
+
+    def text(self, lang: str) -> str:
+        """``"Vũ Đại Thắng"``, ``"(trống)"`` / ``"(vacant)"`` or ``"(chưa rõ)"`` / ``"(unknown)"``."""
+        if self.status == "known" and self.person:
+            return self.person
+        if self.status == "vacant":
+            return "(trống)" if lang == "vi" else "(vacant)"
+        return "(chưa rõ người giữ chức)" if lang == "vi" else "(holder unknown)"
+
+
+@attrs.frozen(kw_only=True, cache_hash=True)
+class BasisInfo:
+    """What put an entry in an answer: the assignment, the document and its reference.
+    ``principle`` is ``"nguoi_dung_dau"`` when the entry follows from the head-of-organization
+    principle rather than from an explicit assignment."""
+
+    assignment: str
+    document: str
+    citation_vi: str
+    citation_en: str
+    reference: str
+    principle: str | None = None
+
+
+@attrs.frozen(kw_only=True, cache_hash=True)
+class Hop:
+    """One succession step taken while resolving: ``abolished`` (names of what ended) passed to
+    ``successors`` on ``effective`` by ``act``."""
+
+    kind: str
+    effective: date
+    act: str
+    abolished: tuple[str, ...]
+    successors: tuple[str, ...]
+    citation: str
+    note: str | None = None
+
+    def text(self, lang: str) -> str:
+        """One sentence describing the hop."""
+        old = ", ".join(self.abolished)
+        new = ", ".join(self.successors)
+        if self.kind == "abolish_tier":
+            if lang == "vi":
+                return (
+                    f"cấp huyện đã bị bãi bỏ từ {self.effective:%d/%m/%Y} "
+                    f"({citation_vi(self.citation)}): "
+                    f"{old} chấm dứt; nhiệm vụ chuyển cho {new}"
+                )
+            return (
+                f"the district tier was abolished on {self.effective.isoformat()} "
+                f"({self.citation}): {old} ended; its duties pass to {new}"
+            )
+        if lang == "vi":
+            return (
+                f"{old} được kế thừa bởi {new} từ {self.effective:%d/%m/%Y} "
+                f"({citation_vi(self.citation)})"
+            )
+        return f"{old} succeeded by {new} on {self.effective.isoformat()} ({self.citation})"
+
+
+@attrs.frozen(kw_only=True)
+class Responsible:
+    """One organization (and post, and holder) holding a role for a task, with its basis and the
+    succession hops (``via``) that led to it."""
+
+    role: Role
+    task: str
+    organization: OrgInfo
+    post: PostInfo | None
+    holder: Holder | None
+    basis: BasisInfo
+    via: tuple[Hop, ...] = ()
+
+
+@attrs.frozen(kw_only=True, cache_hash=True)
+class EscalationStep:
+    """One rung of the escalation ladder: an organization, its head post and holder."""
+
+    organization: OrgInfo
+    post: PostInfo | None
+    holder: Holder | None
+
+
+@attrs.frozen(kw_only=True)
+class DeadlineInfo:
+    """A deadline of a task: the next date on or after the query day when it is computable
+    (``due``), else ``None`` with a description (e.g. "30 days after acceptance")."""
+
+    task: str
+    due: date | None
+    description_vi: str
+    description_en: str
+    citation: str | None
+    statute: str | None
+    recurring: bool
+    applies_to: str | None
+
+
+@attrs.frozen(kw_only=True, cache_hash=True)
+class Notice:
+    """A warning attached to an answer, with a stable ``code`` and text in both languages."""
+
+    code: str
+    message_vi: str
+    message_en: str
+
+    def text(self, lang: str) -> str:
+        """The message in ``lang``."""
+        return self.message_vi if lang == "vi" else self.message_en
+
+
+@attrs.frozen(kw_only=True, cache_hash=True)
+class SubjectInfo:
+    """What was asked about: an indicator (``kind="indicator"``), a task, or a topic of the
+    law's duties (``kind="topic"``: "khiếu nại", "complaint"; see :mod:`papi.law`), and the
+    tasks it covers."""
+
+    kind: str
+    code: str
+    name_vi: str
+    name_en: str | None
+    tasks: tuple[str, ...]
+
+
+@attrs.frozen(kw_only=True, cache_hash=True)
+class LawRoleInfo:
+    """A role of a task of the law's duties in the law's own words (``accept``: *thụ lý*),
+    beside the plan role its entries carry (:meth:`papi.law.LawIndex.roles_of`)."""
+
+    task: str
+    key: str
+    name_vi: str
+    name_en: str
+
+    def label(self, lang: str = "vi") -> str:
+        """The role's name in Vietnamese or English."""
+        return self.name_vi if lang == "vi" else self.name_en
+
+
+_CONVERTER = make_converter(forbid_extra_keys=True)
+_A = TypeVar("_A")
+
+
+class _Answer:
+    """Shared JSON machinery of the answers."""
+
+    SCHEMA: ClassVar[str] = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready plain data, with the versioned ``schema`` key first."""
+        data = _CONVERTER.unstructure(self)
+        assert isinstance(data, dict)
+        return data
+
+    @classmethod
+    def from_dict(cls: type[_A], data: Mapping[str, Any]) -> _A:
+        """Read an answer back from :meth:`to_dict` output (lossless)."""
+        schema = data.get("schema")
+        expected = getattr(cls, "SCHEMA", None)
+        if schema != expected:
+            raise InvalidData(f"expected schema {expected!r}", path="schema", value=schema)
+        try:
+            return _CONVERTER.structure(dict(data), cls)
+        except Exception as err:  # cattrs raises ClassValidationError groups
+            raise InvalidData(f"not a valid {cls.__name__} document: {err}", path="") from None
+
+
+def _schema(name: str) -> Any:
+    return attrs.field(default=name, init=True)
+
+
+@attrs.frozen(kw_only=True)
+class Accountability(_Answer):
+    """The answer of :meth:`Governance.who`: who holds which role for ``subject`` in ``where``
+    on ``on``, on what basis, through which successions; whom to escalate to; what is due next;
+    and what the data cannot vouch for (``warnings``)."""
+
+    SCHEMA: ClassVar[str] = "papi.accountability/1"
+    schema: str = _schema("papi.accountability/1")
+    subject: SubjectInfo
+    where: UnitInfo
+    on: date
+    responsible: tuple[Responsible, ...]
+    escalation: tuple[EscalationStep, ...]
+    deadlines: tuple[DeadlineInfo, ...]
+    hops: tuple[Hop, ...]
+    warnings: tuple[Notice, ...]
+    #: the roles of the law's tasks among ``responsible``, in the law's words (VI/EN)
+    law_roles: tuple[LawRoleInfo, ...] = ()
+
+    def by_role(self, role: Role) -> tuple[Responsible, ...]:
+        """The entries holding ``role``."""
+        return tuple(r for r in self.responsible if r.role is role)
+
+    def rows(self) -> list[dict[str, str]]:
+        """One flat row per entry, for tables."""
+        return [
+            {
+                "role": r.role.value,
+                "task": r.task,
+                "organization": r.organization.name,
+                "post": r.post.name if r.post else "",
+                "holder": r.holder.text("en") if r.holder else "",
+                "basis": f"{r.basis.citation_en} {r.basis.reference}",
+                "via": "; ".join(h.act for h in r.via),
+            }
+            for r in self.responsible
+        ]
+
+    def explain(self, lang: str = "vi") -> str:
+        """The reasoning as text a portal can show a citizen, in Vietnamese or English."""
+        return explain_accountability(self, lang)
+
+
+@attrs.frozen(kw_only=True)
+class DutyItem:
+    """One duty of an organization: a task, the role, the basis and any succession hops."""
+
+    task: str
+    title_vi: str
+    title_en: str | None
+    role: Role
+    organization: OrgInfo
+    post: PostInfo | None
+    basis: BasisInfo
+    via: tuple[Hop, ...] = ()
+
+
+@attrs.frozen(kw_only=True)
+class Duties(_Answer):
+    """The answer of :meth:`Governance.duties`."""
+
+    SCHEMA: ClassVar[str] = "papi.duties/1"
+    schema: str = _schema("papi.duties/1")
+    of: str
+    on: date
+    items: tuple[DutyItem, ...]
+    warnings: tuple[Notice, ...] = ()
+
+    def rows(self) -> list[dict[str, str]]:
+        """One row per duty, for tables."""
+        return [
+            {
+                "task": d.task,
+                "role": d.role.value,
+                "organization": d.organization.name,
+                "post": d.post.name if d.post else "",
+                "title": d.title_en or d.title_vi,
+                "basis": f"{d.basis.citation_en} {d.basis.reference}",
+                "via": "; ".join(h.act for h in d.via),
+            }
+            for d in self.items
+        ]
+
+    def explain(self, lang: str = "vi") -> str:
+        """The duties as text."""
+        return explain_duties(self, lang)
+
+
+@attrs.frozen(kw_only=True)
+class AgendaItem:
+    """One deadline in a window."""
+
+    due: date
+    task: str
+    title_vi: str
+    title_en: str | None
+    description_vi: str
+    description_en: str
+    citation: str | None
+    applies_to: str | None
+    holders: tuple[str, ...]
+
+
+@attrs.frozen(kw_only=True)
+class Agenda(_Answer):
+    """The answer of :meth:`Governance.agenda`: deadlines in ``[start, end]``, recurring ones
+    expanded, sorted by date."""
+
+    SCHEMA: ClassVar[str] = "papi.agenda/1"
+    schema: str = _schema("papi.agenda/1")
+    of: str | None
+    start: date
+    end: date
+    items: tuple[AgendaItem, ...]
+    warnings: tuple[Notice, ...] = ()
+
+    def rows(self) -> list[dict[str, str]]:
+        """One row per deadline."""
+        return [
+            {
+                "due": i.due.isoformat(),
+                "task": i.task,
+                "what": i.description_en,
+                "applies_to": i.applies_to or "",
+                "citation": i.citation or "",
+            }
+            for i in self.items
+        ]
+
+    def explain(self, lang: str = "vi") -> str:
+        """The agenda as text."""
+        return explain_agenda(self, lang)
+
+
+@attrs.frozen(kw_only=True)
+class OverdueItem:
+    """A (task, organization) pair whose deadline passed without a report."""
+
+    task: str
+    organization: OrgInfo
+    due: date
+    status: Status
+
+
+@attrs.frozen(kw_only=True)
+class Overdue(_Answer):
+    """The answer of :meth:`Governance.overdue`."""
+
+    SCHEMA: ClassVar[str] = "papi.overdue/1"
+    schema: str = _schema("papi.overdue/1")
+    on: date
+    items: tuple[OverdueItem, ...]
+
+    def rows(self) -> list[dict[str, str]]:
+        """One row per overdue pair."""
+        return [
+            {"task": i.task, "organization": i.organization.name, "due": i.due.isoformat()}
+            for i in self.items
+        ]
+
+    def explain(self, lang: str = "vi") -> str:
+        """The list as text."""
+        return explain_overdue(self, lang)
+
+
+@attrs.frozen(kw_only=True)
+class Escalation(_Answer):
+    """The answer of :meth:`Governance.escalation`: from the People's Committee of ``where``
+    up to the top, each with its head post and holder."""
+
+    SCHEMA: ClassVar[str] = "papi.escalation/1"
+    schema: str = _schema("papi.escalation/1")
+    where: UnitInfo
+    on: date
+    steps: tuple[EscalationStep, ...]
+    #: the successions followed when the unit asked about no longer existed on ``on``
+    hops: tuple[Hop, ...] = ()
+    #: ``where_succeeded`` when ``where`` is a successor of the unit asked about
+    warnings: tuple[Notice, ...] = ()
+
+    def rows(self) -> list[dict[str, str]]:
+        """One row per rung."""
+        return [
+            {
+                "organization": s.organization.name,
+                "post": s.post.name if s.post else "",
+                "holder": s.holder.text("en") if s.holder else "",
+            }
+            for s in self.steps
+        ]
+
+    def explain(self, lang: str = "vi") -> str:
+        """The ladder as text (after a note on the unit answering, if it is a successor)."""
+        return explain_escalation(self, lang)
+
+
+@attrs.frozen(kw_only=True)
+class Gap:
+    """A hole in a plan: ``kind`` is one of ``no_lead``, ``selector_matches_nobody``,
+    ``abolished_without_successor``, ``no_head_post``, ``no_accountable_person``,
+    ``content_not_in_data`` (a task whose content is defined in a text the dataset lacks)."""
+
+    kind: str
+    subject: str
+    message_vi: str
+    message_en: str
+    basis: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Gaps(_Answer):
+    """The answer of :meth:`Governance.gaps`."""
+
+    SCHEMA: ClassVar[str] = "papi.gaps/1"
+    schema: str = _schema("papi.gaps/1")
+    on: date
+    items: tuple[Gap, ...]
+
+    def kinds(self) -> frozenset[str]:
+        """The kinds of gap present."""
+        return frozenset(g.kind for g in self.items)
+
+    def rows(self) -> list[dict[str, str]]:
+        """One row per gap."""
+        return [
+            {"kind": g.kind, "subject": g.subject, "message": g.message_en, "basis": g.basis or ""}
+            for g in self.items
+        ]
+
+    def explain(self, lang: str = "vi") -> str:
+        """The gaps as text."""
+        return explain_gaps(self, lang)
+
+
+@attrs.frozen(kw_only=True, cache_hash=True)
+class SkippedDay:
+    """A day a period did not count (working days) or rolled over (Civil Code art. 148):
+    a weekend, a public holiday or a government day off, named in both languages."""
+
+    day: date
+    name_vi: str
+    name_en: str
+
+
+@attrs.frozen(kw_only=True)
+class CaseStep:
+    """One step of a :class:`Case`: what must happen (``key``: ``accept``, ``resolve``,
+    ``file_second``, ``second_accept``, ``second_resolve``, ``screen``, ``notify``, ``provide``
+    ...), in the law's words, by whom (post, organization, holder; the competence's basis), by
+    when (``due``, counted from ``start``) under which statute (``statute``, ``citation``,
+    ``also``), and the arithmetic: ``n`` ``unit`` (``working_days`` or ``calendar_days``...),
+    the days not counted or rolled over (``skipped``) and, for a calendar period whose last
+    day was not a working day, the day it would have ended (``nominal_end``). ``due`` is
+    ``None`` when no period is in force (a warning of the case says why); ``elapsed`` is true
+    when ``due`` lies before the day asked about."""
+
+    key: str
+    name_vi: str
+    name_en: str
+    role: str | None
+    role_vi: str | None
+    role_en: str | None
+    organization: OrgInfo | None
+    post: PostInfo | None
+    holder: Holder | None
+    basis: BasisInfo | None
+    verified: bool
+    statute: str | None
+    citation: str | None
+    also: tuple[str, ...]
+    start: date
+    start_vi: str
+    start_en: str
+    n: int | None
+    unit: str | None
+    due: date | None
+    nominal_end: date | None
+    skipped: tuple[SkippedDay, ...]
+    elapsed: bool
+
+
+@attrs.frozen(kw_only=True)
+class Case(_Answer):
+    """The answer of :meth:`Governance.case`: a complaint, denunciation or information
+    request received in ``where`` on ``received``, step by step (``steps``), as the law
+    stands on each step's day; ``warnings`` for what the data cannot vouch for (an
+    unsourced or unverified competence, a period not in force)."""
+
+    SCHEMA: ClassVar[str] = "papi.case/1"
+    schema: str = _schema("papi.case/1")
+    kind: str
+    where: UnitInfo
+    received: date
+    on: date
+    complex: bool
+    remote: bool
+    channel: str | None
+    steps: tuple[CaseStep, ...]
+    hops: tuple[Hop, ...]
+    warnings: tuple[Notice, ...]
+
+    def step(self, key: str) -> CaseStep:
+        """The step ``key`` (``"accept"``, ``"resolve"`` ...)."""
+        for s in self.steps:
+            if s.key == key:
+                return s
+        raise KeyError(key)
+
+    def rows(self) -> list[dict[str, str]]:
+        """One row per step."""
+        return [
+            {
+                "step": s.key,
+                "due": s.due.isoformat() if s.due else "",
+                "who": ", ".join(
+                    x
+                    for x in (
+                        s.post.name_en or s.post.name if s.post else None,
+                        s.organization.name if s.organization else None,
+                    )
+                    if x
+                ),
+                "period": f"{s.n} {s.unit}" if s.n is not None else "",
+                "citation": s.citation or "",
+                "competence": f"{s.basis.citation_en} {s.basis.reference}" if s.basis else "",
+            }
+            for s in self.steps
+        ]
+
+    def explain(self, lang: str = "vi") -> str:
+        """The case as text a portal can show a citizen, in Vietnamese or English."""
+        return explain_case(self, lang)
+
+
+ANSWER_TYPES: Mapping[str, type[_Answer]] = MappingProxyType(
+    {c.SCHEMA: c for c in (Accountability, Duties, Agenda, Overdue, Escalation, Gaps, Case)}
+)

@@ -1,0 +1,320 @@
+"""The :class:`Builder`: collects documents, tasks, assignments and reports, validates them
+all at once, and makes the immutable :class:`~papi.governance.Governance`."""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
+
+from papi.duties import (
+    Assignment,
+    CommitteesOf,
+    Deadline,
+    DepartmentsBySector,
+    Document,
+    HeadsOf,
+    OrgById,
+    Selector,
+    Task,
+    Unlisted,
+    innermost,
+)
+from papi.errors import InvalidData, NotFound, Problem
+from papi.governance._context import Context, StatuteLookup
+from papi.governance._resolve import resolve
+from papi.governance.answers import Notice
+from papi.governance.model import Governance
+from papi.progress import Report
+
+if TYPE_CHECKING:
+    from papi.calendar import VietnamCalendar
+    from papi.framework import Framework
+    from papi.organizations import Organizations
+    from papi.territory import Territory
+
+__all__ = ["Builder"]
+
+_LEVELS = ("province", "district", "commune", "village")
+
+
+class Builder:
+    """Collects documents, tasks, assignments and reports, then :meth:`build` validates them
+    all against the framework, territory, organizations and statutes and raises one
+    :class:`~papi.errors.InvalidData` listing every problem (each ``add_*`` takes an optional
+    ``path`` naming where the record came from, e.g. ``"plan.toml: tasks[2]"``)."""
+
+    def __init__(
+        self,
+        *,
+        framework: Framework,
+        territory: Territory,
+        organizations: Organizations,
+        calendar: VietnamCalendar | None = None,
+        statute: StatuteLookup | None = None,
+    ) -> None:
+        self._framework = framework
+        self._territory = territory
+        self._orgs = organizations
+        self._calendar = calendar
+        self._statute = statute
+        self._documents: list[tuple[Document, str]] = []
+        self._tasks: list[tuple[Task, str]] = []
+        self._assignments: list[tuple[Assignment, str]] = []
+        self._reports: list[tuple[Report, str]] = []
+        self._notes: list[Notice] = []
+        self._problems: list[Problem] = []
+        self._check_selectors: set[str] = set()
+        self._codes: frozenset[str] | None = None
+
+    def add_document(self, doc: Document, *, path: str | None = None) -> Builder:
+        """Add a document."""
+        self._documents.append((doc, path or f"documents[{doc.id}]"))
+        return self
+
+    def add_task(self, task: Task, *, path: str | None = None) -> Builder:
+        """Add a task."""
+        self._tasks.append((task, path or f"tasks[{task.id}]"))
+        return self
+
+    def add_assignment(
+        self, assignment: Assignment, *, path: str | None = None, must_match: bool = False
+    ) -> Builder:
+        """Add an assignment. With ``must_match``, :meth:`build` reports a problem when its
+        selector matches nobody on the day it takes effect."""
+        p = path or f"assignments[{assignment.id}]"
+        self._assignments.append((assignment, p))
+        if must_match:
+            self._check_selectors.add(assignment.id)
+        return self
+
+    def add_report(self, report: Report, *, path: str | None = None) -> Builder:
+        """Add a progress report."""
+        self._reports.append((report, path or f"reports[{report.task}/{report.organization}]"))
+        return self
+
+    def add_note(self, note: Notice) -> Builder:
+        """A dataset-wide notice shown with every :meth:`Governance.who` answer."""
+        self._notes.append(note)
+        return self
+
+    def add_problem(self, problem: Problem) -> Builder:
+        """Record a problem found while reading input, reported by :meth:`build`."""
+        self._problems.append(problem)
+        return self
+
+    def build(self) -> Governance:
+        """Validate everything and return the immutable :class:`Governance`."""
+        problems = list(self._problems)
+        docs = self._check_documents(problems)
+        tasks = self._check_tasks(docs, problems)
+        checkable = self._check_assignments(docs, tasks, problems)
+        self._check_reports(tasks, problems)
+        if problems:
+            # a selector that matches nobody is reported with the other problems: resolve
+            # the well-formed assignments against the valid documents
+            ctx = self._context(docs, {}, [a for a, _ in checkable], [], ())
+            problems.extend(self._unmatched(ctx, checkable))
+            raise InvalidData.collect("the governance model is invalid", problems)
+        ctx = self._context(
+            docs,
+            tasks,
+            [a for a, _ in self._assignments],
+            [r for r, _ in self._reports],
+            self._notes,
+        )
+        later = self._unmatched(ctx, self._assignments)
+        if later:
+            raise InvalidData.collect("the governance model is invalid", later)
+        return Governance._from_context(ctx)
+
+    def _context(
+        self,
+        docs: Mapping[str, Document],
+        tasks: Mapping[str, Task],
+        assignments: Sequence[Assignment],
+        reports: Sequence[Report],
+        notes: Sequence[Notice],
+    ) -> Context:
+        return Context(
+            framework=self._framework,
+            territory=self._territory,
+            organizations=self._orgs,
+            calendar=self._calendar,
+            documents=docs,
+            tasks=tasks,
+            assignments=assignments,
+            reports=reports,
+            statute=self._statute,
+            notes=notes,
+        )
+
+    def _check_documents(self, problems: list[Problem]) -> dict[str, Document]:
+        docs: dict[str, Document] = {}
+        for d, p in self._documents:
+            if d.id in docs and docs[d.id] != d:
+                problems.append(
+                    Problem(path=f"{p}.id", message="duplicate document id", value=d.id)
+                )
+            docs[d.id] = d
+        for d, p in self._documents:
+            for field, refs in (("implements", d.implements), ("supersedes", d.supersedes)):
+                for i, ref in enumerate(refs):
+                    if ref not in docs:
+                        problems.append(
+                            Problem(path=f"{p}.{field}[{i}]", message="unknown document", value=ref)
+                        )
+        return docs
+
+    def _check_tasks(
+        self, docs: Mapping[str, Document], problems: list[Problem]
+    ) -> dict[str, Task]:
+        tasks: dict[str, Task] = {}
+        for t, p in self._tasks:
+            if t.id in tasks and tasks[t.id] != t:
+                problems.append(Problem(path=f"{p}.id", message="duplicate task id", value=t.id))
+            tasks[t.id] = t
+            if t.document not in docs:
+                problems.append(
+                    Problem(path=f"{p}.document", message="unknown document", value=t.document)
+                )
+            for i, part in enumerate(t.defined_in):
+                if part.document not in docs:
+                    problems.append(
+                        Problem(
+                            path=f"{p}.defined_in[{i}].document",
+                            message="unknown document",
+                            value=part.document,
+                        )
+                    )
+            for i, code in enumerate(t.indicators):
+                if code not in self._framework:
+                    problems.append(
+                        Problem(
+                            path=f"{p}.indicators[{i}]", message="unknown indicator", value=code
+                        )
+                    )
+            for i, dl in enumerate(t.deadlines):
+                problems.extend(self._check_deadline(dl, f"{p}.deadlines[{i}]"))
+        return tasks
+
+    def _check_deadline(self, dl: Deadline, path: str) -> list[Problem]:
+        out = []
+        if dl.statute is not None and self._statute is not None:
+            try:
+                self._statute(dl.statute)
+            except NotFound as err:
+                out.append(
+                    Problem(
+                        path=f"{path}.statute",
+                        message="unknown statute" + _closest(err),
+                        value=dl.statute,
+                    )
+                )
+        if dl.applies_to is not None and dl.applies_to not in _LEVELS:
+            out.append(
+                Problem(path=f"{path}.applies_to", message="not a level", value=dl.applies_to)
+            )
+        return out
+
+    def _check_assignments(
+        self, docs: Mapping[str, Document], tasks: Mapping[str, Task], problems: list[Problem]
+    ) -> list[tuple[Assignment, str]]:
+        """Check every assignment; return those whose selector can be resolved."""
+        seen: set[str] = set()
+        checkable: list[tuple[Assignment, str]] = []
+        for a, p in self._assignments:
+            if a.id in seen:
+                problems.append(
+                    Problem(path=f"{p}.id", message="duplicate assignment id", value=a.id)
+                )
+            seen.add(a.id)
+            if a.task not in tasks:
+                problems.append(Problem(path=f"{p}.task", message="unknown task", value=a.task))
+            if a.basis.document not in docs:
+                problems.append(
+                    Problem(
+                        path=f"{p}.basis.document",
+                        message="unknown document",
+                        value=a.basis.document,
+                    )
+                )
+            selector_problems = self._check_selector(a.selector, f"{p}.selector")
+            problems.extend(selector_problems)
+            if a.basis.document in docs and not selector_problems:
+                checkable.append((a, p))
+        return checkable
+
+    def _check_reports(self, tasks: Mapping[str, Task], problems: list[Problem]) -> None:
+        for r, p in self._reports:
+            if r.task not in tasks:
+                problems.append(Problem(path=f"{p}.task", message="unknown task", value=r.task))
+            try:
+                self._orgs.get(r.organization)
+            except NotFound as err:
+                problems.append(
+                    Problem(
+                        path=f"{p}.organization",
+                        message=f"unknown organization{_closest(err)}",
+                        value=r.organization,
+                    )
+                )
+
+    def _unmatched(
+        self, ctx: Context, assignments: Sequence[tuple[Assignment, str]]
+    ) -> list[Problem]:
+        """Problems for the ``must_match`` assignments whose selector picks nobody on the day
+        they take effect."""
+        later: list[Problem] = []
+        with warnings.catch_warnings():  # coverage warnings on past dates are expected here
+            warnings.simplefilter("ignore")
+            for a, p in assignments:
+                if a.id not in self._check_selectors or isinstance(innermost(a.selector), Unlisted):
+                    continue
+                day = ctx.ref_date(a)
+                if not resolve(ctx, a.selector, day, None):
+                    later.append(
+                        Problem(
+                            path=f"{p}.selector",
+                            message=f"matches no organization on {day.isoformat()}",
+                            value=a.selector.to_dict(),
+                        )
+                    )
+        return later
+
+    def _check_selector(self, sel: Selector, path: str) -> list[Problem]:
+        if isinstance(sel, HeadsOf):
+            return self._check_selector(sel.of, f"{path}.of")
+        if isinstance(sel, OrgById):
+            try:
+                self._orgs.get(sel.id)
+            except NotFound as err:
+                return [
+                    Problem(
+                        path=f"{path}.id",
+                        message=f"unknown organization{_closest(err)}",
+                        value=sel.id,
+                    )
+                ]
+            return []
+        if (
+            isinstance(sel, CommitteesOf | DepartmentsBySector)
+            and sel.within is not None
+            and not self._unit_known(sel.within)
+        ):
+            return [Problem(path=f"{path}.within", message="unknown unit", value=sel.within)]
+        return []
+
+    def _unit_known(self, ref: str) -> bool:
+        try:
+            self._territory.get(ref)
+            return True
+        except NotFound:
+            pass
+        if self._codes is None:
+            self._codes = frozenset(u.code for u in self._territory)
+        return ref in self._codes or bool(self._territory.find(ref))
+
+
+def _closest(err: NotFound) -> str:
+    return "; closest: " + ", ".join(err.closest) if err.closest else ""

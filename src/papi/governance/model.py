@@ -1,0 +1,360 @@
+"""The :class:`Governance` facade: typed properties and the public queries, each a thin call
+into :mod:`papi.governance.queries` over the model's context."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from datetime import date
+from typing import TYPE_CHECKING, NoReturn, TypeVar
+
+from attrs.exceptions import FrozenInstanceError
+
+from papi.errors import InvalidData
+from papi.governance import _resolve
+from papi.governance._context import Context, StatuteLookup
+from papi.governance._tables import ABSENT
+from papi.governance.answers import (
+    Accountability,
+    Agenda,
+    Case,
+    Duties,
+    Escalation,
+    Gaps,
+    Notice,
+    Overdue,
+)
+from papi.governance.queries import case as _case
+from papi.governance.queries import deadlines as _deadlines
+from papi.governance.queries import duties as _duties
+from papi.governance.queries import escalation as _escalation
+from papi.governance.queries import gaps as _gaps
+from papi.governance.queries import progress as _progress
+from papi.governance.queries import who as _who
+
+if TYPE_CHECKING:
+    from papi.calendar import VietnamCalendar
+    from papi.duties import Assignment, Document, Selector, Task
+    from papi.framework import Framework
+    from papi.governance._resolve import Hit
+    from papi.governance.builder import Builder
+    from papi.organizations import Organization, Organizations
+    from papi.progress import Report, Status
+    from papi.territory import Territory, Unit
+
+__all__ = ["Governance"]
+
+_A = TypeVar("_A")
+
+
+class Governance:
+    """The immutable aggregate; see the module docs. Build one with :class:`Builder`, or get
+    the packaged Hanoi model from :func:`papi.datasets.hanoi`.
+
+    All queries are pure functions of the model and their arguments, so a Governance is safe
+    to share between threads. A built Governance cannot be changed: setting or deleting an
+    attribute raises :class:`attrs.exceptions.FrozenInstanceError` (an :class:`AttributeError`,
+    as for every frozen papi value).
+
+    What does not change between two dates on which something in the model starts or ends
+    (an *era*: what selectors pick, heads and holders of posts, escalation ladders, the
+    entries of a subject's answers) is compiled once per era on first use and kept in
+    bounded stores (:mod:`papi.governance._tables`): the least recently used go first, and a
+    store never empties itself at once.
+
+    >>> from papi.datasets import hanoi
+    >>> gov = hanoi()
+    >>> gov.who("D3", where="Phường Hoàn Kiếm", on=date(2026, 3, 1)).where.name
+    'Phường Hoàn Kiếm'
+    >>> gov.x = 1
+    Traceback (most recent call last):
+    ...
+    attr.exceptions.FrozenInstanceError: can't set attribute
+    """
+
+    __slots__ = ("_ctx",)
+    _ctx: Context
+
+    def __init__(
+        self,
+        *,
+        framework: Framework,
+        territory: Territory,
+        organizations: Organizations,
+        calendar: VietnamCalendar | None,
+        documents: Mapping[str, Document],
+        tasks: Mapping[str, Task],
+        assignments: tuple[Assignment, ...] | list[Assignment],
+        reports: tuple[Report, ...] | list[Report],
+        statute: StatuteLookup | None,
+        notes: tuple[Notice, ...] | list[Notice] = (),
+    ) -> None:
+        ctx = Context(
+            framework=framework,
+            territory=territory,
+            organizations=organizations,
+            calendar=calendar,
+            documents=documents,
+            tasks=tasks,
+            assignments=assignments,
+            reports=reports,
+            statute=statute,
+            notes=notes,
+        )
+        object.__setattr__(self, "_ctx", ctx)
+
+    @classmethod
+    def _from_context(cls, ctx: Context) -> Governance:
+        gov = object.__new__(cls)
+        object.__setattr__(gov, "_ctx", ctx)
+        return gov
+
+    def __setattr__(self, name: str, value: object) -> NoReturn:
+        raise FrozenInstanceError
+
+    def __delattr__(self, name: str) -> NoReturn:
+        raise FrozenInstanceError
+
+    # ------------------------------------------------------------------ properties
+    @property
+    def framework(self) -> Framework:
+        """The PAPI framework."""
+        return self._ctx.framework
+
+    @property
+    def territory(self) -> Territory:
+        """The territory."""
+        return self._ctx.territory
+
+    @property
+    def organizations(self) -> Organizations:
+        """The organizations registry."""
+        return self._ctx.orgs
+
+    @property
+    def calendar(self) -> VietnamCalendar | None:
+        """The working-day calendar (``None``: deadlines in working days cannot be counted)."""
+        return self._ctx.calendar
+
+    @property
+    def statute(self) -> StatuteLookup | None:
+        """The statute lookup (:func:`papi.rules.statute`), if any."""
+        return self._ctx.statute
+
+    @property
+    def documents(self) -> Mapping[str, Document]:
+        """Documents by id."""
+        return self._ctx.documents
+
+    @property
+    def tasks(self) -> Mapping[str, Task]:
+        """Tasks by id."""
+        return self._ctx.tasks
+
+    @property
+    def assignments(self) -> tuple[Assignment, ...]:
+        """All assignments, in input order."""
+        return self._ctx.assignments
+
+    @property
+    def reports(self) -> tuple[Report, ...]:
+        """All progress reports."""
+        return self._ctx.reports
+
+    @property
+    def notes(self) -> tuple[Notice, ...]:
+        """The dataset-wide notices shown with every :meth:`who` answer."""
+        return self._ctx.notes
+
+    def __repr__(self) -> str:
+        c = self._ctx
+        return (
+            f"<Governance: {len(c.documents)} documents, {len(c.tasks)} tasks, "
+            f"{len(c.assignments)} assignments, {len(c.reports)} reports>"
+        )
+
+    def builder(self) -> Builder:
+        """A :class:`Builder` preloaded with this model, to add a plan on top of it."""
+        from papi.governance.builder import Builder
+
+        c = self._ctx
+        b = Builder(
+            framework=c.framework,
+            territory=c.territory,
+            organizations=c.orgs,
+            calendar=c.calendar,
+            statute=c.statute,
+        )
+        for d in c.documents.values():
+            b.add_document(d)
+        for t in c.tasks.values():
+            b.add_task(t)
+        for a in c.assignments:
+            b.add_assignment(a)
+        for r in c.reports:
+            b.add_report(r)
+        for n in c.notes:
+            b.add_note(n)
+        return b
+
+    def _answer(self, key: tuple[object, ...], compute: Callable[[], _A]) -> _A:
+        store = self._ctx.tables.answers
+        found = store.get(key)
+        if found is not ABSENT:
+            return found  # type: ignore[return-value]
+        return store.put(key, compute())  # type: ignore[return-value]
+
+    # ------------------------------------------------------------------ queries
+    def who(self, subject: str, *, where: Unit | str, on: date | str) -> Accountability:
+        """Who is accountable for ``subject`` in ``where`` on ``on``.
+
+        ``subject``: an indicator code (``"D3"``; a dimension covers its sub-dimensions and
+        indicators and vice versa), a task id (``"T6"``) or a Vietnamese/English name.
+        ``where``: a unit, unit id, NSO code or name (``"Phường Hàng Bạc, Quận Hoàn Kiếm"``
+        narrows a name by its parents' names), as of ``on``; a unit that no longer exists
+        (named, qualified, by id, or by a code no unit bears on ``on``) is answered for its
+        successor when there is exactly one (warning ``where_succeeded``, saying which
+        succession led there; the hops are in ``hops``), and refused with
+        :class:`~papi.errors.NotFound` naming its successors (``closest``) when its territory
+        went to several. :meth:`escalation` and :meth:`duties` resolve places the same way.
+
+        The answer lists every (role, task, organization, post) with its basis and succession
+        hops (``via``), the escalation ladder, the next deadlines, and ``warnings`` for what
+        the data cannot vouch for (codes in ``docs/accountability.md``): among them
+        ``deadline_unknown`` when a duty's statutory time limit is not encoded for ``on``,
+        so that no deadline disappears silently.
+
+        >>> from papi.datasets import hanoi
+        >>> acc = hanoi().who("D3", where="Phường Hoàn Kiếm", on=date(2026, 3, 1))
+        >>> acc.escalation[-1].holder.person
+        'Vũ Đại Thắng'
+        """
+        # the answer store is read first: a repeated question costs one lookup
+        if type(subject) is str and type(on) is date:
+            place = where if type(where) is str else getattr(where, "id", None)
+            if place is not None:
+                found = self._ctx.tables.answers.get(("who", subject, place, on))
+                if found is not ABSENT:
+                    return found  # type: ignore[return-value]
+        day = _resolve.day(on, "on")
+        if not isinstance(subject, str):
+            raise InvalidData(
+                "must be a string (code, task id or name)", path="subject", value=subject
+            )
+        _resolve.check_place(where, "where")
+        key = ("who", subject, where if isinstance(where, str) else where.id, day)
+        return self._answer(key, lambda: _who.who(self._ctx, subject, where, day))
+
+    def case(
+        self,
+        kind: str,
+        *,
+        where: Unit | str,
+        received: date | str,
+        on: date | str | None = None,
+        complex: bool = False,
+        remote: bool = False,
+        especially_complex: bool = False,
+        channel: str | None = None,
+        accepted: date | str | None = None,
+        decided: date | str | None = None,
+        second_received: date | str | None = None,
+    ) -> Case:
+        """A ``kind`` of case (``"complaint"``, ``"denunciation"``, ``"information"``) received
+        in ``where`` on ``received``, step by step: who must act (post, organization, holder,
+        the article giving the competence), by when (the statutory period in force on the
+        step's first day, with its article and the days not counted), and, for a complaint,
+        the citizen's window for a second complaint and the second instance above the
+        first-instance resolver (restricted to the units containing ``where``).
+
+        Each step starts when the one before it ends at the latest, unless the day is given:
+        ``accepted`` (a complaint or denunciation accepted earlier), ``decided`` (the
+        first-instance decision), ``second_received`` (the second complaint). ``complex``,
+        ``remote`` (a remote, hard-to-reach area) and ``especially_complex`` (denunciations)
+        pick the longer periods; ``channel`` (``office``, ``online``, ``post``) the
+        information request's. ``on`` (default ``received``) is the day asked about: steps
+        due before it are marked ``elapsed``. What the data cannot name (an unsourced
+        competence, a period not in force) is a warning, never a guess.
+
+        >>> from papi.datasets import hanoi_builder
+        >>> from papi.law import add_law_duties
+        >>> gov = add_law_duties(hanoi_builder()).build()
+        >>> c = gov.case("complaint", where="Phường Hoàn Kiếm", received=date(2026, 3, 2))
+        >>> c.step("accept").due, c.step("accept").citation, c.step("accept").post.name
+        (datetime.date(2026, 3, 16), 'Law 02/2011/QH13, Art 27', 'Chủ tịch')
+        >>> gov.case("complaint", where="Phường Hoàn Kiếm", received="2026-07-01").step("accept").due
+        datetime.date(2026, 7, 10)
+        """
+        day = _resolve.day(received, "received")
+        asked = day if on is None else _resolve.day(on, "on")
+        _resolve.check_place(where, "where")
+
+        def opt(value: date | str | None, path: str) -> date | None:
+            return None if value is None else _resolve.day(value, path)
+
+        return _case.case(
+            self._ctx,
+            kind,
+            where,
+            day,
+            asked,
+            complex_=bool(complex),
+            remote=bool(remote),
+            especially_complex=bool(especially_complex),
+            channel=channel,
+            accepted=opt(accepted, "accepted"),
+            decided=opt(decided, "decided"),
+            second_received=opt(second_received, "second_received"),
+        )
+
+    def escalation(self, *, where: Unit | str, on: date | str) -> Escalation:
+        """The escalation ladder from the People's Committee of ``where`` to the top."""
+        day = _resolve.day(on, "on")
+        _resolve.check_place(where, "where")
+        return _escalation.escalation(self._ctx, where, day)
+
+    def duties(self, *, of: Organization | Unit | str, on: date | str) -> Duties:
+        """Every duty held on ``on`` by an organization (object or id) or by the organizations
+        serving a unit (object, id, code or name), with basis and succession hops."""
+        return _duties.duties(self._ctx, of, _resolve.day(on, "on"))
+
+    def agenda(
+        self, *, of: Organization | Unit | str | None = None, start: date | str, end: date | str
+    ) -> Agenda:
+        """Deadlines falling in ``[start, end]`` (inclusive), recurring ones expanded; with
+        ``of`` (an organization or unit), only the tasks it holds on ``start``."""
+        return _deadlines.agenda(
+            self._ctx, of, _resolve.day(start, "start"), _resolve.day(end, "end")
+        )
+
+    def status(self, task: str, org: Organization | str, *, on: date | str) -> Status:
+        """The progress status of ``task`` for the organization ``org`` (object, id or name)
+        on ``on`` (see :func:`papi.progress.status_of`)."""
+        return _progress.status(self._ctx, task, org, _resolve.day(on, "on"))
+
+    def overdue(self, *, on: date | str) -> Overdue:
+        """(task, organization) pairs whose one-off deadline fell before ``on`` with no report
+        *recorded in the model* by then. The holders are those assigned on the due date (a
+        2022 duty stays with the 2022 organization, not its successors)."""
+        return _progress.overdue(self._ctx, _resolve.day(on, "on"))
+
+    def gaps(self, *, on: date | str) -> Gaps:
+        """The holes in the plans on ``on``: dimensions with no lead, selectors matching nobody,
+        assignments to abolished organizations with no successor, organizations without a head
+        post, duties with no accountable person."""
+        day = _resolve.day(on, "on")
+        return self._answer(("gaps", day), lambda: _gaps.gaps(self._ctx, day))
+
+    def resolve(
+        self, selector: Selector, *, on: date | str, ref: date | str | None = None
+    ) -> tuple[Hit, ...]:
+        """What ``selector`` picks on ``on``. When it picks nothing on ``on`` (a level or an
+        organization that no longer exists), it is resolved on ``ref`` (the day the assignment
+        took effect) and followed through the successions, each hop recorded."""
+        day = _resolve.day(on, "on")
+        ref_day = None if ref is None else _resolve.day(ref, "ref")
+        return _resolve.resolve(self._ctx, selector, day, ref_day)
+
+    def coverage_notices(self, on: date | str) -> tuple[Notice, ...]:
+        """A ``coverage`` notice when ``on`` lies outside the dates the territory data vouches
+        for (the answer then uses the nearest structure in the data)."""
+        return _resolve.coverage_notices(self._ctx, _resolve.day(on, "on"))

@@ -1,0 +1,289 @@
+"""Deadlines: the next due date of each deadline of a subject's tasks (in ``who`` answers),
+the deadlines falling in a window (``agenda``), and the due date progress is measured
+against. A deadline names a statute (its version in force on the day is used, and a notice
+says when none is encoded or the figure is not sourced) or carries its own rule."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, Literal, NamedTuple
+
+from papi.errors import InvalidData, NotFound
+from papi.governance import _resolve, notices
+from papi.governance._tables import ABSENT
+from papi.governance.answers import Agenda, AgendaItem, DeadlineInfo, Notice, SubjectInfo
+from papi.governance.queries.duties import duties
+from papi.rules import Fixed, Recurring, ReportingPeriod, Rule, Unscheduled
+
+if TYPE_CHECKING:
+    from papi.dates import Validity
+    from papi.duties import Deadline, Task
+    from papi.governance._context import Context
+    from papi.rules import Statute
+
+__all__ = ["agenda", "due_for", "next_deadlines"]
+
+_PAST: Literal["past"] = "past"
+
+
+class _Ruled(NamedTuple):
+    """The rule of a deadline on a day, its citation, and the notice it calls for."""
+
+    rule: Rule | None
+    citation: str | None
+    notice: Notice | None
+
+
+def rule_on(ctx: Context, dl: Deadline, on: date, task: str) -> _Ruled:
+    """The rule of ``dl`` on ``on`` and its citation, with a :class:`Notice` when the statute
+    has no version encoded for that day (the duty stands, its legal frequency or time limit is
+    not known) or the version in force is not verified."""
+    if dl.statute is None:
+        rule: Rule | None = dl.rule
+        cit = rule.citation if rule is not None else None
+        return _Ruled(rule, str(cit) if cit else None, None)
+    if ctx.statute is None:
+        return _Ruled(None, None, None)
+    try:
+        st = ctx.statute(dl.statute, on=on)
+    except NotFound:
+        return _Ruled(None, None, _statute_missing(ctx, dl.statute, on, task))
+    citation = st.citation.text("en")
+    notice = None
+    if isinstance(st.rule, Unscheduled):
+        rule_u = st.rule
+        notice = notices.deadline_unknown_unscheduled(
+            task, st.title_vi, st.title_en, rule_u.missing_vi or rule_u.missing, rule_u.missing
+        )
+    elif st.verified is False:
+        notice = notices.statute_unverified(task, st, citation)
+    return _Ruled(st.rule, citation, notice)
+
+
+def _statute_missing(ctx: Context, key: str, on: date, task: str) -> Notice:
+    """The ``deadline_unknown`` notice: the duty stands on ``on`` but no version of its
+    statute is in force that day."""
+    title_vi, title_en, until = key, key, None
+    try:
+        assert ctx.statute is not None
+        latest: Statute = ctx.statute(key)
+        title_vi, title_en = str(latest.title_vi), str(latest.title_en)
+        until = latest.validity.valid_to
+    except NotFound:
+        pass
+    return notices.deadline_unknown(task, title_vi, title_en, on, until)
+
+
+def next_deadlines(
+    ctx: Context, subj: SubjectInfo, on: date, levels: frozenset[str | None]
+) -> tuple[tuple[DeadlineInfo, ...], tuple[Notice, ...]]:
+    """The next deadlines of ``subj``'s tasks for organizations of ``levels`` (at most 12)
+    and the notices on deadlines that cannot be shown, kept per day."""
+    key = (subj.kind, subj.code, levels, on)
+    found = ctx.tables.days.get(key)
+    if found is not ABSENT:
+        return found
+    return ctx.tables.days.put(key, _next_deadlines(ctx, subj.tasks, on, levels))
+
+
+def _next_deadlines(
+    ctx: Context, tasks: Iterable[str], on: date, levels: frozenset[str | None]
+) -> tuple[tuple[DeadlineInfo, ...], tuple[Notice, ...]]:
+    out: list[DeadlineInfo] = []
+    found_notices: list[Notice] = []
+    for tid in tasks:
+        for dl in ctx.tasks[tid].deadlines:
+            if dl.applies_to is not None and dl.applies_to not in levels:
+                continue
+            rule, citation, notice = rule_on(ctx, dl, on, tid)
+            if notice is not None:
+                found_notices.append(notice)
+            if rule is None:
+                continue
+            due = _next_due(ctx, rule, dl.window, on)
+            if due == _PAST:
+                continue
+            out.append(
+                DeadlineInfo(
+                    task=tid,
+                    due=due if isinstance(due, date) else None,
+                    description_vi=str(rule.describe("vi")),
+                    description_en=str(rule.describe("en")),
+                    citation=citation,
+                    statute=dl.statute,
+                    recurring=bool(rule.is_recurring),
+                    applies_to=dl.applies_to,
+                )
+            )
+    uniq = list(dict.fromkeys(out))
+    uniq.sort(key=lambda d: (d.due is None, d.due or date.max, d.task))
+    return tuple(uniq[:12]), tuple(dict.fromkeys(found_notices))
+
+
+def _next_due(
+    ctx: Context, rule: Rule, window: Validity, on: date
+) -> date | Literal["past"] | None:
+    """The next due date on or after ``on``; None when the rule needs an event; ``"past"``
+    when its window is over."""
+    series = isinstance(rule, Recurring | ReportingPeriod)
+    if window.valid_to is not None and window.valid_to <= on and not series:
+        return _PAST
+    if isinstance(rule, Recurring | ReportingPeriod):
+        start = max(on, window.valid_from) if window.valid_from else on
+        end = (
+            (window.valid_to - timedelta(days=1))
+            if window.valid_to
+            else start + timedelta(days=400)
+        )
+        if window.valid_to is not None:
+            # a one-off deadline inside a window: the first occurrence in the window
+            first = window.valid_from or start
+            occ = rule.occurrences(first, end + timedelta(days=120), ctx.calendar)
+            occ = tuple(d for d in occ if d >= first)
+            if not occ:
+                return None
+            return occ[0] if occ[0] >= on else _PAST
+        if end < start:
+            return _PAST
+        # only the first occurrence is needed: look a few weeks ahead first (weekly and
+        # monthly series), then the whole window
+        near = start + timedelta(days=45)
+        if near < end:
+            occ = rule.occurrences(start, near, ctx.calendar)
+            if occ:
+                return occ[0]
+        occ = rule.occurrences(start, end, ctx.calendar)
+        return occ[0] if occ else None
+    if isinstance(rule, Fixed):
+        return rule.on if rule.on >= on else _PAST
+    return None
+
+
+# -------------------------------------------------------------------------------- agenda
+
+
+def agenda(ctx: Context, of: object, start: date, end: date) -> Agenda:
+    """The answer of :meth:`Governance.agenda <papi.governance.Governance.agenda>`."""
+    if end < start:
+        raise InvalidData("end must not be before start", path="end", value=end.isoformat())
+    label: str | None = None
+    holders_by_task: dict[str, set[str]] = {}
+    levels_by_task: dict[str, set[str | None]] = {}
+    if of is not None:
+        held = duties(ctx, of, start)
+        label = held.of
+        for d in held.items:
+            holders_by_task.setdefault(d.task, set()).add(d.organization.name)
+            levels_by_task.setdefault(d.task, set()).add(_resolve.unit_level(ctx, d.organization))
+    items: list[AgendaItem] = []
+    found_notices: dict[Notice, None] = {}
+    for task in ctx.tasks.values():
+        if of is not None and task.id not in holders_by_task:
+            continue
+        for dl in task.deadlines:
+            if (
+                of is not None
+                and dl.applies_to is not None
+                and (dl.applies_to not in levels_by_task[task.id])
+            ):
+                continue
+            for rule, citation, lo, hi in _rule_spans(ctx, dl, start, end, task.id, found_notices):
+                items.extend(_agenda_items(ctx, task, dl, rule, citation, lo, hi, holders_by_task))
+    items.sort(key=lambda i: (i.due, i.task))
+    return Agenda(of=label, start=start, end=end, items=tuple(items), warnings=tuple(found_notices))
+
+
+def _rule_spans(
+    ctx: Context, dl: Deadline, start: date, end: date, task: str, found: dict[Notice, None]
+) -> list[tuple[Rule, str | None, date, date]]:
+    """The rules of a deadline in force over ``[start, end]``, each with the stretch it
+    governs: a statute may change inside the window (a new version, or none encoded).
+    Notices on stretches without a computable rule go to ``found``."""
+    out: list[tuple[Rule, str | None, date, date]] = []
+    day = start
+    while day <= end:
+        rule, citation, notice = rule_on(ctx, dl, day, task)
+        if notice is not None:
+            found[notice] = None
+        nxt = _next_version(ctx, dl, day, found=rule is not None)
+        hi = end if nxt is None or nxt > end else nxt - timedelta(days=1)
+        if rule is not None:
+            out.append((rule, citation, day, hi))
+        if nxt is None or nxt > end:
+            break
+        day = nxt
+    return out
+
+
+def _next_version(ctx: Context, dl: Deadline, day: date, *, found: bool) -> date | None:
+    """The day after ``day`` on which the statute of ``dl`` changes, if known."""
+    if dl.statute is None or ctx.statute is None:
+        return None
+    try:
+        if found:
+            end = ctx.statute(dl.statute, on=day).validity.valid_to
+            return end if isinstance(end, date) and end > day else None
+        begin = ctx.statute(dl.statute).validity.valid_from
+        return begin if isinstance(begin, date) and begin > day else None
+    except NotFound:
+        return None
+
+
+def _agenda_items(
+    ctx: Context,
+    task: Task,
+    dl: Deadline,
+    rule: Rule,
+    citation: str | None,
+    start: date,
+    end: date,
+    holders_by_task: Mapping[str, set[str]],
+) -> list[AgendaItem]:
+    return [
+        AgendaItem(
+            due=due,
+            task=task.id,
+            title_vi=task.title_vi,
+            title_en=task.title_en,
+            description_vi=str(rule.describe("vi")),
+            description_en=str(rule.describe("en")),
+            citation=citation,
+            applies_to=dl.applies_to,
+            holders=tuple(sorted(holders_by_task.get(task.id, ()))),
+        )
+        for due in _occurrences(ctx, rule, dl.window, start, end)
+    ]
+
+
+def _occurrences(ctx: Context, rule: Rule, window: Validity, start: date, end: date) -> list[date]:
+    if isinstance(rule, Recurring | ReportingPeriod):
+        if window.valid_to is not None:
+            first = window.valid_from or start
+            occ = rule.occurrences(first, window.valid_to + timedelta(days=120), ctx.calendar)
+            firsts = [d for d in occ if d >= first][:1]
+            return [d for d in firsts if start <= d <= end]
+        lo = max(start, window.valid_from) if window.valid_from else start
+        return list(rule.occurrences(lo, end, ctx.calendar)) if lo <= end else []
+    if isinstance(rule, Fixed) and start <= rule.on <= end:
+        return [rule.on]
+    return []
+
+
+def due_for(ctx: Context, task: Task, level: str | None, on: date) -> date | None:
+    """The one-off due date of ``task`` for an organization of ``level``, if it has one."""
+    for dl in task.deadlines:
+        if dl.applies_to is not None and dl.applies_to != level:
+            continue
+        rule = rule_on(ctx, dl, on, "").rule
+        if rule is None:
+            continue
+        if dl.window.valid_to is not None and isinstance(rule, Recurring | ReportingPeriod):
+            first = dl.window.valid_from or on
+            occ = rule.occurrences(first, dl.window.valid_to + timedelta(days=120), ctx.calendar)
+            later = [d for d in occ if d >= first]
+            if later:
+                return later[0]
+        if isinstance(rule, Fixed):
+            return rule.on
+    return None
