@@ -322,6 +322,8 @@ class Organizations:
         return None
 
     def _get(self, oid: str) -> Organization | None:
+        if not isinstance(oid, str):
+            raise InvalidData("not an organization id (a string)", path="org_id", value=oid)
         found = self._by_id.get(oid)
         return found if found is not None else self._derived_get(oid)
 
@@ -344,6 +346,8 @@ class Organizations:
 
     def post(self, post_id: str) -> Post:
         """The post with this id, curated or derived; NotFound otherwise."""
+        if not isinstance(post_id, str):
+            raise InvalidData("not a post id (a string)", path="post_id", value=post_id)
         found = self._posts.get(post_id)
         if found is not None:
             return found
