@@ -12,6 +12,14 @@ from papi.rules import Unscheduled, statutes
 UNSCHEDULED = sorted({s.key for s in statutes() if isinstance(s.rule, Unscheduled)})
 
 
+@pytest.fixture(autouse=True)
+def _terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A wide terminal in English, whatever the machine's locale."""
+    monkeypatch.setenv("COLUMNS", "200")
+    for name in ("PAPI_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(name, raising=False)
+
+
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     code = main(list(argv))
     out, err = capsys.readouterr()
@@ -40,7 +48,7 @@ def test_commune_reception_prints_the_entry_without_a_date(
     assert "Law 136/2025/QH15" in rows["Legal basis"]
     assert "Law 42/2013/QH13" in rows["See also"]
     assert "chairperson of the commune People's Committee" in rows["Who acts"]
-    assert "[2026-07-01, …)" in rows["In force"]
+    assert "since 2026-07-01" in rows["In force"]
     assert rows["Due"].split("  ")[-1].strip() == (
         "not computable — the reception frequency under Law 136/2025/QH15 is not yet sourced"
     )
@@ -78,15 +86,16 @@ def test_commune_reception_json_has_a_null_due_and_the_reason(
     )
     assert code == 0
     doc = json.loads(out)
-    assert doc["key"] == "citizen_reception.commune_chair"
+    assert doc["schema"] == "papi.deadline/1"
+    assert doc["statute"]["key"] == "citizen_reception.commune_chair"
     assert doc["due"] is None
-    assert doc["occurrences"] is None
-    assert doc["from"] == "2026-11-25"
-    assert "not yet sourced" in doc["due_reason"]["en"]
-    assert doc["due_reason"]["vi"].startswith("chưa có nguồn về")
-    assert doc["rule"]["type"] == "unscheduled"
-    assert doc["citation"]["text"] == "Law 136/2025/QH15"
-    assert doc["validity"] == {"valid_from": "2026-07-01", "valid_to": None}
+    assert doc["occurrences"] == []
+    assert doc["start"] == "2026-11-25"
+    assert "not yet sourced" in doc["due_reason_en"]
+    assert doc["due_reason_vi"].startswith("chưa có nguồn về")
+    assert doc["statute"]["citation_en"] == "Law 136/2025/QH15"
+    assert doc["statute"]["valid_from"] == "2026-07-01"
+    assert doc["statute"]["valid_to"] is None
 
 
 @pytest.mark.parametrize("key", UNSCHEDULED)

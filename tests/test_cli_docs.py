@@ -22,22 +22,38 @@ INTRO = """\
 # The `papi` command
 
 `papi` is installed with the package (`pip install papi-vn`; also `python -m papi`). Every
-sub-command answers one question on the packaged Hanoi data; the queries about duties (`who`,
-`duties`, `agenda`, `overdue`, `gaps`) also on your plan file loaded on top of it with `--data`
-(the other commands refuse `--data` rather than ignore it). Options common to all commands
-(`--lang`, `--json`, `--data`, `--debug`) may come before or after the command's name, and
-every command's help ends with examples.
+sub-command answers one question on the packaged data; the queries about duties (`who`,
+`duties`, `agenda`, `overdue`, `gaps`, and `serve`) also on your plan files loaded on top of it
+with `--data` (repeatable; the other commands refuse `--data` rather than ignore it). Options
+common to all commands (`--lang`, `--json`, `--csv`, `--data`, `--debug`) may come before or
+after the command's name, and every command's help ends with examples.
 
-* **Output.** Aligned tables for people; with `--json`, the same JSON documents as the library
-  (`papi.io.dumps` of the answer: `papi.accountability/1`, `papi.duties/1`, `papi.agenda/1`,
-  `papi.overdue/1`, `papi.gaps/1`). Output is UTF-8 whatever the terminal's encoding.
-* **The day.** `--on` defaults to today in Asia/Ho_Chi_Minh; the command then says so on
-  stderr, never in the JSON on stdout.
-* **Errors.** One line on stderr starting `papi: error:` and exit code 2 (an unknown unit, a bad
-  date, an invalid plan file ...); `--debug` adds the Python traceback. Exit code 1 means a bug
-  in papi. `papi check` also lists every problem of the plan file on stdout.
+* **Output.** Aligned tables and paragraphs laid out for the terminal's width (`COLUMNS`, else
+  the terminal's size; words are never cut unless a single word is wider than its column);
+  with `--csv`, the answer's table as CSV (ISO dates, `true`/`false`); with `--json`, a JSON
+  document whose `schema` key names its packaged JSON Schema (`papi.accountability/1`,
+  `papi.duties/1`, `papi.agenda/1`, `papi.overdue/1`, `papi.gaps/1`, `papi.units/1`,
+  `papi.framework/1`, `papi.scores/1`, `papi.deadline/1`, `papi.statutes/1`,
+  `papi.conversion/1`; `papi.check/1`, `papi.ranking/1` and `papi.framework-element/1` are the
+  command's own). Output is UTF-8 whatever the terminal's encoding.
+* **Language.** `--lang vi` says everything in Vietnamese: the help, argparse's own words, the
+  errors, the labels and values of the tables, dates as dd/mm/yyyy. Without `--lang`, the
+  language is `PAPI_LANG`, else the locale (`LC_ALL`, `LC_MESSAGES`, `LANG` starting `vi`),
+  else English. Task references read "nhiệm vụ T6" (a bare "T6" reads as *Thứ Sáu*).
+* **The day.** Dates are accepted as `YYYY-MM-DD` or `dd/mm/yyyy` (`--on 01/03/2026`). `--on`
+  defaults to today in Asia/Ho_Chi_Minh; the command then says so on stderr, never in the
+  JSON on stdout.
+* **Errors.** One line on stderr starting `papi: error:` (`papi: lỗi:` in Vietnamese) and exit
+  code 2 (an unknown unit, a bad date, an invalid plan file ...); under `--json`, a
+  `papi.error/1` document on stderr (the HTTP service's error document: a stable `code`, the
+  message in both languages, structured `candidates` for an ambiguous name). `--debug` adds the
+  Python traceback. Exit code 1 means a bug in papi. `papi check` also lists every problem of
+  the plan file on stdout.
 * **Warnings.** Answers beyond what the data vouches for print `papi: warning: ...` on stderr
-  (see [data coverage](../coverage.md)).
+  (see [data coverage](../coverage.md)). Building a model that takes over a second shows a
+  spinner on stderr when stderr is a terminal.
+* **Shell completion.** `papi completion bash|zsh|fish` prints a completion script generated
+  from the parser (see [the terminal how-to](../howto/terminal.md)).
 
 """
 
@@ -45,14 +61,19 @@ OUTRO = """\
 ## How the command is built
 
 `papi.cli` follows pip's layout: `papi/cli/_parser.py` lists every command in `COMMANDS`
-(name, module, one-line summary); each command is a module of `papi/cli/commands/` with its
-`DESCRIPTION`, its `EXAMPLES` (run by the tests), `add_arguments(parser)` and `run(context)`.
+(name, module, one-line summaries in English and Vietnamese); each command is a module of
+`papi/cli/commands/` with its `DESCRIPTION` and `DESCRIPTION_VI`, its `EXAMPLES` and
+`EXAMPLES_VI` (all run by the tests), `add_arguments(parser)` (option help through
+`t(en, vi)`) and `run(context)`.
 They share `papi/cli/_context.py` (the `Context`: the parsed options, the output language,
-JSON output through `papi.io.dumps`) and `papi/cli/_render.py` (tables measured in display
-columns, the Vietnamese words). A command's module is imported only when the command line
-names it, so `papi --help` and `papi --version` build nothing and import nothing beyond the
-standard library. To add a command, add its module and one line to `COMMANDS`, then
-regenerate this page (`python tests/test_cli_docs.py`).
+JSON output through `papi.io.dumps`), `papi/cli/_render.py` (the terminal's width, tables
+and paragraphs measured in display columns and wrapped between words, the Vietnamese words;
+the standard library only, no rendering library), `papi/cli/_errors.py` (errors in both
+languages, `papi.error/1`) and `papi/cli/_documents.py` (the command's own JSON documents). A
+command's module is imported only when the command line names it, so `papi --help` and
+`papi --version` build nothing and import nothing beyond the standard library. To add a
+command, add its module and one line to `COMMANDS`, then regenerate this page (`python
+tests/test_cli_docs.py`).
 
 ## Calling it from Python
 
@@ -69,6 +90,9 @@ regenerate this page (`python tests/test_cli_docs.py`).
 def render_page() -> str:
     os.environ["COLUMNS"] = "100"  # argparse wraps help text to the terminal width
     from papi.cli import build_parser
+    from papi.cli._parser import set_lang
+
+    set_lang("en")  # the page shows the English help
 
     parser = build_parser()
     parts = [INTRO, "## `papi`\n\n```text\n", parser.format_help(), "```\n\n"]
@@ -184,9 +208,14 @@ def test_mkdocstrings_shows_names_without_docstrings() -> None:
     assert "reference/papi.md" in text
 
 
-def test_getting_started_shows_the_current_answer(capsys: pytest.CaptureFixture[str]) -> None:
+def test_getting_started_shows_the_current_answer(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     from papi.cli import main
 
+    monkeypatch.setenv("COLUMNS", "100")  # the page shows a 100-column terminal
+    for name in ("PAPI_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(name, raising=False)
     page = (ROOT / "docs" / "getting-started.md").read_text(encoding="utf-8")
     shown = page.split("```text\n", 1)[1].split("```", 1)[0]
     assert main(["who", "D3", "--where", "Phường Hoàn Kiếm", "--on", "2026-03-01"]) == 0

@@ -690,6 +690,8 @@ def _reach(data: Any, path: tuple[object, ...]) -> Any:
         parent[path[-1]]
     except (KeyError, IndexError, TypeError):
         return None
+    if isinstance(parent, str):  # an earlier mutation put a string where a list was
+        return None
     return parent
 
 
@@ -797,15 +799,21 @@ def run_plan(record: Record, name: str, fmt: str, text: str, done: list[str], as
 # ---- target: CLI ----------------------------------------------------------------------------
 
 
+_CLI_NOT_FUZZED = ("serve",)
+
+
 def _cli_grammar() -> dict[str, list[tuple[str, ...]]]:
     """For each command, its options (with a value or not) and whether it takes positionals,
-    read from the parser itself."""
+    read from the parser itself; ``serve`` is left out (a valid call starts the service,
+    which runs until stopped)."""
     parser = papi.cli.build_parser()
     out: dict[str, list[tuple[str, ...]]] = {}
     for action in parser._actions:
         choices = getattr(action, "choices", None)
         if isinstance(choices, dict):
             for command, sub in choices.items():
+                if command in _CLI_NOT_FUZZED:
+                    continue
                 opts: list[tuple[str, ...]] = []
                 for a in sub._actions:
                     if a.option_strings:

@@ -8,12 +8,14 @@ as the same JSON documents the library produces::
     papi deadline complaint.first_instance --from 2026-01-20
     papi units --level commune --within "Thành phố Hà Nội" --on 2026-03-01 --json
 
-Queries that depend on the day take ``--on YYYY-MM-DD``; without it the command uses today
-in Asia/Ho_Chi_Minh and says so on stderr (never in the JSON on stdout).
+Queries that depend on the day take ``--on YYYY-MM-DD`` or ``--on dd/mm/yyyy``; without it
+the command uses today in Asia/Ho_Chi_Minh and says so on stderr (never in the JSON on
+stdout). Text is laid out for the terminal's width (``COLUMNS``); ``--lang vi`` (or
+``PAPI_LANG=vi``, or a Vietnamese locale) says everything in Vietnamese, help included.
 
-Errors are one line on stderr starting ``papi: error:`` and exit code 2; ``--debug`` adds the
-Python traceback. :func:`main` takes the argument list, so the command can be called from
-Python (and tests) without a subprocess:
+Errors are one line on stderr starting ``papi: error:`` (a ``papi.error/1`` JSON document
+under ``--json``) and exit code 2; ``--debug`` adds the Python traceback. :func:`main` takes
+the argument list, so the command can be called from Python (and tests) without a subprocess:
 
 >>> main(["deadline", "complaint.first_instance", "--from", "2026-13-01"])
 2
@@ -26,19 +28,28 @@ no module beyond the standard library.
 from __future__ import annotations
 
 import contextlib
+import json
 import os
-import re
 import sys
 import warnings
 from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, TextIO
 
-from papi.cli._parser import PROG, READS_PLANS, build_parser, command_module, lazy_parser
+from papi.cli._parser import (
+    PROG,
+    READS_PLANS,
+    TABULAR,
+    argparse_in,
+    build_parser,
+    command_module,
+    lazy_parser,
+    resolve_lang,
+    set_lang,
+)
 from papi.cli._render import display_width, render_table
 
 if TYPE_CHECKING:
     from papi.cli._context import Context
-    from papi.errors import PapiError
 
 __all__ = ["build_parser", "display_width", "main", "render_table"]
 
@@ -48,15 +59,27 @@ def main(argv: Sequence[str] | None = None) -> int:
     code: 0 on success, 2 on an error in the input (unknown unit, bad date, invalid plan
     file ...), 1 on an internal error."""
     out, err = _utf8(sys.stdout), _utf8(sys.stderr)
-    parser, _ = lazy_parser()
     arguments = list(sys.argv[1:] if argv is None else argv)
-    if not arguments:  # a bare `papi`: show what it can do rather than a usage error
-        out.write(parser.format_help())
-        return 2
-    try:
-        args = parser.parse_args(arguments)
-    except SystemExit as exc:  # --help, --version, or a usage error already printed
-        return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 2)
+    lang = resolve_lang(arguments)
+    set_lang(lang)
+    with argparse_in(lang):
+        parser, _ = lazy_parser()
+        if not arguments:  # a bare `papi`: show what it can do rather than a usage error
+            out.write(parser.format_help())
+            return 2
+        if "--json" in arguments and not {"-h", "--help", "--version"} & set(arguments):
+            code = _json_usage_errors(parser, arguments, err, lang)
+            if code is not None:
+                return code
+        try:
+            args = parser.parse_args(arguments)
+        except SystemExit as exc:  # --help, --version, or a usage error already printed
+            return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 2)
+    args.lang = lang
+    return _run(args, out, err, lang)
+
+
+def _run(args: object, out: TextIO, err: TextIO, lang: str) -> int:
     # only now, with a command to run: its context and the error types (attrs and papi's
     # errors are not needed for --help or --version)
     import traceback
@@ -64,47 +87,101 @@ def main(argv: Sequence[str] | None = None) -> int:
     from papi.cli._context import CommandError, Context
     from papi.errors import PapiError
 
-    ctx = Context(args=args, out=out, err=err)
+    ctx = Context(args=args, out=out, err=err)  # type: ignore[arg-type]
+    command: str = ctx.args.command
     try:
-        if args.data and args.command not in READS_PLANS:
+        if ctx.plans() and command not in READS_PLANS:
+            files = " ".join(ctx.plans())
             raise CommandError(
-                f"papi {args.command} does not read plan files; --data applies to "
+                f"papi {command} does not read plan files; --data applies to "
                 + ", ".join(READS_PLANS)
-                + f" (to validate {args.data}: papi check {args.data})"
+                + f" (to validate {files}: papi check {files})",
+                f"papi {command} không đọc tệp kế hoạch; --data chỉ dùng cho "
+                + ", ".join(READS_PLANS)
+                + f" (để kiểm tra {files}: papi check {files})",
+                parameter="--data",
             )
-        run: Callable[[Context], int] = command_module(args.command).run
-        with _warnings_to(err):
+        if ctx.as_csv and ctx.as_json:
+            raise CommandError(
+                "--csv and --json cannot be used together",
+                "không dùng --csv cùng với --json",
+                parameter="--csv",
+            )
+        if ctx.as_csv and command not in TABULAR:
+            raise CommandError(
+                f"papi {command} prints no table; --csv applies to " + ", ".join(TABULAR),
+                f"papi {command} không in bảng; --csv chỉ dùng cho " + ", ".join(TABULAR),
+                parameter="--csv",
+            )
+        run: Callable[[Context], int] = command_module(command).run
+        with _warnings_to(ctx):
             return run(ctx)
-    except PapiError as exc:
-        if args.debug:
+    except (PapiError, OSError) as exc:
+        if isinstance(exc, BrokenPipeError):  # `papi units | head`: the reader is gone
+            with contextlib.suppress(OSError):
+                sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - silence the flush at exit
+            return 0
+        if ctx.args.debug:
             traceback.print_exc(file=err)
-        err.write(f"{PROG}: error: {_one_line(exc)}{_hint(exc)}\n")
-        return 2
-    except BrokenPipeError:  # e.g. `papi units | head`: the reader is gone, nothing to say
-        with contextlib.suppress(OSError):
-            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - silence the flush at exit
-        return 0
-    except OSError as exc:
-        if args.debug:
-            traceback.print_exc(file=err)
-        where = f"{exc.filename}: " if getattr(exc, "filename", None) else ""
-        err.write(f"{PROG}: error: {where}{exc.strerror or exc}\n")
+        _error(ctx, exc)
         return 2
     except KeyboardInterrupt:
-        err.write(f"{PROG}: interrupted\n")
+        err.write(f"{PROG}: {ctx.en('interrupted', 'đã dừng')}\n")
         return 130
     except Exception as exc:
-        if args.debug:
+        if ctx.args.debug:
             raise
         err.write(
-            f"{PROG}: internal error: {type(exc).__name__}: {_one_line(exc)} "
-            "(this is a bug in papi; run again with --debug for the traceback)\n"
+            ctx.en(
+                f"{PROG}: internal error: {type(exc).__name__}: {_one_line(exc)} "
+                "(this is a bug in papi; run again with --debug for the traceback)\n",
+                f"{PROG}: lỗi nội bộ: {type(exc).__name__}: {_one_line(exc)} "
+                "(đây là lỗi của papi; chạy lại với --debug để xem vết lỗi)\n",
+            )
         )
         return 1
 
 
 # --------------------------------------------------------------------------------------------
-# The error policy: one line on stderr, a hint for ambiguous names, warnings once each
+# The error policy: one line on stderr (a papi.error/1 document under --json), a hint for
+# ambiguous names, warnings once each
+
+
+def _error(ctx: Context, exc: BaseException) -> None:
+    from papi.cli._errors import error_document, messages
+
+    if ctx.as_json:
+        ctx.err.write(json.dumps(error_document(exc, ctx.lang), ensure_ascii=False) + "\n")
+        return
+    en, vi = messages(exc)
+    ctx.err.write(f"{PROG}: {ctx.en('error', 'lỗi')}: {ctx.en(en, vi)}\n")
+
+
+def _json_usage_errors(parser: object, arguments: list[str], err: TextIO, lang: str) -> int | None:
+    """Under ``--json``, a usage error (unknown option, missing argument ...) as a
+    ``papi.error/1`` document on stderr too; ``None`` when the command line parses."""
+    import argparse
+    import io
+
+    assert isinstance(parser, argparse.ArgumentParser)
+    captured = io.StringIO()
+    real = sys.stderr
+    sys.stderr = captured
+    try:
+        parser.parse_args(arguments)
+    except SystemExit as exc:
+        if exc.code in (0, None):
+            return None
+        from papi.cli._errors import CommandError, error_document
+
+        text = captured.getvalue().strip().removeprefix(f"{PROG}: ")
+        text = text.split(": ", 1)[1] if ": " in text else text
+        problem = CommandError(text, text)
+        err.write(json.dumps(error_document(problem, lang), ensure_ascii=False) + "\n")
+        return 2
+    finally:
+        sys.stderr = real
+    return None
 
 
 def _utf8(stream: TextIO) -> TextIO:
@@ -126,52 +203,19 @@ def _one_line(exc: BaseException) -> str:
     ...     Problem(path="b", message="not a date", value="2022-13-01")])))
     plan.toml is invalid (2 problems): a: unknown role (value: 'boss'); b: not a date (value: '2022-13-01')
     """
-    text = str(exc) or type(exc).__name__
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
-    if len(lines) > 1 and lines[0].endswith(":"):
-        items = [line[2:] if line.startswith("- ") else line for line in lines[1:]]
-        return lines[0] + " " + "; ".join(items)
-    return "; ".join(lines)
+    from papi.cli._errors import one_line
 
-
-_CANDIDATE = re.compile(
-    r"^(?P<name>.+) \(code (?P<code>[^,]+), id (?P<id>[^,]+), in (?P<parent>.+)\)$"
-)
-
-
-def _hint(exc: PapiError) -> str:
-    """How to get past an ambiguous unit name: the qualified form of each candidate.
-
-    >>> from papi.errors import Ambiguous
-    >>> hint = _hint(Ambiguous("unit", "Minh Khai", [
-    ...     "Phường Minh Khai (code 00295, id 00295, in Quận Hai Bà Trưng)",
-    ...     "Xã Minh Khai (code 09838, id 09838, in Huyện Hoài Đức)"]))
-    >>> hint.startswith("; write 'Name, Parent' to choose: 'Phường Minh Khai, Quận Hai Bà Trưng'")
-    True
-    >>> hint.endswith("'Xã Minh Khai, Huyện Hoài Đức' (or the id: 00295, 09838)")
-    True
-    """
-    from papi.errors import Ambiguous
-
-    if not isinstance(exc, Ambiguous) or exc.what != "unit":
-        return ""
-    found = [_CANDIDATE.match(c) for c in exc.candidates]
-    matches = [m for m in found if m is not None]
-    if not matches or len(matches) != len(found):
-        return ""
-    names = ", ".join(repr(f"{m['name']}, {m['parent']}") for m in matches)
-    ids = ", ".join(m["id"] for m in matches)
-    return f"; write 'Name, Parent' to choose: {names} (or the id: {ids})"
+    return one_line(str(exc) or type(exc).__name__)
 
 
 @contextlib.contextmanager
-def _warnings_to(err: TextIO) -> Iterator[None]:
+def _warnings_to(ctx: Context) -> Iterator[None]:
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         yield
     seen: set[str] = set()
     for w in caught:
-        msg = f"{PROG}: warning: {_one_line(Exception(str(w.message)))}"
+        msg = f"{ctx.en('warning', 'cảnh báo')}: {_one_line(Exception(str(w.message)))}"
         if msg not in seen:
             seen.add(msg)
-            err.write(msg + "\n")
+            ctx.note(msg)

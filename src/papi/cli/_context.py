@@ -1,22 +1,39 @@
 """The context a ``papi`` command runs in (private): :class:`Context` (the parsed command
-line, the output streams, and what every command says in the chosen language),
-:class:`CommandError`, and :class:`Document`, the JSON documents the command builds itself."""
+line, the output streams, and what every command says in the chosen language: paragraphs and
+tables fitted to the terminal, dates as dd/mm/yyyy in Vietnamese, CSV, JSON),
+:class:`CommandError`, :func:`parse_day` (``YYYY-MM-DD`` or ``dd/mm/yyyy``) and
+:class:`Document`, the JSON documents the command builds itself."""
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import csv
 import datetime as _dt
-import textwrap
+import enum
+import re
+import threading
+import time
 import warnings
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, TextIO
 
 import attrs
 
 from papi._once import load_once
+from papi.cli._errors import CommandError
 from papi.cli._parser import PROG
-from papi.cli._render import VI_WORDS, WEEKDAYS
+from papi.cli._render import (
+    VI_WORDS,
+    WEEKDAYS,
+    display_width,
+    fit_line,
+    render_table,
+    terminal_width,
+    vi_dates,
+    wrap,
+)
 from papi.dates import parse_date, today_in_vietnam
 from papi.errors import PapiError
 
@@ -26,11 +43,41 @@ if TYPE_CHECKING:
     from papi.governance import Governance, Notice, OrgInfo, PostInfo
     from papi.territory import Unit
 
-__all__ = ["CommandError", "Context", "Document"]
+__all__ = ["CommandError", "Context", "Document", "parse_day"]
 
 
-class CommandError(PapiError):
-    """A problem with the command line that argparse cannot see (e.g. a bad date)."""
+_DMY = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
+
+
+def parse_day(text: str, option: str) -> date:
+    """The day given to ``option``, written ``YYYY-MM-DD`` or ``dd/mm/yyyy``.
+
+    (A parser of the command's own; :func:`papi.dates.parse_date` reads ISO days.)
+
+    >>> parse_day("01/03/2026", "--on"), parse_day("2026-03-01", "--on")
+    (datetime.date(2026, 3, 1), datetime.date(2026, 3, 1))
+    >>> parse_day("31/02/2026", "--on")
+    Traceback (most recent call last):
+    papi.cli._errors.CommandError: --on: not a valid day (value: '31/02/2026')
+    """
+    value = text.strip()
+    match = _DMY.fullmatch(value)
+    try:
+        if match is not None:
+            return date(int(match[3]), int(match[2]), int(match[1]))
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            return parse_date(value, path=option)
+    except (ValueError, PapiError):
+        raise CommandError(
+            f"{option}: not a valid day (value: {text!r})",
+            f"{option}: không phải ngày hợp lệ (giá trị: {text!r})",
+            parameter=option,
+        ) from None
+    raise CommandError(
+        f"{option}: not a date in the form YYYY-MM-DD or dd/mm/yyyy (value: {text!r})",
+        f"{option}: không phải ngày dạng dd/mm/yyyy hoặc YYYY-MM-DD (giá trị: {text!r})",
+        parameter=option,
+    )
 
 
 # --------------------------------------------------------------------------------------------
@@ -83,48 +130,84 @@ def _converter() -> Converter:
 @attrs.define
 class Context:
     """The parsed command line and the output streams of one run, with the helpers every
-    command uses to say things in the chosen language."""
+    command uses to say things in the chosen language, fitted to the terminal's width."""
 
     args: argparse.Namespace
     out: TextIO
     err: TextIO
+    width: int = attrs.field(factory=terminal_width)
+    _tables: int = 0
 
     @property
     def lang(self) -> str:
-        """``"vi"`` or ``"en"`` (``--lang``)."""
-        return str(self.args.lang)
+        """``"vi"`` or ``"en"`` (``--lang``, ``PAPI_LANG`` or the locale)."""
+        return "vi" if getattr(self.args, "lang", None) == "vi" else "en"
 
     @property
     def as_json(self) -> bool:
         """Whether ``--json`` was given."""
-        return bool(self.args.json)
+        return bool(getattr(self.args, "json", False))
+
+    @property
+    def as_csv(self) -> bool:
+        """Whether ``--csv`` was given (then only the answer's table is printed, as CSV)."""
+        return bool(getattr(self.args, "csv", False))
 
     def en(self, en: str, vi: str) -> str:
         """``en`` or ``vi``, whichever is the output language."""
         return vi if self.lang == "vi" else en
 
+    def _text(self, text: str) -> str:
+        return vi_dates(text) if self.lang == "vi" else text
+
     def print(self, text: str = "") -> None:
-        """One line (or several) on stdout."""
-        self.out.write(text + "\n")
+        """Text on stdout, every line fitted to the terminal's width (long lines wrapped
+        between words, their continuation indented); nothing under ``--csv``."""
+        if self.as_csv:
+            return
+        lines = []
+        for line in self._text(text).split("\n"):
+            lines.extend(fit_line(line.rstrip(), self.width))
+        self.out.write("\n".join(lines) + "\n")
 
     def para(self, text: str, indent: str = "") -> None:
-        """A paragraph wrapped to 100 columns; continuation lines start with ``indent``."""
-        wrapped = textwrap.fill(text, width=100, break_on_hyphens=False, subsequent_indent=indent)
-        self.out.write(wrapped + "\n")
+        """A paragraph wrapped to the terminal's width; continuation lines start with
+        ``indent``."""
+        if self.as_csv:
+            return
+        text = self._text(text)
+        if display_width(text) <= self.width:  # as written (double spaces kept)
+            self.out.write(text + "\n")
+            return
+        lead = text[: len(text) - len(text.lstrip())]
+        lines = wrap(text, self.width, indent=lead, subsequent=indent)
+        self.out.write("\n".join(lines) + "\n")
 
     def note(self, text: str) -> None:
         """A line on stderr: ``papi: text``."""
-        self.err.write(f"{PROG}: {text}\n")
+        self.err.write(f"{PROG}: {self._text(text)}\n")
+
+    def day(self, value: date | None) -> str:
+        """A day as the output language writes it: ``2026-03-01`` / ``01/03/2026``."""
+        if value is None:
+            return "-"
+        return f"{value:%d/%m/%Y}" if self.lang == "vi" else value.isoformat()
 
     def date(self, value: str | None, option: str, *, default_today: bool = True) -> date:
-        """The day given to ``option``; today in Vietnam (said on stderr) when not given."""
+        """The day given to ``option`` (``YYYY-MM-DD`` or ``dd/mm/yyyy``); today in Vietnam
+        (said on stderr) when not given."""
         if value is None:
             if not default_today:
-                raise CommandError(f"{option} is required")
+                raise CommandError(f"{option} is required", f"thiếu {option}", parameter=option)
             today = today_in_vietnam()
-            self.note(f"{option} not given; using today in Asia/Ho_Chi_Minh: {today.isoformat()}")
+            self.note(
+                self.en(
+                    f"{option} not given; using today in Asia/Ho_Chi_Minh: {today.isoformat()}",
+                    f"không có {option}; dùng ngày hôm nay theo giờ Việt Nam: {self.day(today)}",
+                )
+            )
             return today
-        return parse_date(value, path=option)
+        return parse_day(value, option)
 
     def emit(self, doc: object) -> None:
         """``doc`` as JSON on stdout through :func:`papi.io.dumps`: an answer of the library
@@ -135,31 +218,114 @@ class Context:
             doc = Document(doc)
         self.out.write(dumps(doc) + "\n")
 
+    def cell(self, value: object) -> object:
+        """A table cell in the output language: dates as the language writes them, yes/no,
+        level and status codes in Vietnamese."""
+        if isinstance(value, bool):
+            return self.en("yes" if value else "no", "có" if value else "không")
+        if isinstance(value, date):
+            return self.day(value)
+        if isinstance(value, enum.Enum):
+            value = value.value
+        if isinstance(value, str) and self.lang == "vi":
+            return vi_dates(VI_WORDS.get(value, value))
+        return value
+
+    def table(
+        self,
+        headers: Sequence[str],
+        rows: Sequence[Sequence[object]],
+        *,
+        keys: Sequence[str] | None = None,
+        wrap: int | None = None,
+        keep: Sequence[int] = (),
+    ) -> None:
+        """The answer's table: aligned and fitted to the terminal, or under ``--csv`` as CSV
+        (a header of ``keys``, ISO dates, ``true``/``false``; only the first table of an
+        answer). The columns listed in ``keep`` are narrowed last."""
+        if self.as_csv:
+            self._tables += 1
+            if self._tables == 1:
+                writer = csv.writer(self.out, lineterminator="\n")
+                writer.writerow(keys or headers)
+                writer.writerows([[_csv_value(v) for v in row] for row in rows])
+            return
+        cells = [[self.cell(v) for v in row] for row in rows]
+        self.print(render_table(headers, cells, wrap=wrap, width=self.width, keep=keep))
+
+    @contextlib.contextmanager
+    def progress(self, what: str, what_vi: str, *, after: float = 1.0) -> Iterator[None]:
+        """A spinner on stderr once the block has run ``after`` seconds (only when stderr
+        is a terminal); the line is cleared at the end."""
+        isatty = getattr(self.err, "isatty", None)
+        if not (isatty and isatty()):
+            yield
+            return
+        done = threading.Event()
+        text = self.en(what, what_vi)
+
+        def spin() -> None:
+            if done.wait(after):
+                return
+            frames = "|/-\\"
+            n = 0
+            start = time.monotonic() - after
+            while True:
+                seconds = time.monotonic() - start
+                self.err.write(f"\r{PROG}: {text} {frames[n % 4]} {seconds:.0f}s")
+                self.err.flush()
+                n += 1
+                if done.wait(0.1):
+                    break
+            self.err.write("\r" + " " * (len(text) + 16) + "\r")
+            self.err.flush()
+
+        thread = threading.Thread(target=spin, daemon=True)
+        thread.start()
+        try:
+            yield
+        finally:
+            done.set()
+            thread.join()
+
     def governance(self) -> Governance:
         """The packaged model of the whole country (:func:`papi.datasets.vietnam`), plus the
-        ``--data`` plan file if given."""
+        ``--data`` plan files if given."""
         from papi.datasets import vietnam
 
-        with warnings.catch_warnings():
-            # the packaged 2022 plan predates the territory data's coverage: its build
-            # warnings are not about the user's question
-            warnings.simplefilter("ignore")
-            base = vietnam()
-        if not self.args.data:
-            return base
+        with self.progress("building the model", "đang dựng mô hình"):
+            with warnings.catch_warnings():
+                # the packaged 2022 plan predates the territory data's coverage: its build
+                # warnings are not about the user's question
+                warnings.simplefilter("ignore")
+                base = vietnam()
+            for path in self.plans():
+                base = self._load(path, base)
+        return base
+
+    def plans(self) -> list[str]:
+        """The ``--data`` plan files, in order."""
+        data = getattr(self.args, "data", None) or []
+        return [data] if isinstance(data, str) else list(data)
+
+    @staticmethod
+    def _load(path: str, base: Governance) -> Governance:
         from papi.errors import InvalidData
         from papi.io import load_plan
 
-        path: str = self.args.data
         try:
             return load_plan(path, base=base)
         except InvalidData as exc:
             if len(exc.problems) < 2:
                 raise
             problems = "; ".join(str(p) for p in exc.problems)
+            n = len(exc.problems)
             raise CommandError(
-                f"{path} is not a valid plan file ({len(exc.problems)} problems; "
-                f"'papi check {path}' lists them one per line): {problems}"
+                f"{path} is not a valid plan file ({n} problems; "
+                f"'papi check {path}' lists them one per line): {problems}",
+                f"{path} không phải tệp kế hoạch hợp lệ ({n} lỗi; "
+                f"'papi check {path}' liệt kê từng lỗi): {problems}",
+                parameter="--data",
             ) from None
 
     def unit_name(self, unit: Unit) -> str:
@@ -188,6 +354,11 @@ class Context:
             return code
         return VI_WORDS.get(code, code)
 
+    def task(self, ref: str) -> str:
+        """A task reference in running text: ``task T6`` / ``nhiệm vụ T6`` (a bare "T6"
+        reads as *Thứ Sáu*, Friday, in Vietnamese)."""
+        return self.en(f"task {ref}", f"nhiệm vụ {ref}")
+
     def citation(self, text: str | None) -> str | None:
         """A citation as the library writes it (English form), in the output language."""
         if text is None or self.lang == "en":
@@ -197,13 +368,31 @@ class Context:
         return citation_vi(text)
 
     def day_and_weekday(self, day: _dt.date) -> str:
-        """``2026-02-23 (Monday)`` / ``2026-02-23 (Thứ Hai)``."""
-        return f"{day.isoformat()} ({WEEKDAYS[self.lang][day.weekday()]})"
+        """``2026-02-23 (Monday)`` / ``23/02/2026 (Thứ Hai)``."""
+        return f"{self.day(day)} ({WEEKDAYS[self.lang][day.weekday()]})"
 
     def caveats(self, notices: Sequence[Notice]) -> None:
-        """The caveats of an answer, after a blank line, one wrapped paragraph each."""
-        if notices:
-            self.print()
-            self.print(self.en("Warnings:", "Lưu ý:"))
+        """The caveats of an answer, after a blank line, one wrapped paragraph each (on
+        stderr under ``--csv``)."""
+        if not notices:
+            return
+        if self.as_csv:
             for n in notices:
-                self.para(f"  ! {n.text(self.lang)}", indent="    ")
+                self.note(self.en("warning: ", "lưu ý: ") + n.text(self.lang))
+            return
+        self.print()
+        self.print(self.en("Warnings:", "Lưu ý:"))
+        for n in notices:
+            self.para(f"  ! {n.text(self.lang)}", indent="    ")
+
+
+def _csv_value(value: object) -> object:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, enum.Enum):
+        return value.value
+    return value

@@ -1,13 +1,20 @@
 """The ``papi`` argument parser (private), built lazily: :data:`COMMANDS` names every command
-with its module and one-line summary, so ``papi --help`` and ``papi --version`` import no
-command; a command's module is imported, and its options added, only when it is chosen (or
-when :func:`build_parser` builds everything for the documentation)."""
+with its module and one-line summary (in English and Vietnamese), so ``papi --help`` and
+``papi --version`` import no command; a command's module is imported, and its options added,
+only when it is chosen (or when :func:`build_parser` builds everything for the documentation
+and shell completion).
+
+The language of the help and of argparse's own words ("usage:", "options", its errors) is
+chosen before the parser is built (:func:`resolve_lang`: ``--lang``, then ``PAPI_LANG``, then
+the locale) and set with :func:`set_lang`; :func:`t` picks a text in it."""
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
-from collections.abc import Sequence
+import os
+from collections.abc import Iterator, Sequence
 from types import ModuleType
 from typing import Any, NoReturn, cast
 
@@ -15,64 +22,246 @@ __all__ = [
     "COMMANDS",
     "PROG",
     "READS_PLANS",
+    "TABULAR",
     "add_on",
+    "argparse_in",
     "build_parser",
     "command_module",
+    "current_lang",
     "lazy_parser",
+    "resolve_lang",
+    "set_lang",
+    "t",
 ]
 
 PROG = "papi"
 
-#: Every command: name -> (its module, the summary ``papi --help`` lists). Each module has
-#: ``DESCRIPTION``, ``EXAMPLES`` (the end of its ``--help``, all run by the tests),
+#: Every command: name -> (its module, the summary ``papi --help`` lists in English, in
+#: Vietnamese). Each module has ``DESCRIPTION``, ``DESCRIPTION_VI``, ``EXAMPLES`` and
+#: ``EXAMPLES_VI`` (the end of its ``--help``, all run by the tests),
 #: ``add_arguments(parser)`` and ``run(context) -> exit code``.
-COMMANDS: dict[str, tuple[str, str]] = {
+COMMANDS: dict[str, tuple[str, str, str]] = {
     "who": (
         "papi.cli.commands.who",
         "who is accountable for a PAPI dimension or indicator in a unit",
+        "ai chịu trách nhiệm về một chỉ số PAPI tại một đơn vị",
     ),
-    "duties": ("papi.cli.commands.duties", "the duties of a unit or organization"),
-    "agenda": ("papi.cli.commands.agenda", "deadlines falling in a period"),
+    "duties": (
+        "papi.cli.commands.duties",
+        "the duties of a unit or organization",
+        "nhiệm vụ của một đơn vị hoặc cơ quan",
+    ),
+    "agenda": (
+        "papi.cli.commands.agenda",
+        "deadlines falling in a period",
+        "các thời hạn trong một khoảng thời gian",
+    ),
     "overdue": (
         "papi.cli.commands.overdue",
         "duties past their deadline without a report of completion",
+        "nhiệm vụ đã quá hạn mà chưa báo cáo hoàn thành",
     ),
-    "gaps": ("papi.cli.commands.gaps", "duties nobody holds, or held by nobody on the day"),
+    "gaps": (
+        "papi.cli.commands.gaps",
+        "duties nobody holds, or held by nobody on the day",
+        "nhiệm vụ chưa có cơ quan, người đảm nhận",
+    ),
     "framework": (
         "papi.cli.commands.framework",
         "the PAPI indicator framework, or one element of it",
+        "khung chỉ số PAPI, hoặc một thành phần của khung",
     ),
-    "units": ("papi.cli.commands.units", "administrative units on a day"),
+    "units": (
+        "papi.cli.commands.units",
+        "administrative units on a day",
+        "các đơn vị hành chính vào một ngày",
+    ),
+    "convert": (
+        "papi.cli.commands.convert",
+        "old administrative units to the new ones (the 2025 reform)",
+        "đơn vị hành chính cũ sang đơn vị mới (sắp xếp năm 2025)",
+    ),
     "scores": (
         "papi.cli.commands.scores",
         "PAPI scores: Hanoi's scorecard, or a ranking from a score table",
+        "điểm PAPI: kết quả của Hà Nội, hoặc xếp hạng từ một bảng điểm",
     ),
-    "deadline": ("papi.cli.commands.deadline", "when a statutory deadline falls"),
-    "check": ("papi.cli.commands.check", "validate a plan file"),
+    "deadline": (
+        "papi.cli.commands.deadline",
+        "when a statutory deadline falls",
+        "thời hạn theo luật định rơi vào ngày nào",
+    ),
+    "check": (
+        "papi.cli.commands.check",
+        "validate a plan file",
+        "kiểm tra một tệp kế hoạch",
+    ),
+    "serve": (
+        "papi.cli.commands.serve",
+        "serve the answers over HTTP (JSON, OpenAPI)",
+        "cung cấp câu trả lời qua HTTP (JSON, OpenAPI)",
+    ),
+    "completion": (
+        "papi.cli.commands.completion",
+        "print a shell completion script (bash, zsh, fish)",
+        "in kịch bản tự hoàn thành lệnh cho shell (bash, zsh, fish)",
+    ),
     "case": (
         "papi.cli.commands.case",
         "a complaint, denunciation or information request, step by step",
+        "một khiếu nại, tố cáo hoặc yêu cầu cung cấp thông tin, từng bước",
     ),
 }
 
-#: The commands whose answers depend on the duties, so on a ``--data`` plan file.
-READS_PLANS = ("who", "duties", "agenda", "overdue", "gaps")
+#: The commands whose answers depend on the duties, so on ``--data`` plan files.
+READS_PLANS = ("who", "duties", "agenda", "overdue", "gaps", "serve")
+
+#: The commands whose answer is a table, so which take ``--csv``.
+TABULAR = (
+    "who",
+    "duties",
+    "agenda",
+    "overdue",
+    "gaps",
+    "framework",
+    "units",
+    "convert",
+    "scores",
+    "deadline",
+    "case",
+)
 
 _LANGS = ("vi", "en")
+_lang = "en"
 
-_DESCRIPTION = (
-    "Who is accountable for this, here, by when, and on what legal basis?\n"
-    "Answers from the packaged Hanoi data: the PAPI framework and scores, the territory\n"
-    "before and after the 2025 reform, organizations, the duties of Plan 164/KH-UBND,\n"
-    "statutory deadlines."
-)
-_EPILOG = (
-    "Examples:\n"
-    '  papi who D3 --where "Phường Hoàn Kiếm" --on 2026-03-01\n'
-    "  papi deadline complaint.first_instance --from 2026-01-20\n"
-    "  papi framework D3 --year 2024\n"
-    "Run 'papi COMMAND --help' for the options of a command."
-)
+
+def set_lang(lang: str) -> None:
+    """Build the help (and say argparse's words) in ``lang`` from now on."""
+    global _lang
+    _lang = lang if lang in _LANGS else "en"
+
+
+def current_lang() -> str:
+    """The language set by :func:`set_lang` (``"en"`` at first)."""
+    return _lang
+
+
+def t(en: str, vi: str) -> str:
+    """``en`` or ``vi``, whichever the help is built in."""
+    return vi if _lang == "vi" else en
+
+
+def resolve_lang(argv: Sequence[str], environ: dict[str, str] | None = None) -> str:
+    """The output language: ``--lang`` on the command line, else ``PAPI_LANG``, else the
+    locale (``LC_ALL``, ``LC_MESSAGES``, ``LANG`` starting ``vi``), else English.
+
+    >>> resolve_lang(["who", "--lang=vi"]), resolve_lang([], {"LANG": "vi_VN.UTF-8"})
+    ('vi', 'vi')
+    >>> resolve_lang([], {"PAPI_LANG": "en", "LANG": "vi_VN.UTF-8"}), resolve_lang([], {})
+    ('en', 'en')
+    """
+    env = os.environ if environ is None else environ
+    args = list(argv)
+    for i, arg in enumerate(args):
+        if arg == "--":
+            break
+        if arg == "--lang" and i + 1 < len(args) and args[i + 1] in _LANGS:
+            return args[i + 1]
+        if arg.startswith("--lang=") and arg[7:] in _LANGS:
+            return arg[7:]
+    chosen = env.get("PAPI_LANG", "").strip().lower()[:2]
+    if chosen in _LANGS:
+        return chosen
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = env.get(name, "")
+        if value:
+            return "vi" if value.lower().startswith("vi") else "en"
+    return "en"
+
+
+#: argparse's own words in Vietnamese (its messages go through ``gettext``).
+_ARGPARSE_VI = {
+    "usage: ": "cách dùng: ",
+    "positional arguments": "tham số",
+    "options": "tùy chọn",
+    "show this help message and exit": "in hướng dẫn này rồi thoát",
+    "argument %(argument_name)s: %(message)s": "tham số %(argument_name)s: %(message)s",
+    "unrecognized arguments: %s": "tham số không nhận ra: %s",
+    "the following arguments are required: %s": "thiếu tham số bắt buộc: %s",
+    "expected one argument": "cần một giá trị",
+    "expected at most one argument": "cần nhiều nhất một giá trị",
+    "expected at least one argument": "cần ít nhất một giá trị",
+    "invalid %(type)s value: %(value)r": "giá trị không hợp lệ: %(value)r",
+    "invalid choice: %(value)r (choose from %(choices)s)": (
+        "lựa chọn không hợp lệ: %(value)r (chọn một trong %(choices)s)"
+    ),
+    "ambiguous option: %(option)s could match %(matches)s": (
+        "tùy chọn không rõ: %(option)s có thể là %(matches)s"
+    ),
+    "not allowed with argument %s": "không dùng cùng tham số %s",
+    "one of the arguments %s is required": "cần một trong các tham số %s",
+    "unknown parser %(parser_name)r (choices: %(choices)s)": (
+        "không có lệnh %(parser_name)r (các lệnh: %(choices)s)"
+    ),
+    "ignored explicit argument %r": "bỏ qua giá trị %r",
+}
+
+
+@contextlib.contextmanager
+def argparse_in(lang: str) -> Iterator[None]:
+    """argparse's own words (``usage:``, ``options``, its error messages) in ``lang`` while
+    the block runs (argparse looks them up through :mod:`gettext`)."""
+    if lang != "vi":
+        yield
+        return
+    before = argparse._  # type: ignore[attr-defined]
+    before_n = argparse.ngettext  # type: ignore[attr-defined]
+
+    def vi(message: str | None) -> str | None:
+        if message is None:
+            return None
+        return _ARGPARSE_VI.get(message) or str(before(message))
+
+    def vi_n(singular: str, plural: str, n: int) -> str:
+        return _ARGPARSE_VI.get(singular if n == 1 else plural) or str(
+            before_n(singular, plural, n)
+        )
+
+    argparse._ = vi  # type: ignore[attr-defined]
+    argparse.ngettext = vi_n  # type: ignore[attr-defined]
+    try:
+        yield
+    finally:
+        argparse._ = before  # type: ignore[attr-defined]
+        argparse.ngettext = before_n  # type: ignore[attr-defined]
+
+
+def _description() -> str:
+    return t(
+        "Who is accountable for this, here, by when, and on what legal basis? "
+        "Answers from the packaged data: the PAPI framework and scores, the territory before "
+        "and after the 2025 reform, organizations, the duties of Plan 164/KH-UBND, statutory "
+        "deadlines.",
+        "Ai chịu trách nhiệm, ở đâu, hạn nào, căn cứ pháp lý nào? "
+        "Trả lời từ dữ liệu kèm theo: khung chỉ số và điểm PAPI, địa giới hành chính trước "
+        "và sau sắp xếp năm 2025, cơ quan, nhiệm vụ theo Kế hoạch 164/KH-UBND, thời hạn "
+        "theo luật định.",
+    )
+
+
+def _epilog() -> str:
+    return t(
+        "Examples:\n"
+        '  papi who D3 --where "Phường Hoàn Kiếm" --on 2026-03-01\n'
+        "  papi deadline complaint.first_instance --from 2026-01-20\n"
+        "  papi framework D3 --year 2024\n"
+        "Run 'papi COMMAND --help' for the options of a command.",
+        "Ví dụ:\n"
+        '  papi who D3 --where "Phường Hoàn Kiếm" --on 01/03/2026 --lang vi\n'
+        "  papi deadline complaint.first_instance --from 20/01/2026 --lang vi\n"
+        "  papi framework D3 --year 2024 --lang vi\n"
+        "Gõ 'papi LỆNH --help' để xem các tùy chọn của một lệnh.",
+    )
 
 
 def command_module(name: str) -> ModuleType:
@@ -84,15 +273,48 @@ class _Parser(argparse.ArgumentParser):
     """argparse with one-line errors: ``papi: error: ... (see 'papi who --help')``."""
 
     def error(self, message: str) -> NoReturn:
-        self.exit(2, f"{PROG}: error: {message} (see '{self.prog} --help')\n")
+        see = t(f"see '{self.prog} --help'", f"xem '{self.prog} --help'")
+        self.exit(2, f"{PROG}: {t('error', 'lỗi')}: {message} ({see})\n")
+
+
+def fit_examples(text: str, width: int) -> list[str]:
+    r"""The lines of an examples section fitted to ``width``: a command line is kept whole
+    when it fits (else its ``# comment`` goes to the next line, and what is still too long
+    is wrapped); the prose after the commands is re-flowed.
+
+    >>> fit_examples("Examples:\n  papi a --b  # see\nOne two three.", 14)
+    ['Examples:', '  papi a --b', '    # see', 'One two three.']
+    """
+    from papi.cli._render import display_width, fit_line, wrap
+
+    out: list[str] = []
+    prose: list[str] = []
+    for line in text.splitlines():
+        if not line.startswith("  "):
+            prose.append(line)
+            continue
+        if prose:
+            out += wrap(" ".join(prose), width) if len(prose) > 1 or out else prose
+            prose = []
+        if display_width(line) <= width:
+            out.append(line)
+            continue
+        command, hash_, comment = line.partition("  # ")
+        out += fit_line(command.rstrip(), width)
+        if hash_:
+            out += fit_line("    # " + comment, width)
+    if prose:
+        out += wrap(" ".join(prose), width)
+    return out
 
 
 class _HelpFormatter(argparse.HelpFormatter):
-    """Wraps the description like argparse does, but keeps the examples' lines as written."""
+    """Wraps the description like argparse does; the examples keep their lines, fitted to
+    the width (:func:`fit_examples`)."""
 
     def _fill_text(self, text: str, width: int, indent: str) -> str:
-        if text.startswith("Examples:"):
-            return "".join(indent + line for line in text.splitlines(keepends=True))
+        if text.startswith(("Examples:", "Ví dụ:")):
+            return "\n".join(indent + line for line in fit_examples(text, width))
         return super()._fill_text(text, width, indent)
 
 
@@ -110,8 +332,8 @@ class _Commands(argparse._SubParsersAction):  # type: ignore[type-arg]
             return
         module = command_module(name)
         parser = self._name_parser_map[name]
-        parser.description = module.DESCRIPTION
-        parser.epilog = module.EXAMPLES
+        parser.description = t(module.DESCRIPTION, module.DESCRIPTION_VI)
+        parser.epilog = t(module.EXAMPLES, module.EXAMPLES_VI)
         module.add_arguments(parser)
         self.ready.add(name)
 
@@ -135,68 +357,107 @@ def _common(parent: bool) -> argparse.ArgumentParser:
     def default(value: object) -> object:
         return value if parent else sup
 
-    g = common.add_argument_group("output and data")
+    g = common.add_argument_group(t("output and data", "kết quả và dữ liệu"))
     g.add_argument(
         "--lang",
         choices=_LANGS,
-        default=default("en"),
-        help="language of names and explanations: vi (tiếng Việt) or en (default: en)",
+        default=default(None),
+        help=t(
+            "language of the output, help and errors: vi (tiếng Việt) or en (default: "
+            "PAPI_LANG, else the locale, else en)",
+            "ngôn ngữ của kết quả, hướng dẫn và thông báo lỗi: vi (tiếng Việt) hoặc en "
+            "(mặc định: PAPI_LANG, rồi ngôn ngữ của hệ thống, rồi en)",
+        ),
     )
     g.add_argument(
         "--json",
         action="store_true",
         default=default(False),
-        help="print the answer as JSON (the library's documents) instead of a table",
+        help=t(
+            "print the answer as a JSON document (with its schema) instead of a table",
+            "in câu trả lời dạng văn bản JSON (có khóa schema) thay cho bảng",
+        ),
+    )
+    g.add_argument(
+        "--csv",
+        action="store_true",
+        default=default(False),
+        help=t(
+            "print the answer's table as CSV (dates YYYY-MM-DD)",
+            "in bảng của câu trả lời dạng CSV (ngày dạng YYYY-MM-DD)",
+        ),
     )
     g.add_argument(
         "--data",
-        metavar="PLAN_FILE",
-        default=default(None),
-        help="load this plan file (JSON or TOML) on top of the packaged Hanoi data (who, duties, "
-        "agenda, overdue, gaps)",
+        metavar=t("PLAN_FILE", "TỆP_KẾ_HOẠCH"),
+        action="append",
+        default=default([]),
+        help=t(
+            "load this plan file (JSON or TOML) on top of the packaged data; repeatable "
+            "(who, duties, agenda, overdue, gaps, serve)",
+            "nạp tệp kế hoạch này (JSON hoặc TOML) bổ sung vào dữ liệu kèm theo; dùng được "
+            "nhiều lần (who, duties, agenda, overdue, gaps, serve)",
+        ),
     )
     g.add_argument(
         "--debug",
         action="store_true",
         default=default(False),
-        help="show the Python traceback of an error",
+        help=t("show the Python traceback of an error", "in vết lỗi Python khi có lỗi"),
     )
     return common
 
 
-def add_on(p: argparse.ArgumentParser, what: str = "the day the question is about") -> None:
+def add_on(
+    p: argparse.ArgumentParser,
+    what: str = "the day the question is about",
+    what_vi: str = "ngày cần hỏi",
+) -> None:
     """The ``--on DATE`` option of the commands about one day."""
     p.add_argument(
         "--on",
-        metavar="DATE",
-        help=f"{what}, YYYY-MM-DD (default: today in Asia/Ho_Chi_Minh)",
+        metavar=t("DATE", "NGÀY"),
+        help=t(
+            f"{what}, YYYY-MM-DD or dd/mm/yyyy (default: today in Asia/Ho_Chi_Minh)",
+            f"{what_vi}, dạng dd/mm/yyyy hoặc YYYY-MM-DD (mặc định: hôm nay theo giờ Việt Nam)",
+        ),
     )
 
 
 def lazy_parser() -> tuple[argparse.ArgumentParser, _Commands]:
-    """The top-level parser, every command listed and none prepared yet."""
+    """The top-level parser, every command listed and none prepared yet (in the language
+    set by :func:`set_lang`)."""
     parser = _Parser(
         prog=PROG,
-        description=_DESCRIPTION,
-        epilog=_EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        description=_description(),
+        epilog=_epilog(),
+        formatter_class=_HelpFormatter,
         parents=[_common(parent=True)],
     )
     from papi import __version__
 
-    parser.add_argument("--version", action="version", version=f"papi {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"papi {__version__}",
+        help=t("show papi's version and exit", "in phiên bản của papi rồi thoát"),
+    )
     sub = cast(
         "_Commands",
         parser.add_subparsers(
-            dest="command", metavar="COMMAND", parser_class=_Parser, action=_Commands
+            dest="command",
+            metavar=t("COMMAND", "LỆNH"),
+            parser_class=_Parser,
+            action=_Commands,
+            title=t("commands", "các lệnh"),
         ),
     )
     sub.required = True
     common = _common(parent=False)
-    for name, (_, summary) in COMMANDS.items():
+    for name, (_, summary, summary_vi) in COMMANDS.items():
         sub.add_parser(
             name,
-            help=summary,
+            help=t(summary, summary_vi),
             formatter_class=_HelpFormatter,
             parents=cast("list[_Parser]", [common]),
         )

@@ -333,6 +333,11 @@ _KINDS = {
     "denunciation": ("Tố cáo", "Denunciation"),
     "information": ("Yêu cầu cung cấp thông tin", "Information request"),
 }
+_CHANNELS = {
+    "office": ("nộp trực tiếp", "in person"),
+    "online": ("gửi trực tuyến", "online"),
+    "post": ("gửi qua bưu chính", "by post"),
+}
 _UNITS = {
     "working_days": ("ngày làm việc", "working days"),
     "calendar_days": ("ngày", "days"),
@@ -356,7 +361,7 @@ def explain_case(c: Case, lang: str) -> str:
     if c.remote:
         flags.append("vùng sâu, vùng xa" if vi else "remote area")
     if c.channel:
-        flags.append(c.channel)
+        flags.append(_CHANNELS.get(c.channel, (c.channel, c.channel))[0 if vi else 1])
     extra = f" ({', '.join(flags)})" if flags else ""
     if vi:
         lines = [f"{kind_vi} nhận tại {c.where.name} ngày {day(c.received)}{extra}:"]

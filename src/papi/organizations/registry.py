@@ -343,6 +343,8 @@ class Organizations:
         return None
 
     def _get(self, oid: str) -> Organization | None:
+        if not isinstance(oid, str):
+            raise InvalidData("not an organization id (a string)", path="org_id", value=oid)
         found = self._by_id.get(oid)
         return found if found is not None else self._derived_get(oid)
 

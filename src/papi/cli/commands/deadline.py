@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import argparse
-from collections.abc import Mapping
 from datetime import date
 from typing import TYPE_CHECKING
 
 from papi.cli._context import CommandError, Context
-from papi.cli._render import render_table
+from papi.cli._parser import t
 
 if TYPE_CHECKING:
     from papi.calendar import VietnamCalendar
@@ -18,7 +17,27 @@ DESCRIPTION = (
     "The deadline of a statutory rule counted from a day, on the Vietnamese working-day "
     "calendar (Civil Code 91/2015/QH13 arts 144-148: the first day is not counted; a "
     "period ending on a day off ends on the next working day). RULE is a statute key such "
-    "as complaint.first_instance; without RULE, lists the statute keys in force on --from."
+    "as complaint.first_instance or a statute's name in Vietnamese or English; a topic "
+    '("tố cáo", complaint) lists its statute keys; without RULE, lists the statute keys in '
+    "force on --from. Who acts is named as the posts of the model with their articles."
+)
+DESCRIPTION_VI = (
+    "Thời hạn của một quy định tính từ một ngày, theo lịch ngày làm việc của Việt Nam (Bộ "
+    "luật Dân sự 91/2015/QH13, Điều 144-148: không tính ngày đầu; thời hạn kết thúc vào ngày "
+    "nghỉ thì chuyển sang ngày làm việc tiếp theo). QUY_ĐỊNH là một khóa như "
+    "complaint.first_instance hoặc tên quy định bằng tiếng Việt hay tiếng Anh; một chủ đề "
+    '("tố cáo") liệt kê các khóa của nó; không có QUY_ĐỊNH thì liệt kê các khóa có hiệu lực '
+    "ngày --from. Người thực hiện được nêu theo chức danh trong mô hình, kèm điều luật."
+)
+EXAMPLES_VI = (
+    "Ví dụ:\n"
+    "  papi deadline complaint.first_instance --from 20/01/2026 --lang vi   # qua Tết\n"
+    "  papi deadline report.monthly --from 01/01/2026 --to 30/06/2026 --lang vi\n"
+    "  papi deadline --from 01/03/2026 --lang vi   # mọi quy định có hiệu lực ngày đó\n"
+    '  papi deadline "khiếu nại lần đầu" --from 02/03/2026 --lang vi\n'
+    '  papi deadline "tố cáo" --from 02/03/2026 --lang vi   # các quy định về tố cáo\n'
+    "Nhiệm vụ có hiệu lực nhưng chưa có nguồn về thời hạn được ghi 'không tính được' kèm\n"
+    "lý do (--json: due null)."
 )
 EXAMPLES = (
     "Examples:\n"
@@ -26,6 +45,8 @@ EXAMPLES = (
     "  papi deadline report.monthly --from 2026-01-01 --to 2026-06-30\n"
     "  papi deadline --from 2026-03-01        # every statute key in force that day\n"
     "  papi deadline citizen_reception.commune_chair --from 2026-11-25\n"
+    '  papi deadline "khieu nai lan dau" --from 2026-03-02   # a statute by its name\n'
+    "  papi deadline denunciation --from 2026-03-02          # the keys of a topic\n"
     "A duty in force whose period is not yet sourced (e.g. citizen reception under Law\n"
     "136/2025/QH15) is shown with 'Due: not computable' and the reason (--json: due null)."
 )
@@ -33,19 +54,34 @@ EXAMPLES = (
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument(
-        "rule", nargs="?", metavar="RULE", help="statute key, e.g. complaint.first_instance"
+        "rule",
+        nargs="?",
+        metavar=t("RULE", "QUY_ĐỊNH"),
+        help=t(
+            "statute key (e.g. complaint.first_instance), a statute's name in Vietnamese or "
+            "English, or a topic of the law (denunciation)",
+            "khóa của quy định (ví dụ complaint.first_instance), tên quy định bằng tiếng Việt "
+            'hoặc tiếng Anh, hoặc một chủ đề của luật ("tố cáo")',
+        ),
     )
     p.add_argument(
         "--from",
         dest="start",
-        metavar="DATE",
-        help="the triggering day, YYYY-MM-DD (default: today in Asia/Ho_Chi_Minh)",
+        metavar=t("DATE", "NGÀY"),
+        help=t(
+            "the triggering day, YYYY-MM-DD or dd/mm/yyyy (default: today in Asia/Ho_Chi_Minh)",
+            "ngày bắt đầu tính, dạng dd/mm/yyyy hoặc YYYY-MM-DD (mặc định: hôm nay theo giờ "
+            "Việt Nam)",
+        ),
     )
     p.add_argument(
         "--to",
         dest="end",
-        metavar="DATE",
-        help="for recurring rules: list every deadline up to this day",
+        metavar=t("DATE", "NGÀY"),
+        help=t(
+            "for recurring rules: list every deadline up to this day",
+            "với quy định định kỳ: liệt kê mọi thời hạn đến ngày này",
+        ),
     )
 
 
@@ -55,7 +91,7 @@ def run(ctx: Context) -> int:
     start = ctx.date(ctx.args.start, "--from")
     if not ctx.args.rule:
         if ctx.args.end:
-            raise CommandError("--to needs a RULE")
+            raise CommandError("--to needs a RULE", "--to cần một QUY_ĐỊNH", parameter="--to")
         return _in_force(ctx, start)
     key = _statute_key(ctx.args.rule)
     topic = _topic_statutes(key) if key == ctx.args.rule else None
@@ -64,7 +100,18 @@ def run(ctx: Context) -> int:
     st = statute(key, on=start)
     end = ctx.date(ctx.args.end, "--to") if ctx.args.end else None
     if end is not None and end < start:
-        raise CommandError(f"--to {end} is before --from {start}")
+        raise CommandError(
+            f"--to {end} is before --from {start}",
+            f"--to {ctx.day(end)} trước --from {ctx.day(start)}",
+            parameter="--to",
+        )
+    if ctx.as_json:
+        if end is not None and not st.rule.is_recurring and not isinstance(st.rule, Unscheduled):
+            raise _single(st.key)
+        from papi.server.documents import deadline_document
+
+        ctx.emit(deadline_document(st.key, start=start, end=end))
+        return 0
     if isinstance(st.rule, Unscheduled):
         return _unscheduled(ctx, st, st.rule, start, end)
     return _dated(ctx, st, start, end)
@@ -107,29 +154,15 @@ def _who_acts(ctx: Context, st: Statute, on: date) -> list[str]:
     try:
         posts = statute_posts(st.key, on)
     except NotFound:
-        return [st.holder]
+        posts = ()
+    fallback = ctx.en(st.holder, f"(tiếng Anh) {st.holder}")
     unsourced = ctx.en(" (unsourced)", " (chưa có căn cứ)")
     return [
         p.label(ctx.lang)
         + (f" ({p.reference})" if p.reference else "")
         + ("" if p.sourced else unsourced)
         for p in posts
-    ] or [st.holder]
-
-
-def _holders_doc(st: Statute, on: date) -> list[dict[str, object]] | None:
-    """The holders as posts of the model in both languages (``None``: no names for it)."""
-    from papi.errors import NotFound
-    from papi.law import statute_posts
-
-    try:
-        posts = statute_posts(st.key, on)
-    except NotFound:
-        return None
-    return [
-        {"name_vi": p.name_vi, "name_en": p.name_en, "reference": p.reference, "sourced": p.sourced}
-        for p in posts
-    ]
+    ] or [fallback]
 
 
 def _in_force(ctx: Context, start: date, keys: tuple[str, ...] | None = None) -> int:
@@ -141,12 +174,14 @@ def _in_force(ctx: Context, start: date, keys: tuple[str, ...] | None = None) ->
         s for s in statutes() if s.validity.contains(start) and (keys is None or s.key in keys)
     ]
     if ctx.as_json:
-        ctx.emit({"on": start, "statutes": [_statute_doc(s) for s in listed]})
+        from papi.server.documents import Statutes, statute_info
+
+        ctx.emit(Statutes(on=start, statutes=tuple(statute_info(s) for s in listed)))
         return 0
     ctx.print(
         ctx.en(
             f"{len(listed)} statutory deadline rules in force on {start}:",
-            f"{len(listed)} quy định về thời hạn có hiệu lực ngày {start}:",
+            f"{len(listed)} quy định về thời hạn có hiệu lực ngày {ctx.day(start)}:",
         )
     )
     ctx.print()
@@ -158,23 +193,16 @@ def _in_force(ctx: Context, start: date, keys: tuple[str, ...] | None = None) ->
         ctx.en("Period", "Thời hạn"),
         ctx.en("Basis", "Căn cứ"),
     ]
-    ctx.print(render_table(headers, table))
+    ctx.table(headers, table, keys=["key", "period", "citation"])
     return 0
 
 
-def _statute_doc(st: Statute) -> dict[str, object]:
-    return {
-        "key": st.key,
-        "title_vi": st.title_vi,
-        "title_en": st.title_en,
-        "rule": st.rule.to_dict(),
-        "describe": {"vi": st.rule.describe("vi"), "en": st.rule.describe("en")},
-        "citation": {"text": str(st.citation), **st.citation.to_dict()},
-        "validity": st.validity,
-        "holder": st.holder,
-        "verified": st.verified,
-        "notes": st.notes or None,
-    }
+def _single(key: str) -> CommandError:
+    return CommandError(
+        f"--to needs a recurring rule; {key} is a single deadline",
+        f"--to chỉ dùng với quy định định kỳ; {key} là một thời hạn duy nhất",
+        parameter="--to",
+    )
 
 
 def _statute_rows(ctx: Context, st: Statute, on: date) -> list[list[object]]:
@@ -194,14 +222,28 @@ def _statute_rows(ctx: Context, st: Statute, on: date) -> list[list[object]]:
         rows.append([ctx.en("See also", "Xem thêm"), "; ".join(c.text(ctx.lang) for c in st.also)])
     for i, text in enumerate(_who_acts(ctx, st, on)):
         rows.append([ctx.en("Who acts", "Người thực hiện") if i == 0 else "", text])
-    rows.append([ctx.en("In force", "Hiệu lực"), str(st.validity)])
+    rows.append([ctx.en("In force", "Hiệu lực"), _validity(ctx, st)])
     return rows
+
+
+def _validity(ctx: Context, st: Statute) -> str:
+    v = st.validity
+    since = ctx.day(v.valid_from) if v.valid_from else ctx.en("always", "không xác định")
+    if v.valid_to is None:
+        return ctx.en(f"since {since}", f"từ {since}")
+    last = date.fromordinal(v.valid_to.toordinal() - 1)
+    return ctx.en(f"{since} to {last}", f"từ {since} đến {ctx.day(last)}")
 
 
 def _notes(ctx: Context, st: Statute) -> None:
     if st.notes:
         ctx.print()
-        ctx.para(f"{ctx.en('Notes', 'Ghi chú')}: {st.notes}")
+        ctx.para(
+            ctx.en(
+                f"Notes: {st.notes}",
+                "Ghi chú: hiện chỉ có bằng tiếng Anh (xem --lang en hoặc --json).",
+            )
+        )
 
 
 def _unscheduled(
@@ -210,55 +252,40 @@ def _unscheduled(
     """A duty in force with no sourced period: the entry, no date."""
     why_en = f"{rule.missing} is not yet sourced"
     why_vi = f"chưa có nguồn về {rule.missing_vi or rule.missing}"
-    json_fields = {
-        "due": None,
-        "due_reason": {"en": why_en, "vi": why_vi},
-        "estimated": None,
-        "occurrences": None,
-    }
     due = ctx.en(f"not computable — {why_en}", f"không tính được — {why_vi}")
     more: list[list[object]] = []
     if end is not None:
         more.append(
             [
-                ctx.en(f"Deadlines until {end}", f"Các hạn đến ngày {end}"),
+                ctx.en(f"Deadlines until {end}", f"Các hạn đến ngày {ctx.day(end)}"),
                 ctx.en("none computable", "không tính được"),
             ]
         )
-    if not _answer(ctx, st, start, json_fields, due, more):
-        _notes(ctx, st)
+    _answer(ctx, st, start, due, more)
+    _notes(ctx, st)
     return 0
 
 
 def _answer(
-    ctx: Context,
-    st: Statute,
-    start: date,
-    json_fields: Mapping[str, object],
-    due: str,
-    more: list[list[object]] | None = None,
-) -> bool:
-    """The answer's JSON document (then true), or its title and table (then false): the
-    statute's rows, the day counted from, the due day, ``more`` rows and whether verified."""
-    if ctx.as_json:
-        doc = _statute_doc(st)
-        doc.update({"from": start, "holders": _holders_doc(st, start), **json_fields})
-        ctx.emit(doc)
-        return True
+    ctx: Context, st: Statute, start: date, due: object, more: list[list[object]] | None = None
+) -> None:
+    """The answer's title and table: the statute's rows, the day counted from, the due day,
+    ``more`` rows and whether verified."""
     title, other = (st.title_vi, st.title_en) if ctx.lang == "vi" else (st.title_en, st.title_vi)
     ctx.print(f"{st.key}: {title}")
     ctx.print(f"    ({other})")
     ctx.print()
     rows = _statute_rows(ctx, st, start)
     rows += [
-        [ctx.en("From", "Từ ngày"), ctx.day_and_weekday(start)],
+        [ctx.en("From", "Từ ngày"), start if ctx.as_csv else ctx.day_and_weekday(start)],
         [ctx.en("Due", "Hạn"), due],
         *(more or []),
     ]
     if not st.verified:
         rows.append([ctx.en("Verified", "Đã kiểm chứng"), False])
-    ctx.print(render_table([ctx.en("Field", "Trường"), ctx.en("Value", "Giá trị")], rows))
-    return False
+    ctx.table(
+        [ctx.en("Field", "Trường"), ctx.en("Value", "Giá trị")], rows, keys=["field", "value"]
+    )
 
 
 def _moved(ctx: Context, st: Statute, start: date, due: date, cal: VietnamCalendar) -> str | None:
@@ -290,16 +317,13 @@ def _dated(ctx: Context, st: Statute, start: date, end: date | None) -> int:
     if end is not None:
         occurrences = getattr(st.rule, "occurrences", None)
         if not st.rule.is_recurring or occurrences is None:
-            raise CommandError(f"--to needs a recurring rule; {st.key} is a single deadline")
+            raise _single(st.key)
         series = tuple(occurrences(start, end, cal))
     moved = _moved(ctx, st, start, due, cal)
-    json_fields = {
-        "due": due,
-        "estimated": cal.is_estimated(due),
-        "occurrences": list(series) if end is not None else None,
-    }
-    if _answer(ctx, st, start, json_fields, ctx.day_and_weekday(due)):
-        return 0
+    more: list[list[object]] = []
+    if ctx.as_csv:  # the series as rows of the one table
+        more = [[ctx.en("Deadline", "Hạn"), d] for d in series]
+    _answer(ctx, st, start, due if ctx.as_csv else ctx.day_and_weekday(due), more)
     if moved:
         ctx.para(f"{ctx.en('Why', 'Lý do')}: {moved}.")
     if cal.is_estimated(due):
@@ -311,7 +335,7 @@ def _dated(ctx: Context, st: Statute, start: date, end: date | None) -> int:
         )
     if series:
         ctx.print()
-        ctx.print(ctx.en(f"Deadlines until {end}:", f"Các hạn đến ngày {end}:"))
+        ctx.print(ctx.en(f"Deadlines until {end}:", f"Các hạn đến ngày {ctx.day(end)}:"))
         for d in series:
             name = cal.holiday_name(d, lang=ctx.lang)
             ctx.print(f"  - {ctx.day_and_weekday(d)}" + (f"  [{name}]" if name else ""))

@@ -6,7 +6,7 @@ import argparse
 from typing import TYPE_CHECKING
 
 from papi.cli._context import Context
-from papi.cli._parser import add_on
+from papi.cli._parser import add_on, t
 
 if TYPE_CHECKING:
     from papi.governance import DutyItem
@@ -14,6 +14,16 @@ if TYPE_CHECKING:
 DESCRIPTION = (
     "Every duty (task and role) held by an organization, or by the People's Committee of a "
     "unit, on a day, with its legal basis and deadline rule."
+)
+DESCRIPTION_VI = (
+    "Mọi nhiệm vụ (nhiệm vụ và vai trò) của một cơ quan, hoặc của Ủy ban nhân dân một đơn "
+    "vị, vào một ngày, cùng căn cứ pháp lý và thời hạn."
+)
+EXAMPLES_VI = (
+    "Ví dụ:\n"
+    '  papi duties "Phường Hoàn Kiếm" --on 01/03/2026 --lang vi\n'
+    '  papi duties "Sở Nội vụ" --on 01/03/2026 --lang vi --csv\n'
+    '  papi duties "Quận Hoàn Kiếm" --on 30/09/2022 --json'
 )
 EXAMPLES = (
     "Examples:\n"
@@ -26,7 +36,14 @@ _Key = tuple[str, str, str, str | None, str, str]
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("of", metavar="UNIT_OR_ORG", help="unit or organization name, code or id")
+    p.add_argument(
+        "of",
+        metavar=t("UNIT_OR_ORG", "ĐƠN_VỊ_HOẶC_CƠ_QUAN"),
+        help=t(
+            "unit or organization name, code or id",
+            "tên, mã số hoặc mã định danh của đơn vị hoặc cơ quan",
+        ),
+    )
     add_on(p)
 
 
@@ -48,6 +65,10 @@ def run(ctx: Context) -> int:
             d.basis.reference,
         )
         grouped.setdefault(k, []).append(d)
+    if ctx.as_csv:
+        ctx.table([], [_row(ctx, entries) for entries in grouped.values()], keys=_KEYS)
+        ctx.caveats(answer.warnings)
+        return 0
     n, m = len(grouped), len(answer.items)
     count = ctx.en(
         f" ({m} assignments, with the inherited ones)", f" ({m} lượt giao, kể cả kế thừa)"
@@ -55,7 +76,7 @@ def run(ctx: Context) -> int:
     ctx.print(
         ctx.en(
             f"{n} {'duty' if n == 1 else 'duties'} of {answer.of} on {day}",
-            f"{n} nhiệm vụ của {answer.of} ngày {day}",
+            f"{n} nhiệm vụ của {answer.of} ngày {ctx.day(day)}",
         )
         + (count if m != n else "")
     )
@@ -74,7 +95,10 @@ def _duty(ctx: Context, entries: list[DutyItem]) -> None:
     """One duty: task, role and holder; its title; its basis and how it came (inherited?)."""
     d = entries[0]
     ctx.print()
-    ctx.print(f"{d.task}  {d.role.label(ctx.lang)}: {ctx.org_name(d.organization, d.post)}")
+    ctx.para(
+        f"{ctx.task(d.task)}  {d.role.label(ctx.lang)}: {ctx.org_name(d.organization, d.post)}",
+        indent="    ",
+    )
     title = d.title_en if ctx.lang == "en" and d.title_en else d.title_vi
     ctx.para(f"    {title}", indent="    ")
     cite = d.basis.citation_en if ctx.lang == "en" else d.basis.citation_vi
@@ -89,3 +113,21 @@ def _duty(ctx: Context, entries: list[DutyItem]) -> None:
             else ctx.en("; inherited from ", "; kế thừa từ ")
         ) + names
     ctx.para(f"    {ctx.en('Basis', 'Căn cứ')}: {cite} {d.basis.reference}{how}", indent="    ")
+
+
+_KEYS = ["task", "role", "holder", "title", "citation", "reference", "inherited_from"]
+
+
+def _row(ctx: Context, entries: list[DutyItem]) -> list[object]:
+    """One duty as a CSV row."""
+    d = entries[0]
+    olds = list(dict.fromkeys(o for e in entries for h in e.via for o in h.abolished))
+    return [
+        d.task,
+        d.role.value,
+        ctx.org_name(d.organization, d.post),
+        d.title_en if ctx.lang == "en" and d.title_en else d.title_vi,
+        d.basis.citation_en if ctx.lang == "en" else d.basis.citation_vi,
+        d.basis.reference,
+        "; ".join(olds),
+    ]

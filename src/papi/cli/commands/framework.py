@@ -6,10 +6,8 @@ import argparse
 import re
 from typing import TYPE_CHECKING
 
-import attrs
-
 from papi.cli._context import Context
-from papi.cli._render import render_table
+from papi.cli._parser import t
 
 if TYPE_CHECKING:
     from papi.framework import Element, Framework
@@ -18,6 +16,18 @@ DESCRIPTION = (
     "The PAPI framework in force in a year (8 dimensions since 2018, 6 in 2011-2017): every "
     "dimension, sub-dimension and indicator; or, with CODE, one element with its parent, "
     "children and sources."
+)
+DESCRIPTION_VI = (
+    "Khung chỉ số PAPI áp dụng trong một năm (8 chỉ số nội dung từ 2018, 6 trong giai đoạn "
+    "2011-2017): mọi chỉ số nội dung, nội dung thành phần và chỉ tiêu; hoặc, với MÃ, một "
+    "thành phần cùng cấp trên, các thành phần con và nguồn."
+)
+EXAMPLES_VI = (
+    "Ví dụ:\n"
+    "  papi framework --lang vi                 # khung mới nhất (từ 2018)\n"
+    "  papi framework --year 2015 --lang vi     # khung 2011-2017, 6 chỉ số nội dung\n"
+    "  papi framework D3 --lang vi\n"
+    '  papi framework "quan tri dien tu" --csv   # theo tên, không dấu cũng được'
 )
 EXAMPLES = (
     "Examples:\n"
@@ -29,12 +39,26 @@ EXAMPLES = (
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("code", nargs="?", metavar="CODE", help="element code (D3, D3.1) or name")
-    p.add_argument("--year", type=int, help="PAPI survey year (default: the newest framework)")
+    p.add_argument(
+        "code",
+        nargs="?",
+        metavar=t("CODE", "MÃ"),
+        help=t("element code (D3, D3.1) or name", "mã (D3, D3.1) hoặc tên của thành phần"),
+    )
+    p.add_argument(
+        "--year",
+        type=int,
+        metavar=t("YEAR", "NĂM"),
+        help=t(
+            "PAPI survey year (default: the newest framework)",
+            "năm khảo sát PAPI (mặc định: khung mới nhất)",
+        ),
+    )
 
 
 def run(ctx: Context) -> int:
     from papi.framework import framework, frameworks
+    from papi.server.documents import framework_document
 
     year: int | None = ctx.args.year
     fw = framework(year) if year is not None else frameworks()[-1]
@@ -43,37 +67,26 @@ def run(ctx: Context) -> int:
         code = ref.strip().upper()
         element = fw[code] if re.fullmatch(r"D\d+(\.\d+)*", code) else fw.find(ref)
         if ctx.as_json:
-            doc = _element_doc(element)
-            doc["framework"] = fw.id
-            doc["ancestors"] = [e.code for e in fw.ancestors(element.code)]
-            ctx.emit(doc)
+            from papi.cli._documents import ElementDocument
+
+            infos = {e.code: e for e in framework_document(fw).elements}
+            ancestors = [e.code for e in fw.ancestors(element.code)]
+            ctx.emit(
+                ElementDocument(
+                    framework=fw.id,
+                    element=infos[element.code],
+                    ancestors=tuple(infos[c] for c in ancestors),
+                    children=tuple(infos[c] for c in fw.children(element.code)),
+                )
+            )
         else:
             _element(ctx, fw, element)
         return 0
     if ctx.as_json:
-        ctx.emit(
-            {
-                "id": fw.id,
-                "name_vi": fw.name_vi,
-                "name_en": fw.name_en,
-                "year": fw.year,
-                "first_year": fw.first_year,
-                "last_year": fw.last_year,
-                "complete": fw.complete,
-                "elements": [_element_doc(e) for e in fw.elements()],
-            }
-        )
+        ctx.emit(framework_document(fw))
     else:
         _overview(ctx, fw, year)
     return 0
-
-
-def _element_doc(element: Element) -> dict[str, object]:
-    """The element's code and level first, then all its fields (as papi objects: the JSON
-    document converts them)."""
-    doc: dict[str, object] = {"code": element.code, "level": element.level}
-    doc.update(attrs.asdict(element, recurse=False))
-    return doc
 
 
 def _years(first: int, last: int | None) -> str:
@@ -93,7 +106,7 @@ def _element(ctx: Context, fw: Framework, element: Element) -> None:
     parent = fw.parent(element.code)
     rows: list[list[object]] = [
         [ctx.en("Framework", "Khung chỉ số"), f"{_title(ctx, fw)} ({fw.id})"],
-        [ctx.en("Level", "Cấp"), element.level.value],
+        [ctx.en("Level", "Cấp"), element.level],
         [
             ctx.en("Parent", "Thuộc"),
             f"{parent.code} {parent.name(ctx.lang)}" if parent else None,
@@ -103,16 +116,16 @@ def _element(ctx: Context, fw: Framework, element: Element) -> None:
     ]
     if element.note:
         rows.append([ctx.en("Note", "Ghi chú"), element.note])
-    ctx.print(render_table([ctx.en("Field", "Trường"), ctx.en("Value", "Giá trị")], rows))
+    ctx.table(
+        [ctx.en("Field", "Trường"), ctx.en("Value", "Giá trị")], rows, keys=["field", "value"]
+    )
     children = [fw[c] for c in fw.children(element.code)]
     if children:
         ctx.print()
         ctx.print(ctx.en("Children:", "Thành phần:"))
-        ctx.print(
-            render_table(
-                [ctx.en("Code", "Mã"), ctx.en("Name", "Tên")],
-                [[c.code, c.name(ctx.lang)] for c in children],
-            )
+        ctx.table(
+            [ctx.en("Code", "Mã"), ctx.en("Name", "Tên")],
+            [[c.code, c.name(ctx.lang)] for c in children],
         )
     ctx.print()
     ctx.print(ctx.en("Sources:", "Nguồn:"))
@@ -137,6 +150,14 @@ def _overview(ctx: Context, fw: Framework, year: int | None) -> None:
         + ("" if fw.complete else ctx.en(" (catalogue incomplete)", " (danh mục chưa đầy đủ)"))
     )
     ctx.print()
+    if ctx.as_csv:
+        rows = [
+            [e.code, e.level, e.parent, e.name(ctx.lang), e.first_year, e.last_year, e.verified]
+            for e in fw.elements()
+        ]
+        keys = ["code", "level", "parent", "name", "first_year", "last_year", "verified"]
+        ctx.table(keys, rows, keys=keys)
+        return
     rows = [
         [
             e.code,
@@ -146,10 +167,6 @@ def _overview(ctx: Context, fw: Framework, year: int | None) -> None:
         ]
         for e in fw.elements()
     ]
-    ctx.print(
-        render_table(
-            [ctx.en("Code", "Mã"), ctx.en("Name", "Tên"), ctx.en("Years", "Năm"), ""],
-            rows,
-            wrap=70,
-        )
+    ctx.table(
+        [ctx.en("Code", "Mã"), ctx.en("Name", "Tên"), ctx.en("Years", "Năm"), ""], rows, wrap=70
     )

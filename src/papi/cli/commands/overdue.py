@@ -6,9 +6,14 @@ import argparse
 
 from papi.cli._context import Context
 from papi.cli._parser import add_on
-from papi.cli._render import render_table
 
 DESCRIPTION = "Duties whose deadline has passed on the day without a report of completion."
+DESCRIPTION_VI = "Nhiệm vụ đã quá hạn vào một ngày mà chưa có báo cáo hoàn thành."
+EXAMPLES_VI = (
+    "Ví dụ:\n"
+    "  papi overdue --on 01/03/2026 --lang vi\n"
+    "  papi overdue --on 01/03/2026 --data bao_cao.toml --csv   # với báo cáo tiến độ của bạn"
+)
 EXAMPLES = (
     "Examples:\n"
     "  papi overdue --on 2026-03-01\n"
@@ -29,20 +34,17 @@ def run(ctx: Context) -> int:
     ctx.print(
         ctx.en(
             f"{len(answer.items)} overdue duties on {day}",
-            f"{len(answer.items)} nhiệm vụ quá hạn ngày {day}",
+            f"{len(answer.items)} nhiệm vụ quá hạn ngày {ctx.day(day)}",
         )
     )
-    if answer.items:
+    if answer.items or ctx.as_csv:
         ctx.print()
-        rows = [
-            [i.task, ctx.org_name(i.organization), i.due, ctx.word(i.status.value)]
-            for i in answer.items
-        ]
+        rows = [[i.task, ctx.org_name(i.organization), i.due, i.status] for i in answer.items]
         headers = [
-            ctx.en("Task", "Nhiệm vụ"),
+            ctx.en("Task", "Mã nhiệm vụ"),
             ctx.en("Organization", "Cơ quan"),
             ctx.en("Due", "Hạn"),
             ctx.en("Status", "Tình trạng"),
         ]
-        ctx.print(render_table(headers, rows))
+        ctx.table(headers, rows, keys=["task", "organization", "due", "status"])
     return 0

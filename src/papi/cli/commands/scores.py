@@ -6,7 +6,7 @@ import argparse
 from typing import TYPE_CHECKING
 
 from papi.cli._context import Context
-from papi.cli._render import render_table
+from papi.cli._parser import t
 
 if TYPE_CHECKING:
     from papi.scoring import Group, OfficialResult
@@ -15,6 +15,19 @@ DESCRIPTION = (
     "PAPI results for a year. Without --table: Hanoi's official scorecard from the packaged "
     "data. With --table CSV (the shape of the PAPI provincial workbook export, see "
     "papi.scoring.load_table): every province ranked, with its group."
+)
+DESCRIPTION_VI = (
+    "Kết quả PAPI của một năm. Không có --table: kết quả chính thức của Hà Nội trong dữ liệu "
+    "kèm theo. Với --table CSV (dạng bảng xuất từ sổ điểm PAPI cấp tỉnh, xem "
+    "papi.scoring.load_table): xếp hạng mọi tỉnh, thành cùng nhóm."
+)
+EXAMPLES_VI = (
+    "Ví dụ:\n"
+    "  papi scores --year 2021 --lang vi   # Hà Nội: thứ 9/63, nhóm 1 (Cao)\n"
+    "  papi scores --year 2024 --lang vi --csv\n"
+    "  papi scores --year 2021 --table papi_provincial_scores_2011_2024.csv --lang vi\n"
+    "Dữ liệu kèm theo có kết quả của Hà Nội 2018-2024; --table xếp hạng mọi tỉnh trong một\n"
+    "tệp CSV có các cột province_vi, year, D1..D8 (xem docs/howto/papi-workbook.md)."
 )
 EXAMPLES = (
     "Examples:\n"
@@ -27,11 +40,20 @@ EXAMPLES = (
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--year", type=int, required=True, help="PAPI survey year")
+    p.add_argument(
+        "--year",
+        type=int,
+        required=True,
+        metavar=t("YEAR", "NĂM"),
+        help=t("PAPI survey year", "năm khảo sát PAPI"),
+    )
     p.add_argument(
         "--table",
         metavar="CSV",
-        help="a provincial score table to rank (default: Hà Nội's packaged results)",
+        help=t(
+            "a provincial score table to rank (default: Hà Nội's packaged results)",
+            "bảng điểm cấp tỉnh cần xếp hạng (mặc định: kết quả của Hà Nội kèm theo)",
+        ),
     )
 
 
@@ -53,16 +75,12 @@ def run(ctx: Context) -> int:
         )
     r = results[year]
     if ctx.as_json:
-        ctx.emit(_result_doc(r))
+        from papi.server.documents import scores_document
+
+        ctx.emit(scores_document([r], year=year))
     else:
         _scorecard(ctx, r)
     return 0
-
-
-def _group_doc(group: Group | None) -> dict[str, object] | None:
-    if group is None:
-        return None
-    return {"number": group.number, "vi": group.vi, "en": group.en}
 
 
 def _group_text(ctx: Context, group: Group | None) -> str | None:
@@ -75,29 +93,6 @@ def _dimension_rank(ctx: Context, rank: int | None, verified: bool) -> str | Non
     if rank is None:
         return None
     return str(rank) if verified else f"{rank} ({ctx.en('unverified', 'chưa kiểm chứng')})"
-
-
-def _result_doc(r: OfficialResult) -> dict[str, object]:
-    return {
-        "province": r.province,
-        "year": r.year,
-        "total": r.total,
-        "rank": r.rank,
-        "out_of": r.out_of,
-        "group": _group_doc(r.group),
-        "scorecard": r.scorecard,
-        "dimension_ranks": r.dimension_ranks,
-        "dimension_groups": {k: _group_doc(g) for k, g in r.dimension_groups.items()},
-        "verified": {
-            "total": r.total_verified,
-            "rank": r.rank_verified,
-            "group": r.group_verified,
-            "dimensions": r.dimensions_verified,
-            "dimension_ranks": r.dimension_ranks_verified,
-        },
-        "sources": r.sources,
-        "note": r.note,
-    }
 
 
 def _scorecard(ctx: Context, r: OfficialResult) -> None:
@@ -140,12 +135,17 @@ def _scorecard(ctx: Context, r: OfficialResult) -> None:
         ctx.en("Rank", "Hạng"),
         ctx.en("Group", "Nhóm"),
     ]
-    ctx.print(render_table(headers, rows))
+    ctx.table(headers, rows, keys=["code", "dimension", "score", "rank", "group"])
     if not r.dimensions_verified:
         ctx.print(ctx.en("Dimension scores unverified.", "Điểm các chỉ số chưa kiểm chứng."))
     if r.note:
         ctx.print()
-        ctx.para(f"{ctx.en('Note', 'Ghi chú')}: {r.note}")
+        ctx.para(
+            ctx.en(
+                f"Note: {r.note}",
+                "Ghi chú: hiện chỉ có bằng tiếng Anh (xem --lang en hoặc --json).",
+            )
+        )
     ctx.print()
     ctx.print(ctx.en("Sources:", "Nguồn:"))
     for src in r.sources:
@@ -158,26 +158,32 @@ def _ranking(ctx: Context, year: int, path: str) -> int:
 
     ranking = load_table(path).ranking(year)
     if ctx.as_json:
+        from papi.cli._documents import Ranking, RankingEntry, Unscored
+        from papi.server.documents import GroupInfo
+
         ctx.emit(
-            {
-                "year": year,
-                "by": ranking.by,
-                "frame_size": ranking.frame_size,
-                "mean": ranking.mean() if len(ranking) else None,
-                "entries": [
-                    {
-                        "rank": e.rank,
-                        "province": e.province,
-                        "province_code": e.scorecard.province_code,
-                        "score": e.score,
-                        "group": _group_doc(e.group),
-                    }
+            Ranking(
+                year=year,
+                by=ranking.by,
+                frame_size=ranking.frame_size,
+                mean=ranking.mean() if len(ranking) else None,
+                entries=tuple(
+                    RankingEntry(
+                        rank=e.rank,
+                        province=e.province,
+                        province_code=e.scorecard.province_code,
+                        score=e.score,
+                        group=None
+                        if e.group is None
+                        else GroupInfo(number=e.group.number, vi=e.group.vi, en=e.group.en),
+                    )
                     for e in ranking
-                ],
-                "unscored": [
-                    {"province": c.province, "missing": c.missing} for c in ranking.unscored
-                ],
-            }
+                ),
+                unscored=tuple(
+                    Unscored(province=c.province, missing=tuple(c.missing))
+                    for c in ranking.unscored
+                ),
+            )
         )
         return 0
     ctx.print(
@@ -194,7 +200,7 @@ def _ranking(ctx: Context, year: int, path: str) -> int:
         ctx.en("Total", "Tổng điểm"),
         ctx.en("Group", "Nhóm"),
     ]
-    ctx.print(render_table(headers, rows))
+    ctx.table(headers, rows, keys=["rank", "province", "total", "group"])
     if ranking.unscored:
         ctx.print()
         ctx.print(ctx.en("Not ranked (scores missing):", "Không xếp hạng (thiếu điểm):"))

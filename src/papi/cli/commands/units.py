@@ -4,15 +4,29 @@ from __future__ import annotations
 
 import argparse
 from datetime import date
+from typing import TYPE_CHECKING
 
 from papi.cli._context import Context
-from papi.cli._parser import add_on
-from papi.cli._render import render_table
+from papi.cli._parser import add_on, t
 from papi.dates import Validity
+
+if TYPE_CHECKING:
+    from papi.territory import Unit
 
 DESCRIPTION = (
     "Administrative units that exist on a day, optionally of one level and within one unit. "
     "Levels: province, district (until 2025-06-30), commune, village."
+)
+DESCRIPTION_VI = (
+    "Các đơn vị hành chính tồn tại vào một ngày, có thể chỉ một cấp và chỉ trong một đơn "
+    "vị. Cấp: province (tỉnh), district (huyện, đến 30/06/2025), commune (xã), village (thôn)."
+)
+EXAMPLES_VI = (
+    "Ví dụ:\n"
+    "  papi units --level commune --on 01/03/2026 --lang vi   # 126 xã, phường của Hà Nội\n"
+    '  papi units --within "Quận Hoàn Kiếm" --on 30/09/2022 --lang vi\n'
+    "  papi units --level province --csv\n"
+    "Không có --level hoặc --within: mọi đơn vị của Hà Nội vào ngày đó, ở mọi cấp."
 )
 EXAMPLES = (
     "Examples:\n"
@@ -27,10 +41,20 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--level",
         choices=("province", "district", "commune", "village"),
-        help="only units of this level (default: every level)",
+        metavar=t("LEVEL", "CẤP"),
+        help=t(
+            "only units of this level: province, district, commune, village (default: every level)",
+            "chỉ đơn vị của cấp này: province (tỉnh), district (huyện), commune (xã), village "
+            "(thôn) (mặc định: mọi cấp)",
+        ),
     )
     p.add_argument(
-        "--within", metavar="UNIT", help="only units inside this unit (default: all of Hanoi)"
+        "--within",
+        metavar=t("UNIT", "ĐƠN_VỊ"),
+        help=t(
+            "only units inside this unit (default: all of Hanoi)",
+            "chỉ đơn vị nằm trong đơn vị này (mặc định: toàn Hà Nội)",
+        ),
     )
     add_on(p)
 
@@ -44,12 +68,14 @@ def run(ctx: Context) -> int:
     level = Level(ctx.args.level) if ctx.args.level else None
     units = territory.units(level=level, within=within, on=day)
     if ctx.as_json:
-        ctx.emit({"on": day, "level": level, "within": within, "units": units})
+        from papi.server.documents import units_document
+
+        ctx.emit(units_document(territory, on=day, level=level, within=ctx.args.within))
         return 0
     scope = f" {ctx.en('within', 'thuộc')} {ctx.unit_name(within)}" if within else ""
     kind = f" ({ctx.word(level.value)})" if level else ""
     noun = ctx.en("unit" if len(units) == 1 else "units", "đơn vị")
-    ctx.print(f"{len(units)} {noun}{kind}{scope} {ctx.en('on', 'ngày')} {day}")
+    ctx.print(f"{len(units)} {noun}{kind}{scope} {ctx.en('on', 'ngày')} {ctx.day(day)}")
     ctx.print()
     headers = [
         ctx.en("Id", "Mã định danh"),
@@ -59,13 +85,18 @@ def run(ctx: Context) -> int:
         ctx.en("Until", "Đến ngày"),
     ]
     rows = [
-        [u.id, ctx.unit_name(u), u.kind.value, u.valid_from, _last_day(u.validity)] for u in units
+        [u.id, ctx.unit_name(u), _kind(ctx, u), u.valid_from, _last_day(u.validity)] for u in units
     ]
-    ctx.print(render_table(headers, rows))
+    ctx.table(headers, rows, keys=["id", "name", "kind", "valid_from", "valid_to_last_day"])
     return 0
 
 
-def _last_day(v: Validity) -> str | None:
+def _last_day(v: Validity) -> date | None:
     if v.valid_to is None:
         return None
-    return date.fromordinal(v.valid_to.toordinal() - 1).isoformat()
+    return date.fromordinal(v.valid_to.toordinal() - 1)
+
+
+def _kind(ctx: Context, unit: Unit) -> str:
+    """The unit's kind, as the law names it (``phường``, ``xã`` ...)."""
+    return str(unit.kind.value)

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import re
 from collections.abc import Iterable
 from datetime import date
 from typing import TYPE_CHECKING
 
 from papi.cli._context import Context
-from papi.cli._parser import add_on
-from papi.cli._render import render_table
+from papi.cli._parser import add_on, t
 
 if TYPE_CHECKING:
     from papi.governance import Accountability, Responsible
@@ -21,6 +21,23 @@ DESCRIPTION = (
     "followed (e.g. a district abolished on 2025-07-01), the escalation chain and the "
     "next deadlines. Prints a one-screen summary; --verbose prints every task, paragraph "
     "and caveat, --json the complete papi.accountability/1 document."
+)
+DESCRIPTION_VI = (
+    "Ai chịu trách nhiệm về CHỈ_SỐ (mã PAPI như D3 hoặc D3.1, hoặc tên chỉ số nội dung) tại "
+    "đơn vị ĐƠN_VỊ vào một ngày: từng vai trò (chủ trì, thực hiện, chịu trách nhiệm ...) "
+    "cùng cơ quan, chức danh và người giữ chức, văn bản giao nhiệm vụ, việc kế thừa (ví dụ "
+    "quận, huyện chấm dứt từ 01/07/2025), cấp trên và các thời hạn gần nhất. In bản tóm tắt "
+    "trong một màn hình; --verbose in từng nhiệm vụ, đoạn văn và lưu ý, --json toàn bộ văn "
+    "bản papi.accountability/1."
+)
+EXAMPLES_VI = (
+    "Ví dụ:\n"
+    '  papi who D3 --where "Phường Hoàn Kiếm" --on 01/03/2026 --lang vi\n'
+    '  papi who D3 --where "P. Hoan Kiem" --on 01/03/2026 --verbose --lang vi\n'
+    '  papi who D3 --where "Phường Hàng Bạc" --on 30/09/2022 --lang vi  # trước sắp xếp\n'
+    '  papi who D3 --where "Phường Hoàn Kiếm" --on 01/03/2026 --csv --lang vi\n'
+    "Tên dùng chung cho nhiều đơn vị được viết 'Tên, Đơn vị cấp trên' (quận, huyện trước\n"
+    "01/07/2025, thành phố sau đó) hoặc bằng mã định danh, như thông báo lỗi liệt kê."
 )
 EXAMPLES = (
     "Examples:\n"
@@ -35,32 +52,67 @@ EXAMPLES = (
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("subject", metavar="SUBJECT", help="PAPI code (D3, D3.1) or name")
+    p.add_argument(
+        "subject",
+        metavar=t("SUBJECT", "CHỈ_SỐ"),
+        help=t("PAPI code (D3, D3.1) or name", "mã PAPI (D3, D3.1) hoặc tên"),
+    )
     p.add_argument(
         "--where",
         required=True,
-        metavar="UNIT",
-        help="unit name (diacritics optional; 'Name, Parent' when shared), code or id",
+        metavar=t("UNIT", "ĐƠN_VỊ"),
+        help=t(
+            "unit name (diacritics optional; 'Name, Parent' when shared), code or id",
+            "tên đơn vị (có dấu hoặc không; 'Tên, Đơn vị cấp trên' khi trùng tên), mã số "
+            "hoặc mã định danh",
+        ),
     )
     add_on(p)
     p.add_argument(
         "-v",
         "--verbose",
         action="store_true",
-        help="every task, paragraph, legal basis, succession and warning (default: a summary)",
+        help=t(
+            "every task, paragraph, legal basis, succession and warning (default: a summary)",
+            "từng nhiệm vụ, đoạn văn, căn cứ pháp lý, việc kế thừa và lưu ý (mặc định: tóm tắt)",
+        ),
     )
 
 
 def run(ctx: Context) -> int:
     day = ctx.date(ctx.args.on, "--on")
-    answer = ctx.governance().who(ctx.args.subject, where=ctx.args.where, on=day)
+    gov = ctx.governance()
+    answer = gov.who(ctx.args.subject, where=ctx.args.where, on=day)
     if ctx.as_json:
         ctx.emit(answer)
+    elif ctx.as_csv:
+        keys = ["role", "holder", "person", "tasks"]
+        ctx.table(keys, _role_rows(ctx, answer), keys=keys)
     elif ctx.args.verbose:
-        ctx.print(answer.explain(ctx.lang))
+        text = answer.explain(ctx.lang)
+        ctx.print(task_refs_vi(text, set(gov.tasks)) if ctx.lang == "vi" else text)
     else:
         summary(ctx, answer)
     return 0
+
+
+_LEADING_REF = re.compile(r"^(\s*(?:[-!·]\s+)?)([A-Za-z][\w.]*\d[\w.]*):", re.MULTILINE)
+
+
+def task_refs_vi(text: str, tasks: set[str]) -> str:
+    r"""``T6: ...`` at the start of a line written ``nhiệm vụ T6: ...``: a bare "T6" reads as
+    *Thứ Sáu* (Friday) in Vietnamese.
+
+    >>> print(task_refs_vi("T6: 30/09/2022\n! T1: theo\nD3: chỉ số", {"T1", "T6"}))
+    nhiệm vụ T6: 30/09/2022
+    ! nhiệm vụ T1: theo
+    D3: chỉ số
+    """
+
+    def name(m: re.Match[str]) -> str:
+        return f"{m[1]}nhiệm vụ {m[2]}:" if m[2] in tasks else m[0]
+
+    return _LEADING_REF.sub(name, text)
 
 
 def summary(ctx: Context, a: Accountability) -> None:
@@ -95,7 +147,7 @@ def _heading(ctx: Context, a: Accountability) -> None:
     ctx.para(
         ctx.en(
             f"Who is accountable for {a.subject.code} ({subject}) in {a.where.name} on {a.on}",
-            f"Trách nhiệm về {a.subject.code} ({subject}) tại {a.where.name} ngày {a.on:%d/%m/%Y}",
+            f"Trách nhiệm về {a.subject.code} ({subject}) tại {a.where.name} ngày {ctx.day(a.on)}",
         )
     )
     moved = [h for h in a.hops if h.kind != "abolish_tier" and a.where.name in h.successors]
@@ -145,9 +197,9 @@ def _roles(ctx: Context, a: Accountability, rows: list[list[object]]) -> None:
         ctx.en("Role", "Vai trò"),
         ctx.en("Held by", "Cơ quan, chức danh"),
         ctx.en("Person", "Người giữ chức"),
-        ctx.en("Tasks", "Nhiệm vụ"),
+        ctx.en("Tasks", "Mã nhiệm vụ"),
     ]
-    ctx.print(render_table(headers, rows, wrap=48))
+    ctx.table(headers, rows, wrap=48, keep=(0,))
     ctx.print()
     vi = ctx.lang == "vi"
     cites = dict.fromkeys(r.basis.citation_vi if vi else r.basis.citation_en for r in a.responsible)
@@ -172,11 +224,11 @@ def _inherited(ctx: Context, a: Accountability) -> None:
         return
     olds = ", ".join(inherited)
     when = min(d for d, _ in inherited.values())
-    acts = ", ".join(dict.fromkeys(c for _, c in inherited.values()))
+    acts = ", ".join(dict.fromkeys(ctx.citation(c) or c for _, c in inherited.values()))
     ctx.para(
         ctx.en(
             f"Some of these duties were inherited from {olds}, abolished on {when} ({acts}).",
-            f"Một số nhiệm vụ được kế thừa từ {olds}, chấm dứt từ {when:%d/%m/%Y} ({acts}).",
+            f"Một số nhiệm vụ được kế thừa từ {olds}, chấm dứt từ {ctx.day(when)} ({acts}).",
         )
     )
 
@@ -203,8 +255,10 @@ def _next_deadline(ctx: Context, a: Accountability) -> None:
     d = dated[0]
     desc = d.description_vi if ctx.lang == "vi" else d.description_en
     cite = f" [{ctx.citation(d.citation)}]" if d.citation else ""
-    due = ctx.en(f"{d.due}", f"{d.due:%d/%m/%Y}")
-    ctx.para(ctx.en("Next deadline: ", "Thời hạn gần nhất: ") + f"{due} {d.task}, {desc}{cite}")
+    ctx.para(
+        ctx.en("Next deadline: ", "Thời hạn gần nhất: ")
+        + f"{ctx.day(d.due)}, {ctx.task(d.task)}: {desc}{cite}"
+    )
 
 
 def _more(ctx: Context, a: Accountability, *, any_rows: bool) -> None:
