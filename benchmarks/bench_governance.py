@@ -19,6 +19,8 @@ chain costs). Reported:
   (target <= 25x the walk);
 * new day: the same pairs on another day of the era (the era-invariant part is reused);
 * warm: the exact same questions again (the answer store; target <= 4x);
+* the floor of a cold answer while answers carry their entries as attrs objects: the cost of
+  one ``Responsible`` (against a tuple of its fields) times the entries of an answer;
 * independence: cold questions on a model with 2,000 more assignments that do not reach the
   places asked about (ratio to the same questions on the base model, target ~1x);
 * sweeps: every commune x 8 dimensions on one day (26,568 answers, target < 1 s) twice, then a
@@ -68,6 +70,7 @@ from papi.duties import (
 from papi.framework import framework
 from papi.governance import Accountability, Builder, Governance
 from papi.governance._tables import Lru, Tables
+from papi.governance.queries import who as _who
 from papi.organizations import Holding, Organization, Organizations, OrgKind, Post, PostKind
 from papi.rules import statute
 from papi.territory import Level, Succession, Territory, Unit, UnitKind
@@ -335,6 +338,18 @@ def main() -> None:
     report("new day (pair seen in era)", new_day)
     report("warm (same question)", warm, "  target <= 4x")
     entries = statistics.mean(len(ask(q).responsible) for q in cold_q[:200])
+    # the floor of a cold answer while answers carry their entries as attrs objects: one
+    # Responsible made per entry (the cheapest way, slots set directly), against a tuple
+    sample = ask(cold_q[0]).responsible[0]
+    fields = tuple(getattr(sample, f) for f in ("role", "task", "organization", "post"))
+    fields += (sample.holder, sample.basis, sample.via)
+    one = stats(timed(lambda f: _who._responsible(*f), [fields] * 2000, repeat=20))[0]
+    tup = stats(timed(lambda f: tuple(f), [fields] * 2000, repeat=20))[0]
+    print(
+        f"one Responsible {one:.0f} ns ({one / tup:.1f}x a tuple of its fields); "
+        f"{entries:.0f} of them per answer: a floor of {entries * one / 1e3:.1f} µs = "
+        f"{entries * one / b_med:.0f}x the walk for a cold who()"
+    )
     gc.collect()
     gc.freeze()  # pairs not asked yet: still cold (the sweeps below compile every pair)
     report("cold after gc.freeze()", timed(ask, frozen_q))

@@ -1,22 +1,28 @@
 """The papi fuzzer: bad input must give a PapiError, never a crash or lost data (issue 12).
 
-Five targets, each driven by hypothesis over real data:
+Seven targets, each driven by hypothesis over real data:
 
 * ``plan``: structured mutations of the real plan files (``src/papi/data/hanoi_plan_2022.toml``
   and ``examples/illustrative_appendix.toml``: a value replaced, a key dropped or added, a
   record repeated), written as TOML or JSON, sometimes damaged byte by byte; a plan that
   loads is then asked a few questions;
-* ``query``: every public query of ``papi.hanoi()`` (governance, territory, organizations,
-  calendar, statutes, frameworks) with random arguments, valid or not;
+* ``query``: every public query of ``papi.hanoi()`` (governance, territory with
+  ``Territory.convert``, organizations, calendar, statutes, frameworks) with random arguments,
+  valid or not; every answer is also tabulated with ``papi.frames.rows`` (counted as
+  ``frames``: plain cells only);
 * ``cli``: random ``argv`` for ``papi.cli.main`` (built from the parser's own commands and
   options), on a strict UTF-8 stdout like a real terminal;
 * ``table``: mutated CSV score tables for ``papi.load_table`` (and the ranking of what loads);
-* ``json``: mutated JSON answers for ``papi.io.loads``.
+* ``json``: mutated JSON answers for ``papi.io.loads``;
+* ``threads``: the same governance queries from 16 threads at once on one fresh model;
+* ``server``: random GET requests (the service's own routes and parameters, valid values or
+  not, undecodable bytes, unknown and repeated parameters, a few headers) to the
+  ``papi.server`` app, driven in-process over ASGI (no socket): never a 500 nor an exception.
 
 What is checked: only :class:`~papi.errors.PapiError` escapes a library call; the CLI exits 0
-or 2 (never 1, never a traceback); every answer survives ``io.loads(io.dumps(answer))``
-unchanged; and answers computed by 16 threads at once on one model equal those computed one
-by one.
+or 2 (never 1, never a traceback); the service answers 200, 304, 400, 404, 405 or 409; every
+answer survives ``io.loads(io.dumps(answer))`` unchanged; and answers computed by 16 threads
+at once on one model equal those computed one by one.
 
 Violations are collected, one per class (target, exception, innermost papi function), with
 the first input that showed it. ``KNOWN_VIOLATIONS`` lists the classes already reported in
@@ -54,7 +60,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import hypothesis
 from hypothesis import HealthCheck, Phase, given, settings
@@ -119,114 +125,13 @@ class Known:
 #: the suite checks that class again. Each note gives a reproducer and the fix.
 KNOWN_VIOLATIONS: tuple[Known, ...] = (
     Known(
-        "query:Territory.*",
-        "TypeError",
-        "papi.dates:contains",
-        "issue 12: Territory queries do not parse on= (an ISO string, None, an int, a naive "
-        "datetime): hanoi_territory().unit('01', on='2026-03-01') -> TypeError. Fix: "
-        "papi.dates.parse_day(on, arg='on') at the top of every query",
-    ),
-    Known(
-        "query:Territory.ancestors",
-        "AttributeError",
-        "papi.territory:ancestors",
-        "issue 12: T.ancestors('01', on='2026-03-01') -> AttributeError ('str' has no "
-        "toordinal). Fix: parse_day",
-    ),
-    Known(
-        "query:Territory.units*",
-        "*Error",
-        "papi.territory:units",
-        "issue 12: T.units(level='xyz', on=date(2026, 3, 1)) -> KeyError, level=['D3'] -> "
-        "TypeError. Fix: parse the level (Level(value) -> InvalidData naming 'level')",
-    ),
-    Known(
-        "query:*",
-        "AssertionError",
-        "papi.territory:_resolve_any",
-        "issue 12: a unit reference that is not a str/Unit: T.successors(5, on=...), "
-        "gov.escalation(where=None, on=...), gov.duties(of=5, on=...) -> AssertionError. "
-        "Fix: InvalidData naming the argument",
-    ),
-    Known(
-        "query:Territory.get",
-        "*Error",
-        "papi.territory:*",
-        "issue 12: T.get({}) -> TypeError (unhashable), T.get((1, 2)) -> AttributeError in "
-        "_close_ids. Fix: InvalidData for a non-str id",
-    ),
-    Known(
-        "query:Organizations.get",
-        "TypeError",
-        "papi.organizations:get",
-        "issue 12: hanoi_organizations().get({}) -> TypeError (unhashable). Fix: InvalidData "
-        "for a non-str id",
-    ),
-    Known(
-        "query:Organizations.holder",
-        "TypeError",
-        "papi.organizations:holder",
-        "issue 12: hanoi_organizations().holder({}, on=date(2025, 10, 24)) -> TypeError "
-        "(unhashable post reference). Fix: InvalidData for a post that is not a str/Post",
-    ),
-    Known(
-        "query:Governance.status",
-        "TypeError",
-        "papi.governance:status",
-        "issue 12: gov.status(None, 'ubnd:01', on=...) or gov.status([], ...) -> TypeError "
-        "(the task id is not checked). Fix: InvalidData naming 'task'",
-    ),
-    Known(
-        "query:Statute.*",
-        "OverflowError",
-        "papi._rules_model:*",
-        "issue 12: papi.statute('report.quarterly').due(date(9999, 12, 31)) -> OverflowError. "
-        "Fix: rules read their start/end with parse_day",
-    ),
-    Known(
-        "query:Organizations.*",
-        "TypeError",
-        "papi.dates:contains",
-        "issue 12: Organizations queries do not parse on=: hanoi_organizations().org('ubnd:01', "
-        "on='2026-03-01') -> TypeError. Fix: parse_day",
-    ),
-    Known(
-        "query:Governance.coverage_notices",
-        "TypeError",
-        "papi.dates:contains",
-        "issue 12: gov.coverage_notices('2026-03-01') -> TypeError (the one public method of "
-        "Governance that does not parse its day). Fix: parse_day",
-    ),
-    Known(
-        "query:Governance.agenda*",
-        "OverflowError",
-        "papi._rules_model:*",
-        "issue 12: gov.agenda(start=date(9999, 1, 1), end=date(9999, 12, 31)) or "
-        "start=date(1, 1, 1) -> OverflowError in a rule's occurrences. Fix: parse_day (its "
-        "range 1000-2999 keeps rule arithmetic inside date's range)",
-    ),
-    Known(
-        "cli:agenda",
-        "exit 1 OverflowError",
-        "(cli)",
-        "issue 12: `papi agenda --from 9999-01-01 --to 9999-12-31` exits 1. Fix: the CLI "
-        "reads its dates with parse_day (cli.py `_date`)",
-    ),
-    Known(
-        "cli:deadline",
-        "exit 1 *Error",
-        "(cli)",
-        "issue 12: `papi deadline complaint.first_instance --from 9999-12-31` (OverflowError), "
-        "`papi deadline report.quarterly --from 2025-07-01 --to 9999-12-01` (ValueError: year "
-        "10000) exit 1. Fix: parse_day in the CLI",
-    ),
-    Known(
         "cli:*",
         "exit 1 UnicodeEncodeError",
         "(cli)",
-        "issue 12: a file name that is not UTF-8 (`papi check $'\\xff.toml'`, argv '\\udcff') "
-        "echoed to a strict UTF-8 stdout -> UnicodeEncodeError, exit 1. Fix: write names with "
-        "errors='backslashreplace' (or surrogateescape) in the CLI",
+        "issue 12: a file name that is not UTF-8 (`papi check $'\\xff.toml'`, argv "
+        "['check', '\\udcff.toml']) echoed to a strict UTF-8 stdout -> UnicodeEncodeError, "
+        "exit 1. Fix (cli): print names through `os.fsdecode(...).encode('utf-8', "
+        "'backslashreplace').decode()` (or write with errors='backslashreplace')",
     ),
 )
 
@@ -470,6 +375,11 @@ def _queries() -> dict[str, tuple[tuple[str, ...], Callable[..., Any]]]:
         "Territory.succession_chain": (("unit", "day"), lambda u, d: t.succession_chain(u, on=d)),
         "Territory.qualified_name": (("unit", "day"), lambda u, d: t.qualified_name(u, on=d)),
         "Territory.get": (("unit",), lambda u: t.get(u)),
+        "Territory.convert": (
+            ("unit", "day", "day"),
+            lambda u, to, d: t.convert(u, to=to, on=d),
+        ),
+        "Territory.convert(to)": (("unit", "day"), lambda u, to: t.convert(u, to=to)),
         "Organizations.org": (("org", "day"), lambda x, d: o.org(x, on=d)),
         "Organizations.committee_of": (("unit", "day"), lambda u, d: o.committee_of(u, on=d)),
         "Organizations.council_of": (("unit", "day"), lambda u, d: o.council_of(u, on=d)),
@@ -485,6 +395,17 @@ def _queries() -> dict[str, tuple[tuple[str, ...], Callable[..., Any]]]:
         "Organizations.successors": (("org", "day"), lambda x, d: o.successors(x, on=d)),
         "Organizations.predecessors": (("org", "day"), lambda x, d: o.predecessors(x, on=d)),
         "Organizations.get": (("org",), lambda x: o.get(x)),
+        "Organizations.post": (("post",), lambda p: o.post(p)),
+        "Organizations.holders": (("post", "day"), lambda p, d: o.holders(p, on=d)),
+        "Organizations.find": (("org", "day"), lambda x, d: o.find(x, on=d)),
+        "Organizations.find(within)": (
+            ("org", "unit", "day"),
+            lambda x, w, d: o.find(x, within=w, on=d),
+        ),
+        "Organizations.succession_chain": (
+            ("org", "day"),
+            lambda x, d: o.succession_chain(x, on=d),
+        ),
         "Calendar.is_working_day": (("day",), lambda d: cal.is_working_day(d)),
         "Calendar.is_estimated": (("day",), lambda d: cal.is_estimated(d)),
         "Calendar.holiday_name": (("day", "lang"), lambda d, lg: cal.holiday_name(d, lg)),
@@ -539,7 +460,23 @@ class Queries:
         answer = call(self.record, f"query:{name}", lambda: fn(*args), shown)
         if answer is not None:
             check_round_trip(self.record, f"query:{name}", answer, shown)
+            check_rows(self.record, name, answer, shown)
         return answer
+
+
+def check_rows(record: Record, name: str, answer: object, shown: str) -> None:
+    """``papi.frames.rows`` of an answer (in both languages, and with a bad ``lang``): plain
+    cells only, and only a PapiError for what it cannot tabulate."""
+    from papi.frames import rows
+
+    cells = (str, int, float, bool, date, type(None))
+    for lang in ("vi", "en", "fr"):
+        got = call(record, f"frames:{name}", lambda lang=lang: rows(answer, lang=lang), shown)
+        for row in got or ():
+            bad = [k for k, v in row.items() if not isinstance(v, cells)]
+            if bad:
+                record.add(Violation(f"frames:{name}", "object in a cell", bad[0], shown))
+                break
 
 
 # ---- target: threads ------------------------------------------------------------------------
@@ -981,6 +918,143 @@ def run_cli(record: Record, argv: list[str]) -> tuple[int, str, str]:
     return int(code), stdout, stderr
 
 
+# ---- target: the HTTP service --------------------------------------------------------------
+
+
+class Server:
+    """``papi.server``'s app (the ``server`` extra) driven in-process over ASGI: no socket and
+    no HTTP client, one event loop. Starlette re-raises what a handler did not turn into an
+    answer (after sending its 500), so a crash shows here with its traceback."""
+
+    #: what each query parameter is, for the values it gets (any other: random text)
+    KINDS: ClassVar[dict[str, str]] = {
+        "subject": "subject",
+        "where": "unit",
+        "within": "unit",
+        "unit": "unit",
+        "of": "org",
+        "on": "day",
+        "from": "day",
+        "to": "day",
+        "lang": "lang",
+        "level": "level",
+        "rule": "statute",
+        "year": "year",
+        "format": "format",
+    }
+    OK: ClassVar[frozenset[int]] = frozenset({200, 304, 400, 404, 405, 409})
+
+    def __init__(self, record: Record, values: dict[str, tuple[object, ...]]) -> None:
+        import asyncio
+
+        from papi.server import create_app
+
+        self.record = record
+        self.app = create_app(papi.hanoi())
+        self.loop = asyncio.new_event_loop()
+        self.statuses: Counter[int | None] = Counter()
+        self.routes = {
+            r.path: [p.alias for p in r.dependant.query_params]
+            for r in self.app.routes
+            if getattr(r, "dependant", None) is not None and "GET" in getattr(r, "methods", ())
+        }
+        texts = {k: tuple(_as_text(v) for v in vs) for k, vs in values.items()}
+        texts["day"] = (*(_as_text(d) for d in DAYS), "30/09/2022", "2026-3-1", "today")
+        texts["lang"] = ("vi", "en", "fr", "")
+        texts["format"] = ("json", "text", "csv", "")
+        texts["year"] = ("2022", "2011", "1999", "-1", "x", "10" * 20)
+        self.pools = {k: _pool(v).map(_as_text) for k, v in texts.items()}
+
+    def strategy(self) -> st.SearchStrategy[tuple[str, list[tuple[str, str]], list[str]]]:
+        paths = sorted(self.routes)
+
+        @st.composite
+        def one(draw: st.DrawFn) -> tuple[str, list[tuple[str, str]], list[str]]:
+            path = draw(st.sampled_from((*paths, "/nope", "/who/x", "/%FF")))
+            names = self.routes.get(path, [])
+            chosen = draw(st.lists(st.sampled_from(names), unique=True)) if names else []
+            if draw(st.integers(0, 4)) == 0:
+                chosen.append(draw(st.sampled_from(("on", "x", "on", ""))))  # unknown or twice
+            params = []
+            for name in chosen:
+                kind = self.KINDS.get(name)
+                pool = self.pools.get(kind or "", st.text(max_size=12))
+                params.append((name, draw(pool)))
+            headers = draw(
+                st.lists(
+                    st.sampled_from(
+                        (
+                            "accept-language: en",
+                            "accept-language: vi-VN,vi;q=0.9",
+                            "accept: text/plain",
+                            'if-none-match: "x"',
+                            "if-none-match: *",
+                        )
+                    ),
+                    max_size=2,
+                )
+            )
+            return path, params, headers
+
+        return one()
+
+    def run(self, path: str, params: list[tuple[str, str]], headers: list[str]) -> None:
+        from urllib.parse import urlencode
+
+        self.record.count("server")
+        query = urlencode(params, encoding="utf-8", errors="surrogatepass").encode("ascii")
+        shown = f"GET {path}?{query.decode('ascii')} {headers}"
+        scope = {
+            "type": "http",
+            "asgi": {"version": "3.0"},
+            "http_version": "1.1",
+            "method": "GET",
+            "scheme": "http",
+            "path": path,
+            "raw_path": path.encode("utf-8"),
+            "query_string": query,
+            "root_path": "",
+            "headers": [
+                tuple(x.strip().encode("latin-1") for x in h.split(":", 1)) for h in headers
+            ],
+            "client": ("127.0.0.1", 1),
+            "server": ("fuzz", 80),
+        }
+        sent: list[dict[str, Any]] = []
+
+        async def receive() -> dict[str, Any]:
+            return {"type": "http.request", "body": b"", "more_body": False}
+
+        async def send(message: dict[str, Any]) -> None:
+            sent.append(message)
+
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                self.loop.run_until_complete(self.app(scope, receive, send))
+        except Exception as exc:
+            self.record.add(
+                Violation(f"server:{path}", type(exc).__name__, _where(exc), f"{shown} -> {exc!r}")
+            )
+            return
+        status = next((m["status"] for m in sent if m["type"] == "http.response.start"), None)
+        self.statuses[status] += 1
+        if status not in self.OK:
+            self.record.add(Violation(f"server:{path}", f"status {status}", "(answer)", shown))
+
+
+def _as_text(value: object) -> str:
+    """A query-string value for ``value``: an object by its id, a day in ISO form."""
+    if isinstance(value, str):
+        return value
+    ident = getattr(value, "id", None)
+    if isinstance(ident, str):
+        return ident
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
+
+
 # ---- target: tables -------------------------------------------------------------------------
 
 HEADER = (
@@ -1136,7 +1210,7 @@ def run_json(record: Record, text: str, done: list[str]) -> None:
 
 # ---- running --------------------------------------------------------------------------------
 
-TARGETS = ("query", "plan", "cli", "table", "json", "threads")
+TARGETS = ("query", "plan", "cli", "table", "json", "threads", "server")
 
 
 def fuzz(
@@ -1209,6 +1283,18 @@ def fuzz(
                 run_table(record, *case, Path(tmp))
 
             go_table()
+    elif target == "server":
+        server = Server(record, _model_values())
+
+        @opts
+        @given(server.strategy())
+        def go_server(case: tuple[str, list[tuple[str, str]], list[str]]) -> None:
+            server.run(*case)
+
+        try:
+            go_server()
+        finally:
+            server.loop.close()
     elif target == "json":
         seeds = [(d, [p for p in _paths(d) if p]) for d in map(json.loads, _seed_documents())]
 

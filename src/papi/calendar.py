@@ -628,7 +628,8 @@ class VietnamCalendar:
         t, idx = self._np_index(npm, days, "days")
         ns = npm.asarray(n)
         if ns.dtype.kind not in "iu" or (ns.size and int(ns.min()) < 0):
-            raise InvalidData("must be ints >= 0", path="n", value=_first_bad(npm, ns))
+            bad = ns < 0 if ns.dtype.kind in "iu" else None
+            raise InvalidData("must be ints >= 0", path="n", value=_first_bad(npm, ns, bad))
         a = _STORE.arrays(t)
         idx, ns = npm.broadcast_arrays(idx, ns)
         k = npm.where(ns > 0, a.cum[idx + 1] + ns - 1, a.cum[idx])
@@ -729,8 +730,10 @@ class VietnamCalendar:
         if arr.dtype.kind != "M":
             raise InvalidData("must be a numpy datetime64 array", path=name, value=str(arr.dtype))
         whole = arr.astype("datetime64[D]")
-        if npm.isnat(whole).any() or (whole != arr).any():
-            raise InvalidData("must be whole days (no NaT)", path=name, value=_first_bad(npm, arr))
+        bad = npm.isnat(whole) | (whole != arr)
+        if bad.any():
+            first = npm.asarray(arr).ravel()[npm.asarray(bad).ravel()][0]
+            raise InvalidData("must be whole days (no NaT)", path=name, value=str(first))
         t = self._table or self._load()
         idx = whole.view(npm.int64) + (_EPOCH - t.base)
         if idx.size and (int(idx.min()) < 0 or int(idx.max()) >= t.size):
@@ -758,8 +761,12 @@ def _numpy_of(values: object) -> ModuleType | None:
     return None
 
 
-def _first_bad(npm: ModuleType, values: object) -> object:
+def _first_bad(npm: ModuleType, values: object, bad: object = None) -> object:
+    """The first value of ``values`` where ``bad`` is true (all of them when ``bad`` is
+    ``None``), as a plain Python value, for an error message."""
     arr = npm.asarray(values).ravel()
+    if bad is not None:
+        arr = arr[npm.asarray(bad).ravel()]
     return arr[0].item() if arr.size else None
 
 
@@ -826,7 +833,12 @@ def received_on(
     if not isinstance(office_close, time):
         raise InvalidData("must be a datetime.time", path="office_close", value=office_close)
     cal = calendar if calendar is not None else default_calendar()
-    local = moment.astimezone(VN_TZ)
+    try:
+        local = moment.astimezone(VN_TZ)
+    except (OverflowError, ValueError):  # near year 1 or 9999: no Vietnamese day exists
+        raise InvalidData(
+            "has no day in Vietnamese time (out of range)", path="moment", value=moment
+        ) from None
     day = local.date()
     if not cal.is_working_day(day):
         return cal.roll_forward(day)

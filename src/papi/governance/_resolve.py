@@ -19,7 +19,7 @@ from datetime import date
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
-from papi.dates import Validity, parse_date
+from papi.dates import Validity, parse_day
 from papi.duties import (
     Assignment,
     CommitteesOf,
@@ -88,12 +88,10 @@ class Row(NamedTuple):
 
 
 def day(value: object, path: str) -> date:
-    """A query date: a :class:`~datetime.date` as is (the fast path), else
-    :func:`papi.dates.parse_date` (an ISO string or an aware datetime), raising
-    :class:`~papi.errors.InvalidData` naming the argument."""
-    if type(value) is date:
-        return value
-    return parse_date(value, path=path)
+    """A query date read with :func:`papi.dates.parse_day` (a date, an ISO string or an aware
+    datetime, within 1000-2999), raising :class:`~papi.errors.InvalidData` naming the
+    argument."""
+    return parse_day(value, arg=path)
 
 
 # ------------------------------------------------------------------------------- infos

@@ -147,8 +147,16 @@ class Tables:
         self.by_unit: Lru[
             tuple[Selector, int, int | None], Mapping[str | None, tuple[Hit, ...]]
         ] = Lru("by_unit", self.SELECTORS)
-        self.rows: Lru[tuple[Selector, int, int, str | None], tuple[Row, ...]] = Lru(
-            "rows", self.PER_ERA
+        # per (index of a selector's hits by unit, unit): the rows of the unit's hits (for plain
+        # and for head-of-organization entries, each without repeats); the
+        # index is kept with them, so that a key whose index was dropped is never mistaken
+        self.rows: Lru[
+            tuple[int, str | None],
+            tuple[Mapping[str | None, tuple[Hit, ...]], tuple[Row, ...], tuple[Row, ...]],
+        ] = Lru("rows", self.PER_ERA)
+        # one shared object per distinct frozen set of documents or levels
+        self.frozen: Lru[frozenset[str | None], frozenset[str | None]] = Lru(
+            "frozen", self.SPELLINGS
         )
         self.subjects: Lru[tuple[str, str, int], SubjectTable] = Lru("subjects", self.SUBJECTS)
         self.cores: Lru[tuple[str, str, str, int], Core] = Lru("cores", self.CORES)

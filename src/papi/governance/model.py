@@ -341,6 +341,8 @@ class Governance:
     def status(self, task: str, org: Organization | str, *, on: date | str) -> Status:
         """The progress status of ``task`` for the organization ``org`` (object, id or name)
         on ``on`` (see :func:`papi.progress.status_of`)."""
+        if not isinstance(task, str):
+            raise InvalidData("must be a task id (a string)", path="task", value=task)
         return _progress.status(self._ctx, task, org, _resolve.day(on, "on"))
 
     def overdue(self, *, on: date | str) -> Overdue:

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, TypeVar
 import attrs
 import networkx as nx
 
-from papi.dates import Validity, _warn_outside_coverage
+from papi.dates import Validity, _warn_outside_coverage, parse_day
 from papi.errors import Ambiguous, InvalidData, NotFound
 from papi.organizations.model import (
     GUIDING_KINDS,
@@ -277,14 +277,18 @@ class Organizations:
         )
         return f"<Organizations: {len(self._by_id)} curated organizations{rules}>"
 
-    def _check(self, on: date, unit: UnitRef | None = None) -> None:
-        """Warn when ``on`` lies outside the days the data vouches for: about ``unit`` (its
+    def _check(self, on: object, unit: UnitRef | None = None) -> date:
+        """The query day read with :func:`~papi.dates.parse_day` (an ISO string, a date or an
+        aware datetime; anything else :class:`~papi.errors.InvalidData` naming ``on``), with a
+        warning when it lies outside the days the data vouches for: about ``unit`` (its
         province's span, :meth:`Territory.coverage_of`) when known, else the territory's."""
+        day = parse_day(on, arg="on")
         cov = self._coverage
         if unit is not None:
-            with contextlib.suppress(NotFound, Ambiguous):
-                cov = self._territory.coverage_of(unit, on=on)
-        _warn_outside_coverage(cov, on, "the data", stacklevel=3)
+            with contextlib.suppress(NotFound, Ambiguous, InvalidData):
+                cov = self._territory.coverage_of(unit, on=day)
+        _warn_outside_coverage(cov, day, "the data", stacklevel=3)
+        return day
 
     def _unit_of(self, ref: OrgRef | PostRef) -> str | None:
         """The unit an organization or post reference serves, when found without resolving
@@ -349,7 +353,7 @@ class Organizations:
         >>> hanoi_organizations().get("ubnd:00070@2025-07-01").name
         'Ủy ban nhân dân phường Hoàn Kiếm'
         """
-        found = self._get(org_id)
+        found = self._get(_id(org_id, "org_id", "an organization id"))
         if found is None:
             raise NotFound("organization id", org_id)
         return found
@@ -361,7 +365,7 @@ class Organizations:
 
     def post(self, post_id: str) -> Post:
         """The post with this id, curated or derived; NotFound otherwise."""
-        found = self._posts.get(post_id)
+        found = self._posts.get(_id(post_id, "post_id", "a post id"))
         if found is not None:
             return found
         org_id = post_id.rsplit("/", 1)[0]
@@ -393,6 +397,7 @@ class Organizations:
         >>> orgs.org("Văn phòng HĐND và UBND", within="Phường Hoàn Kiếm", on=date(2026, 3, 1)).id
         'vp-hdnd-ubnd:00070@2025-07-01'
         """
+        on = parse_day(on, arg="on")
         found = self._resolve(ref, on, within)
         self._check(on, found.unit_id)
         return found
@@ -408,6 +413,9 @@ class Organizations:
         >>> [o.id for o in hanoi_organizations().find("ubnd phuong hoan kiem")]
         ['ubnd:00070@2025-07-01']
         """
+        if not isinstance(name, str):
+            raise InvalidData("must be a name (a string)", path="name", value=name)
+        on = None if on is None else parse_day(on, arg="on")
         ctx = None
         if within is not None:
             if on is None:
@@ -478,7 +486,11 @@ class Organizations:
         if isinstance(ref, Organization):
             return ref
         if not isinstance(ref, str):
-            raise NotFound("organization", ref)
+            raise InvalidData(
+                "must be an Organization, or an organization id or name (a string)",
+                path="org",
+                value=ref,
+            )
         found = self._get(ref)
         if found is not None:
             if found.validity.contains(on):
@@ -600,7 +612,7 @@ class Organizations:
         >>> orgs.committee_of("Quận Hoàn Kiếm", on=date(2025, 6, 30)).id
         'ubnd:002'
         """
-        self._check(on, unit)
+        on = self._check(on, unit)
         return self._of_unit(self._unit(unit, on).id, OrgKind.PEOPLES_COMMITTEE, on)
 
     def council_of(self, unit: UnitRef, *, on: date) -> Organization | None:
@@ -614,7 +626,7 @@ class Organizations:
         >>> orgs.council_of("Phường Hoàn Kiếm", on=date(2026, 3, 1)).name
         'Hội đồng nhân dân phường Hoàn Kiếm'
         """
-        self._check(on, unit)
+        on = self._check(on, unit)
         return self._of_unit(self._unit(unit, on).id, OrgKind.PEOPLES_COUNCIL, on)
 
     def organizations(
@@ -629,7 +641,16 @@ class Organizations:
         >>> len(orgs.organizations(kind=OrgKind.DEPARTMENT, on=date(2025, 3, 1)))
         13
         """
-        self._check(on, unit)
+        on = self._check(on, unit)
+        if kind is not None and not isinstance(kind, OrgKind):
+            try:
+                kind = OrgKind(kind)
+            except ValueError:
+                raise InvalidData(
+                    f"must be an OrgKind or one of {', '.join(k.value for k in OrgKind)}",
+                    path="kind",
+                    value=kind,
+                ) from None
         pool: Iterable[Organization]
         if unit is not None:
             pool = self._orgs_of_unit(self._unit(unit, on).id)
@@ -643,13 +664,13 @@ class Organizations:
 
     def posts(self, org: OrgRef, *, on: date) -> tuple[Post, ...]:
         """The posts of ``org`` existing on ``on``."""
-        self._check(on, self._unit_of(org))
+        on = self._check(on, self._unit_of(org))
         o = self._resolve(org, on)
         return tuple(p for p in self._posts_of_org(o) if p.validity.contains(on))
 
     def head_post(self, org: OrgRef, *, on: date) -> Post | None:
         """The head post of ``org`` on ``on`` (chairperson, director ...), or ``None``."""
-        self._check(on, self._unit_of(org))
+        on = self._check(on, self._unit_of(org))
         o = self._resolve(org, on)
         for p in self._posts_of_org(o):
             if p.is_head and p.validity.contains(on):
@@ -669,7 +690,7 @@ class Organizations:
         >>> orgs.holder("ubnd:01/chu-tich", on=date(2022, 9, 30)).person
         'Trần Sỹ Thanh'
         """
-        self._check(on, self._unit_of(post))
+        on = self._check(on, self._unit_of(post))
         held = self._holders(post, on)
         for h in held:
             if h.acting:
@@ -685,11 +706,11 @@ class Organizations:
         >>> [(h.person, h.acting) for h in orgs.holders("ubnd:01/chu-tich", on=date(2020, 9, 1))]
         [('Nguyễn Đức Chung', False), ('Nguyễn Văn Sửu', True)]
         """
-        self._check(on, self._unit_of(post))
+        on = self._check(on, self._unit_of(post))
         return self._holders(post, on)
 
     def _holders(self, post: PostRef, on: date) -> tuple[Holding, ...]:
-        pid = post.id if isinstance(post, Post) else post
+        pid = post.id if isinstance(post, Post) else _id(post, "post", "a Post or a post id")
         if pid not in self._posts:
             self.post(pid)  # NotFound for an unknown post
         held = [h for h in self._holdings.get(pid, ()) if h.validity.contains(on)]
@@ -699,7 +720,7 @@ class Organizations:
         """The organization ``org`` answers to on ``on``: for a People's Committee (or
         Council) that of the parent unit; for a body that is part of another, that body
         (a department's superior is the city People's Committee); else ``None``."""
-        self._check(on, self._unit_of(org))
+        on = self._check(on, self._unit_of(org))
         o = self._resolve(org, on)
         if o.kind in (OrgKind.PEOPLES_COMMITTEE, OrgKind.PEOPLES_COUNCIL):
             parent = self._territory._parent_id(o.unit_id, on.toordinal())
@@ -714,7 +735,7 @@ class Organizations:
         """The People's Committees ``org`` guides on ``on``, by id: for a department,
         inspectorate or PC Office, those of every unit below its own that day (a rule
         evaluated here, not stored)."""
-        self._check(on, self._unit_of(org))
+        on = self._check(on, self._unit_of(org))
         o = self._resolve(org, on)
         if not self._derive_guides or o.kind not in GUIDING_KINDS:
             return ()
@@ -728,17 +749,17 @@ class Organizations:
     def successors(self, org: OrgRef, *, on: date) -> tuple[Organization, ...]:
         """What ``org`` became by ``on``, following ``succeeded_by`` forward (itself if it
         still exists; empty if it ended without successors or starts after ``on``)."""
-        self._check(on, self._unit_of(org))
+        on = self._check(on, self._unit_of(org))
         return self._follow(self._resolve_any(org, on), on)[0]
 
     def succession_chain(self, org: OrgRef, *, on: date) -> tuple[Succession, ...]:
         """The successions followed by :meth:`successors`."""
-        self._check(on, self._unit_of(org))
+        on = self._check(on, self._unit_of(org))
         return self._follow(self._resolve_any(org, on), on)[1]
 
     def predecessors(self, org: OrgRef, *, on: date) -> tuple[Organization, ...]:
         """The organizations ``org`` directly replaced, by id."""
-        self._check(on, self._unit_of(org))
+        on = self._check(on, self._unit_of(org))
         o = self._resolve_any(org, on)
         ids = {p for s in self._pred(o.id) for p in s.predecessors}
         return tuple(sorted((self.get(i) for i in ids), key=lambda x: x.id))
@@ -822,7 +843,7 @@ class Organizations:
         """A read-only view of units, organizations and posts on ``on`` with the relations
         holding that day (``succeeded_by`` edges excluded). The graph is built on first
         use (queries do not need it)."""
-        self._check(on)
+        on = self._check(on)
         return day_view(self.full_graph, on)
 
     @property
@@ -848,6 +869,13 @@ def _pc_succession(s: Succession) -> Succession:
         sources=s.sources,
         verified=s.verified,
     )
+
+
+def _id(value: object, arg: str, what: str) -> str:
+    """``value`` if it is a string, else :class:`~papi.errors.InvalidData` naming ``arg``."""
+    if not isinstance(value, str):
+        raise InvalidData(f"must be {what} (a string)", path=arg, value=value)
+    return value
 
 
 def _evolve_part_of(o: Organization, part_of: str) -> Organization:

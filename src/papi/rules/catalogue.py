@@ -15,7 +15,7 @@ import attrs
 
 from papi._once import load_once
 from papi.calendar import VietnamCalendar
-from papi.dates import Validity, parse_date
+from papi.dates import Validity, parse_date, parse_day
 from papi.errors import InvalidData, NotFound, Problem, ValidityError
 from papi.rules._checks import _instance, _mapping, _no_unknown, _nonempty_str, _str
 from papi.rules.citation import Citation
@@ -242,7 +242,7 @@ def statute(key: str, *, on: date | str | None = None) -> Statute:
         raise NotFound("statute", key, closest=closest)
     if on is None:
         return versions[-1]
-    day = parse_date(on, path="on")
+    day = parse_day(on, arg="on")
     for s in versions:
         if s.validity.contains(day):
             return s
@@ -298,7 +298,7 @@ def _statute_rule(m: Mapping[str, object], path: str) -> Rule:
     _no_unknown(m, {"statute", "on"}, path)
     key = _str(m["statute"], f"{path}.statute")
     on = (
-        parse_date(_str(m["on"], f"{path}.on"), path=f"{path}.on")
+        parse_day(_str(m["on"], f"{path}.on"), arg=f"{path}.on")
         if m.get("on") is not None
         else None
     )

@@ -9,8 +9,8 @@ from datetime import date, timedelta
 from dateutil.relativedelta import relativedelta
 
 from papi.calendar import VietnamCalendar, default_calendar
-from papi.dates import parse_date
-from papi.errors import InvalidData
+from papi.dates import parse_day
+from papi.errors import CoverageError, InvalidData
 
 __all__ = ["PeriodUnit", "period_end"]
 
@@ -63,7 +63,7 @@ def period_end(
     >>> period_end(date(2026, 1, 31), 1, PeriodUnit.MONTHS, roll=False)
     datetime.date(2026, 2, 28)
     """
-    day = event if type(event) is date else parse_date(event, path="event")
+    day = parse_day(event, arg="event")
     if type(n) is not int or n < 0:
         raise InvalidData("must be an int >= 0", path="n", value=n)
     if not isinstance(unit, PeriodUnit):
@@ -71,12 +71,24 @@ def period_end(
     cal = _cal(calendar)
     if unit is PeriodUnit.WORKING_DAYS:
         return cal.add_working_days(day, n)
-    if unit is PeriodUnit.CALENDAR_DAYS:
-        end = day + timedelta(days=n)
-    elif unit is PeriodUnit.WEEKS:
-        end = day + timedelta(weeks=n)
-    elif unit is PeriodUnit.MONTHS:
-        end = day + relativedelta(months=n)
-    else:
-        end = day + relativedelta(years=n)
+    end = _shift(day, n, unit)
     return cal.roll_forward(end) if roll else end
+
+
+def _shift(day: date, n: int, unit: PeriodUnit, *, back: bool = False) -> date:
+    """``day`` moved ``n`` calendar ``unit`` s forward (or ``back``); a result beyond the
+    years :class:`datetime.date` can hold raises :class:`~papi.errors.CoverageError`."""
+    sign = -1 if back else 1
+    try:
+        if unit is PeriodUnit.CALENDAR_DAYS:
+            return day + sign * timedelta(days=n)
+        if unit is PeriodUnit.WEEKS:
+            return day + sign * timedelta(weeks=n)
+        if unit is PeriodUnit.MONTHS:
+            return day + relativedelta(months=sign * n)
+        return day + relativedelta(years=sign * n)
+    except (OverflowError, ValueError):
+        raise CoverageError(
+            f"{n} {unit.value} {'before' if back else 'after'} {day.isoformat()} lies beyond "
+            "the years a date can hold (1-9999)"
+        ) from None

@@ -12,11 +12,11 @@ from dateutil import rrule as _rr
 from dateutil.relativedelta import relativedelta
 
 from papi.calendar import VietnamCalendar, received_on
-from papi.dates import ALWAYS, Validity, parse_date
+from papi.dates import ALWAYS, FIRST_DAY, Validity, parse_day
 from papi.errors import InvalidData, NotFound, ValidityError
 from papi.rules._checks import _check_lang, _instance, _nonempty_str, _nonneg_int, _optional
 from papi.rules.citation import Citation
-from papi.rules.civil_code import PeriodUnit, _cal, period_end
+from papi.rules.civil_code import PeriodUnit, _cal, _shift, period_end
 from papi.rules.serial import rule_to_dict
 
 __all__ = [
@@ -90,11 +90,13 @@ _REPORT_SPAN: dict[ReportKind, tuple[int, tuple[int, ...]]] = {
 def _start_date(
     start: object, rule: After | None = None, calendar: VietnamCalendar | None = None
 ) -> date:
+    """The start day of a rule query, read with :func:`~papi.dates.parse_day` (so a day
+    outside 1000-2999 is :class:`~papi.errors.InvalidData`, never an overflow later); an
+    aware datetime counts from its receipt day when the rule has a ``receipt_cutoff``."""
+    day = parse_day(start, arg="start")
     if rule is not None and rule.receipt_cutoff is not None and isinstance(start, datetime):
         return received_on(start, calendar, office_close=rule.receipt_cutoff)
-    if type(start) is date:
-        return start
-    return parse_date(start, path="start")
+    return day
 
 
 def _ordinal_en(n: int) -> str:
@@ -242,7 +244,7 @@ class After(_RuleBase):
         if self.before:
             if self.unit is PeriodUnit.WORKING_DAYS:
                 return cal.subtract_working_days(day, self.n)
-            end = day - _STEP[self.unit] * self.n
+            end = _shift(day, self.n, self.unit, back=True)
             return cal.roll_backward(end) if self.roll else end
         return period_end(day, self.n, self.unit, cal, roll=self.roll)
 
@@ -260,14 +262,6 @@ class After(_RuleBase):
             word = "before" if self.before else "after"
             return f"{self.n} {one if self.n == 1 else many} {word} {self.of}"
         return f"{self.n} {vi} {'trước' if self.before else 'kể từ'} {self.of_vi or self.of}"
-
-
-_STEP = {
-    PeriodUnit.CALENDAR_DAYS: relativedelta(days=1),
-    PeriodUnit.WEEKS: relativedelta(weeks=1),
-    PeriodUnit.MONTHS: relativedelta(months=1),
-    PeriodUnit.YEARS: relativedelta(years=1),
-}
 
 
 def _roll(cal: VietnamCalendar, day: date, roll: Roll) -> date:
@@ -459,7 +453,7 @@ class Recurring(_SeriesMixin, _RuleBase):
         (datetime.date(2026, 8, 28), datetime.date(2026, 9, 4))
         """
         lo = _start_date(start)
-        hi = end if type(end) is date else parse_date(end, path="end")
+        hi = parse_day(end, arg="end")
         cal = _cal(calendar)
         if hi < lo:
             raise InvalidData(f"must not be before start ({lo.isoformat()})", path="end", value=hi)
@@ -612,7 +606,7 @@ class ReportingPeriod(_SeriesMixin, _RuleBase):
     def cutoffs(self, start: date | str, end: date | str) -> tuple[date, ...]:
         """The data cut-off days in ``[start, end]`` (inclusive), within the validity."""
         lo = _start_date(start)
-        hi = end if type(end) is date else parse_date(end, path="end")
+        hi = parse_day(end, arg="end")
         months = _REPORT_SPAN[self.period][1]
         out = []
         y, m = lo.year, lo.month
@@ -648,7 +642,7 @@ class ReportingPeriod(_SeriesMixin, _RuleBase):
     ) -> tuple[date, ...]:
         """The submission deadlines ``d`` with ``start <= d <= end`` (inclusive), in order."""
         lo = _start_date(start)
-        hi = end if type(end) is date else parse_date(end, path="end")
+        hi = parse_day(end, arg="end")
         if hi < lo:
             raise InvalidData(f"must not be before start ({lo.isoformat()})", path="end", value=hi)
         cal = _cal(calendar)
@@ -660,7 +654,8 @@ class ReportingPeriod(_SeriesMixin, _RuleBase):
             back = self.submit_within * 366 + 40
         elif self.submit_within is not None and self.submit_unit is PeriodUnit.WEEKS:
             back = self.submit_within * 7 + 40
-        found = (self.submission_due(c, cal) for c in self.cutoffs(lo - timedelta(days=back), hi))
+        since = date.fromordinal(max(FIRST_DAY.toordinal(), lo.toordinal() - back))
+        found = (self.submission_due(c, cal) for c in self.cutoffs(since, hi))
         return tuple(d for d in found if lo <= d <= hi)
 
     def due(self, start: date | str, calendar: VietnamCalendar | None = None) -> date:

@@ -27,7 +27,7 @@ from cattrs import Converter
 from cattrs.gen import make_dict_unstructure_fn, override
 
 from papi._once import load_once
-from papi.dates import Validity, parse_date
+from papi.dates import Validity, parse_day
 from papi.errors import InvalidData, ValidityError
 from papi.rules._checks import _no_unknown
 from papi.rules.citation import Citation
@@ -77,7 +77,7 @@ def _bool(value: object, _: type) -> bool:
 def _date(value: object, _: type) -> date:
     if not isinstance(value, str | date) or isinstance(value, datetime):
         raise InvalidData("not a date in the form YYYY-MM-DD", value=value)
-    return parse_date(value, path="")
+    return parse_day(value, arg="")  # 1000-2999, as every day papi reads
 
 
 def _time(value: object, _: type) -> time:

@@ -15,8 +15,8 @@ from __future__ import annotations
 import threading
 from collections.abc import Mapping, Sequence
 from datetime import date
-from operator import attrgetter
-from typing import TYPE_CHECKING, NamedTuple
+from operator import itemgetter
+from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 from papi.duties import Assignment, Role, Unlisted, innermost
 from papi.governance import _resolve, notices
@@ -49,6 +49,7 @@ __all__ = ["Core", "Entry", "SubjectTable", "who"]
 _ROLE_ORDER = {r: i for i, r in enumerate(Role)}
 _ACC = Role.ACCOUNTABLE
 _ACC_RANK = _ROLE_ORDER[_ACC]
+_F = TypeVar("_F", frozenset[str], frozenset[str | None])
 
 
 class Entry(NamedTuple):
@@ -61,6 +62,23 @@ class Entry(NamedTuple):
     k: int
     responsible: Responsible
 
+
+class UnitEntries(NamedTuple):
+    """What a unit contributes to the answers of the places in it (itself and below): its
+    entries in answer order and what the answer derives from them, computed once."""
+
+    entries: tuple[Entry, ...]
+    #: the documents of the entries' bases
+    docs: frozenset[str]
+    #: the levels of the units the entries' organizations serve
+    levels: frozenset[str | None]
+    #: an entry has succession hops / the role ``lead`` / a holder of unknown status
+    has_via: bool
+    has_lead: bool
+    has_unknown: bool
+
+
+_NOTHING = UnitEntries((), frozenset(), frozenset(), False, False, False)
 
 #: makes an :class:`Entry` from a tuple of its fields (``Entry(...)`` runs Python code)
 _entry = tuple.__new__
@@ -80,8 +98,8 @@ def _responsible(
     basis: BasisInfo,
     via: tuple[Hop, ...],
 ) -> Responsible:
-    """``Responsible(role=..., ...)`` at half the cost: the class has no validators or
-    converters, so setting its slots directly makes the same object (the compiled tables
+    """``Responsible(role=..., ...)`` at a fraction of the cost: the class has no validators
+    or converters, so setting its slots directly makes the same object (the compiled tables
     make one per entry of every unit asked about)."""
     r = _new(Responsible)
     s_role, s_task, s_org, s_post, s_holder, s_basis, s_via = _SLOTS
@@ -95,7 +113,8 @@ def _responsible(
     return r
 
 
-_K = attrgetter("k")
+_K = itemgetter(0)
+_LEAD = Role.LEAD
 
 
 class _Active(NamedTuple):
@@ -120,7 +139,16 @@ def _order(rank: int, has_via: bool, task_index: int, a_pos: int, n_tasks: int, 
 class SubjectTable:
     """A subject's assignments in force in one era, compiled (see the module docs)."""
 
-    __slots__ = ("_entries", "_lock", "active", "content", "docs_notices", "groups", "unlisted")
+    __slots__ = (
+        "_entries",
+        "_lock",
+        "active",
+        "content",
+        "docs_notices",
+        "groups",
+        "unlisted",
+        "warnings",
+    )
 
     def __init__(
         self,
@@ -135,16 +163,38 @@ class SubjectTable:
         for pos, act in enumerate(active):
             groups.setdefault(id(act.by_unit), (act.by_unit, []))[1].append(pos)
         #: the assignments grouped by the index of what their selector picks (assignments
-        #: with equal selectors share one): a unit is looked up once per distinct selector
-        self.groups = tuple((index, tuple(positions)) for index, positions in groups.values())
-        self._entries: dict[str | None, tuple[Entry, ...]] = {}
+        #: with equal selectors share one): a unit is looked up, and its rows made, once per
+        #: distinct selector; each assignment of a group as (assignment, is accountable, its
+        #: two plain orders, its two head orders, basis, head basis)
+        self.groups = tuple(
+            (
+                index,
+                tuple(
+                    (
+                        active[p].assignment,
+                        active[p].assignment.role is _ACC,
+                        *active[p].k_plain,
+                        *active[p].k_head,
+                        active[p].basis,
+                        active[p].head_basis,
+                    )
+                    for p in positions
+                ),
+            )
+            for index, positions in groups.values()
+        )
+        self._entries: dict[str | None, UnitEntries] = {}
         #: document notices per set of documents used (the same for every place of the era)
         self.docs_notices: dict[frozenset[str], tuple[Notice, ...]] = {}
+        #: the warnings of a core per (documents, lead found, holder unknown): shared tuples
+        self.warnings: dict[
+            tuple[frozenset[str], bool, bool, tuple[str, ...]], tuple[Notice, ...]
+        ] = {}
         self._lock = threading.Lock()
 
     def entries(
         self, ctx: Context, uid: str, on: date, era: int, *, keep: bool = True
-    ) -> tuple[Entry, ...]:
+    ) -> UnitEntries:
         """The entries of the assignments picking something in unit ``uid``, made once and
         kept when ``keep`` (the entries of a unit asked about itself end up in its
         :class:`Core`, so they are kept only when a unit below it needs them too)."""
@@ -157,54 +207,111 @@ class SubjectTable:
                 found = self._entries.setdefault(uid, made)
         return found
 
-    def reach(self, uid: str) -> list[int]:
-        """The positions in ``active`` of the assignments picking something in ``uid``."""
-        return sorted(pos for index, group in self.groups if uid in index for pos in group)
+    def reach(self, uid: str) -> list[str]:
+        """The ids of the assignments picking something in ``uid``, in table order."""
+        return [g[0].id for index, group in self.groups if uid in index for g in group]
 
-    def _make_entries(self, ctx: Context, uid: str, on: date, era: int) -> tuple[Entry, ...]:
+    def _make_entries(self, ctx: Context, uid: str, on: date, era: int) -> UnitEntries:
         """The entries of ``uid``, deduplicated and in answer order. Every entry of an
         organization comes from the unit it serves, so the deduplication of an answer is the
         deduplication of each unit's entries: a head-of-organization entry gives way to an
         assignment naming the same organization's head for the task, and a repeated entry
-        (same assignment, principle, organization, post and hops) is kept once, the first."""
-        candidates: list[tuple[int, Assignment, str | None, Row, BasisInfo]] = []
+        (same assignment, principle, organization, post and hops) is kept once, the first
+        (entries of different assignments never repeat each other)."""
+        found: list[tuple[tuple[Row, ...], tuple[Row, ...], tuple[_Member, ...]]] = []
         explicit_acc: set[tuple[str, str]] = set()
-        for pos in self.reach(uid):
-            a, index, ref_era, k_plain, k_head, plain, head_basis = self.active[pos]
-            key = (a.selector, era, ref_era, uid)
-            rows = ctx.tables.rows.get(key)
-            if rows is ABSENT:
-                rows = ctx.tables.rows.put(key, _resolve.rows(ctx, index[uid], on, era))
-            acc = a.role is _ACC
-            for row in rows:
-                has_via = row.via != ()
-                candidates.append((k_plain[has_via], a, None, row, plain))
-                if acc:
-                    explicit_acc.add((row.org_id, a.task))
-                # the người đứng đầu principle: the head answers for what the organization
-                # is assigned (rows of HeadsOf hits have no head_id)
-                elif row.head_id is not None:
-                    candidates.append((k_head[has_via], a, PRINCIPLE_HEAD, row, head_basis))
-        seen: set[tuple[object, ...]] = set()
+        rows_store = ctx.tables.rows
+        for index, members in self.groups:
+            hits = index.get(uid)
+            if hits is None:
+                continue
+            key = (id(index), uid)
+            stored = rows_store.get(key)
+            if stored is ABSENT or stored[0] is not index:
+                stored = rows_store.put(key, (index, *_unit_rows(ctx, hits, on, era)))
+                if stored[0] is not index:  # a stale entry of an index no longer kept
+                    stored = (index, *_unit_rows(ctx, hits, on, era))
+            _, rows, heads = stored
+            if not rows:
+                continue
+            found.append((rows, heads, members))
+            for m in members:
+                if m[1]:
+                    task = m[0].task
+                    explicit_acc.update((row.org_id, task) for row in rows)
+        if not found:
+            return _NOTHING
+        make, entry = _responsible, _entry
         out: list[Entry] = []
-        for k, a, principle, row, basis in candidates:
-            key2: tuple[object, ...]
-            if principle is None:
-                key2 = (a.id, None, row.org_id, row.post_id, row.via)
-            elif (row.org_id, a.task) in explicit_acc:
-                continue
-            else:
-                key2 = (a.id, principle, row.org_id, row.head_id, row.via)
-            if key2 in seen:
-                continue
-            seen.add(key2)
-            if principle is None:
-                r = _responsible(a.role, a.task, row.org, row.post, row.holder, basis, row.via)
-            else:
-                r = _responsible(_ACC, a.task, row.org, row.head, row.head_holder, basis, row.via)
-            out.append(_entry(Entry, (k, r)))
+        append = out.append
+        # equal keys only within one assignment's plain (or head) entries, in row order
+        for rows, heads, members in found:
+            for a, acc, kp0, kp1, kh0, kh1, plain, head_basis in members:
+                role, task = a.role, a.task
+                for row in rows:
+                    r = make(role, task, row.org, row.post, row.holder, plain, row.via)
+                    append(entry(Entry, (kp1 if row.via else kp0, r)))
+                if acc:
+                    continue
+                # the người đứng đầu principle: the head answers for what the organization
+                # is assigned, unless an assignment names that head for the task
+                for row in heads:
+                    if (row.org_id, task) in explicit_acc:
+                        continue
+                    r = make(_ACC, task, row.org, row.head, row.head_holder, head_basis, row.via)
+                    append(entry(Entry, (kh1 if row.via else kh0, r)))
         out.sort(key=_K)  # stable: equal keys keep the order above
-        return tuple(out)
+        docs: set[str] = set()
+        orgs: dict[str, OrgInfo] = {}
+        has_via = has_lead = has_unknown = False
+        for _, r in out:
+            docs.add(r.basis.document)
+            orgs[r.organization.id] = r.organization
+            if r.via:
+                has_via = True
+            if r.role is _LEAD:
+                has_lead = True
+            if r.holder is not None and r.holder.status == "unknown":
+                has_unknown = True
+        return UnitEntries(
+            entries=tuple(out),
+            docs=_intern(ctx, frozenset(docs)),
+            levels=_intern(ctx, frozenset(_resolve.unit_level(ctx, o) for o in orgs.values())),
+            has_via=has_via,
+            has_lead=has_lead,
+            has_unknown=has_unknown,
+        )
+
+
+def _unit_rows(
+    ctx: Context, hits: Sequence[Hit], on: date, era: int
+) -> tuple[tuple[Row, ...], tuple[Row, ...]]:
+    """The rows of a selector's hits in a unit for plain entries, and those for head-of-
+    organization entries (rows with a head post; rows of HeadsOf hits have none), each
+    without repeats (same organization, post and hops: the first is kept), so that an
+    assignment's entries repeat none."""
+    rows = _resolve.rows(ctx, hits, on, era)
+    if len(rows) == 1:
+        return rows, rows if rows[0].head_id is not None else ()
+    plain: list[Row] = []
+    seen: set[tuple[str, str | None, tuple[Hop, ...]]] = set()
+    for r in rows:
+        key = (r.org_id, r.post_id, r.via)
+        if key not in seen:
+            seen.add(key)
+            plain.append(r)
+    # the head post is the organization's, so a row repeating another's organization and
+    # hops repeats its head entry too
+    return tuple(plain), tuple(r for r in plain if r.head_id is not None)
+
+
+#: one assignment of a group of :attr:`SubjectTable.groups`
+_Member = tuple[Assignment, bool, int, int, int, int, BasisInfo, BasisInfo]
+
+
+def _intern(ctx: Context, value: _F) -> _F:
+    """One shared object per distinct frozen set (most units' sets are equal)."""
+    return ctx.tables.frozen.setdefault(value, lambda: value)  # type: ignore[return-value]
 
 
 class Core(NamedTuple):
@@ -354,32 +461,56 @@ def _core(ctx: Context, subj: SubjectInfo, unit: Unit, on: date) -> Core:
 
 def _new_core(ctx: Context, subj: SubjectInfo, unit: Unit, on: date, era: int) -> Core:
     table = subject_table(ctx, subj, on, era)
-    found: list[Entry] = []
     chain = chain_ids(ctx, unit, on, era)
-    for depth, uid in enumerate(chain):
-        # nearest first: the stable sort below keeps that order between equal keys
-        found.extend(table.entries(ctx, uid, on, era, keep=depth > 0))
-    found.sort(key=_K)
-    responsible = tuple(e.responsible for e in found)
-    unlisted = [(a, u) for a, u in table.unlisted if _resolve.reaches(ctx, a, chain, on)]
-    docs_used = {a.basis.document for a, _ in unlisted}
-    docs_used.update(r.basis.document for r in responsible)
-    hops: dict[Hop, None] = {}
-    last: tuple[Hop, ...] = ()
-    orgs: dict[str, OrgInfo] = {}
-    for r in responsible:
-        orgs[r.organization.id] = r.organization
-        if r.via and r.via is not last:  # entries of one hit share their via
-            hops.update(dict.fromkeys(r.via))
-            last = r.via
-    levels = frozenset(_resolve.unit_level(ctx, o) for o in orgs.values())
+    parts = [
+        part
+        for depth, uid in enumerate(chain)
+        if (part := table.entries(ctx, uid, on, era, keep=depth > 0)).entries
+    ]
+    # the unlisted holders of assignments whose selector reaches this place (a plan's notices
+    # stay where its selectors reach)
+    unlisted = tuple((a, u) for a, u in table.unlisted if _resolve.reaches(ctx, a, chain, on))
+    responsible: tuple[Responsible, ...] = ()
+    hops: tuple[Hop, ...] = ()
+    docs: frozenset[str] = frozenset()
+    levels: frozenset[str | None] = frozenset()
+    has_lead = has_unknown = False
+    if not parts:
+        levels = _intern(ctx, levels)
+    elif len(parts) == 1:  # already in answer order
+        p = parts[0]
+        responsible = tuple([e[1] for e in p.entries])
+        hops = _hops(responsible) if p.has_via else ()
+        docs, levels, has_lead, has_unknown = p.docs, p.levels, p.has_lead, p.has_unknown
+    else:
+        found: list[Entry] = []
+        for p in parts:  # nearest first: the stable sort keeps that order between equal keys
+            found.extend(p.entries)
+        found.sort(key=_K)
+        responsible = tuple([e[1] for e in found])
+        hops = _hops(responsible) if any(p.has_via for p in parts) else ()
+        docs = docs.union(*(p.docs for p in parts))
+        levels = _intern(ctx, levels.union(*(p.levels for p in parts)))
+        has_lead = any(p.has_lead for p in parts)
+        has_unknown = any(p.has_unknown for p in parts)
     return Core(
         responsible=responsible,
-        hops=tuple(hops),
-        warnings=_warnings(ctx, subj, on, table, unlisted, responsible, docs_used),
+        hops=hops,
+        warnings=_warnings(ctx, subj, on, table, docs, has_lead, has_unknown, unlisted),
         escalation=ladder(ctx, unit, on, era),
         levels=levels,
     )
+
+
+def _hops(responsible: Sequence[Responsible]) -> tuple[Hop, ...]:
+    """The succession hops of the entries, each once, in answer order."""
+    hops: dict[Hop, None] = {}
+    last: tuple[Hop, ...] = ()
+    for r in responsible:
+        if r.via and r.via is not last:  # entries of one hit share their via
+            hops.update(dict.fromkeys(r.via))
+            last = r.via
+    return tuple(hops)
 
 
 def _warnings(
@@ -387,11 +518,17 @@ def _warnings(
     subj: SubjectInfo,
     on: date,
     table: SubjectTable,
+    entry_docs: frozenset[str],
+    has_lead: bool,
+    has_unknown: bool,
     unlisted: Sequence[tuple[Assignment, Unlisted]],
-    responsible: Sequence[Responsible],
-    docs_used: set[str],
 ) -> tuple[Notice, ...]:
-    docs = frozenset(docs_used)
+    """The era-invariant warnings of an answer, one shared tuple per distinct case."""
+    key = (entry_docs, has_lead, has_unknown, tuple(a.id for a, _ in unlisted))
+    found = table.warnings.get(key)
+    if found is not None:
+        return found
+    docs = frozenset(entry_docs.union(a.basis.document for a, _ in unlisted))
     doc_notices = table.docs_notices.get(docs)
     if doc_notices is None:
         doc_notices = table.docs_notices.setdefault(docs, document_notices(ctx, docs, on))
@@ -408,11 +545,11 @@ def _warnings(
             notice = ctx.tables.unlisted.put(a.id, new)
         out.append(notice)
     out.extend(table.content)
-    if subj.kind == "indicator" and not any(r.role is Role.LEAD for r in responsible):
+    if subj.kind == "indicator" and not has_lead:
         out.append(notices.lead_unknown(subj.code))
-    if any(r.holder is not None and r.holder.status == "unknown" for r in responsible):
+    if has_unknown:
         out.append(notices.holder_unknown())
-    return tuple(out)
+    return table.warnings.setdefault(key, tuple(out))
 
 
 def document_notices(ctx: Context, docs: frozenset[str], on: date) -> tuple[Notice, ...]:
