@@ -309,7 +309,7 @@ def test_case_explains_in_both_languages(gov: Governance) -> None:
     assert "Không tính: 07/03/2026 Thứ Bảy" in vi
     assert "Accept the first complaint: by 2026-03-16" in en
     assert "Law 02/2011/QH13, Art 27; Circular 07/2013/TT-TTCP, Art 5(1)" in en
-    assert c.rows()[0]["due"] == "2026-03-16"
+    assert c.rows()[0]["due"] == date(2026, 3, 16)
 
 
 # ---- properties: timelines agree with the calendar ----------------------------------------------

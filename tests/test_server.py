@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import threading
 import unicodedata
+import warnings
 from collections.abc import Iterator
 from datetime import date
 from typing import Any
@@ -16,7 +17,7 @@ pytest.importorskip("fastapi", reason="the service needs the 'server' extra")
 pytest.importorskip("uvicorn", reason="the service needs the 'server' extra")
 import papi
 from http_helpers import get, get_json, running
-from papi.governance import Accountability, Governance
+from papi.governance import Accountability, Case, Governance
 from papi.server import create_app
 from papi.server.schemas import schema, schema_classes
 
@@ -40,6 +41,19 @@ CALLS: list[tuple[str, dict[str, str], str]] = [
     ("/overdue", {"on": "2023-03-01"}, "papi.overdue/1"),
     ("/gaps", {"on": ON}, "papi.gaps/1"),
     ("/escalation", {"where": "Phường Trúc Bạch", "on": ON}, "papi.escalation/1"),
+    ("/case", {"kind": "complaint", "where": WARD, "received": "2026-03-02"}, "papi.case/1"),
+    (
+        "/case",
+        {
+            "kind": "information",
+            "where": "Phường Trúc Bạch",
+            "received": "02/03/2026",
+            "on": "2026-04-01",
+            "complex": "true",
+            "channel": "online",
+        },
+        "papi.case/1",
+    ),
     ("/units", {"on": ON, "level": "commune"}, "papi.units/1"),
     ("/units", {"on": "2025-06-30", "within": "Quận Hoàn Kiếm"}, "papi.units/1"),
     ("/successors", {"unit": "Phường Cửa Đông", "on": ON}, "papi.successors/1"),
@@ -348,11 +362,54 @@ def test_every_who_query_round_trips_over_http(
     assert Accountability.from_dict(doc) == gov.who(subject, where=where, on=on)
 
 
+def test_case_is_the_library_answer(base: str, gov: Governance) -> None:
+    params = {"kind": "complaint", "where": WARD, "received": "02/03/2026", "complex": "true"}
+    status, headers, doc = get_json(base, "/case", **params, on="2026-04-01")
+    assert status == 200, doc
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        expected = gov.case(
+            "complaint", where=WARD, received=date(2026, 3, 2), on=date(2026, 4, 1), complex=True
+        )
+    assert doc == json.loads(json.dumps(expected.to_dict()))
+    assert Case.from_dict(doc) == expected
+    assert headers["cache-control"] == "public, max-age=86400"
+    assert headers["papi-warnings"] == ",".join(dict.fromkeys(w.code for w in expected.warnings))
+    status, _, body = get(base, "/case", None, **params, on="2026-04-01", format="text", lang="en")
+    assert status == 200
+    assert body.decode("utf-8") == expected.explain("en")
+
+
+def test_case_refuses_bad_parameters(base: str) -> None:
+    day = {"where": WARD, "received": "2026-03-02"}
+    assert error_of(base, "/case", 400, kind="lawsuit", **day)["code"] == "invalid_parameter"
+    bad_channel = error_of(base, "/case", 400, kind="information", channel="fax", **day)
+    assert bad_channel["code"] == "invalid_parameter"
+    bad_day = error_of(base, "/case", 400, kind="complaint", where=WARD, received="31/02/2026")
+    assert bad_day["code"] == "invalid_parameter"
+    missing = error_of(base, "/case", 404, kind="complaint", where="Phường Không Có")
+    assert missing["code"] == "not_found"
+
+
+def test_the_default_model_is_the_whole_country() -> None:
+    from papi.server.app import default_governance
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        country = papi.vietnam()
+    assert default_governance() is country
+    assert create_app().state.service.governance is country
+
+
 def test_main_loads_plans_and_serves(monkeypatch: pytest.MonkeyPatch) -> None:
     """``python -m papi.server`` (and later ``papi serve``): options, plans, then serve()."""
     from pathlib import Path
 
     import papi.server
+    import papi.server.app
+
+    # the whole country is the default (tested above); Hanoi keeps this test fast
+    monkeypatch.setattr(papi.server.app, "default_governance", papi.hanoi)
 
     plan = Path(__file__).resolve().parent.parent / "examples" / "illustrative_appendix.toml"
     if not plan.is_file():

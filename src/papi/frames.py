@@ -32,6 +32,7 @@ from papi.governance import (
     Accountability,
     Agenda,
     BasisInfo,
+    Case,
     Duties,
     Escalation,
     Gaps,
@@ -64,7 +65,8 @@ def rows(obj: object, *, lang: str = "vi") -> list[Row]:
     ``obj`` is an answer (:class:`~papi.governance.Accountability`,
     :class:`~papi.governance.Duties`, :class:`~papi.governance.Agenda`,
     :class:`~papi.governance.Overdue`, :class:`~papi.governance.Escalation`,
-    :class:`~papi.governance.Gaps`), a unit listing (:class:`~papi.server.documents.Units`
+    :class:`~papi.governance.Gaps`, :class:`~papi.governance.Case`), a unit listing
+    (:class:`~papi.server.documents.Units`
     from :func:`~papi.server.documents.units_document`, or
     :class:`~papi.server.documents.Successors`, :class:`~papi.server.documents.Conversion`),
     a :class:`~papi.framework.Framework`, a
@@ -265,6 +267,41 @@ def _gap_rows(g: Gaps, lang: str) -> list[Row]:
     ]
 
 
+def _case_rows(c: Case, lang: str) -> list[Row]:
+    out: list[Row] = []
+    for s in c.steps:
+        row: Row = {
+            "on": c.on,
+            "kind": c.kind,
+            "where_id": c.where.id,
+            "where": c.where.name,
+            "received": c.received,
+            "step": s.key,
+            "name": s.name_vi if lang == "vi" else s.name_en,
+            "role": s.role,
+            "organization_id": s.organization.id if s.organization else None,
+            "organization": _pick(s.organization.name, s.organization.name_en, lang)
+            if s.organization
+            else None,
+        }
+        row.update(_post(s.post, lang))
+        row.update(_holder(s.holder, lang))
+        row.update(
+            {
+                "start": s.start,
+                "n": s.n,
+                "unit": s.unit,
+                "due": s.due,
+                "elapsed": s.elapsed,
+                "statute": s.statute,
+                "citation": s.citation,
+                "verified": s.verified,
+            }
+        )
+        out.append(row)
+    return out
+
+
 def _unit_row(u: UnitEntry) -> Row:
     return {
         "id": u.id,
@@ -387,6 +424,7 @@ _MAKERS: Sequence[tuple[type[Any], Callable[[Any, str], list[Row]]]] = (
     (Overdue, _overdue_rows),
     (Escalation, _escalation_rows),
     (Gaps, _gap_rows),
+    (Case, _case_rows),
     (Units, _units_rows),
     (Successors, _successor_rows),
     (Conversion, _conversion_rows),

@@ -1,17 +1,28 @@
 """The answer types and their JSON: plain frozen data a portal can store and read back.
 
 Every answer (:class:`Accountability`, :class:`Duties`, :class:`Agenda`, :class:`Overdue`,
-:class:`Escalation`, :class:`Gaps`) has ``to_dict()`` (JSON-ready, a versioned ``schema`` key
-first), ``from_dict()`` (lossless), ``rows()`` (flat rows for tables) and ``explain(lang)``
-(text, in :mod:`papi.governance.explain`).
+:class:`Escalation`, :class:`Gaps`, :class:`Case`) has ``to_dict()`` (JSON-ready, a versioned
+``schema`` key first), ``from_dict()`` (lossless), ``rows(lang)`` (flat rows for tables,
+:func:`papi.frames.rows`), ``to_frame(lang)`` (the same as a pandas DataFrame, the optional
+``frames`` extra), ``explain(lang)`` (text, in :mod:`papi.governance.explain`), a one-line
+``repr`` and ``_repr_html_`` (a compact table, for notebooks).
+
+>>> from datetime import date
+>>> import papi
+>>> acc = papi.hanoi().who("D3", where="Phường Hoàn Kiếm", on=date(2026, 3, 1))
+>>> acc
+<Accountability D3 in Phường Hoàn Kiếm on 2026-03-01: 29 entries, 8 warnings>
+>>> acc.rows(lang="en")[0]["role"]
+'implement'
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date
+from html import escape
 from types import MappingProxyType
-from typing import Any, ClassVar, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 import attrs
 from cattrs.preconf.json import make_converter
@@ -31,6 +42,11 @@ from papi.governance.explain import (
 )
 from papi.progress import Status
 from papi.rules import citation_vi
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from papi.frames import Row
 
 __all__ = [
     "ANSWER_TYPES",
@@ -282,12 +298,72 @@ class _Answer:
         except Exception as err:  # cattrs raises ClassValidationError groups
             raise InvalidData(f"not a valid {cls.__name__} document: {err}", path="") from None
 
+    #: how many rows :meth:`_repr_html_` shows at most
+    HTML_ROWS: ClassVar[int] = 50
+
+    def _summary(self) -> str:
+        """What, where and when, and how many of what: the inside of :meth:`__repr__`."""
+        return type(self).__name__
+
+    def __repr__(self) -> str:
+        """A one-line summary, e.g. ``<Accountability D3 in Phường Hoàn Kiếm on 2026-03-01: 29
+        entries, 8 warnings>``; the whole answer is :meth:`to_dict` or :meth:`explain`."""
+        return f"<{self._summary()}>"
+
+    def rows(self, lang: str = "vi") -> list[Row]:
+        """Plain table rows, one per entity, with text in ``lang`` (``"vi"`` or ``"en"``):
+        :func:`papi.frames.rows` of this answer."""
+        from papi.frames import rows
+
+        return rows(self, lang=lang)
+
+    def to_frame(self, lang: str = "vi") -> pd.DataFrame:
+        """:meth:`rows` as a :class:`pandas.DataFrame` (needs pandas, the ``frames`` extra):
+        :func:`papi.frames.to_frame` of this answer."""
+        from papi.frames import to_frame
+
+        return to_frame(self, lang=lang)
+
+    def _repr_html_(self) -> str:
+        """A compact HTML table of :meth:`rows` for notebooks: the summary as caption, at most
+        :attr:`HTML_ROWS` rows, then the warnings (all text escaped)."""
+        data = self.rows()
+        columns = list(data[0]) if data else []
+        head = "".join(f"<th>{escape(c)}</th>" for c in columns)
+        body = "".join(
+            "<tr>" + "".join(f"<td>{_cell(r[c])}</td>" for c in columns) + "</tr>"
+            for r in data[: self.HTML_ROWS]
+        )
+        more = len(data) - self.HTML_ROWS
+        out = [
+            f"<table><caption>{escape(self._summary())}</caption>",
+            f"<thead><tr>{head}</tr></thead>" if columns else "",
+            f"<tbody>{body}</tbody></table>",
+        ]
+        if more > 0:
+            out.append(f"<p>… {more} more rows</p>")
+        notices: tuple[Notice, ...] = getattr(self, "warnings", ())
+        if notices:
+            items = "".join(
+                f"<li><code>{escape(n.code)}</code> {escape(n.message_en)}</li>" for n in notices
+            )
+            out.append(f"<ul>{items}</ul>")
+        return "".join(out)
+
+
+def _cell(value: object) -> str:
+    return "" if value is None else escape(str(value))
+
+
+def _count(n: int, one: str, many: str | None = None) -> str:
+    return f"{n} {one if n == 1 else many or one + 's'}"
+
 
 def _schema(name: str) -> Any:
     return attrs.field(default=name, init=True)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Accountability(_Answer):
     """The answer of :meth:`Governance.who`: who holds which role for ``subject`` in ``where``
     on ``on``, on what basis, through which successions; whom to escalate to; what is due next;
@@ -310,20 +386,13 @@ class Accountability(_Answer):
         """The entries holding ``role``."""
         return tuple(r for r in self.responsible if r.role is role)
 
-    def rows(self) -> list[dict[str, str]]:
-        """One flat row per entry, for tables."""
-        return [
-            {
-                "role": r.role.value,
-                "task": r.task,
-                "organization": r.organization.name,
-                "post": r.post.name if r.post else "",
-                "holder": r.holder.text("en") if r.holder else "",
-                "basis": f"{r.basis.citation_en} {r.basis.reference}",
-                "via": "; ".join(h.act for h in r.via),
-            }
-            for r in self.responsible
-        ]
+    def _summary(self) -> str:
+        w = self.where.name
+        return (
+            f"Accountability {self.subject.code} in {w} on {self.on}: "
+            f"{_count(len(self.responsible), 'entry', 'entries')}, "
+            f"{_count(len(self.warnings), 'warning')}"
+        )
 
     def explain(self, lang: str = "vi") -> str:
         """The reasoning as text a portal can show a citizen, in Vietnamese or English."""
@@ -344,7 +413,7 @@ class DutyItem:
     via: tuple[Hop, ...] = ()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Duties(_Answer):
     """The answer of :meth:`Governance.duties`."""
 
@@ -355,20 +424,11 @@ class Duties(_Answer):
     items: tuple[DutyItem, ...]
     warnings: tuple[Notice, ...] = ()
 
-    def rows(self) -> list[dict[str, str]]:
-        """One row per duty, for tables."""
-        return [
-            {
-                "task": d.task,
-                "role": d.role.value,
-                "organization": d.organization.name,
-                "post": d.post.name if d.post else "",
-                "title": d.title_en or d.title_vi,
-                "basis": f"{d.basis.citation_en} {d.basis.reference}",
-                "via": "; ".join(h.act for h in d.via),
-            }
-            for d in self.items
-        ]
+    def _summary(self) -> str:
+        return (
+            f"Duties of {self.of} on {self.on}: {_count(len(self.items), 'duty', 'duties')}, "
+            f"{_count(len(self.warnings), 'warning')}"
+        )
 
     def explain(self, lang: str = "vi") -> str:
         """The duties as text."""
@@ -390,7 +450,7 @@ class AgendaItem:
     holders: tuple[str, ...]
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Agenda(_Answer):
     """The answer of :meth:`Governance.agenda`: deadlines in ``[start, end]``, recurring ones
     expanded, sorted by date."""
@@ -403,18 +463,11 @@ class Agenda(_Answer):
     items: tuple[AgendaItem, ...]
     warnings: tuple[Notice, ...] = ()
 
-    def rows(self) -> list[dict[str, str]]:
-        """One row per deadline."""
-        return [
-            {
-                "due": i.due.isoformat(),
-                "task": i.task,
-                "what": i.description_en,
-                "applies_to": i.applies_to or "",
-                "citation": i.citation or "",
-            }
-            for i in self.items
-        ]
+    def _summary(self) -> str:
+        return (
+            f"Agenda of {self.of or 'everyone'} from {self.start} to {self.end}: "
+            f"{_count(len(self.items), 'deadline')}, {_count(len(self.warnings), 'warning')}"
+        )
 
     def explain(self, lang: str = "vi") -> str:
         """The agenda as text."""
@@ -431,7 +484,7 @@ class OverdueItem:
     status: Status
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Overdue(_Answer):
     """The answer of :meth:`Governance.overdue`."""
 
@@ -440,19 +493,15 @@ class Overdue(_Answer):
     on: date
     items: tuple[OverdueItem, ...]
 
-    def rows(self) -> list[dict[str, str]]:
-        """One row per overdue pair."""
-        return [
-            {"task": i.task, "organization": i.organization.name, "due": i.due.isoformat()}
-            for i in self.items
-        ]
+    def _summary(self) -> str:
+        return f"Overdue on {self.on}: {_count(len(self.items), 'item')}"
 
     def explain(self, lang: str = "vi") -> str:
         """The list as text."""
         return explain_overdue(self, lang)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Escalation(_Answer):
     """The answer of :meth:`Governance.escalation`: from the People's Committee of ``where``
     up to the top, each with its head post and holder."""
@@ -467,16 +516,11 @@ class Escalation(_Answer):
     #: ``where_succeeded`` when ``where`` is a successor of the unit asked about
     warnings: tuple[Notice, ...] = ()
 
-    def rows(self) -> list[dict[str, str]]:
-        """One row per rung."""
-        return [
-            {
-                "organization": s.organization.name,
-                "post": s.post.name if s.post else "",
-                "holder": s.holder.text("en") if s.holder else "",
-            }
-            for s in self.steps
-        ]
+    def _summary(self) -> str:
+        return (
+            f"Escalation from {self.where.name} on {self.on}: {_count(len(self.steps), 'step')}, "
+            f"{_count(len(self.warnings), 'warning')}"
+        )
 
     def explain(self, lang: str = "vi") -> str:
         """The ladder as text (after a note on the unit answering, if it is a successor)."""
@@ -496,7 +540,7 @@ class Gap:
     basis: str | None = None
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Gaps(_Answer):
     """The answer of :meth:`Governance.gaps`."""
 
@@ -509,12 +553,8 @@ class Gaps(_Answer):
         """The kinds of gap present."""
         return frozenset(g.kind for g in self.items)
 
-    def rows(self) -> list[dict[str, str]]:
-        """One row per gap."""
-        return [
-            {"kind": g.kind, "subject": g.subject, "message": g.message_en, "basis": g.basis or ""}
-            for g in self.items
-        ]
+    def _summary(self) -> str:
+        return f"Gaps on {self.on}: {_count(len(self.items), 'gap')}"
 
     def explain(self, lang: str = "vi") -> str:
         """The gaps as text."""
@@ -568,7 +608,7 @@ class CaseStep:
     elapsed: bool
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Case(_Answer):
     """The answer of :meth:`Governance.case`: a complaint, denunciation or information
     request received in ``where`` on ``received``, step by step (``steps``), as the law
@@ -595,26 +635,11 @@ class Case(_Answer):
                 return s
         raise KeyError(key)
 
-    def rows(self) -> list[dict[str, str]]:
-        """One row per step."""
-        return [
-            {
-                "step": s.key,
-                "due": s.due.isoformat() if s.due else "",
-                "who": ", ".join(
-                    x
-                    for x in (
-                        s.post.name_en or s.post.name if s.post else None,
-                        s.organization.name if s.organization else None,
-                    )
-                    if x
-                ),
-                "period": f"{s.n} {s.unit}" if s.n is not None else "",
-                "citation": s.citation or "",
-                "competence": f"{s.basis.citation_en} {s.basis.reference}" if s.basis else "",
-            }
-            for s in self.steps
-        ]
+    def _summary(self) -> str:
+        return (
+            f"Case {self.kind} in {self.where.name} received {self.received}, on {self.on}: "
+            f"{_count(len(self.steps), 'step')}, {_count(len(self.warnings), 'warning')}"
+        )
 
     def explain(self, lang: str = "vi") -> str:
         """The case as text a portal can show a citizen, in Vietnamese or English."""

@@ -1,7 +1,7 @@
 """A read-only HTTP service over a :class:`~papi.Governance` (the ``server`` extra).
 
 Every query of the library has an endpoint (``/who``, ``/duties``, ``/agenda``, ``/overdue``,
-``/gaps``, ``/escalation``, ``/units``, ``/successors``, ``/statutes``, ``/deadline``,
+``/gaps``, ``/escalation``, ``/case``, ``/units``, ``/successors``, ``/statutes``, ``/deadline``,
 ``/framework``, ``/scores``, ``/health``) answering with the library's own JSON documents,
 whose JSON Schemas are packaged and published in ``/openapi.json``. Built on FastAPI and
 served by uvicorn, both imported only when the service is created::
@@ -13,7 +13,7 @@ or from Python::
 
     import papi
     from papi.server import serve
-    serve(papi.hanoi(), host="127.0.0.1", port=8000)
+    serve(papi.vietnam(), host="127.0.0.1", port=8000)
 
 :func:`create_app` gives the ASGI application itself, to mount in a larger FastAPI or
 Starlette application or to run under another ASGI server. The documents that are not answers
@@ -38,7 +38,8 @@ __all__ = ["create_app", "main", "parser", "serve"]
 def create_app(
     governance: Governance | None = None, *, allow_origins: Sequence[str] = ()
 ) -> FastAPI:
-    """The ASGI application answering over ``governance`` (default: :func:`papi.hanoi`).
+    """The ASGI application answering over ``governance`` (default: :func:`papi.vietnam`,
+    the whole country).
 
     ``allow_origins`` lists the web origins allowed to call it from a browser (CORS).
     Needs the ``server`` extra (FastAPI); raises :class:`ImportError` saying so otherwise.
@@ -93,12 +94,15 @@ def parser(prog: str = "papi serve") -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """``python -m papi.server [--host H] [--port P] [--data PLAN]...``: build the model
-    (the packaged one, plus each plan file) and serve it until interrupted."""
+    (the packaged model of the whole country, :func:`papi.vietnam`, plus each plan file)
+    and serve it until interrupted."""
     args = parser("python -m papi.server").parse_args(argv)
-    import papi
     from papi.io import load_plan
 
-    gov = papi.hanoi()
+    _need_extra()
+    from papi.server.app import default_governance
+
+    gov = default_governance()
     for path in args.data:
         gov = load_plan(path, base=gov)
     serve(
