@@ -18,9 +18,9 @@ def test_readme_tour_runs_and_says_what_it_gets() -> None:
     namespace: dict[str, object] = {}
     exec(compile(blocks[0], "README.md", "exec"), namespace)
     acc = namespace["acc"]
-    assert acc.where.name == "Phường Hoàn Kiếm"  # type: ignore[attr-defined]
+    assert acc.where.name == "Phường Hải Châu"  # type: ignore[attr-defined]
     assert acc.responsible  # type: ignore[attr-defined]
-    assert "Phường Hoàn Kiếm" in acc.explain(lang="vi")  # type: ignore[attr-defined]
+    assert "Phường Hải Châu" in acc.explain(lang="vi")  # type: ignore[attr-defined]
     checked = 0
     for line in blocks[0].splitlines():
         expr, _, comment = line.partition("  # ")
