@@ -204,7 +204,7 @@ def main() -> None:
 
 
 def national() -> None:
-    data = Path(territory_module.__file__).parent / "data" / "vietnam"
+    data = Path(territory_module.__file__).parent.parent / "data" / "vietnam"
     files = ("units.jsonl.gz", "successions.jsonl.gz", "meta.json")
     sizes = {f: (data / f).stat().st_size for f in files}
     print(

@@ -171,7 +171,7 @@ def render_top_page() -> str:
             rows.append(f"| [`{name}`]({mod}.md) | module: {summary} |")
             continue
         module = getattr(obj, "__module__", None) or "papi.?"
-        defined = module.split(".")[-1].lstrip("_").split("_")[0]
+        defined = module.split(".")[1].lstrip("_").split("_")[0]  # papi.territory.model: territory
         homes = [
             m
             for m in _reference_modules()

@@ -1,32 +1,14 @@
-"""Plans as files, and answers as JSON.
-
-A *plan file* (TOML for people, JSON for machines; ``schema = "papi.plan/1"``) holds
-``documents``, ``tasks``, ``assignments``, ``reports`` and ``notes``. :func:`load_plan` reads
-one on top of a base :class:`~papi.governance.Governance` and reports **every** problem
-(unknown unit, organization, indicator, statute or task; bad date; role not in the
-vocabulary; a selector that matches nobody; unknown keys) in one
-:class:`~papi.errors.InvalidData`, each with the file, the path inside it and the value.
-Every field of a record is checked on its own, then the references between records, so one
-bad field never hides another; a reference to a record of the file that is itself invalid is
-reported as "invalid document (see plan.toml: documents[0])", never as unknown.
-See ``docs/plan-files.md``.
-
-:func:`dumps` turns any answer (``Accountability``, ``Duties``, ``Agenda``, ``Overdue``,
-``Escalation``, ``Gaps``) into JSON with its versioned ``schema`` key; :func:`loads` reads it
-back into the same object.
-"""
+"""Plan files: every problem of a plan reported at once, with its file, path and value."""
 
 from __future__ import annotations
 
 import importlib
-import json
-import re
-import tomllib
 from collections.abc import Callable, Mapping
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+import papi.io as _io  # the limits are read from papi.io on each call, so they can be set there
 from papi.dates import ALWAYS, Validity, parse_day
 from papi.duties import (
     Assignment,
@@ -40,194 +22,14 @@ from papi.duties import (
     Unlisted,
     selector_from_dict,
 )
-from papi.errors import InvalidData, PapiError, Problem
-from papi.governance import ANSWER_TYPES, Builder, Governance, Notice
+from papi.errors import InvalidData, Problem
+from papi.governance import Builder, Governance, Notice
+from papi.io._text import (
+    _decode,
+    _parse,
+    _too_large,
+)
 from papi.progress import Completion, Report
-from papi.text import decode_utf8
-
-__all__ = [
-    "MAX_DOCUMENT_BYTES",
-    "MAX_NESTING",
-    "PLAN_SCHEMA",
-    "dumps",
-    "load_plan",
-    "loads",
-    "read_plan",
-    "read_plan_text",
-]
-
-PLAN_SCHEMA = "papi.plan/1"
-"""The ``schema`` value of plan files this version reads (``schema = "papi.plan/1"``); a plan
-without a ``schema`` key is read as this version, any other value is reported as a problem."""
-
-MAX_DOCUMENT_BYTES = 64 * 1024 * 1024
-"""The largest plan file or JSON answer papi reads: 64 MiB of UTF-8 (a plan of 100,000
-assignments is about 20 MiB). A larger input raises :class:`~papi.errors.InvalidData` naming
-this limit, before anything is parsed."""
-
-MAX_NESTING = 32
-"""How deeply tables and arrays may nest in a plan file or JSON answer (the plan format
-itself needs fewer than 10 levels). Deeper input raises :class:`~papi.errors.InvalidData`
-naming this limit, never :class:`RecursionError`."""
-
-_SURROGATE = re.compile("[\ud800-\udfff]")
-_TOML_AT = re.compile(r"\(at line (\d+), column (\d+)\)")
-
-
-class _Object(dict[str, Any]):
-    """A JSON object in which a key appeared more than once (JSON keeps the last copy of a
-    repeated key: papi reports it instead of losing data)."""
-
-    __slots__ = ("repeated",)
-
-    def __init__(self, pairs: list[tuple[str, Any]]) -> None:
-        super().__init__(pairs)
-        counts: dict[str, int] = {}
-        for k, _ in pairs:
-            counts[k] = counts.get(k, 0) + 1
-        self.repeated = tuple(k for k, n in counts.items() if n > 1)
-
-
-def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    """The ``object_pairs_hook`` of every JSON papi reads: a plain dict, or an
-    :class:`_Object` remembering its repeated keys."""
-    d = dict(pairs)
-    return d if len(d) == len(pairs) else _Object(pairs)
-
-
-def _too_large(size: int, source: str) -> InvalidData:
-    return InvalidData(
-        f"larger than the {MAX_DOCUMENT_BYTES // (1024 * 1024)} MiB papi reads "
-        "(MAX_DOCUMENT_BYTES)",
-        path=source,
-        value=f"{size} bytes",
-    )
-
-
-def _decode(data: bytes, source: str) -> str:
-    """UTF-8 text (a leading byte-order mark is dropped), or :class:`InvalidData` naming the
-    line of the first undecodable byte."""
-    if len(data) > MAX_DOCUMENT_BYTES:
-        raise _too_large(len(data), source)
-    return decode_utf8(data, source=source)
-
-
-def _parse(text: str, *, source: str, fmt: str, surrogates: bool = False) -> Any:
-    """The data in ``text`` (``fmt`` ``"toml"`` or ``"json"``), checked against the limits
-    (:data:`MAX_DOCUMENT_BYTES`, :data:`MAX_NESTING`), for keys repeated in a JSON object and
-    (unless ``surrogates``: answers keep what :func:`dumps` escaped) for lone surrogates; every
-    failure is one :class:`InvalidData` naming ``source`` and,
-    where the parser knows them, the line and the path inside the document."""
-    if len(text) > MAX_DOCUMENT_BYTES // 4 and len(text.encode("utf-8", "replace")) > (
-        MAX_DOCUMENT_BYTES
-    ):
-        raise _too_large(len(text.encode("utf-8", "replace")), source)
-    name = fmt.upper()
-    try:
-        data = tomllib.loads(text) if fmt == "toml" else json.loads(text, object_pairs_hook=_object)
-    except json.JSONDecodeError as err:
-        raise InvalidData(
-            f"not valid JSON: {err.msg}",
-            path=f"{source}: line {err.lineno}, column {err.colno}",
-        ) from None
-    except tomllib.TOMLDecodeError as err:
-        at = _TOML_AT.search(str(err))
-        where = f"{source}: line {at.group(1)}, column {at.group(2)}" if at else source
-        raise InvalidData(
-            f"not valid TOML: {_TOML_AT.sub('', str(err)).strip()}", path=where
-        ) from None
-    except RecursionError:
-        raise InvalidData(
-            f"not valid {name}: nested deeper than {MAX_NESTING} levels (MAX_NESTING)", path=source
-        ) from None
-    except ValueError as err:  # e.g. an integer literal longer than Python converts
-        raise InvalidData(f"not valid {name}: {err}", path=source) from None
-    _check_tree(data, source, surrogates)
-    return data
-
-
-def _check_tree(data: Any, source: str, surrogates: bool) -> None:
-    """Walk the parsed data without recursion: nesting, repeated keys, lone surrogates. A
-    first, fast walk finds whether anything is wrong; a second one, only then, finds where."""
-    level: list[Any] = [data] if isinstance(data, dict | list) else []
-    depth = 1
-    while level:  # one level of containers at a time
-        if depth > MAX_NESTING:
-            break
-        values: list[Any] = []
-        for node in level:
-            if type(node) is list:
-                values.extend(node)
-            elif type(node) is dict:
-                values.extend(node.values())
-            else:  # an _Object: a repeated key
-                break
-        else:
-            level = [v for v in values if isinstance(v, dict | list)]
-            depth += 1
-            continue
-        break
-    else:  # nesting and keys are fine: now the data is shallow enough for repr()
-        if surrogates or not _has_surrogates(data):
-            return
-        _locate(data, source, surrogates=True)
-    _locate(data, source, surrogates=False)
-
-
-def _has_surrogates(data: Any) -> bool:
-    """Whether any string of ``data`` holds a lone surrogate (one C-speed pass over the
-    repr: a surrogate shows there as ``\\udXXX``, a genuine backslash as ``\\\\``)."""
-    text = repr(data)
-    return "\\ud" in text and _SURROGATE_IN_REPR.search(text) is not None
-
-
-_SURROGATE_IN_REPR = re.compile(r"(?<!\\)(?:\\\\)*\\ud[89a-f][0-9a-f]{2}")
-
-
-def _locate(data: Any, source: str, surrogates: bool) -> None:
-    """Raise the first problem :func:`_check_tree` found, naming its path."""
-    stack: list[tuple[Any, str, int]] = [(data, "", 1)]
-    while stack:
-        node, path, depth = stack.pop()
-        if isinstance(node, str):
-            if surrogates and _SURROGATE.search(node):
-                raise InvalidData(
-                    "a lone surrogate is not text (it cannot be written as UTF-8)",
-                    path=f"{source}: {path or '(top)'}",
-                    value=node.encode("utf-8", "backslashreplace").decode("ascii", "replace"),
-                )
-            continue
-        if not isinstance(node, dict | list):
-            continue
-        if depth > MAX_NESTING:
-            raise InvalidData(
-                f"nested deeper than {MAX_NESTING} levels (MAX_NESTING)",
-                path=f"{source}: {path or '(top)'}",
-            )
-        if isinstance(node, list):
-            stack.extend((v, f"{path}[{i}]", depth + 1) for i, v in reversed(list(enumerate(node))))
-            continue
-        if isinstance(node, _Object) and node.repeated:
-            k = node.repeated[0]
-            raise InvalidData(
-                "repeated key: JSON would keep only its last value",
-                path=f"{source}: {_join(path, k)}",
-                value=k,
-            )
-        for k, v in reversed(list(node.items())):
-            if surrogates and _SURROGATE.search(k):
-                raise InvalidData(
-                    "a lone surrogate is not text (it cannot be written as UTF-8)",
-                    path=f"{source}: {path or '(top)'}",
-                    value=k.encode("utf-8", "backslashreplace").decode("ascii", "replace"),
-                )
-            stack.append((v, _join(path, k), depth + 1))
-    raise AssertionError("_check_tree found a problem that _locate cannot")  # pragma: no cover
-
-
-def _join(path: str, k: str) -> str:
-    return f"{path}.{k}" if path else k
-
 
 _TOP = {"schema", "documents", "tasks", "assignments", "reports", "notes"}
 _DOC = {
@@ -426,9 +228,9 @@ def read_plan_text(text: str, *, source: str, fmt: str, builder: Builder) -> Bui
     for k in data:
         if k not in _TOP:
             r.bad(k, "unknown key", k)
-    schema = data.get("schema", PLAN_SCHEMA)
-    if schema != PLAN_SCHEMA:
-        r.bad("schema", f"unsupported schema; expected {PLAN_SCHEMA!r}", schema)
+    schema = data.get("schema", _io.PLAN_SCHEMA)
+    if schema != _io.PLAN_SCHEMA:
+        r.bad("schema", f"unsupported schema; expected {_io.PLAN_SCHEMA!r}", schema)
     # 1. every field of every record, on its own
     docs = [
         x
@@ -855,14 +657,14 @@ def read_plan(path: str | Path, *, builder: Builder) -> Builder:
     fmt = "json" if p.suffix.lower() == ".json" else "toml"
     try:
         size = p.stat().st_size
-        data = p.read_bytes() if size <= MAX_DOCUMENT_BYTES else b""
+        data = p.read_bytes() if size <= _io.MAX_DOCUMENT_BYTES else b""
     except OSError as err:
         raise InvalidData(f"cannot read the plan file: {err.strerror}", path=str(p)) from None
     except ValueError:  # a NUL byte in the name: no file can have it
         raise InvalidData(
             "cannot read the plan file: a NUL byte in its name", path=repr(p.name)
         ) from None
-    if size > MAX_DOCUMENT_BYTES:
+    if size > _io.MAX_DOCUMENT_BYTES:
         raise _too_large(size, p.name)
     return read_plan_text(_decode(data, p.name), source=p.name, fmt=fmt, builder=builder)
 
@@ -875,43 +677,3 @@ def load_plan(path: str | Path, *, base: Governance) -> Governance:
     (``plan.toml: tasks[2].indicators[0]``) and the value.
     """
     return read_plan(path, builder=base.builder()).build()
-
-
-def dumps(obj: Any, *, indent: int | None = 2) -> str:
-    """JSON for any papi answer (anything with ``to_dict()``), keys in a stable order,
-    non-ASCII kept as is. A lone surrogate (which no UTF-8 file can hold) is written as its
-    ``\\udXXX`` escape, so the text always encodes and :func:`loads` gives it back."""
-    if not hasattr(obj, "to_dict"):
-        raise InvalidData("cannot serialise this object", path="obj", value=type(obj).__name__)
-    text = json.dumps(obj.to_dict(), ensure_ascii=False, indent=indent)
-    if _SURROGATE.search(text):  # only inside strings: escape, as ensure_ascii would
-        text = _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
-    return text
-
-
-def loads(text: str) -> Any:
-    """The answer object a :func:`dumps` text came from, chosen by its ``schema`` key.
-
-    Text that is not such a document raises :class:`~papi.errors.InvalidData` (never a
-    parser's own exception), under the same limits as plan files:
-
-    >>> loads("")
-    Traceback (most recent call last):
-    ...
-    papi.errors.InvalidData: answer: line 1, column 1: not valid JSON: Expecting value
-    """
-    if not isinstance(text, str):
-        raise InvalidData("must be JSON text (str)", path="answer", value=type(text).__name__)
-    data = _parse(text, source="answer", fmt="json", surrogates=True)
-    schema = data.get("schema") if isinstance(data, dict) else None
-    cls = ANSWER_TYPES.get(schema) if isinstance(schema, str) else None
-    if cls is None:
-        raise InvalidData("unknown schema", path="schema", value=schema)
-    try:
-        return cls.from_dict(data)
-    except PapiError:
-        raise
-    except (KeyError, TypeError, ValueError, AttributeError, IndexError) as err:
-        raise InvalidData(
-            f"not a valid {schema} document ({type(err).__name__}: {err})", path="answer"
-        ) from None
