@@ -123,17 +123,7 @@ class Known:
 #: territory, organizations, cli, rules), reported in issue 12. The test suite skips exactly
 #: these (target, exception, innermost papi function); remove an entry when its fix lands and
 #: the suite checks that class again. Each note gives a reproducer and the fix.
-KNOWN_VIOLATIONS: tuple[Known, ...] = (
-    Known(
-        "cli:*",
-        "exit 1 UnicodeEncodeError",
-        "(cli)",
-        "issue 12: a file name that is not UTF-8 (`papi check $'\\xff.toml'`, argv "
-        "['check', '\\udcff.toml']) echoed to a strict UTF-8 stdout -> UnicodeEncodeError, "
-        "exit 1. Fix (cli): print names through `os.fsdecode(...).encode('utf-8', "
-        "'backslashreplace').decode()` (or write with errors='backslashreplace')",
-    ),
-)
+KNOWN_VIOLATIONS: tuple[Known, ...] = ()
 
 
 def is_known(v: Violation) -> Known | None:

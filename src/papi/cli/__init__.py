@@ -185,12 +185,16 @@ def _json_usage_errors(parser: object, arguments: list[str], err: TextIO, lang: 
 
 
 def _utf8(stream: TextIO) -> TextIO:
+    """``stream`` writing UTF-8 that never fails on what it is given: a file name that is not
+    UTF-8 (a lone surrogate from the file system) is written with a backslash escape."""
     encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
-    if encoding != "utf8":
-        reconfigure: Callable[..., None] | None = getattr(stream, "reconfigure", None)
-        if reconfigure is not None:
-            with contextlib.suppress(ValueError, OSError):
-                reconfigure(encoding="utf-8", errors="replace")
+    reconfigure: Callable[..., None] | None = getattr(stream, "reconfigure", None)
+    if reconfigure is not None:
+        with contextlib.suppress(ValueError, OSError):
+            if encoding != "utf8":
+                reconfigure(encoding="utf-8", errors="backslashreplace")
+            elif getattr(stream, "errors", None) == "strict":
+                reconfigure(errors="backslashreplace")
     return stream
 
 
