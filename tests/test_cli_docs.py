@@ -171,6 +171,8 @@ def render_top_page() -> str:
             rows.append(f"| [`{name}`]({mod}.md) | module: {summary} |")
             continue
         module = getattr(obj, "__module__", None) or "papi.?"
+        if not module.startswith("papi."):
+            module = "papi.?"  # a constant of another library's type (VN_TZ: a ZoneInfo)
         defined = module.split(".")[1].lstrip("_").split("_")[0]  # papi.territory.model: territory
         homes = [
             m

@@ -520,8 +520,11 @@ def reconcile_gso(
 # ------------------------------------------------------------------ main
 def _dump_gz(path: Path, rows: list[list[Any]]) -> int:
     text = "".join(json.dumps(r, ensure_ascii=False, separators=(",", ":")) + "\n" for r in rows)
-    data = gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0)
-    path.write_bytes(data)
+    data = bytearray(gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0))
+    # the header's OS byte: Python 3.11 writes 3 (Unix), 3.13 writes 255 (unknown); fixed so
+    # that every Python regenerates the same bytes
+    data[9] = 3
+    path.write_bytes(bytes(data))
     return len(data)
 
 

@@ -27,6 +27,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 import papi
 from papi.dates import parse_date, today_in_vietnam
+from papi.dates import parse_day as _parse_day
 from papi.errors import Ambiguous, InvalidData, NotFound, PapiError
 from papi.governance import Governance
 from papi.server import documents as docs
@@ -117,15 +118,18 @@ def parse_day(text: str, name: str) -> date:
     match = _DMY.fullmatch(text.strip())
     if match is not None:
         try:
-            return date(int(match[3]), int(match[2]), int(match[1]))
+            day = date(int(match[3]), int(match[2]), int(match[1]))
         except ValueError:
             raise InvalidData("not a valid day", path=name, value=text) from None
-    try:
-        return parse_date(text, path=name)
-    except InvalidData:
-        raise InvalidData(
-            "not a date in the form YYYY-MM-DD or dd/mm/yyyy", path=name, value=text
-        ) from None
+    else:
+        try:
+            day = parse_date(text, path=name)
+        except InvalidData:
+            raise InvalidData(
+                "not a date in the form YYYY-MM-DD or dd/mm/yyyy", path=name, value=text
+            ) from None
+    # the days papi reads (1000-2999), so that a window after the day cannot overflow
+    return _parse_day(day, arg=name)
 
 
 class Service:
