@@ -33,6 +33,7 @@ __all__ = [
     "PapiWarning",
     "Problem",
     "ValidityError",
+    "what_vi",
 ]
 
 
@@ -210,3 +211,38 @@ class PapiWarning(UserWarning):
 
 class CoverageWarning(PapiWarning):
     """An answer relies on data that does not cover the query date (estimated or missing)."""
+
+
+#: Vietnamese names of the kinds of record a :class:`NotFound` or :class:`Ambiguous` is about
+#: (their ``what``), for messages in Vietnamese (the command line and the HTTP service).
+WHAT_VI: dict[str, str] = {
+    "unit": "đơn vị hành chính",
+    "unit id": "mã định danh đơn vị",
+    "organization": "cơ quan, tổ chức",
+    "organization id": "mã cơ quan, tổ chức",
+    "organization or unit": "cơ quan hoặc đơn vị",
+    "holder": "cơ quan hoặc đơn vị",
+    "post id": "mã chức danh",
+    "task": "nhiệm vụ",
+    "subject": "chỉ số hoặc nhiệm vụ",
+    "statute": "quy định về thời hạn",
+    "PAPI year": "năm PAPI",
+    "framework year": "năm của khung chỉ số",
+    "indicator": "chỉ số",
+    "element": "thành phần của khung chỉ số",
+    "framework element": "thành phần của khung chỉ số",
+    "language": "ngôn ngữ",
+}
+
+
+def what_vi(what: str) -> str:
+    """The Vietnamese name of the kind of record ``what`` (the ``what`` of a
+    :class:`NotFound` or :class:`Ambiguous`), by its first words when it has a gloss.
+
+    >>> what_vi("unit"), what_vi("subject (indicator code, task id or name)"), what_vi("thing")
+    ('đơn vị hành chính', 'chỉ số hoặc nhiệm vụ', 'đối tượng')
+    """
+    if what in WHAT_VI:
+        return WHAT_VI[what]
+    head = what.split(" (")[0]
+    return WHAT_VI.get(head, WHAT_VI.get(head.split()[0] if head else "", "đối tượng"))

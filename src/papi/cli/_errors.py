@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from papi.errors import Ambiguous, InvalidData, NotFound, PapiError
+from papi.errors import Ambiguous, InvalidData, NotFound, PapiError, what_vi
 
 __all__ = ["CommandError", "error_document", "messages", "one_line"]
 
@@ -21,23 +21,6 @@ class CommandError(PapiError):
         self.parameter = parameter
 
 
-#: Vietnamese for the kinds of record an error names (``NotFound.what``).
-WHAT_VI = {
-    "unit": "đơn vị hành chính",
-    "unit id": "mã định danh đơn vị",
-    "organization": "cơ quan, tổ chức",
-    "organization or unit": "cơ quan hoặc đơn vị",
-    "holder": "cơ quan hoặc đơn vị",
-    "task": "nhiệm vụ",
-    "subject": "chỉ số hoặc nhiệm vụ",
-    "statute": "quy định về thời hạn",
-    "PAPI year": "năm PAPI",
-    "framework year": "năm của khung chỉ số",
-    "indicator": "chỉ số",
-    "element": "thành phần của khung chỉ số",
-    "framework element": "thành phần của khung chỉ số",
-}
-
 #: Vietnamese for the messages of :class:`~papi.errors.InvalidData` the command meets.
 INVALID_VI = {
     "not a date": "không phải ngày hợp lệ (dạng dd/mm/yyyy hoặc YYYY-MM-DD)",
@@ -45,14 +28,6 @@ INVALID_VI = {
     "not a date in the form YYYY-MM-DD": "không phải ngày dạng YYYY-MM-DD hoặc dd/mm/yyyy",
     "cannot read the plan file": "không đọc được tệp kế hoạch",
 }
-
-
-def what_vi(what: str) -> str:
-    """The Vietnamese name of the kind of record ``what``."""
-    if what in WHAT_VI:
-        return WHAT_VI[what]
-    head = what.split(" (")[0]
-    return WHAT_VI.get(head, WHAT_VI.get(head.split()[0] if head else "", "đối tượng"))
 
 
 def one_line(text: str) -> str:

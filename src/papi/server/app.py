@@ -28,7 +28,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 import papi
 from papi.dates import parse_date, today_in_vietnam
 from papi.dates import parse_day as _parse_day
-from papi.errors import Ambiguous, InvalidData, NotFound, PapiError
+from papi.errors import Ambiguous, InvalidData, NotFound, PapiError, what_vi
 from papi.governance import Governance
 from papi.server import documents as docs
 from papi.server.schemas import schema, schema_classes
@@ -83,29 +83,6 @@ class _Failure(Exception):
     def __init__(self, code: str, status: int, vi: str, en: str, parameter: str | None) -> None:
         super().__init__(en)
         self.code, self.status, self.vi, self.en, self.parameter = code, status, vi, en, parameter
-
-
-_WHAT_VI = {
-    "unit": "đơn vị hành chính",
-    "unit id": "mã định danh đơn vị",
-    "organization": "cơ quan, tổ chức",
-    "organization id": "mã cơ quan, tổ chức",
-    "post id": "mã chức danh",
-    "task": "nhiệm vụ",
-    "subject": "chỉ số hoặc nhiệm vụ",
-    "statute": "quy định về thời hạn",
-    "PAPI year": "năm PAPI",
-    "framework year": "năm của khung chỉ số",
-    "indicator": "chỉ số",
-    "language": "ngôn ngữ",
-}
-
-
-def _what_vi(what: str) -> str:
-    if what in _WHAT_VI:
-        return _WHAT_VI[what]
-    head = what.split(" (")[0]
-    return _WHAT_VI.get(head, _WHAT_VI.get(head.split()[0], "đối tượng"))
 
 
 def parse_day(text: str, name: str) -> date:
@@ -249,14 +226,14 @@ class Service:
         elif isinstance(err, NotFound):
             code, status, en = "not_found", 404, str(err)
             value = str(err.value)
-            vi = f"Không tìm thấy {_what_vi(err.what)} “{err.value}”"
+            vi = f"Không tìm thấy {what_vi(err.what)} “{err.value}”"
             if err.closest:
                 vi += "; gần nhất: " + ", ".join(f"“{c}”" for c in err.closest)
             candidates = self.candidates(err.what, err.closest, request)
         elif isinstance(err, Ambiguous):
             code, status, en = "ambiguous", 409, str(err)
             value = str(err.value)
-            vi = f"“{err.value}” ứng với {len(err.candidates)} {_what_vi(err.what)}: " + "; ".join(
+            vi = f"“{err.value}” ứng với {len(err.candidates)} {what_vi(err.what)}: " + "; ".join(
                 err.candidates[:20]
             )
             candidates = self.candidates(err.what, err.candidates, request)
