@@ -49,7 +49,7 @@ if TYPE_CHECKING:
     from papi.framework import Element
     from papi.governance._context import Context
     from papi.organizations import Organization, Post
-    from papi.territory import Succession
+    from papi.territory import Succession, Unverified
 
 __all__ = ["NO_HEAD", "Hit", "Row", "by_unit", "resolve", "subject", "where"]
 
@@ -657,14 +657,22 @@ def coverage_notices(ctx: Context, on: date, units: Iterable[Unit] = ()) -> tupl
     """A ``coverage`` notice when ``on`` lies outside the dates the territory data vouches
     for (the answer then uses the nearest structure in the data): about ``units`` when given,
     each by its province's span (:meth:`~papi.territory.Territory.coverage_of`; over the whole
-    country Hanoi is vouched for from 2020, the other provinces from 2025), else about the
-    whole territory."""
+    country every province is vouched for from 2020-01-01), else about the whole territory;
+    and one when ``on`` lies in a stretch the data marks as unverified for a unit's province
+    (:meth:`~papi.territory.Territory.unverified`)."""
     spans: dict[Validity, None] = {}
+    unverified: dict[Unverified, None] = {}
     for u in units:
         spans[_coverage_of(ctx, u, on)] = None
+        stretch = ctx.territory.unverified(u, on=on)
+        if stretch is not None:
+            unverified[stretch] = None
     if not spans:
         spans[ctx.territory.coverage] = None
-    return tuple(notices.coverage(cov, on) for cov in spans if not cov.contains(on))
+    outside = tuple(notices.coverage(cov, on) for cov in spans if not cov.contains(on))
+    return outside + tuple(
+        notices.unverified(s.province.name, s.days, s.reason, on) for s in unverified
+    )
 
 
 def _coverage_of(ctx: Context, unit: Unit | str, on: date) -> Validity:

@@ -70,7 +70,7 @@ from papi.territory.model import (
 from papi.territory.model import (
     UnitRef as UnitRef,
 )
-from papi.territory.registry import Territory
+from papi.territory.registry import Territory, Unverified
 from papi.territory.registry import day_view as day_view
 from papi.territory.successions import _check_successions as _check_successions
 
@@ -82,6 +82,7 @@ __all__ = [
     "Territory",
     "Unit",
     "UnitKind",
+    "Unverified",
     "hanoi_territory",
     "load_territory",
     "vietnam_territory",

@@ -7,6 +7,7 @@ import threading
 import warnings
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
+from typing import NamedTuple
 
 import networkx as nx
 
@@ -38,6 +39,17 @@ from papi.territory.model import (
     _span,
 )
 from papi.text import NameIndex
+
+
+class Unverified(NamedTuple):
+    """Days the data does not vouch for in a province (:meth:`Territory.unverified`)."""
+
+    province: Unit
+    """The top-level unit the stretch is recorded for."""
+    days: Validity
+    """The stretch of days, ``[valid_from, valid_to)``."""
+    reason: str
+    """Why the data does not vouch for them (in English, as the data records it)."""
 
 
 class Territory:
@@ -278,6 +290,31 @@ class Territory:
         """
         day = _as_day(on)
         return self._cov_of(self._resolve(u, day).id)
+
+    def unverified(self, u: UnitRef, *, on: date | str) -> Unverified | None:
+        """The stretch of days around ``on`` that the data marks as unverified for ``u``'s
+        province (see :meth:`build`, ``unverified``), or ``None``. Such a day lies inside
+        :meth:`coverage_of` and still warns.
+
+        >>> from papi.territory import vietnam_territory
+        >>> vn = vietnam_territory()
+        >>> found = vn.unverified("Tỉnh Bắc Giang", on="2025-04-01")
+        >>> found.province.name, str(found.days)
+        ('Tỉnh Bắc Giang', '[2025-03-02, 2025-06-30)')
+        >>> vn.unverified("Tỉnh Bắc Giang", on="2025-03-01") is None
+        True
+        """
+        day = _as_day(on)
+        unit = self._resolve(u, day)
+        d = day.toordinal()
+        if not self._gap_span[0] <= d < self._gap_span[1]:
+            return None
+        top = self._top_id(unit.id) or ""
+        for lo, hi, why in self._gaps.get(top, ()):
+            if lo <= d < hi:
+                days = Validity(valid_from=date.fromordinal(lo), valid_to=date.fromordinal(hi))
+                return Unverified(self._by_id[top], days, why)
+        return None
 
     def change_days(self) -> tuple[date, ...]:
         """Every day on which something in the data starts or ends, sorted: unit and link
