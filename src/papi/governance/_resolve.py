@@ -661,17 +661,17 @@ def coverage_notices(ctx: Context, on: date, units: Iterable[Unit] = ()) -> tupl
     and one when ``on`` lies in a stretch the data marks as unverified for a unit's province
     (:meth:`~papi.territory.Territory.unverified`)."""
     spans: dict[Validity, None] = {}
-    unverified: dict[Unverified, None] = {}
+    unverified: dict[str, Unverified] = {}  # by province: one stretch a day
     for u in units:
         spans[_coverage_of(ctx, u, on)] = None
         stretch = ctx.territory.unverified(u, on=on)
         if stretch is not None:
-            unverified[stretch] = None
+            unverified[stretch.province.id] = stretch
     if not spans:
         spans[ctx.territory.coverage] = None
     outside = tuple(notices.coverage(cov, on) for cov in spans if not cov.contains(on))
     return outside + tuple(
-        notices.unverified(s.province.name, s.days, s.reason, on) for s in unverified
+        notices.unverified(s.province.name, s.days, s.reason, on) for s in unverified.values()
     )
 
 
