@@ -7,7 +7,6 @@ import threading
 import warnings
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
-from typing import NamedTuple
 
 import networkx as nx
 
@@ -18,7 +17,7 @@ from papi.dates import (
     parse_date,
 )
 from papi.errors import Ambiguous, CoverageWarning, InvalidData, NotFound
-from papi.territory._build import _gc_paused
+from papi.territory._build import _gc_paused, day_view
 from papi.territory._build import build as _build
 from papi.territory._misses import (
     _AmbiguousPast,
@@ -36,20 +35,10 @@ from papi.territory.model import (
     Succession,
     Unit,
     UnitRef,
+    Unverified,
     _span,
 )
 from papi.text import NameIndex
-
-
-class Unverified(NamedTuple):
-    """Days the data does not vouch for in a province (:meth:`Territory.unverified`)."""
-
-    province: Unit
-    """The top-level unit the stretch is recorded for."""
-    days: Validity
-    """The stretch of days, ``[valid_from, valid_to)``."""
-    reason: str
-    """Why the data does not vouch for them (in English, as the data records it)."""
 
 
 class Territory:
@@ -795,21 +784,3 @@ def _as_level(value: object) -> Level | None:
     raise InvalidData(
         f"not a level (one of {', '.join(lv.value for lv in Level)})", path="level", value=value
     )
-
-
-def day_view(graph: nx.MultiDiGraph[str], on: date) -> nx.MultiDiGraph[str]:
-    """A frozen ``subgraph_view`` of ``graph`` with the nodes and edges whose ``lo``/``hi``
-    ordinal span contains ``on``, without ``succeeded_by`` edges."""
-    day = on.toordinal()
-    nodes = graph.nodes
-
-    def node_ok(n: str) -> bool:
-        data = nodes[n]
-        return bool(data["lo"] <= day < data["hi"])
-
-    def edge_ok(a: str, b: str, k: int) -> bool:
-        data = graph.edges[a, b, k]
-        return bool(data["relation"] != "succeeded_by" and data["lo"] <= day < data["hi"])
-
-    view = nx.subgraph_view(graph, filter_node=node_ok, filter_edge=edge_ok)
-    return nx.freeze(view)
