@@ -394,3 +394,140 @@ def test_a_holder_ending_before_the_due_date_is_flagged(gov: Governance) -> None
     assert second.due is not None
     assert second.due > date(2025, 6, 30)
     assert "case_holder_ends" in _codes(c)
+
+
+# ---- department directors (Law 02/2011/QH13 art. 20, Law 25/2018/QH14 art. 13(3)) ---------
+
+CITY = "Thành phố Đà Nẵng"
+
+
+def _agencies(gov: Governance, on: date) -> list[str]:
+    """The names of Đà Nẵng's specialised agencies on ``on`` (departments, inspectorate,
+    PC office), as the model derives them."""
+    from papi.organizations import OrgKind
+
+    city = gov.territory.unit(CITY, on=on)
+    kinds = {OrgKind.DEPARTMENT, OrgKind.INSPECTORATE, OrgKind.PC_OFFICE}
+    return sorted(
+        o.name for o in gov.organizations.organizations(unit=city, on=on) if o.kind in kinds
+    )
+
+
+def test_department_directors_resolve_first_instance(gov: Governance) -> None:
+    acc = _who(gov, "law.complaint.first", WARD, GAP)
+    directors = [
+        r for r in acc.responsible if r.basis.assignment == "law.complaint.first.department"
+    ]
+    assert sorted(r.organization.name for r in directors) == _agencies(gov, GAP)
+    assert len(directors) >= 12  # Decree 150/2025/NĐ-CP art. 8: 12 agencies in every province
+    for r in directors:
+        assert r.post is not None
+        assert r.basis.reference == "khoản 1 Điều 20"
+        assert r.basis.document == "law:02/2011/QH13"
+    assert {r.post.name for r in directors if r.post} >= {"Giám đốc", "Chánh Thanh tra"}
+    # the gap warning of the old placeholder is gone: the directors are named
+    assert not [w for w in acc.warnings if "khoản 1 Điều 20" in w.message_vi]
+    # asked about the ward, the directors' own second instance (above the heads of agencies
+    # under their departments) is not the ward's
+    topic = _who(gov, "khiếu nại", WARD, GAP)
+    assert "law.complaint.second.department" not in {r.task for r in topic.responsible}
+
+
+def test_department_directors_receive_citizens_and_resolve_denunciations(
+    gov: Governance,
+) -> None:
+    rec = _who(gov, "tiếp công dân", CITY, GAP)
+    agency = [r for r in rec.responsible if r.task == "law.reception.agency" and r.post]
+    assert sorted(r.organization.name for r in agency) == _agencies(gov, GAP)
+    assert {r.basis.reference for r in agency} == {"khoản 2 Điều 18"}
+    (dl,) = [d for d in rec.deadlines if d.task == "law.reception.agency"]
+    assert dl.due == date(2026, 3, 31)
+    assert dl.citation == "Law 42/2013/QH13, Art 18(2)"
+    # from 2026-07-01 the frequency is not sourced: the duty stands, no date, a warning
+    later = _who(gov, "law.reception.agency", CITY, AMENDED)
+    assert [d.due for d in later.deadlines] == [None]
+    assert "deadline_unknown" in _codes(later)
+    assert {r.basis.document for r in later.responsible if r.post} == {"law:154/2026/ND-CP"}
+    den = _who(gov, "tố cáo", WARD, GAP)
+    heads = [
+        r for r in den.responsible if r.basis.assignment == "law.denunciation.resolve.department"
+    ]
+    assert sorted(r.organization.name for r in heads) == _agencies(gov, GAP)
+    assert {r.basis.reference for r in heads} == {"khoản 3 Điều 13"}
+
+
+def test_case_against_a_department(gov: Governance) -> None:
+    c = _case(gov, "complaint", WARD, date(2026, 3, 2), against="Sở Tài chính")
+    assert c.against is not None
+    assert c.against.name == "Sở Tài chính"
+    got = [
+        (s.key, s.post.name if s.post else None, s.organization.name if s.organization else None)
+        for s in c.steps
+    ]
+    assert got == [
+        ("accept", "Giám đốc", "Sở Tài chính"),
+        ("resolve", "Giám đốc", "Sở Tài chính"),
+        ("file_second", None, None),
+        ("second_accept", "Chủ tịch", "Ủy ban nhân dân thành phố Đà Nẵng"),
+        ("second_resolve", "Chủ tịch", "Ủy ban nhân dân thành phố Đà Nẵng"),
+    ]
+    refs = [s.basis.reference for s in c.steps if s.basis]
+    assert refs == ["khoản 1 Điều 20"] * 2 + ["khoản 2 Điều 21"] * 2
+    # the same periods as against the ward (the law's periods do not depend on the resolver)
+    ward = _case(gov, "complaint", WARD, date(2026, 3, 2))
+    assert [s.due for s in c.steps[:3]] == [s.due for s in ward.steps[:3]]
+    assert ward.against is None
+    assert not _codes(c) & {"competence_unsourced", "second_instance_none", "case_holder_unknown"}
+    assert "đối với Sở Tài chính" in c.explain("vi")
+    assert "against Department of Finance (Sở Tài chính)" in c.explain("en")
+    assert Case.from_dict(c.to_dict()) == c
+
+
+def test_case_against_names_or_refuses(gov: Governance) -> None:
+    with pytest.raises(InvalidData) as info:
+        _case(gov, "complaint", WARD, date(2026, 3, 2), against="department")
+    assert "Sở Tài chính" in str(info.value)  # which agencies there are to choose from
+    with pytest.raises(InvalidData, match="against"):
+        _case(gov, "information", WARD, date(2026, 3, 2), against="Sở Y tế")
+    with pytest.raises(NotFound):
+        _case(gov, "complaint", WARD, date(2026, 3, 2), against="Sở Không Có")
+    # against the city's own People's Committee: its chairperson (art. 21(1)), no second
+    # instance in the data (the minister or a lawsuit: a warning)
+    c = _case(gov, "complaint", WARD, date(2026, 3, 2), against="UBND thành phố Đà Nẵng")
+    assert c.step("resolve").basis is not None
+    assert c.step("resolve").basis.reference == "khoản 1 Điều 21"
+    assert "second_instance_none" in _codes(c)
+    # a denunciation against a department: received by the ward, resolved by the director
+    d = _case(gov, "denunciation", WARD, date(2026, 3, 2), against="Sở Y tế")
+    assert d.step("screen").organization is not None
+    assert d.step("screen").organization.name == "Ủy ban nhân dân phường Hải Châu"
+    resolver = d.step("resolve")
+    assert resolver.post is not None
+    assert resolver.organization is not None
+    assert (resolver.post.name, resolver.organization.name) == ("Giám đốc", "Sở Y tế")
+    assert resolver.basis is not None
+    assert resolver.basis.reference == "khoản 3 Điều 13"
+    assert "competence_unsourced" not in _codes(d)  # the commune-chair gap is not this case's
+
+
+@given(st.dates(date(2025, 7, 1), date(2027, 6, 30)), st.randoms())
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+def test_any_agency_resolves_then_the_provincial_chair(
+    gov: Governance, received: date, pick: object
+) -> None:
+    import random
+
+    assert isinstance(pick, random.Random)
+    body = pick.choice(_agencies(gov, received))
+    c = _case(gov, "complaint", WARD, received, against=body)
+    first, second = c.step("resolve"), c.step("second_resolve")
+    assert first.organization is not None
+    assert first.organization.name == body
+    assert first.basis is not None
+    assert (first.basis.document, first.basis.reference) == ("law:02/2011/QH13", "khoản 1 Điều 20")
+    assert second.organization is not None
+    assert second.organization.name == "Ủy ban nhân dân thành phố Đà Nẵng"
+    assert second.basis is not None
+    assert second.basis.reference == "khoản 2 Điều 21"

@@ -32,6 +32,7 @@ from papi.errors import InvalidData, Problem
 from papi.text import fold, nfc
 
 __all__ = [
+    "AgenciesOf",
     "Assignment",
     "Basis",
     "CommitteesOf",
@@ -449,6 +450,53 @@ class DepartmentsBySector(Selector):
 
 
 @attrs.frozen(kw_only=True)
+class AgenciesOf(Selector):
+    """The specialised agencies (*cơ quan chuyên môn*: the departments, the inspectorate and
+    the office of the People's Committee) of the People's Committee of every unit of
+    ``level`` within the unit ``within`` (``None``: everywhere), only those of ``sector``
+    when it is given, as the organizations stand on the query date. With :class:`HeadsOf`:
+    every department director (*Giám đốc sở và cấp tương đương*), the holders of Law
+    02/2011/QH13 art. 20 and Law 25/2018/QH14 art. 13(3).
+
+    >>> sel = HeadsOf(of=AgenciesOf(level="province"))
+    >>> sel.describe("vi")
+    'người đứng đầu của cơ quan chuyên môn thuộc UBND mọi đơn vị cấp tỉnh'
+    >>> AgenciesOf(level="province", sector="justice", within="01").describe("en")
+    "the justice agency of the People's Committee of every province-level unit within 01"
+    >>> selector_from_dict(sel.to_dict(), path="s") == sel
+    True
+    """
+
+    kind: ClassVar[str] = "agencies"
+    level: str = attrs.field(validator=_level_validator)
+    within: str | None = None
+    sector: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"type": self.kind, "level": self.level}
+        if self.within is not None:
+            out["within"] = self.within
+        if self.sector is not None:
+            out["sector"] = self.sector
+        return out
+
+    def describe(self, lang: str = "vi") -> str:
+        if lang == "vi":
+            what = (
+                f"cơ quan chuyên môn ngành {self.sector}"
+                if self.sector is not None
+                else "cơ quan chuyên môn"
+            )
+            where = f" thuộc {self.within}" if self.within is not None else ""
+            return f"{what} thuộc UBND mọi đơn vị {_LEVEL_VI[self.level]}{where}"
+        what = (
+            f"the {self.sector} agency" if self.sector is not None else "the specialised agencies"
+        )
+        where = f" within {self.within}" if self.within is not None else ""
+        return f"{what} of the People's Committee of every {self.level}-level unit{where}"
+
+
+@attrs.frozen(kw_only=True)
 class Unlisted(Selector):
     """Organizations a document names only by reference to a text we do not have (e.g. "the
     departments assigned in Appendix 1 of Plan 164/KH-UBND"). It matches nobody, always, so
@@ -483,6 +531,7 @@ _SELECTOR_FIELDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "committees": (("level",), ("within",)),
     "heads": (("of",), ()),
     "sector": (("sector", "within"), ()),
+    "agencies": (("level",), ("within", "sector")),
     "unlisted": (("document", "reference", "description_vi"), ("description_en",)),
 }
 
@@ -573,6 +622,10 @@ def _selector(data: object, path: str, problems: list[Problem], depth: int = 0) 
             return HeadsOf(of=inner)
         if kind == "sector":
             return DepartmentsBySector(sector=data["sector"], within=data["within"])
+        if kind == "agencies":
+            return AgenciesOf(
+                level=data["level"], within=data.get("within"), sector=data.get("sector")
+            )
         return Unlisted(
             document=data["document"],
             reference=data["reference"],

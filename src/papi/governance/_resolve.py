@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from papi.dates import Validity, parse_day
 from papi.duties import (
+    AgenciesOf,
     Assignment,
     CommitteesOf,
     DepartmentsBySector,
@@ -43,6 +44,7 @@ from papi.governance.answers import (
     SubjectInfo,
     UnitInfo,
 )
+from papi.organizations import OrgKind
 from papi.territory import Level, Unit, UnitKind
 
 if TYPE_CHECKING:
@@ -454,7 +456,38 @@ def direct(ctx: Context, sel: Selector, on: date) -> tuple[Organization, ...]:
         return tuple(
             o for o in ctx.orgs.organizations(unit=within_unit, on=on) if o.sector == sel.sector
         )
+    if isinstance(sel, AgenciesOf):
+        return _agencies(ctx, sel, on)
     return ()
+
+
+#: the kinds of organization :class:`~papi.duties.AgenciesOf` picks (the specialised
+#: agencies of a People's Committee, Decree 150/2025/NĐ-CP art. 8)
+_AGENCY_KINDS = frozenset({OrgKind.DEPARTMENT, OrgKind.INSPECTORATE, OrgKind.PC_OFFICE})
+
+
+def _agencies(ctx: Context, sel: AgenciesOf, on: date) -> tuple[Organization, ...]:
+    """The specialised agencies (departments, inspectorate, PC office) of every unit of the
+    selector's level (within its unit, of its sector) on ``on``."""
+    kinds = _AGENCY_KINDS
+    within = None
+    if sel.within is not None:
+        try:
+            within = ctx.territory.unit(sel.within, on=on)
+        except NotFound:
+            return ()
+    level = Level(sel.level)
+    if within is not None and within.level is level:
+        units: Iterable[Unit] = (within,)
+    else:
+        units = ctx.territory.units(level=level, within=within, on=on)
+    organizations = ctx.orgs.organizations
+    return tuple(
+        o
+        for u in units
+        for o in organizations(unit=u, on=on)
+        if o.kind in kinds and (sel.sector is None or o.sector == sel.sector)
+    )
 
 
 def rows(ctx: Context, hits: Iterable[Hit], on: date, era: int) -> tuple[Row, ...]:
@@ -512,7 +545,11 @@ def _document_scope(ctx: Context, doc: str) -> frozenset[str] | None:
             continue
         listed = True
         inner = innermost(a.selector)
-        within = inner.within if isinstance(inner, CommitteesOf | DepartmentsBySector) else None
+        within = (
+            inner.within
+            if isinstance(inner, CommitteesOf | DepartmentsBySector | AgenciesOf)
+            else None
+        )
         if isinstance(inner, OrgById):
             within = ctx.orgs.get(inner.id).unit_id
         if within is None:
