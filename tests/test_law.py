@@ -131,10 +131,10 @@ def test_notes_follow_the_language(gov: Governance) -> None:
     doc = gov.documents["law:136/2025/QH15"]
     assert doc.note("vi") == doc.notes_vi != doc.notes
     # what was searched for an unsourced competence is told in the answer's language
-    acc = _quiet(gov, "law.complaint.second.commune", "Phường Hoàn Kiếm", REFORM)
+    acc = _quiet(gov, "law.denunciation.resolve", "Phường Hoàn Kiếm", REFORM)
     (w,) = [w for w in acc.warnings if w.code == "competence_unsourced"]
-    assert "Đã tra cứu: Khoản 2 Điều 18 giao Chủ tịch UBND cấp huyện" in w.text("vi")
-    assert "Searched: Art. 18(2) made the district chairperson" in w.text("en")
+    assert "Đã tra cứu: Điểm a khoản 2 Điều 13 giao thẩm quyền này" in w.text("vi")
+    assert "Searched: Art. 13(2)(a) gave it to the district chairperson" in w.text("en")
     late = _quiet(gov, "law.complaint.second.commune", "Phường Hoàn Kiếm", AMENDMENT)
     (u,) = [w for w in late.warnings if w.code == "document_unverified"]
     assert u.text("vi").endswith(doc.notes_vi or "?")
@@ -421,8 +421,18 @@ def test_commune_chair_resolves_first_instance(gov: Governance) -> None:
             ("Ủy ban nhân dân quận Hoàn Kiếm", "khoản 2 Điều 18"),
             None,
         ),
-        ("Phường Hoàn Kiếm", REFORM, None, "competence_unsourced"),
-        ("Phường Hoàn Kiếm", date(2026, 6, 30), None, "competence_unsourced"),
+        (
+            "Phường Hoàn Kiếm",
+            REFORM,
+            ("Ủy ban nhân dân thành phố Hà Nội", "(điều chưa đọc được)"),
+            "document_unverified",
+        ),
+        (
+            "Phường Hoàn Kiếm",
+            date(2026, 6, 30),
+            ("Ủy ban nhân dân thành phố Hà Nội", "(điều chưa đọc được)"),
+            "document_unverified",
+        ),
         (
             "Phường Hoàn Kiếm",
             AMENDMENT,

@@ -114,13 +114,21 @@ def test_complaint_in_hai_chau_names_the_ward_chair_and_the_gap_above(gov: Gover
     ]
     assert first[0].basis.document == "law:02/2011/QH13"
     assert first[0].basis.reference == "Điều 17"
-    # no second instance above a commune chair is named between the reform and 2026-07-01:
-    # a warning saying what was searched, and no guess
-    assert not [r for r in acc.responsible if r.task.startswith("law.complaint.second")]
+    # between the reform and 2026-07-01 the second instance above a commune chair is the
+    # provincial chair under Decree 141/2025/NĐ-CP, known from secondary sources only: named,
+    # with the unverified-document warning saying so
+    second = [r for r in acc.responsible if r.task.startswith("law.complaint.second")]
+    assert [(r.organization.name, r.basis.document) for r in second] == [
+        ("Ủy ban nhân dân thành phố Đà Nẵng", "law:141/2025/ND-CP")
+    ]
+    (unverified,) = [w for w in acc.warnings if w.code == "document_unverified"]
+    assert "141/2025/NĐ-CP" in unverified.message_en
+    assert "secondary sources" in unverified.message_en
+    assert "nguồn thứ cấp" in unverified.message_vi
+    # the district chair's first-instance successor is still unsourced: a warning, no name
     unsourced = [w for w in acc.warnings if w.code == "competence_unsourced"]
-    gap = [w for w in unsourced if w.message_en.startswith("law.complaint.second.commune")]
+    gap = [w for w in unsourced if w.message_en.startswith("law.complaint.first")]
     assert gap, [w.message_en for w in acc.warnings]
-    assert "no act moving this competence was found" in gap[0].message_en
     assert "Decree 141/2025" in gap[0].message_en  # what was searched
     assert "chưa tìm thấy văn bản" in gap[0].message_vi
     # the law's roles, in its words
@@ -215,9 +223,16 @@ def test_complaint_received_on_2_march_2026(gov: Governance) -> None:
     resolve = c.step("resolve")
     assert (resolve.start, resolve.due) == (date(2026, 3, 16), date(2026, 4, 15))
     assert c.step("file_second").due == date(2026, 5, 15)
-    # the second complaint falls before 2026-07-01: no act names its resolver
-    assert [s.key for s in c.steps] == ["accept", "resolve", "file_second"]
-    assert {"second_instance_none", "competence_unsourced"} <= _codes(c)
+    # the second complaint falls before 2026-07-01: the provincial chairperson under Decree
+    # 141/2025/NĐ-CP, known from secondary sources only (unverified, with a warning)
+    second = c.step("second_accept")
+    assert (second.due, c.step("second_resolve").due) == (date(2026, 5, 29), date(2026, 7, 13))
+    assert second.organization is not None
+    assert second.organization.name == "Ủy ban nhân dân thành phố Đà Nẵng"
+    assert second.basis is not None
+    assert (second.basis.document, second.verified) == ("law:141/2025/ND-CP", False)
+    assert "document_unverified" in _codes(c)
+    assert not {"second_instance_none", "competence_unsourced"} & _codes(c)
 
 
 def test_complaint_received_on_1_july_2026(gov: Governance) -> None:
@@ -347,13 +362,19 @@ def test_complaint_timeline_agrees_with_period_end(
     for before, after in zip(c.steps, c.steps[1:], strict=False):
         if after.key != "second_resolve" or before.key == "second_accept":
             assert after.start == before.due
-    # the second instance is named only from 2026-07-01, and then unverified
+    # the second instance above the ward after the reform is the provincial chairperson,
+    # always unverified (Decree 141/2025/NĐ-CP known from secondary sources, then Decree
+    # 155/2026/NĐ-CP read without the amending law)
     second = [s for s in c.steps if s.key.startswith("second")]
-    if second:
-        assert second[0].start >= date(2026, 7, 1)
-        assert all(not s.verified for s in second)
-    else:
-        assert "second_instance_none" in _codes(c)
+    assert [s.key for s in second] == ["second_accept", "second_resolve"]
+    assert all(not s.verified for s in second)
+    # the holder is the one competent on the day the second complaint is received
+    filed = second[0].start
+    expected = "law:141/2025/ND-CP" if filed < date(2026, 7, 1) else "law:136/2025/QH15"
+    for s in second:
+        assert s.basis is not None
+        assert s.basis.document == expected
+    assert "document_unverified" in _codes(c)
 
 
 @given(st.dates(date(2025, 7, 1), date(2027, 6, 30)))

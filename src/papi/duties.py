@@ -106,7 +106,13 @@ _DOC_KIND_VI = {
 
 
 class Role(enum.Enum):
-    """What an organization or post does for a task (the vocabulary of Vietnamese plans)."""
+    """What an organization or post does for a task (the vocabulary of Vietnamese plans).
+
+    The law's own names for the acts of a procedure (receive, accept, resolve, second
+    instance, provide ...) are a separate vocabulary, :class:`papi.law.LawRole`, several per
+    task and carried beside the plan role in answers (``Accountability.law_roles``,
+    ``CaseStep.role_vi``/``role_en``): docs/law-duties.md says why.
+    """
 
     LEAD = "lead"  # chủ trì
     ADVISE = "advise"  # tham mưu
