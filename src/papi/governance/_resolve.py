@@ -439,13 +439,7 @@ def direct(ctx: Context, sel: Selector, on: date) -> tuple[Organization, ...]:
         o = ctx.orgs.get(sel.id)
         return (o,) if o.validity.contains(on) else ()
     if isinstance(sel, CommitteesOf):
-        within = None
-        if sel.within is not None:
-            try:
-                within = ctx.territory.unit(sel.within, on=on)
-            except NotFound:
-                return ()
-        units = ctx.territory.units(level=Level(sel.level), within=within, on=on)
+        units = _units_in(ctx, sel.level, sel.within, on)
         committee_of = ctx.orgs.committee_of
         return tuple(pc for pc in (committee_of(u, on=on) for u in units) if pc is not None)
     if isinstance(sel, DepartmentsBySector):
@@ -466,27 +460,32 @@ def direct(ctx: Context, sel: Selector, on: date) -> tuple[Organization, ...]:
 _AGENCY_KINDS = frozenset({OrgKind.DEPARTMENT, OrgKind.INSPECTORATE, OrgKind.PC_OFFICE})
 
 
+def _units_in(
+    ctx: Context, level: str, within: str | None, on: date, *, itself: bool = False
+) -> tuple[Unit, ...]:
+    """The units of ``level`` inside the unit ``within`` (anywhere: ``None``; none when it
+    names no unit on ``on``); with ``itself``, ``within`` alone when it is of ``level``."""
+    unit = None
+    if within is not None:
+        try:
+            unit = ctx.territory.unit(within, on=on)
+        except NotFound:
+            return ()
+    lv = Level(level)
+    if itself and unit is not None and unit.level is lv:
+        return (unit,)
+    return tuple(ctx.territory.units(level=lv, within=unit, on=on))
+
+
 def _agencies(ctx: Context, sel: AgenciesOf, on: date) -> tuple[Organization, ...]:
     """The specialised agencies (departments, inspectorate, PC office) of every unit of the
     selector's level (within its unit, of its sector) on ``on``."""
-    kinds = _AGENCY_KINDS
-    within = None
-    if sel.within is not None:
-        try:
-            within = ctx.territory.unit(sel.within, on=on)
-        except NotFound:
-            return ()
-    level = Level(sel.level)
-    if within is not None and within.level is level:
-        units: Iterable[Unit] = (within,)
-    else:
-        units = ctx.territory.units(level=level, within=within, on=on)
     organizations = ctx.orgs.organizations
     return tuple(
         o
-        for u in units
+        for u in _units_in(ctx, sel.level, sel.within, on, itself=True)
         for o in organizations(unit=u, on=on)
-        if o.kind in kinds and (sel.sector is None or o.sector == sel.sector)
+        if o.kind in _AGENCY_KINDS and (sel.sector is None or o.sector == sel.sector)
     )
 
 
