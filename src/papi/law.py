@@ -105,7 +105,10 @@ class HolderKind(enum.Enum):
 @attrs.frozen(kw_only=True)
 class LawRole:
     """A role in the law's own words (``accept``: *thụ lý*), with the plan role that encodes
-    it in ``duties.toml`` today and whether :class:`~papi.duties.Role` lacks it (``new``)."""
+    it in ``duties.toml`` and ``new`` (true: not a plan role). The law's roles are a
+    vocabulary of their own beside :class:`~papi.duties.Role`: several name the acts of one
+    duty held under one assignment (accept and resolve), so answers carry them next to the
+    plan role (``Accountability.law_roles``, ``CaseStep.role_vi``/``role_en``)."""
 
     key: str
     name_vi: str
