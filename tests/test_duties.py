@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from papi.duties import (
+    AgenciesOf,
     CommitteesOf,
     DepartmentsBySector,
     Document,
@@ -32,6 +33,7 @@ base_selectors: st.SearchStrategy[Selector] = st.one_of(
     st.builds(OrgById, id=ids),
     st.builds(CommitteesOf, level=levels, within=st.none() | ids),
     st.builds(DepartmentsBySector, sector=ids, within=ids),
+    st.builds(AgenciesOf, level=levels, within=st.none() | ids, sector=st.none() | ids),
     st.builds(
         Unlisted,
         document=ids,
@@ -64,6 +66,17 @@ def test_selector_problems_are_collected() -> None:
     )
     assert isinstance(innermost(sel), Unlisted)  # a placeholder: the caller reports problems
     assert {p.path for p in problems} == {"a[0].selector.of.within"}
+
+
+def test_agencies_selector_checks_its_keys() -> None:
+    with pytest.raises(InvalidData) as info:
+        selector_from_dict(
+            {"type": "heads", "of": {"type": "agencies", "level": "ward", "sector": 3, "x": 1}},
+            path="s",
+        )
+    assert {p.path for p in info.value.problems} == {"s.of.sector", "s.of.x"}
+    with pytest.raises(InvalidData, match="not a level"):
+        selector_from_dict({"type": "agencies", "level": "ward"}, path="s")
 
 
 def test_unknown_selector_type() -> None:

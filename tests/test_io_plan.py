@@ -183,6 +183,22 @@ def test_every_problem_in_one_error(tmp_path: Path) -> None:
     assert "plan.toml: tasks[0].indicators[1]: unknown indicator (value: 'D9.9')" in text
 
 
+def test_notes_in_both_languages(tmp_path: Path, example: Governance) -> None:
+    doc = example.documents["example-ward-plan-2026"]
+    assert doc.note("en") == "An illustration, not a real plan."
+    assert doc.note("vi") == "Ví dụ minh họa, không phải kế hoạch thật."
+    bad = example_toml().replace(
+        'notes_vi = "Ví dụ minh họa, không phải kế hoạch thật."', "notes_vi = 3"
+    )
+    path = tmp_path / "plan.toml"
+    path.write_text(bad, encoding="utf-8")
+    with pytest.raises(InvalidData) as info:
+        load_plan(path, base=hanoi())
+    assert ("plan.toml: documents[0].notes_vi", 3) in {
+        (p.path, p.value) for p in info.value.problems
+    }
+
+
 def test_selector_matching_nobody_is_rejected(tmp_path: Path) -> None:
     # the district tier does not exist on 2026-01-01: the selector matches nobody that day
     text = """

@@ -5,6 +5,7 @@ name users say finds its topic or statute."""
 
 from __future__ import annotations
 
+import re
 import tomllib
 import unicodedata
 import warnings
@@ -74,7 +75,7 @@ def _quiet(gov: Governance, subject: str, where: str, on: date) -> Any:
 def test_selectors_never_list_a_unit() -> None:
     for a in ASSIGNMENTS.values():
         for sel in _selectors(a["selector"]):
-            assert sel["type"] in ("heads", "committees", "unlisted"), a["id"]
+            assert sel["type"] in ("heads", "committees", "agencies", "unlisted"), a["id"]
             assert "within" not in sel, a["id"]
 
 
@@ -101,6 +102,42 @@ def test_unsourced_competences_never_name_anybody() -> None:
             assert a["selector"]["type"] == "unlisted", a["id"]
         if "UNVERIFIED" in a["notes"]:
             assert DOCUMENTS[a["basis"]["document"]].get("verified") is False, a["id"]
+
+
+def test_every_note_has_its_vietnamese_text() -> None:
+    """Every note of the law data is given in both languages, the markers included: an
+    English ``UNSOURCED``/``UNVERIFIED`` note is ``CHƯA CÓ NGUỒN``/``CHƯA XÁC MINH`` in
+    Vietnamese, and the codification's article codes (``PĐ Điều ...``) are kept."""
+    records = [*DOCUMENTS.values(), *TASKS.values(), *ASSIGNMENTS.values()]
+    noted = [r for r in records if "notes" in r]
+    assert len(noted) >= 50
+    for r in records:
+        assert ("notes" in r) == ("notes_vi" in r), r["id"]
+    for r in noted:
+        en, vi = r["notes"], r["notes_vi"]
+        assert vi.strip(), r["id"]
+        assert unicodedata.is_normalized("NFC", vi), r["id"]
+        assert en.startswith("UNSOURCED") == vi.startswith("CHƯA CÓ NGUỒN"), r["id"]
+        assert en.startswith("UNVERIFIED") == vi.startswith("CHƯA XÁC MINH"), r["id"]
+        codes = re.findall(r"PĐ Điều [\d.]+(?:LQ|NĐ)[\d.]+\d", en)
+        assert codes == re.findall(r"PĐ Điều [\d.]+(?:LQ|NĐ)[\d.]+\d", vi), r["id"]
+
+
+def test_notes_follow_the_language(gov: Governance) -> None:
+    (a,) = [a for a in gov.assignments if a.id == "law.complaint.first.commune"]
+    assert a.note("en") == a.notes
+    assert a.note("vi") == a.notes_vi
+    assert (a.note("vi") or "").startswith("PĐ Điều 18.1.LQ.17: Chủ tịch UBND cấp xã")
+    doc = gov.documents["law:136/2025/QH15"]
+    assert doc.note("vi") == doc.notes_vi != doc.notes
+    # what was searched for an unsourced competence is told in the answer's language
+    acc = _quiet(gov, "law.denunciation.resolve", "Phường Hoàn Kiếm", REFORM)
+    (w,) = [w for w in acc.warnings if w.code == "competence_unsourced"]
+    assert "Đã tra cứu: Điểm a khoản 2 Điều 13 giao thẩm quyền này" in w.text("vi")
+    assert "Searched: Art. 13(2)(a) gave it to the district chairperson" in w.text("en")
+    late = _quiet(gov, "law.complaint.second.commune", "Phường Hoàn Kiếm", AMENDMENT)
+    (u,) = [w for w in late.warnings if w.code == "document_unverified"]
+    assert u.text("vi").endswith(doc.notes_vi or "?")
 
 
 def test_validity_follows_the_law() -> None:
@@ -160,10 +197,17 @@ def test_index_and_names_match_the_duties_and_the_catalogue() -> None:
             assert ASSIGNMENTS[s]["task"].startswith("law.complaint.second."), s
     firsts = {a for a, v in ASSIGNMENTS.items() if v["task"] == "law.complaint.first"}
     assert {i.first for i in index.instances} == firsts
-    # every deadline of a task is a statute of the catalogue, named in some topic
+    # every deadline of a task is a statute of the catalogue, named in some topic, or a rule
+    # of its own citing its document and article (the agency heads' reception, art. 18(2))
     in_topics = {k for t in index.topics for k in t.statutes}
     for t in TASKS.values():
         for d in t.get("deadlines", ()):
+            if "rule" in d:
+                cited = d["rule"]["citation"]
+                assert cited["document"], t["id"]
+                assert cited["article"], t["id"]
+                assert any(t["id"] in tp.tasks for tp in index.topics), t["id"]
+                continue
             assert d["statute"] in STATUTE_KEYS, t["id"]
             assert d["statute"] in in_topics, t["id"]
 
@@ -377,8 +421,18 @@ def test_commune_chair_resolves_first_instance(gov: Governance) -> None:
             ("Ủy ban nhân dân quận Hoàn Kiếm", "khoản 2 Điều 18"),
             None,
         ),
-        ("Phường Hoàn Kiếm", REFORM, None, "competence_unsourced"),
-        ("Phường Hoàn Kiếm", date(2026, 6, 30), None, "competence_unsourced"),
+        (
+            "Phường Hoàn Kiếm",
+            REFORM,
+            ("Ủy ban nhân dân thành phố Hà Nội", "(điều chưa đọc được)"),
+            "document_unverified",
+        ),
+        (
+            "Phường Hoàn Kiếm",
+            date(2026, 6, 30),
+            ("Ủy ban nhân dân thành phố Hà Nội", "(điều chưa đọc được)"),
+            "document_unverified",
+        ),
         (
             "Phường Hoàn Kiếm",
             AMENDMENT,

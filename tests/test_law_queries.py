@@ -114,13 +114,21 @@ def test_complaint_in_hai_chau_names_the_ward_chair_and_the_gap_above(gov: Gover
     ]
     assert first[0].basis.document == "law:02/2011/QH13"
     assert first[0].basis.reference == "Điều 17"
-    # no second instance above a commune chair is named between the reform and 2026-07-01:
-    # a warning saying what was searched, and no guess
-    assert not [r for r in acc.responsible if r.task.startswith("law.complaint.second")]
+    # between the reform and 2026-07-01 the second instance above a commune chair is the
+    # provincial chair under Decree 141/2025/NĐ-CP, known from secondary sources only: named,
+    # with the unverified-document warning saying so
+    second = [r for r in acc.responsible if r.task.startswith("law.complaint.second")]
+    assert [(r.organization.name, r.basis.document) for r in second] == [
+        ("Ủy ban nhân dân thành phố Đà Nẵng", "law:141/2025/ND-CP")
+    ]
+    (unverified,) = [w for w in acc.warnings if w.code == "document_unverified"]
+    assert "141/2025/NĐ-CP" in unverified.message_en
+    assert "secondary sources" in unverified.message_en
+    assert "nguồn thứ cấp" in unverified.message_vi
+    # the district chair's first-instance successor is still unsourced: a warning, no name
     unsourced = [w for w in acc.warnings if w.code == "competence_unsourced"]
-    gap = [w for w in unsourced if w.message_en.startswith("law.complaint.second.commune")]
+    gap = [w for w in unsourced if w.message_en.startswith("law.complaint.first")]
     assert gap, [w.message_en for w in acc.warnings]
-    assert "no act moving this competence was found" in gap[0].message_en
     assert "Decree 141/2025" in gap[0].message_en  # what was searched
     assert "chưa tìm thấy văn bản" in gap[0].message_vi
     # the law's roles, in its words
@@ -215,9 +223,16 @@ def test_complaint_received_on_2_march_2026(gov: Governance) -> None:
     resolve = c.step("resolve")
     assert (resolve.start, resolve.due) == (date(2026, 3, 16), date(2026, 4, 15))
     assert c.step("file_second").due == date(2026, 5, 15)
-    # the second complaint falls before 2026-07-01: no act names its resolver
-    assert [s.key for s in c.steps] == ["accept", "resolve", "file_second"]
-    assert {"second_instance_none", "competence_unsourced"} <= _codes(c)
+    # the second complaint falls before 2026-07-01: the provincial chairperson under Decree
+    # 141/2025/NĐ-CP, known from secondary sources only (unverified, with a warning)
+    second = c.step("second_accept")
+    assert (second.due, c.step("second_resolve").due) == (date(2026, 5, 29), date(2026, 7, 13))
+    assert second.organization is not None
+    assert second.organization.name == "Ủy ban nhân dân thành phố Đà Nẵng"
+    assert second.basis is not None
+    assert (second.basis.document, second.verified) == ("law:141/2025/ND-CP", False)
+    assert "document_unverified" in _codes(c)
+    assert not {"second_instance_none", "competence_unsourced"} & _codes(c)
 
 
 def test_complaint_received_on_1_july_2026(gov: Governance) -> None:
@@ -347,13 +362,19 @@ def test_complaint_timeline_agrees_with_period_end(
     for before, after in zip(c.steps, c.steps[1:], strict=False):
         if after.key != "second_resolve" or before.key == "second_accept":
             assert after.start == before.due
-    # the second instance is named only from 2026-07-01, and then unverified
+    # the second instance above the ward after the reform is the provincial chairperson,
+    # always unverified (Decree 141/2025/NĐ-CP known from secondary sources, then Decree
+    # 155/2026/NĐ-CP read without the amending law)
     second = [s for s in c.steps if s.key.startswith("second")]
-    if second:
-        assert second[0].start >= date(2026, 7, 1)
-        assert all(not s.verified for s in second)
-    else:
-        assert "second_instance_none" in _codes(c)
+    assert [s.key for s in second] == ["second_accept", "second_resolve"]
+    assert all(not s.verified for s in second)
+    # the holder is the one competent on the day the second complaint is received
+    filed = second[0].start
+    expected = "law:141/2025/ND-CP" if filed < date(2026, 7, 1) else "law:136/2025/QH15"
+    for s in second:
+        assert s.basis is not None
+        assert s.basis.document == expected
+    assert "document_unverified" in _codes(c)
 
 
 @given(st.dates(date(2025, 7, 1), date(2027, 6, 30)))
@@ -394,3 +415,140 @@ def test_a_holder_ending_before_the_due_date_is_flagged(gov: Governance) -> None
     assert second.due is not None
     assert second.due > date(2025, 6, 30)
     assert "case_holder_ends" in _codes(c)
+
+
+# ---- department directors (Law 02/2011/QH13 art. 20, Law 25/2018/QH14 art. 13(3)) ---------
+
+CITY = "Thành phố Đà Nẵng"
+
+
+def _agencies(gov: Governance, on: date) -> list[str]:
+    """The names of Đà Nẵng's specialised agencies on ``on`` (departments, inspectorate,
+    PC office), as the model derives them."""
+    from papi.organizations import OrgKind
+
+    city = gov.territory.unit(CITY, on=on)
+    kinds = {OrgKind.DEPARTMENT, OrgKind.INSPECTORATE, OrgKind.PC_OFFICE}
+    return sorted(
+        o.name for o in gov.organizations.organizations(unit=city, on=on) if o.kind in kinds
+    )
+
+
+def test_department_directors_resolve_first_instance(gov: Governance) -> None:
+    acc = _who(gov, "law.complaint.first", WARD, GAP)
+    directors = [
+        r for r in acc.responsible if r.basis.assignment == "law.complaint.first.department"
+    ]
+    assert sorted(r.organization.name for r in directors) == _agencies(gov, GAP)
+    assert len(directors) >= 12  # Decree 150/2025/NĐ-CP art. 8: 12 agencies in every province
+    for r in directors:
+        assert r.post is not None
+        assert r.basis.reference == "khoản 1 Điều 20"
+        assert r.basis.document == "law:02/2011/QH13"
+    assert {r.post.name for r in directors if r.post} >= {"Giám đốc", "Chánh Thanh tra"}
+    # the gap warning of the old placeholder is gone: the directors are named
+    assert not [w for w in acc.warnings if "khoản 1 Điều 20" in w.message_vi]
+    # asked about the ward, the directors' own second instance (above the heads of agencies
+    # under their departments) is not the ward's
+    topic = _who(gov, "khiếu nại", WARD, GAP)
+    assert "law.complaint.second.department" not in {r.task for r in topic.responsible}
+
+
+def test_department_directors_receive_citizens_and_resolve_denunciations(
+    gov: Governance,
+) -> None:
+    rec = _who(gov, "tiếp công dân", CITY, GAP)
+    agency = [r for r in rec.responsible if r.task == "law.reception.agency" and r.post]
+    assert sorted(r.organization.name for r in agency) == _agencies(gov, GAP)
+    assert {r.basis.reference for r in agency} == {"khoản 2 Điều 18"}
+    (dl,) = [d for d in rec.deadlines if d.task == "law.reception.agency"]
+    assert dl.due == date(2026, 3, 31)
+    assert dl.citation == "Law 42/2013/QH13, Art 18(2)"
+    # from 2026-07-01 the frequency is not sourced: the duty stands, no date, a warning
+    later = _who(gov, "law.reception.agency", CITY, AMENDED)
+    assert [d.due for d in later.deadlines] == [None]
+    assert "deadline_unknown" in _codes(later)
+    assert {r.basis.document for r in later.responsible if r.post} == {"law:154/2026/ND-CP"}
+    den = _who(gov, "tố cáo", WARD, GAP)
+    heads = [
+        r for r in den.responsible if r.basis.assignment == "law.denunciation.resolve.department"
+    ]
+    assert sorted(r.organization.name for r in heads) == _agencies(gov, GAP)
+    assert {r.basis.reference for r in heads} == {"khoản 3 Điều 13"}
+
+
+def test_case_against_a_department(gov: Governance) -> None:
+    c = _case(gov, "complaint", WARD, date(2026, 3, 2), against="Sở Tài chính")
+    assert c.against is not None
+    assert c.against.name == "Sở Tài chính"
+    got = [
+        (s.key, s.post.name if s.post else None, s.organization.name if s.organization else None)
+        for s in c.steps
+    ]
+    assert got == [
+        ("accept", "Giám đốc", "Sở Tài chính"),
+        ("resolve", "Giám đốc", "Sở Tài chính"),
+        ("file_second", None, None),
+        ("second_accept", "Chủ tịch", "Ủy ban nhân dân thành phố Đà Nẵng"),
+        ("second_resolve", "Chủ tịch", "Ủy ban nhân dân thành phố Đà Nẵng"),
+    ]
+    refs = [s.basis.reference for s in c.steps if s.basis]
+    assert refs == ["khoản 1 Điều 20"] * 2 + ["khoản 2 Điều 21"] * 2
+    # the same periods as against the ward (the law's periods do not depend on the resolver)
+    ward = _case(gov, "complaint", WARD, date(2026, 3, 2))
+    assert [s.due for s in c.steps[:3]] == [s.due for s in ward.steps[:3]]
+    assert ward.against is None
+    assert not _codes(c) & {"competence_unsourced", "second_instance_none", "case_holder_unknown"}
+    assert "đối với Sở Tài chính" in c.explain("vi")
+    assert "against Department of Finance (Sở Tài chính)" in c.explain("en")
+    assert Case.from_dict(c.to_dict()) == c
+
+
+def test_case_against_names_or_refuses(gov: Governance) -> None:
+    with pytest.raises(InvalidData) as info:
+        _case(gov, "complaint", WARD, date(2026, 3, 2), against="department")
+    assert "Sở Tài chính" in str(info.value)  # which agencies there are to choose from
+    with pytest.raises(InvalidData, match="against"):
+        _case(gov, "information", WARD, date(2026, 3, 2), against="Sở Y tế")
+    with pytest.raises(NotFound):
+        _case(gov, "complaint", WARD, date(2026, 3, 2), against="Sở Không Có")
+    # against the city's own People's Committee: its chairperson (art. 21(1)), no second
+    # instance in the data (the minister or a lawsuit: a warning)
+    c = _case(gov, "complaint", WARD, date(2026, 3, 2), against="UBND thành phố Đà Nẵng")
+    assert c.step("resolve").basis is not None
+    assert c.step("resolve").basis.reference == "khoản 1 Điều 21"
+    assert "second_instance_none" in _codes(c)
+    # a denunciation against a department: received by the ward, resolved by the director
+    d = _case(gov, "denunciation", WARD, date(2026, 3, 2), against="Sở Y tế")
+    assert d.step("screen").organization is not None
+    assert d.step("screen").organization.name == "Ủy ban nhân dân phường Hải Châu"
+    resolver = d.step("resolve")
+    assert resolver.post is not None
+    assert resolver.organization is not None
+    assert (resolver.post.name, resolver.organization.name) == ("Giám đốc", "Sở Y tế")
+    assert resolver.basis is not None
+    assert resolver.basis.reference == "khoản 3 Điều 13"
+    assert "competence_unsourced" not in _codes(d)  # the commune-chair gap is not this case's
+
+
+@given(st.dates(date(2025, 7, 1), date(2027, 6, 30)), st.randoms())
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+def test_any_agency_resolves_then_the_provincial_chair(
+    gov: Governance, received: date, pick: object
+) -> None:
+    import random
+
+    assert isinstance(pick, random.Random)
+    body = pick.choice(_agencies(gov, received))
+    c = _case(gov, "complaint", WARD, received, against=body)
+    first, second = c.step("resolve"), c.step("second_resolve")
+    assert first.organization is not None
+    assert first.organization.name == body
+    assert first.basis is not None
+    assert (first.basis.document, first.basis.reference) == ("law:02/2011/QH13", "khoản 1 Điều 20")
+    assert second.organization is not None
+    assert second.organization.name == "Ủy ban nhân dân thành phố Đà Nẵng"
+    assert second.basis is not None
+    assert second.basis.reference == "khoản 2 Điều 21"

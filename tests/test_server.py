@@ -391,6 +391,22 @@ def test_case_refuses_bad_parameters(base: str) -> None:
     assert missing["code"] == "not_found"
 
 
+def test_case_against_a_department_over_http(base: str, gov: Governance) -> None:
+    params = {"kind": "complaint", "where": WARD, "received": "2026-03-02"}
+    status, _, doc = get_json(base, "/case", **params, against="Sở Tài chính")
+    assert status == 200, doc
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        expected = gov.case(
+            "complaint", where=WARD, received=date(2026, 3, 2), against="Sở Tài chính"
+        )
+    assert Case.from_dict(doc) == expected
+    assert doc["against"]["name"] == "Sở Tài chính"
+    # (this model holds no law duties: the library's answer, holders and warnings alike)
+    which = error_of(base, "/case", 400, **params, against="department")
+    assert which["code"] == "invalid_parameter"
+
+
 def test_the_default_model_is_the_whole_country() -> None:
     from papi.server.app import default_governance
 

@@ -32,6 +32,7 @@ from papi.errors import InvalidData, Problem
 from papi.text import fold, nfc
 
 __all__ = [
+    "AgenciesOf",
     "Assignment",
     "Basis",
     "CommitteesOf",
@@ -45,6 +46,7 @@ __all__ = [
     "Selector",
     "Task",
     "Unlisted",
+    "notes_in",
     "selector_from_dict",
 ]
 
@@ -74,6 +76,23 @@ class DocumentKind(enum.Enum):
         return _DOC_KIND_VI[self] if lang == "vi" else self.value
 
 
+def notes_in(notes: str | None, notes_vi: str | None, lang: str = "vi") -> str | None:
+    """A record's notes in ``lang``: ``notes`` is written in English (plan files kept it so
+    before ``notes_vi`` existed), ``notes_vi`` is its Vietnamese counterpart. Under ``"vi"``
+    the Vietnamese one when given, else the English one (callers that must say which
+    language they show compare with ``notes_vi``); under ``"en"`` the English one, else the
+    Vietnamese one.
+
+    >>> notes_in("In force 2014-07-01.", "Có hiệu lực từ 01/7/2014.", "vi")
+    'Có hiệu lực từ 01/7/2014.'
+    >>> notes_in("In force 2014-07-01.", None, "vi"), notes_in(None, "Có hiệu lực.", "en")
+    ('In force 2014-07-01.', 'Có hiệu lực.')
+    """
+    if lang == "vi":
+        return notes_vi if notes_vi is not None else notes
+    return notes if notes is not None else notes_vi
+
+
 _DOC_KIND_VI = {
     DocumentKind.LAW: "luật",
     DocumentKind.DECREE: "nghị định",
@@ -87,7 +106,13 @@ _DOC_KIND_VI = {
 
 
 class Role(enum.Enum):
-    """What an organization or post does for a task (the vocabulary of Vietnamese plans)."""
+    """What an organization or post does for a task (the vocabulary of Vietnamese plans).
+
+    The law's own names for the acts of a procedure (receive, accept, resolve, second
+    instance, provide ...) are a separate vocabulary, :class:`papi.law.LawRole`, several per
+    task and carried beside the plan role in answers (``Accountability.law_roles``,
+    ``CaseStep.role_vi``/``role_en``): docs/law-duties.md says why.
+    """
 
     LEAD = "lead"  # chủ trì
     ADVISE = "advise"  # tham mưu
@@ -173,6 +198,7 @@ class Document:
     sources: tuple[str, ...] = attrs.field(default=(), converter=_str_tuple)
     verified: bool = True
     notes: str | None = None
+    notes_vi: str | None = attrs.field(default=None, converter=attrs.converters.optional(nfc))
 
     def __attrs_post_init__(self) -> None:
         if self.date is None and self.date_known:
@@ -200,6 +226,11 @@ class Document:
         else:
             when = f" of {self.date.isoformat()}" if self.date else " (date unknown)"
         return f"{self.kind.label(lang)} {self.number}{when}"
+
+    def note(self, lang: str = "vi") -> str | None:
+        """The notes in ``lang``: ``notes_vi`` under ``"vi"`` when the data gives it, else
+        ``notes`` (see :func:`notes_in`)."""
+        return notes_in(self.notes, self.notes_vi, lang)
 
 
 @attrs.frozen(kw_only=True)
@@ -282,10 +313,15 @@ class Task:
     period: Validity = ALWAYS
     notes: str | None = None
     defined_in: tuple[Basis, ...] = attrs.field(default=(), converter=_bases)
+    notes_vi: str | None = attrs.field(default=None, converter=attrs.converters.optional(nfc))
 
     def title(self, lang: str = "vi") -> str:
         """The title in ``lang``, falling back to Vietnamese."""
         return self.title_en if lang == "en" and self.title_en else self.title_vi
+
+    def note(self, lang: str = "vi") -> str | None:
+        """The notes in ``lang`` (see :func:`notes_in`)."""
+        return notes_in(self.notes, self.notes_vi, lang)
 
 
 @attrs.frozen(kw_only=True)
@@ -420,6 +456,53 @@ class DepartmentsBySector(Selector):
 
 
 @attrs.frozen(kw_only=True)
+class AgenciesOf(Selector):
+    """The specialised agencies (*cơ quan chuyên môn*: the departments, the inspectorate and
+    the office of the People's Committee) of the People's Committee of every unit of
+    ``level`` within the unit ``within`` (``None``: everywhere), only those of ``sector``
+    when it is given, as the organizations stand on the query date. With :class:`HeadsOf`:
+    every department director (*Giám đốc sở và cấp tương đương*), the holders of Law
+    02/2011/QH13 art. 20 and Law 25/2018/QH14 art. 13(3).
+
+    >>> sel = HeadsOf(of=AgenciesOf(level="province"))
+    >>> sel.describe("vi")
+    'người đứng đầu của cơ quan chuyên môn thuộc UBND mọi đơn vị cấp tỉnh'
+    >>> AgenciesOf(level="province", sector="justice", within="01").describe("en")
+    "the justice agency of the People's Committee of every province-level unit within 01"
+    >>> selector_from_dict(sel.to_dict(), path="s") == sel
+    True
+    """
+
+    kind: ClassVar[str] = "agencies"
+    level: str = attrs.field(validator=_level_validator)
+    within: str | None = None
+    sector: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"type": self.kind, "level": self.level}
+        if self.within is not None:
+            out["within"] = self.within
+        if self.sector is not None:
+            out["sector"] = self.sector
+        return out
+
+    def describe(self, lang: str = "vi") -> str:
+        if lang == "vi":
+            what = (
+                f"cơ quan chuyên môn ngành {self.sector}"
+                if self.sector is not None
+                else "cơ quan chuyên môn"
+            )
+            where = f" thuộc {self.within}" if self.within is not None else ""
+            return f"{what} thuộc UBND mọi đơn vị {_LEVEL_VI[self.level]}{where}"
+        what = (
+            f"the {self.sector} agency" if self.sector is not None else "the specialised agencies"
+        )
+        where = f" within {self.within}" if self.within is not None else ""
+        return f"{what} of the People's Committee of every {self.level}-level unit{where}"
+
+
+@attrs.frozen(kw_only=True)
 class Unlisted(Selector):
     """Organizations a document names only by reference to a text we do not have (e.g. "the
     departments assigned in Appendix 1 of Plan 164/KH-UBND"). It matches nobody, always, so
@@ -454,6 +537,7 @@ _SELECTOR_FIELDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "committees": (("level",), ("within",)),
     "heads": (("of",), ()),
     "sector": (("sector", "within"), ()),
+    "agencies": (("level",), ("within", "sector")),
     "unlisted": (("document", "reference", "description_vi"), ("description_en",)),
 }
 
@@ -544,6 +628,10 @@ def _selector(data: object, path: str, problems: list[Problem], depth: int = 0) 
             return HeadsOf(of=inner)
         if kind == "sector":
             return DepartmentsBySector(sector=data["sector"], within=data["within"])
+        if kind == "agencies":
+            return AgenciesOf(
+                level=data["level"], within=data.get("within"), sector=data.get("sector")
+            )
         return Unlisted(
             document=data["document"],
             reference=data["reference"],
@@ -575,3 +663,8 @@ class Assignment:
     validity: Validity = ALWAYS
     basis: Basis
     notes: str | None = None
+    notes_vi: str | None = attrs.field(default=None, converter=attrs.converters.optional(nfc))
+
+    def note(self, lang: str = "vi") -> str | None:
+        """The notes in ``lang`` (see :func:`notes_in`)."""
+        return notes_in(self.notes, self.notes_vi, lang)

@@ -105,7 +105,10 @@ class HolderKind(enum.Enum):
 @attrs.frozen(kw_only=True)
 class LawRole:
     """A role in the law's own words (``accept``: *thụ lý*), with the plan role that encodes
-    it in ``duties.toml`` today and whether :class:`~papi.duties.Role` lacks it (``new``)."""
+    it in ``duties.toml`` and ``new`` (true: not a plan role). The law's roles are a
+    vocabulary of their own beside :class:`~papi.duties.Role`: several name the acts of one
+    duty held under one assignment (accept and resolve), so answers carry them next to the
+    plan role (``Accountability.law_roles``, ``CaseStep.role_vi``/``role_en``)."""
 
     key: str
     name_vi: str
@@ -239,8 +242,9 @@ def add_law_duties(builder: Builder) -> Builder:
     >>> from papi.datasets import hanoi_builder
     >>> gov = add_law_duties(hanoi_builder()).build()
     >>> acc = gov.who("law.complaint.first", where="Phường Hoàn Kiếm", on=date(2026, 3, 1))
-    >>> sorted({(r.post.name, r.organization.name, r.basis.reference) for r in acc.responsible})[0]
-    ('Chủ tịch', 'Ủy ban nhân dân phường Hoàn Kiếm', 'Điều 17')
+    >>> sorted({(r.post.name, r.organization.name, r.basis.reference) for r in acc.responsible
+    ...         if r.organization.unit == "Phường Hoàn Kiếm"})
+    [('Chủ tịch', 'Ủy ban nhân dân phường Hoàn Kiếm', 'Điều 17')]
     """
     from papi.io import read_plan_text
 
@@ -350,10 +354,19 @@ def statute_posts(key: str, on: date) -> tuple[StatutePost, ...]:
             names = (str(sel.get("description_vi", "")), str(sel.get("description_en", "")))
         else:
             kind = "post" if sel.get("type") == "heads" else "organization"
-            level = (sel.get("of") or {}).get("level") if kind == "post" else sel.get("level")
-            found = [h for h in index.holders.values() if h.kind.value == kind and h.level == level]
-            if found:
+            inner = (sel.get("of") or {}) if kind == "post" else sel
+            level = inner.get("level")
+            agencies = inner.get("type") == "agencies"
+            post = ("director" if agencies else "chairperson") if kind == "post" else None
+            found = [
+                h
+                for h in index.holders.values()
+                if h.kind.value == kind and h.level == level and (post is None or h.post == post)
+            ]
+            if found and not (agencies and kind == "organization"):
                 names = (found[0].name_vi, found[0].name_en)
+            elif agencies and kind == "organization" and level in _LEVEL_WORDS:
+                names = _agency_names(str(level), inner.get("sector"))
             elif kind == "organization" and level in _LEVEL_WORDS:
                 names = (
                     f"Ủy ban nhân dân cấp {_LEVEL_WORDS[level][0]}",
@@ -375,6 +388,24 @@ def statute_posts(key: str, on: date) -> tuple[StatutePost, ...]:
             ),
         )
     return tuple(out.values())
+
+
+#: the names of the agencies an ``agencies`` selector picks, by sector (``None``: any)
+_AGENCY_NAMES = {
+    "pc_office": ("Văn phòng Ủy ban nhân dân cấp {vi}", "office of the {en} People's Committee"),
+    "inspection": ("Thanh tra cấp {vi}", "{en} inspectorate"),
+    None: (
+        "cơ quan chuyên môn thuộc Ủy ban nhân dân cấp {vi}",
+        "specialised agency of the {en} People's Committee",
+    ),
+}
+
+
+def _agency_names(level: str, sector: object) -> tuple[str, str]:
+    """The Vietnamese and English names of the agencies of ``level`` (of ``sector``)."""
+    vi, en = _AGENCY_NAMES.get(sector if isinstance(sector, str) else None, _AGENCY_NAMES[None])
+    words = _LEVEL_WORDS[level]
+    return vi.format(vi=words[0]), en.format(en=words[1])
 
 
 _LEVEL_WORDS = {

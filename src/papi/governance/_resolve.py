@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from papi.dates import Validity, parse_day
 from papi.duties import (
+    AgenciesOf,
     Assignment,
     CommitteesOf,
     DepartmentsBySector,
@@ -43,6 +44,7 @@ from papi.governance.answers import (
     SubjectInfo,
     UnitInfo,
 )
+from papi.organizations import OrgKind
 from papi.territory import Level, Unit, UnitKind
 
 if TYPE_CHECKING:
@@ -437,13 +439,7 @@ def direct(ctx: Context, sel: Selector, on: date) -> tuple[Organization, ...]:
         o = ctx.orgs.get(sel.id)
         return (o,) if o.validity.contains(on) else ()
     if isinstance(sel, CommitteesOf):
-        within = None
-        if sel.within is not None:
-            try:
-                within = ctx.territory.unit(sel.within, on=on)
-            except NotFound:
-                return ()
-        units = ctx.territory.units(level=Level(sel.level), within=within, on=on)
+        units = _units_in(ctx, sel.level, sel.within, on)
         committee_of = ctx.orgs.committee_of
         return tuple(pc for pc in (committee_of(u, on=on) for u in units) if pc is not None)
     if isinstance(sel, DepartmentsBySector):
@@ -454,7 +450,43 @@ def direct(ctx: Context, sel: Selector, on: date) -> tuple[Organization, ...]:
         return tuple(
             o for o in ctx.orgs.organizations(unit=within_unit, on=on) if o.sector == sel.sector
         )
+    if isinstance(sel, AgenciesOf):
+        return _agencies(ctx, sel, on)
     return ()
+
+
+#: the kinds of organization :class:`~papi.duties.AgenciesOf` picks (the specialised
+#: agencies of a People's Committee, Decree 150/2025/NĐ-CP art. 8)
+_AGENCY_KINDS = frozenset({OrgKind.DEPARTMENT, OrgKind.INSPECTORATE, OrgKind.PC_OFFICE})
+
+
+def _units_in(
+    ctx: Context, level: str, within: str | None, on: date, *, itself: bool = False
+) -> tuple[Unit, ...]:
+    """The units of ``level`` inside the unit ``within`` (anywhere: ``None``; none when it
+    names no unit on ``on``); with ``itself``, ``within`` alone when it is of ``level``."""
+    unit = None
+    if within is not None:
+        try:
+            unit = ctx.territory.unit(within, on=on)
+        except NotFound:
+            return ()
+    lv = Level(level)
+    if itself and unit is not None and unit.level is lv:
+        return (unit,)
+    return tuple(ctx.territory.units(level=lv, within=unit, on=on))
+
+
+def _agencies(ctx: Context, sel: AgenciesOf, on: date) -> tuple[Organization, ...]:
+    """The specialised agencies (departments, inspectorate, PC office) of every unit of the
+    selector's level (within its unit, of its sector) on ``on``."""
+    organizations = ctx.orgs.organizations
+    return tuple(
+        o
+        for u in _units_in(ctx, sel.level, sel.within, on, itself=True)
+        for o in organizations(unit=u, on=on)
+        if o.kind in _AGENCY_KINDS and (sel.sector is None or o.sector == sel.sector)
+    )
 
 
 def rows(ctx: Context, hits: Iterable[Hit], on: date, era: int) -> tuple[Row, ...]:
@@ -512,7 +544,11 @@ def _document_scope(ctx: Context, doc: str) -> frozenset[str] | None:
             continue
         listed = True
         inner = innermost(a.selector)
-        within = inner.within if isinstance(inner, CommitteesOf | DepartmentsBySector) else None
+        within = (
+            inner.within
+            if isinstance(inner, CommitteesOf | DepartmentsBySector | AgenciesOf)
+            else None
+        )
         if isinstance(inner, OrgById):
             within = ctx.orgs.get(inner.id).unit_id
         if within is None:

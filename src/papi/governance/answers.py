@@ -627,6 +627,9 @@ class Case(_Answer):
     steps: tuple[CaseStep, ...]
     hops: tuple[Hop, ...]
     warnings: tuple[Notice, ...]
+    #: the body the complaint or denunciation is against (``None``: the People's Committee
+    #: of ``where``, the default)
+    against: OrgInfo | None = None
 
     def step(self, key: str) -> CaseStep:
         """The step ``key`` (``"accept"``, ``"resolve"`` ...)."""

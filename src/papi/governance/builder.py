@@ -9,6 +9,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from papi.duties import (
+    AgenciesOf,
     Assignment,
     CommitteesOf,
     Deadline,
@@ -303,7 +304,7 @@ class Builder:
                 ]
             return []
         if (
-            isinstance(sel, CommitteesOf | DepartmentsBySector)
+            isinstance(sel, CommitteesOf | DepartmentsBySector | AgenciesOf)
             and sel.within is not None
             and not self._unit_known(sel.within)
         ):

@@ -367,6 +367,9 @@ def explain_case(c: Case, lang: str) -> str:
         lines = [f"{kind_vi} nhận tại {c.where.name} ngày {day(c.received)}{extra}:"]
     else:
         lines = [f"{kind_en} received in {c.where.name} on {day(c.received)}{extra}:"]
+    if c.against is not None:
+        body = _org_text(c.against, lang)
+        lines[0] = lines[0][:-1] + (f", đối với {body}:" if vi else f", against {body}:")
     for i, s in enumerate(c.steps, 1):
         name = s.name_vi if vi else s.name_en
         if s.due is not None:

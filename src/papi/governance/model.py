@@ -258,6 +258,7 @@ class Governance:
         accepted: date | str | None = None,
         decided: date | str | None = None,
         second_received: date | str | None = None,
+        against: str | None = None,
     ) -> Case:
         """A ``kind`` of case (``"complaint"``, ``"denunciation"``, ``"information"``) received
         in ``where`` on ``received``, step by step: who must act (post, organization, holder,
@@ -275,6 +276,13 @@ class Governance:
         due before it are marked ``elapsed``. What the data cannot name (an unsourced
         competence, a period not in force) is a warning, never a guess.
 
+        ``against`` names the body a complaint or denunciation is about (an organization id,
+        or a name looked up around ``where``: ``"Sở Tài chính"``); its head resolves it (a
+        department director at first instance, Law 02/2011/QH13 art. 20(1), then the
+        provincial chairperson, art. 21(2)); a body without a competence of its own goes to
+        the one it is part of. By default the case is against the People's Committee of
+        ``where``.
+
         >>> from papi.datasets import hanoi_builder
         >>> from papi.law import add_law_duties
         >>> gov = add_law_duties(hanoi_builder()).build()
@@ -283,6 +291,14 @@ class Governance:
         (datetime.date(2026, 3, 16), 'Law 02/2011/QH13, Art 27', 'Chủ tịch')
         >>> gov.case("complaint", where="Phường Hoàn Kiếm", received="2026-07-01").step("accept").due
         datetime.date(2026, 7, 10)
+        >>> c = gov.case("complaint", where="Phường Hoàn Kiếm", received="2026-03-02",
+        ...              against="Sở Tài chính")
+        >>> [(s.post.name, s.organization.name, s.basis.reference) for s in c.steps if s.post]
+        ... # doctest: +NORMALIZE_WHITESPACE
+        [('Giám đốc', 'Sở Tài chính', 'khoản 1 Điều 20'),
+         ('Giám đốc', 'Sở Tài chính', 'khoản 1 Điều 20'),
+         ('Chủ tịch', 'Ủy ban nhân dân thành phố Hà Nội', 'khoản 2 Điều 21'),
+         ('Chủ tịch', 'Ủy ban nhân dân thành phố Hà Nội', 'khoản 2 Điều 21')]
         """
         day = _resolve.day(received, "received")
         asked = day if on is None else _resolve.day(on, "on")
@@ -304,6 +320,7 @@ class Governance:
             accepted=opt(accepted, "accepted"),
             decided=opt(decided, "decided"),
             second_received=opt(second_received, "second_received"),
+            against=against,
         )
 
     def escalation(self, *, where: Unit | str, on: date | str) -> Escalation:
@@ -324,8 +341,10 @@ class Governance:
 
         >>> from papi.datasets import vietnam
         >>> d = vietnam().duties(of="Thanh tra thành phố", within="Hà Nội", on=date(2022, 9, 1))
-        >>> d.of, sorted({i.task for i in d.items})
-        ('Thanh tra thành phố Hà Nội', ['T3'])
+        >>> d.of, sorted({i.task for i in d.items})  # Hanoi's plan and the law's duties
+        ... # doctest: +NORMALIZE_WHITESPACE
+        ('Thanh tra thành phố Hà Nội', ['T3', 'law.complaint.first',
+         'law.complaint.second.department', 'law.denunciation.resolve', 'law.reception.agency'])
         """
         return _duties.duties(self._ctx, of, _resolve.day(on, "on"), within)
 

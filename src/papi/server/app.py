@@ -126,7 +126,7 @@ class Service:
             "overdue": lambda on: governance.overdue(on=on),
             "gaps": lambda on: governance.gaps(on=on),
             "escalation": lambda w, on: governance.escalation(where=w, on=on),
-            "case": lambda k, w, rec, on, cx, rm, ecx, ch, acc, dec, sec: governance.case(
+            "case": lambda k, w, rec, on, cx, rm, ecx, ch, acc, dec, sec, ag: governance.case(
                 k,
                 where=w,
                 received=rec,
@@ -138,6 +138,7 @@ class Service:
                 accepted=acc,
                 decided=dec,
                 second_received=sec,
+                against=ag,
             ),
             "units": lambda lv, wi, on: docs.units_document(
                 self.territory, on=on, level=lv, within=wi
@@ -705,6 +706,14 @@ def _routes(app: FastAPI, svc: Service) -> None:
         second_received: Annotated[
             str | None, Query(description="The day the second complaint was received.")
         ] = None,
+        against: Annotated[
+            str | None,
+            Query(
+                description="The body a complaint or denunciation is against: an organization "
+                "id or name, looked up around `where` (`Sở Tài chính`); its head resolves it. "
+                "Default: the People's Committee of `where`."
+            ),
+        ] = None,
         lang: LangParam = None,
         format: FormatParam = "json",
     ) -> Response:
@@ -720,7 +729,8 @@ def _routes(app: FastAPI, svc: Service) -> None:
             )
             sec = parse_day(second_received, "second_received") if second_received else None
             flags = (complex, remote, especially_complex, channel)
-            return "case", (kind, where, rec, asked, *flags, *dates, sec), today and not on
+            args = (kind, where, rec, asked, *flags, *dates, sec, against)
+            return "case", args, today and not on
 
         return svc.answer(request, lang, format, query)
 

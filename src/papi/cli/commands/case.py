@@ -34,6 +34,7 @@ EXAMPLES_VI = (
     "Ví dụ:\n"
     '  papi case complaint --where "Hoàn Kiếm" --received 02/03/2026 --lang vi\n'
     '  papi case complaint --where "Hoàn Kiếm" --received 01/07/2026 --complex\n'
+    '  papi case complaint --where "Hoàn Kiếm" --received 02/03/2026 --against "Sở Tài chính"\n'
     '  papi case denunciation --where "Xã Sóc Sơn" --received 02/03/2026 --lang vi\n'
     '  papi case information --where "Cửa Nam" --received 02/03/2026 --channel post\n'
     "Mô hình là dữ liệu kèm theo cộng với nhiệm vụ theo luật (papi.law)."
@@ -43,6 +44,7 @@ EXAMPLES = (
     '  papi case complaint --where "Phường Hoàn Kiếm" --received 2026-03-02\n'
     '  papi case complaint --where "Hoan Kiem" --received 2026-07-01 --lang vi\n'
     '  papi case complaint --where "Hoàn Kiếm" --received 2026-07-01 --complex\n'
+    '  papi case complaint --where "Hoàn Kiếm" --received 2026-03-02 --against "Sở Tài chính"\n'
     '  papi case denunciation --where "Xã Sóc Sơn" --received 2026-03-02\n'
     '  papi case information --where "Cửa Nam" --received 2026-03-02 --channel post\n'
     '  papi case complaint --where "Hoàn Kiếm" --received 2026-03-02 --json\n'
@@ -119,6 +121,17 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
             "hoặc post (bưu chính) (mặc định: office)",
         ),
     )
+    p.add_argument(
+        "--against",
+        metavar=t("BODY", "CƠ_QUAN"),
+        help=t(
+            "the body a complaint or denunciation is against: an organization id or name "
+            '(e.g. "Sở Tài chính"), whose head resolves it (default: the People\'s Committee '
+            "of --where)",
+            'cơ quan bị khiếu nại, tố cáo: mã hoặc tên tổ chức (ví dụ "Sở Tài chính"), người '
+            "đứng đầu cơ quan đó giải quyết (mặc định: UBND của ĐƠN_VỊ)",
+        ),
+    )
     for name, en, vi in (
         (
             "--accepted",
@@ -141,10 +154,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         )
 
 
-#: Data quoted in the Vietnamese text, marked as such: what was searched is the law data's
-#: notes (in English); ``verified = false`` is the data's field.
+#: Data quoted in the Vietnamese text, marked as such: ``verified = false`` is the data's
+#: field (the law data's notes have their Vietnamese text, ``notes_vi``).
 _VI_MARKS = {
-    "Đã tra cứu: ": "Đã tra cứu (tiếng Anh): ",
     "đánh dấu verified = false": "đánh dấu `verified = false`",
 }
 
@@ -197,6 +209,7 @@ def run(ctx: Context) -> int:
             remote=a.remote,
             especially_complex=a.especially_complex,
             channel=a.channel,
+            against=a.against,
             **optional,
         )
     if ctx.as_json:

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, NamedTuple
 
-from papi.duties import Unlisted, innermost
+from papi.duties import AgenciesOf, Unlisted, innermost
 from papi.errors import InvalidData, PapiError
 from papi.governance import _resolve, notices
 from papi.governance.answers import (
@@ -31,11 +31,15 @@ from papi.governance.answers import (
 from papi.governance.queries.who import who
 from papi.rules.civil_code import PeriodUnit, period_end
 from papi.rules.model import After
+from papi.territory import Level
+from papi.text import fold
 
 if TYPE_CHECKING:
     from papi.calendar import VietnamCalendar
     from papi.governance._context import Context
+    from papi.organizations import Organization
     from papi.rules import Statute
+    from papi.territory import Unit
 
 __all__ = ["CASE_KINDS", "CHANNELS", "case"]
 
@@ -61,19 +65,25 @@ class _Who(NamedTuple):
 class _Builder:
     """The steps and warnings of one case, in order."""
 
-    def __init__(self, ctx: Context, place: _resolve.Place, on: date) -> None:
+    def __init__(
+        self, ctx: Context, place: _resolve.Place, on: date, against: Organization | None = None
+    ) -> None:
         self.ctx = ctx
         self.place = place
         self.on = on
+        self.against = against
         self.steps: list[CaseStep] = []
         self.warnings: dict[Notice, None] = {}
         self.hops: dict[Hop, None] = {}
 
-    def holder(self, task: str, day: date, *, assignments: Sequence[str] = ()) -> _Who:
-        """The entry of ``task`` serving the place itself on ``day`` (its People's Committee
-        or that PC's head), or with ``assignments``, the nearest entry made by one of them
-        (the units containing the place: the chain of a ``who`` answer). A model without
-        the law's duties names nobody (warning ``law_duties_missing``)."""
+    def holder(
+        self, task: str, day: date, *, assignments: Sequence[str] = (), place: bool = False
+    ) -> _Who:
+        """The entry of ``task`` for the body the case is against on ``day`` (by default, or
+        with ``place``, the People's Committee of the place or that PC's head), or with
+        ``assignments``, the nearest entry made by one of them (the units containing the
+        place: the chain of a ``who`` answer). A model without the law's duties names
+        nobody (warning ``law_duties_missing``)."""
         if task not in self.ctx.tasks:
             self.warnings[notices.law_duties_missing(task)] = None
             return _Who(None, None)
@@ -84,11 +94,12 @@ class _Builder:
             hits = [r for r in answer.responsible if r.basis.assignment in assignments]
             found = hits[0] if hits else None
         else:
-            unit, _ = _resolve.where(self.ctx, self.place, day)
-            pc = self.ctx.orgs.committee_of(unit, on=day)
-            for r in answer.responsible:
-                if pc is not None and r.organization.id == pc.id and r.basis.principle is None:
-                    found = r
+            own = {
+                r.organization.id: r for r in reversed(answer.responsible) if not r.basis.principle
+            }
+            for org_id in self._targets(day, place):
+                if org_id in own:
+                    found = own[org_id]
                     break
         for w in answer.warnings:
             # with a holder, only what concerns it (its document); without, every reason
@@ -99,6 +110,25 @@ class _Builder:
             if doc is not None and not doc.verified:
                 self.warnings[notices.document_unverified(doc)] = None
         return _Who(found, answer)
+
+    def _targets(self, day: date, place: bool = False) -> tuple[str, ...]:
+        """The organizations whose entry answers for the case, nearest first: the one the
+        case is against (``against``) and the bodies it is part of (a complaint about a
+        commune office goes to the commune chairperson, who manages it directly: Law
+        02/2011/QH13 art. 17); by default the People's Committee of the place."""
+        if self.against is None or place:
+            unit, _ = _resolve.where(self.ctx, self.place, day)
+            pc = self.ctx.orgs.committee_of(unit, on=day)
+            return () if pc is None else (pc.id,)
+        out = [self.against.id]
+        org: Organization | None = self.against
+        while org is not None and org.part_of is not None and org.part_of not in out:
+            out.append(org.part_of)
+            try:
+                org = self.ctx.orgs.get(org.part_of)
+            except PapiError:
+                org = None
+        return tuple(out)
 
     def step(
         self,
@@ -245,14 +275,24 @@ def case(
     accepted: date | None,
     decided: date | None,
     second_received: date | None,
+    against: str | None = None,
 ) -> Case:
     """The answer of :meth:`Governance.case <papi.governance.Governance.case>`."""
     if kind not in CASE_KINDS:
         raise InvalidData("use one of " + ", ".join(CASE_KINDS), path="kind", value=kind)
     if channel is not None and channel not in CHANNELS:
         raise InvalidData("use one of " + ", ".join(CHANNELS), path="channel", value=channel)
-    b = _Builder(ctx, place, on)
     unit, _ = _resolve.where(ctx, place, received)
+    target = None
+    if against is not None:
+        if kind == "information":
+            raise InvalidData(
+                "only a complaint or a denunciation is against somebody",
+                path="against",
+                value=against,
+            )
+        target = _against(ctx, against, unit, received)
+    b = _Builder(ctx, place, on, target)
     if kind == "complaint":
         _complaint(b, received, complex_, remote, accepted, decided, second_received)
     elif kind == "denunciation":
@@ -271,7 +311,37 @@ def case(
         steps=tuple(b.steps),
         hops=tuple(b.hops),
         warnings=(*b.warnings, *_resolve.coverage_notices(ctx, received)),
+        against=None if target is None else _resolve.org_info(ctx, target),
     )
+
+
+#: what ``against`` may say instead of naming the body: "a department" (which one is asked)
+_ANY_AGENCY = frozenset({"department", "agency", "so", "co quan chuyen mon"})
+
+
+def _against(ctx: Context, text: str, unit: Unit, on: date) -> Organization:
+    """The organization a case is against: an id, or a name as documents write it, looked up
+    among the bodies of ``unit``, the units containing it and those inside it (so "Sở Tài
+    chính" from a ward is its province's). "department" alone is refused with the list of
+    the province's specialised agencies to choose from."""
+    if not isinstance(text, str) or not text.strip():
+        raise InvalidData("must name an organization (an id or a name)", path="against", value=text)
+    if fold(text) in _ANY_AGENCY:
+        province = next(
+            (u for u in (unit, *ctx.territory.ancestors(unit, on=on)) if u.level is Level.PROVINCE),
+            None,
+        )
+        names: list[str] = []
+        if province is not None:
+            sel = AgenciesOf(level="province", within=province.id)
+            names = sorted(o.name for o in _resolve.direct(ctx, sel, on))
+        raise InvalidData(
+            "say which agency the case is against"
+            + (": one of " + "; ".join(names) if names else " (none is in the data that day)"),
+            path="against",
+            value=text,
+        )
+    return ctx.orgs.org(text, on=on, within=unit)
 
 
 def _complaint(
@@ -380,7 +450,7 @@ def _second_instance(b: _Builder, first: _Who, day: date) -> _Who | None:
 def _denunciation(
     b: _Builder, received: date, complex_: bool, especially: bool, accepted: date | None
 ) -> None:
-    recv = b.holder("law.denunciation.receive", received)
+    recv = b.holder("law.denunciation.receive", received, place=True)
     screen = b.step(
         "screen",
         (
@@ -407,7 +477,7 @@ def _denunciation(
     if start is None:
         return
     resolver = b.holder("law.denunciation.resolve", start)
-    if resolver.answer is not None:
+    if resolver.answer is not None and b.against is None:
         # whom the denunciation is about decides the resolver (Law 25/2018/QH14 art. 13): the
         # competences no act was found for (a commune chairperson denounced) are said
         for w in resolver.answer.warnings:

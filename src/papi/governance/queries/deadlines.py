@@ -41,8 +41,18 @@ def rule_on(ctx: Context, dl: Deadline, on: date, task: str) -> _Ruled:
     not known) or the version in force is not verified."""
     if dl.statute is None:
         rule: Rule | None = dl.rule
-        cit = rule.citation if rule is not None else None
-        return _Ruled(rule, str(cit) if cit else None, None)
+        if rule is None or not rule.validity.contains(on):
+            return _Ruled(None, None, None)  # a plan's own rule only counts while in force
+        cit = rule.citation
+        own = None
+        if isinstance(rule, Unscheduled):
+            t = ctx.tasks.get(task)
+            title_vi = t.title_vi if t is not None else task
+            title_en = (t.title_en or t.title_vi) if t is not None else task
+            own = notices.deadline_unknown_unscheduled(
+                task, title_vi, title_en, rule.missing_vi or rule.missing, rule.missing
+            )
+        return _Ruled(rule, str(cit) if cit else None, own)
     if ctx.statute is None:
         return _Ruled(None, None, None)
     try:

@@ -435,6 +435,9 @@ def second_instance_above(
 
     index = law_index()
     seconds = {a for i in index.instances for a in i.second}
+    # and the other assignments of their tasks (department directors above the heads of
+    # agencies under their departments, whose first instance the model does not hold)
+    second_tasks = frozenset(a.task for a in ctx.assignments if a.id in seconds)
     firsts = {i.first for i in index.instances}
     pc = ctx.orgs.committee_of(unit, on=on)
     own = [
@@ -446,7 +449,10 @@ def second_instance_above(
         return responsible
     keep = {a for i in index.instances if i.first in own for a in i.second}
     return tuple(
-        r for r in responsible if r.basis.assignment not in seconds or r.basis.assignment in keep
+        r
+        for r in responsible
+        if (r.basis.assignment not in seconds and r.task not in second_tasks)
+        or r.basis.assignment in keep
     )
 
 
