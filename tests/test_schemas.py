@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 
 import papi
+from papi.cli._documents import CLI_DOCUMENT_TYPES
 from papi.governance import ANSWER_TYPES, Governance
 from papi.server import documents as docs
 from papi.server.schemas import file_name, schema, schema_classes
@@ -50,6 +51,7 @@ def test_every_answer_and_document_type_has_a_schema_file() -> None:
     keys = set(schema_classes())
     assert set(ANSWER_TYPES) <= keys
     assert {c.SCHEMA for c in docs.DOCUMENT_TYPES} <= keys
+    assert {c.SCHEMA for c in CLI_DOCUMENT_TYPES} <= keys
     for key in keys:
         assert SCHEMA_DIR.joinpath(file_name(key)).is_file()
 
@@ -137,6 +139,7 @@ def test_schema_rejects_an_unknown_key_and_a_wrong_enum(gov: Governance) -> None
 
 def test_file_names() -> None:
     assert file_name("papi.accountability/1") == "accountability-1.json"
+    assert file_name("papi.framework-element/1") == "framework-element-1.json"
     with pytest.raises(papi.NotFound):
         file_name("accountability")
 
@@ -152,3 +155,27 @@ def test_an_acting_holder_validates_and_reads_back(gov: Governance) -> None:
     data = json.loads(json.dumps(esc.to_dict(), ensure_ascii=False))
     jsonschema.validate(data, schema(data["schema"]), cls=jsonschema.Draft202012Validator)
     assert type(esc).from_dict(data) == esc
+
+
+def test_the_commands_own_documents_validate_against_their_packaged_schemas(
+    capsys: pytest.CaptureFixture[str], scores_csv: Path, tmp_path: Path
+) -> None:
+    """``papi check``, ``papi scores --table`` and ``papi framework CODE`` print documents of
+    their own (``papi.cli._documents``): each validates against its packaged schema (the other
+    commands' ``--json`` are validated in ``test_cli_ux.py``)."""
+    from papi.cli import main
+
+    plan = tmp_path / "empty.toml"
+    plan.write_text('schema = "papi.plan/1"\n', encoding="utf-8")
+    runs = (
+        ["check", str(plan)],
+        ["scores", "--year", "2021", "--table", str(scores_csv)],
+        ["framework", "D3.1"],
+    )
+    seen = set()
+    for argv in runs:
+        assert main([*argv, "--json"]) == 0
+        doc = json.loads(capsys.readouterr().out)
+        jsonschema.validate(doc, schema(doc["schema"]), cls=jsonschema.Draft202012Validator)
+        seen.add(doc["schema"])
+    assert seen == {c.SCHEMA for c in CLI_DOCUMENT_TYPES}

@@ -1,8 +1,10 @@
 """Generate the packaged JSON Schemas (``src/papi/data/schema/*.json``) from the attrs classes.
 
-Every answer type of :mod:`papi.governance` (``ANSWER_TYPES``) and every document of the HTTP
-service (:data:`papi.server.documents.DOCUMENT_TYPES`) gets one JSON Schema (draft 2020-12),
-named after its ``schema`` key: ``papi.accountability/1`` -> ``accountability-1.json``. The
+Every answer type of :mod:`papi.governance` (``ANSWER_TYPES``), every document of the HTTP
+service (:data:`papi.server.documents.DOCUMENT_TYPES`) and every document only the ``papi``
+command prints (:data:`papi.cli._documents.CLI_DOCUMENT_TYPES`) gets one JSON Schema (draft
+2020-12), named after its ``schema`` key: ``papi.accountability/1`` -> ``accountability-1.json``
+(the list is :func:`papi.server.schemas.schema_classes`). The
 schemas are derived from the classes' type annotations, never written by hand:
 
 * ``str``/``int``/``float``/``bool`` -> the JSON type; ``date`` -> an ISO date string;
