@@ -125,18 +125,10 @@ def error_document(exc: BaseException, lang: str) -> dict[str, object]:
     candidates: tuple[Candidate, ...] = ()
     if isinstance(exc, NotFound):
         code, status, value = "not_found", 404, str(exc.value)
-        candidates = tuple(Candidate(id=None, name=c, parent=None, code=None) for c in exc.closest)
+        candidates = exc.choices
     elif isinstance(exc, Ambiguous):
         code, status, value = "ambiguous", 409, str(exc.value)
-        found = []
-        for text in exc.candidates:
-            m = _CANDIDATE.match(text)
-            found.append(
-                Candidate(id=m["id"], name=m["name"], parent=m["parent"], code=m["code"])
-                if m
-                else Candidate(id=None, name=text, parent=None, code=None)
-            )
-        candidates = tuple(found)
+        candidates = exc.choices
     elif isinstance(exc, CommandError):
         code, parameter = "invalid_parameter", exc.parameter
     elif isinstance(exc, InvalidData):

@@ -27,6 +27,7 @@ from typing import Any, ClassVar
 import attrs
 from cattrs.preconf.json import make_converter
 
+from papi.errors import Candidate
 from papi.framework import Framework
 from papi.rules import Statute
 from papi.scoring import Group, OfficialResult
@@ -574,25 +575,14 @@ class Health(Document):
 
 
 @attrs.frozen(kw_only=True)
-class Candidate:
-    """A record an ambiguous or unknown name may have meant: ``id`` and ``code`` when the
-    record has them, its ``name`` and its ``parent``'s name (for a unit, the unit containing
-    it on the day asked)."""
-
-    id: str | None
-    name: str
-    parent: str | None
-    code: str | None
-
-
-@attrs.frozen(kw_only=True)
 class ErrorInfo:
     """What went wrong. ``code`` is stable (``not_found``, ``ambiguous``,
     ``missing_parameter``, ``invalid_parameter``, ``invalid_request``, ``no_such_endpoint``,
     ``method_not_allowed``, ``internal_error``); ``message`` is in the language asked
     (``lang``), also given in both languages; ``parameter`` names the query parameter at fault
     and ``value`` its value; ``candidates`` lists what an ambiguous or unknown name may have
-    meant."""
+    meant, as records (:class:`papi.errors.Candidate`: id, name, code, parent, level,
+    validity)."""
 
     code: str
     status: int
