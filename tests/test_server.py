@@ -112,6 +112,21 @@ def test_who_is_the_library_answer(base: str, gov: Governance) -> None:
     assert Accountability.from_dict(doc) == expected
 
 
+def test_deadline_says_who_must_meet_it_in_both_languages(base: str) -> None:
+    status, _, doc = get_json(
+        base, "/deadline", rule="complaint.first_instance", **{"from": "2026-07-01"}
+    )
+    assert status == 200
+    holders = {h["assignment"]: h for h in doc["holders"]}
+    commune = holders["law.complaint.first.commune"]
+    assert commune["name_vi"] == "Chủ tịch Ủy ban nhân dân cấp xã"
+    assert commune["name_en"] == "chairperson of the commune People's Committee"
+    assert (commune["reference_vi"], commune["reference_en"]) == ("Điều 17", "Art 17")
+    assert commune["document"] == "law:02/2011/QH13"
+    assert not holders["law.complaint.first.district-successor"]["sourced"]
+    assert doc["statute"]["holder_name_vi"] == "người giải quyết khiếu nại lần đầu"
+
+
 def test_dates_in_both_forms_give_the_same_answer(base: str) -> None:
     iso = get(base, "/who", subject="D3", where="Phường Hàng Trống", on="2022-09-30")
     vn = get(base, "/who", subject="D3", where="Phường Hàng Trống", on="30/09/2022")

@@ -29,7 +29,7 @@ from cattrs.preconf.json import make_converter
 
 from papi.errors import Candidate
 from papi.framework import Framework
-from papi.rules import Statute
+from papi.rules import Statute, reference_en
 from papi.scoring import Group, OfficialResult
 from papi.territory import Level, Succession, Territory, Unit
 
@@ -48,6 +48,7 @@ __all__ = [
     "Health",
     "ResultInfo",
     "Scores",
+    "StatuteHolder",
     "StatuteInfo",
     "Statutes",
     "SuccessionInfo",
@@ -58,6 +59,7 @@ __all__ = [
     "deadline_document",
     "framework_document",
     "scores_document",
+    "statute_holders",
     "statute_info",
     "successors_document",
     "unit_entry",
@@ -273,7 +275,10 @@ def conversion_document(
 class StatuteInfo:
     """A statutory deadline rule as shown by the service: the rule described in both
     languages, its legal basis (``citation_vi``/``citation_en``, further bases in ``also``),
-    who acts, the validity of this version and whether it is verified against the law."""
+    who acts (``holder``: the catalogue's own words, in English; ``holder_key`` and
+    ``holder_name_vi``/``holder_name_en``: the holder of the law's index,
+    :func:`papi.law.statute_holder`), the validity of this version and whether it is verified
+    against the law."""
 
     key: str
     title_vi: str
@@ -286,6 +291,9 @@ class StatuteInfo:
     also_vi: tuple[str, ...]
     also_en: tuple[str, ...]
     holder: str
+    holder_key: str
+    holder_name_vi: str
+    holder_name_en: str
     valid_from: date | None
     valid_to: date | None
     verified: bool
@@ -294,6 +302,9 @@ class StatuteInfo:
 
 def statute_info(st: Statute) -> StatuteInfo:
     """The :class:`StatuteInfo` of a catalogue entry."""
+    from papi.law import statute_holder
+
+    holder = statute_holder(st.key)
     return StatuteInfo(
         key=st.key,
         title_vi=st.title_vi,
@@ -306,6 +317,9 @@ def statute_info(st: Statute) -> StatuteInfo:
         also_vi=tuple(c.text("vi") for c in st.also),
         also_en=tuple(c.text("en") for c in st.also),
         holder=st.holder,
+        holder_key=holder.key,
+        holder_name_vi=holder.name_vi,
+        holder_name_en=holder.name_en,
         valid_from=st.validity.valid_from,
         valid_to=st.validity.valid_to,
         verified=st.verified,
@@ -324,12 +338,49 @@ class Statutes(Document):
 
 
 @attrs.frozen(kw_only=True)
+class StatuteHolder:
+    """Who must meet a statutory deadline on the day, as a post or organization of the model
+    (:func:`papi.law.statute_posts`): its names in both languages, the assignment of the law's
+    duties that says so (``None`` when the statute names the holder itself), that
+    assignment's document and article in both languages (``reference_vi``/``reference_en``,
+    empty when none), and ``sourced`` (false: no act found, or a text not verified)."""
+
+    name_vi: str
+    name_en: str
+    assignment: str | None
+    document: str | None
+    reference_vi: str
+    reference_en: str
+    sourced: bool
+
+
+def statute_holders(key: str, on: date) -> tuple[StatuteHolder, ...]:
+    """The :class:`StatuteHolder` entries of the statutory deadline ``key`` on ``on``."""
+    from papi.law import statute_posts
+
+    return tuple(
+        StatuteHolder(
+            name_vi=p.name_vi,
+            name_en=p.name_en,
+            assignment=p.assignment,
+            document=p.document,
+            reference_vi=p.reference,
+            reference_en=reference_en(p.reference),
+            sourced=p.sourced,
+        )
+        for p in statute_posts(key, on)
+    )
+
+
+@attrs.frozen(kw_only=True)
 class Deadline(Document):
     """The due date of the statutory rule ``statute`` counted from ``start`` (Vietnamese
     working days and holidays; Civil Code rules for periods). ``due`` is ``None`` when the law's
     period is not sourced yet, with the reason in ``due_reason_vi``/``due_reason_en``;
     ``estimated`` is true when the official holiday notice of that year is not in the data.
-    With ``end``, ``occurrences`` lists every deadline of a recurring rule up to ``end``."""
+    With ``end``, ``occurrences`` lists every deadline of a recurring rule up to ``end``.
+    ``holders`` says who must meet the deadline on ``start``, as posts or organizations of
+    the model, each with its basis (:class:`StatuteHolder`)."""
 
     SCHEMA: ClassVar[str] = "papi.deadline/1"
     schema: str = _schema("papi.deadline/1")
@@ -341,6 +392,7 @@ class Deadline(Document):
     estimated: bool | None
     end: date | None
     occurrences: tuple[date, ...]
+    holders: tuple[StatuteHolder, ...]
 
 
 def deadline_document(key: str, *, start: date, end: date | None = None) -> Deadline:
@@ -369,6 +421,7 @@ def deadline_document(key: str, *, start: date, end: date | None = None) -> Dead
             estimated=None,
             end=end,
             occurrences=(),
+            holders=statute_holders(st.key, start),
         )
     cal = default_calendar()
     due = st.due(start, cal)
@@ -391,6 +444,7 @@ def deadline_document(key: str, *, start: date, end: date | None = None) -> Dead
         estimated=cal.is_estimated(due),
         end=end,
         occurrences=series,
+        holders=statute_holders(st.key, start),
     )
 
 
