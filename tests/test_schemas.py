@@ -179,3 +179,25 @@ def test_the_commands_own_documents_validate_against_their_packaged_schemas(
         jsonschema.validate(doc, schema(doc["schema"]), cls=jsonschema.Draft202012Validator)
         seen.add(doc["schema"])
     assert seen == {c.SCHEMA for c in CLI_DOCUMENT_TYPES}
+
+
+def test_the_global_agenda_names_who_must_meet_each_deadline(gov: Governance) -> None:
+    """The agenda lists the holders once per task (compact references), each item their
+    count: every commune's People's Committee of Hanoi for T6 and T9 after the reform."""
+    agenda = gov.agenda(start=date(2026, 1, 1), end=date(2026, 3, 31))
+    assert [g.task for g in agenda.holders] == ["T6", "T9"]
+    communes = {u.id for u in papi.hanoi_territory().units(level=papi.Level.COMMUNE, on=ON)}
+    for group in agenda.holders:
+        assert {h.unit for h in group.organizations} == communes
+        assert all(h.level == "commune" and h.post and h.roles for h in group.organizations)
+    for item in agenda.items:
+        assert item.holder_count == len(agenda.holders_of(item))
+        assert item.holder_count in (0, 126)
+    data = json.loads(json.dumps(agenda.to_dict(), ensure_ascii=False))
+    jsonschema.validate(data, schema("papi.agenda/1"), cls=jsonschema.Draft202012Validator)
+    assert type(agenda).from_dict(data) == agenda
+    ward = gov.agenda(of="Phường Hoàn Kiếm", start=date(2026, 1, 1), end=date(2026, 3, 31))
+    assert {h.name for g in ward.holders for h in g.organizations} == {
+        "Ủy ban nhân dân phường Hoàn Kiếm"
+    }
+    assert {i.holder_count for i in ward.items} == {1}

@@ -65,6 +65,7 @@ __all__ = [
     "Gap",
     "Gaps",
     "Holder",
+    "HolderRef",
     "Hop",
     "LawRoleInfo",
     "Notice",
@@ -75,6 +76,7 @@ __all__ = [
     "Responsible",
     "SkippedDay",
     "SubjectInfo",
+    "TaskHolders",
     "UnitInfo",
     "task_sort_key",
 ]
@@ -437,7 +439,9 @@ class Duties(_Answer):
 
 @attrs.frozen(kw_only=True)
 class AgendaItem:
-    """One deadline in a window."""
+    """One deadline in a window: who must meet it is in the agenda's ``holders`` under its
+    ``task`` (those of level ``applies_to`` when it is set); ``holder_count`` says how many
+    they are."""
 
     due: date
     task: str
@@ -447,13 +451,40 @@ class AgendaItem:
     description_en: str
     citation: str | None
     applies_to: str | None
-    holders: tuple[str, ...]
+    holder_count: int
+
+
+@attrs.frozen(kw_only=True, cache_hash=True)
+class HolderRef:
+    """An organization that must meet deadlines, compactly: its ``id`` and ``name``, the unit
+    it serves (``unit``, an id) and that unit's ``level``, its ``roles`` for the task, its head
+    post (``post``, an id; ``None`` when it has none) and the person holding that post on the
+    day where the data names one (``person``; acting holders included)."""
+
+    id: str
+    name: str
+    unit: str | None
+    level: str | None
+    roles: tuple[Role, ...]
+    post: str | None
+    person: str | None
+
+
+@attrs.frozen(kw_only=True)
+class TaskHolders:
+    """Who must meet the deadlines of ``task`` in an :class:`Agenda`: the organizations
+    holding it, in any role, on the agenda's first day."""
+
+    task: str
+    organizations: tuple[HolderRef, ...]
 
 
 @attrs.frozen(kw_only=True, repr=False)
 class Agenda(_Answer):
     """The answer of :meth:`Governance.agenda`: deadlines in ``[start, end]``, recurring ones
-    expanded, sorted by date."""
+    expanded, sorted by date; who must meet them once per task (``holders``: over the whole
+    country a task of every commune has 3,321 holders, and a quarter repeats it in every
+    item)."""
 
     SCHEMA: ClassVar[str] = "papi.agenda/1"
     schema: str = _schema("papi.agenda/1")
@@ -461,7 +492,19 @@ class Agenda(_Answer):
     start: date
     end: date
     items: tuple[AgendaItem, ...]
+    holders: tuple[TaskHolders, ...] = ()
     warnings: tuple[Notice, ...] = ()
+
+    def holders_of(self, item: AgendaItem) -> tuple[HolderRef, ...]:
+        """Who must meet ``item``: the holders of its task (of its level, when it has one)."""
+        for group in self.holders:
+            if group.task == item.task:
+                return tuple(
+                    h
+                    for h in group.organizations
+                    if item.applies_to is None or h.level == item.applies_to
+                )
+        return ()
 
     def _summary(self) -> str:
         return (

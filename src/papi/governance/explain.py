@@ -290,7 +290,9 @@ def explain_agenda(a: Agenda, lang: str) -> str:
         if i.citation:
             cite = f" [{_cite(i.citation, lang)}]"
         when = f"{i.due:%d/%m/%Y}" if vi else i.due.isoformat()
-        lines.append(f"- {when} {i.task}: {desc}{cite}")
+        n = i.holder_count
+        who = (f" — {n} cơ quan" if vi else f" — {n} holder{'s' if n != 1 else ''}") if n else ""
+        lines.append(f"- {when} {i.task}: {desc}{cite}{who}")
     if a.warnings:
         lines.append("Lưu ý:" if vi else "Warnings:")
         lines.extend(f"! {w.text(lang)}" for w in a.warnings)
