@@ -201,3 +201,24 @@ def test_the_global_agenda_names_who_must_meet_each_deadline(gov: Governance) ->
         "Ủy ban nhân dân phường Hoàn Kiếm"
     }
     assert {i.holder_count for i in ward.items} == {1}
+
+
+def test_the_vocabularies_typed_as_literals_are_the_librarys_enums() -> None:
+    """The answers type their closed vocabularies as ``Literal[...]`` (so the schemas' enums
+    come from the classes); each is exactly the values of the library's own enum or set."""
+    import typing
+
+    from papi.framework import Level as ElementLevel
+    from papi.governance import answers
+    from papi.governance.queries.case import CASE_KINDS, CHANNELS
+    from papi.territory import Level, UnitKind
+    from papi.territory.model import _SUCCESSION_KINDS
+
+    args = typing.get_args
+    assert args(answers.LevelName) == tuple(lv.value for lv in Level)
+    assert args(docs.UnitKindName) == tuple(k.value for k in UnitKind)
+    assert args(docs.ElementLevel) == tuple(lv.value for lv in ElementLevel)
+    assert set(args(answers.SuccessionKind)) == _SUCCESSION_KINDS
+    assert (args(answers.CaseKind), args(answers.Channel)) == (CASE_KINDS, CHANNELS)
+    principle = typing.get_type_hints(answers.BasisInfo)["principle"]
+    assert principle == typing.Literal[answers.PRINCIPLE_HEAD] | None

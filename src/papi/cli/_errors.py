@@ -118,10 +118,11 @@ def messages(exc: BaseException) -> tuple[str, str]:
 
 def error_document(exc: BaseException, lang: str) -> dict[str, object]:
     """The ``papi.error/1`` document of ``exc`` (the error answer of the HTTP service)."""
-    from papi.server.documents import Candidate, Error, ErrorInfo
+    from papi.server.documents import Candidate, Error, ErrorCode, ErrorInfo
 
     en, vi = messages(exc)
-    code, status, parameter, value = "invalid_request", 400, None, None
+    code: ErrorCode = "invalid_request"
+    status, parameter, value = 400, None, None
     candidates: tuple[Candidate, ...] = ()
     if isinstance(exc, NotFound):
         code, status, value = "not_found", 404, str(exc.value)

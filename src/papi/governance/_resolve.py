@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Literal, NamedTuple
+from typing import TYPE_CHECKING, Literal, NamedTuple, cast
 
 from papi.dates import Validity, parse_day
 from papi.duties import (
@@ -48,6 +48,7 @@ from papi.territory import Level, Unit, UnitKind
 if TYPE_CHECKING:
     from papi.framework import Element
     from papi.governance._context import Context
+    from papi.governance.answers import SuccessionKind
     from papi.organizations import Organization, Post
     from papi.territory import Succession
 
@@ -153,7 +154,9 @@ def holder(ctx: Context, post: Post, on: date, era: int) -> Holder:
     return ctx.tables.holders.put(key, new)
 
 
-def basis(ctx: Context, a: Assignment, principle: str | None = None) -> BasisInfo:
+def basis(
+    ctx: Context, a: Assignment, principle: Literal["nguoi_dung_dau"] | None = None
+) -> BasisInfo:
     key = (a.id, principle)  # assignment ids are unique (checked by the Builder)
     found = ctx.tables.bases.get(key)
     if found is not ABSENT:
@@ -183,7 +186,7 @@ def unit_level(ctx: Context, org: OrgInfo) -> str | None:
 def hops(ctx: Context, chain: Iterable[Succession]) -> tuple[Hop, ...]:
     return tuple(
         Hop(
-            kind=s.kind,
+            kind=cast("SuccessionKind", s.kind),  # checked by Succession
             effective=s.effective,
             act=s.act,
             abolished=tuple(_name_of(ctx, i) for i in s.predecessors),

@@ -22,7 +22,7 @@ from collections.abc import Mapping
 from datetime import date
 from html import escape
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Literal, TypeAlias, TypeVar
 
 import attrs
 from cattrs.preconf.json import make_converter
@@ -56,18 +56,23 @@ __all__ = [
     "AgendaItem",
     "BasisInfo",
     "Case",
+    "CaseKind",
     "CaseStep",
+    "Channel",
     "DeadlineInfo",
     "Duties",
     "DutyItem",
     "Escalation",
     "EscalationStep",
     "Gap",
+    "GapKind",
     "Gaps",
     "Holder",
     "HolderRef",
+    "HolderStatus",
     "Hop",
     "LawRoleInfo",
+    "LevelName",
     "Notice",
     "OrgInfo",
     "Overdue",
@@ -76,10 +81,38 @@ __all__ = [
     "Responsible",
     "SkippedDay",
     "SubjectInfo",
+    "SubjectKind",
+    "SuccessionKind",
     "TaskHolders",
     "UnitInfo",
     "task_sort_key",
 ]
+
+# --------------------------------------------------------------------------- vocabularies
+
+LevelName: TypeAlias = Literal["province", "district", "commune", "village"]
+"""The level of a unit as answers write it: the values of :class:`papi.territory.Level`."""
+HolderStatus: TypeAlias = Literal["known", "acting", "vacant", "unknown"]
+"""What the data says of who holds a post on the day (:class:`Holder`)."""
+SubjectKind: TypeAlias = Literal["indicator", "task", "topic"]
+"""What a question was about (:class:`SubjectInfo`)."""
+GapKind: TypeAlias = Literal[
+    "no_lead",
+    "selector_matches_nobody",
+    "abolished_without_successor",
+    "no_head_post",
+    "no_accountable_person",
+    "content_not_in_data",
+]
+"""The kinds of hole in a plan (:class:`Gap`)."""
+CaseKind: TypeAlias = Literal["complaint", "denunciation", "information"]
+"""The kinds of case :meth:`Governance.case <papi.governance.Governance.case>` follows."""
+Channel: TypeAlias = Literal["office", "online", "post"]
+"""How an information request arrived (:class:`Case`)."""
+SuccessionKind: TypeAlias = Literal[
+    "merge", "split", "rename", "abolish_tier", "absorb", "reorganise"
+]
+"""The kinds of :class:`papi.territory.Succession` (:class:`Hop`)."""
 
 # --------------------------------------------------------------------------- answer data
 
@@ -91,7 +124,7 @@ class UnitInfo:
     id: str
     code: str
     name: str
-    level: str
+    level: LevelName
 
 
 @attrs.frozen(kw_only=True, cache_hash=True)
@@ -127,7 +160,7 @@ class Holder:
     'Lê Hồng Sơn (acting)'
     """
 
-    status: str
+    status: HolderStatus
     person: str | None = None
     since: date | None = None
     sources: tuple[str, ...] = ()
@@ -155,7 +188,7 @@ class BasisInfo:
     citation_vi: str
     citation_en: str
     reference: str
-    principle: str | None = None
+    principle: Literal["nguoi_dung_dau"] | None = None
 
 
 @attrs.frozen(kw_only=True, cache_hash=True)
@@ -163,7 +196,7 @@ class Hop:
     """One succession step taken while resolving: ``abolished`` (names of what ended) passed to
     ``successors`` on ``effective`` by ``act``."""
 
-    kind: str
+    kind: SuccessionKind
     effective: date
     act: str
     abolished: tuple[str, ...]
@@ -229,7 +262,7 @@ class DeadlineInfo:
     citation: str | None
     statute: str | None
     recurring: bool
-    applies_to: str | None
+    applies_to: LevelName | None
 
 
 @attrs.frozen(kw_only=True, cache_hash=True)
@@ -251,7 +284,7 @@ class SubjectInfo:
     law's duties (``kind="topic"``: "khiếu nại", "complaint"; see :mod:`papi.law`), and the
     tasks it covers."""
 
-    kind: str
+    kind: SubjectKind
     code: str
     name_vi: str
     name_en: str | None
@@ -450,7 +483,7 @@ class AgendaItem:
     description_vi: str
     description_en: str
     citation: str | None
-    applies_to: str | None
+    applies_to: LevelName | None
     holder_count: int
 
 
@@ -464,7 +497,7 @@ class HolderRef:
     id: str
     name: str
     unit: str | None
-    level: str | None
+    level: LevelName | None
     roles: tuple[Role, ...]
     post: str | None
     person: str | None
@@ -576,7 +609,7 @@ class Gap:
     ``abolished_without_successor``, ``no_head_post``, ``no_accountable_person``,
     ``content_not_in_data`` (a task whose content is defined in a text the dataset lacks)."""
 
-    kind: str
+    kind: GapKind
     subject: str
     message_vi: str
     message_en: str
@@ -660,13 +693,13 @@ class Case(_Answer):
 
     SCHEMA: ClassVar[str] = "papi.case/1"
     schema: str = _schema("papi.case/1")
-    kind: str
+    kind: CaseKind
     where: UnitInfo
     received: date
     on: date
     complex: bool
     remote: bool
-    channel: str | None
+    channel: Channel | None
     steps: tuple[CaseStep, ...]
     hops: tuple[Hop, ...]
     warnings: tuple[Notice, ...]

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from papi.governance.answers import Gap, Hop, Notice
+from papi.governance.answers import Gap, GapKind, Hop, Notice
 from papi.governance.explain import cap
 
 if TYPE_CHECKING:
@@ -309,7 +309,7 @@ def unlisted_gap(a: Assignment, u: Unlisted, basis: str) -> Gap:
 
 
 def abolished_or_unmatched(
-    kind: str, a: Assignment, selector: Selector, on: date, basis: str
+    kind: GapKind, a: Assignment, selector: Selector, on: date, basis: str
 ) -> Gap:
     """``abolished_without_successor`` or ``selector_matches_nobody`` on ``on``."""
     return Gap(

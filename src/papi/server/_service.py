@@ -21,6 +21,7 @@ from papi.dates import parse_day as _parse_day
 from papi.errors import Ambiguous, InvalidData, NotFound, PapiError, what_vi
 from papi.governance import Governance
 from papi.server import documents as docs
+from papi.server.documents import ErrorCode
 from papi.territory import Territory
 
 __all__ = ["CACHE_SIZE", "Failure", "Format", "Lang", "Service", "dumps", "parse_day"]
@@ -47,7 +48,9 @@ class _Rendered:
 class Failure(Exception):
     """A request error found by the service itself (a parameter missing or malformed)."""
 
-    def __init__(self, code: str, status: int, vi: str, en: str, parameter: str | None) -> None:
+    def __init__(
+        self, code: ErrorCode, status: int, vi: str, en: str, parameter: str | None
+    ) -> None:
         super().__init__(en)
         self.code, self.status, self.vi, self.en, self.parameter = code, status, vi, en, parameter
 
@@ -186,6 +189,7 @@ class Service:
     def error_info(self, err: Exception, lang: Lang, request: Request | None) -> docs.ErrorInfo:
         """The :class:`~papi.server.documents.ErrorInfo` describing ``err``."""
         candidates: tuple[docs.Candidate, ...] = ()
+        code: ErrorCode
         parameter: str | None = None
         value: str | None = None
         if isinstance(err, Failure):

@@ -22,13 +22,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Literal, TypeAlias, cast
 
 import attrs
 from cattrs.preconf.json import make_converter
 
 from papi.errors import Candidate
 from papi.framework import Framework
+from papi.governance.answers import LevelName, SuccessionKind
 from papi.rules import Statute, reference_en
 from papi.scoring import Group, OfficialResult
 from papi.territory import Level, Succession, Territory, Unit
@@ -41,7 +42,9 @@ __all__ = [
     "DimensionResult",
     "Document",
     "ElementInfo",
+    "ElementLevel",
     "Error",
+    "ErrorCode",
     "ErrorInfo",
     "FrameworkDocument",
     "GroupInfo",
@@ -54,6 +57,7 @@ __all__ = [
     "SuccessionInfo",
     "Successors",
     "UnitEntry",
+    "UnitKindName",
     "Units",
     "conversion_document",
     "deadline_document",
@@ -87,6 +91,35 @@ def _schema(name: str) -> Any:
 
 # ------------------------------------------------------------------------------ units
 
+UnitKindName: TypeAlias = Literal[
+    "thành phố trực thuộc trung ương",
+    "tỉnh",
+    "quận",
+    "huyện",
+    "thị xã",
+    "thành phố thuộc tỉnh",
+    "phường",
+    "xã",
+    "thị trấn",
+    "đặc khu",
+    "thôn",
+    "tổ dân phố",
+]
+"""A unit's kind word: the values of :class:`papi.territory.UnitKind`."""
+ElementLevel: TypeAlias = Literal["dimension", "sub_dimension", "indicator"]
+"""The level of an element of the PAPI framework: the values of :class:`papi.framework.Level`."""
+ErrorCode: TypeAlias = Literal[
+    "not_found",
+    "ambiguous",
+    "missing_parameter",
+    "invalid_parameter",
+    "invalid_request",
+    "no_such_endpoint",
+    "method_not_allowed",
+    "internal_error",
+]
+"""The stable codes of :class:`ErrorInfo`."""
+
 
 @attrs.frozen(kw_only=True)
 class UnitEntry:
@@ -99,8 +132,8 @@ class UnitEntry:
     code: str
     name: str
     name_en: str | None
-    level: str
-    kind: str
+    level: LevelName
+    kind: UnitKindName
     parent: str | None
     parent_name: str | None
     valid_from: date | None
@@ -138,7 +171,7 @@ class Units(Document):
     SCHEMA: ClassVar[str] = "papi.units/1"
     schema: str = _schema("papi.units/1")
     on: date
-    level: str | None
+    level: LevelName | None
     within: str | None
     units: tuple[UnitEntry, ...]
 
@@ -172,7 +205,7 @@ class SuccessionInfo:
     successors: tuple[str, ...]
     effective: date
     act: str
-    kind: str
+    kind: SuccessionKind
     primary: str | None
     note: str | None
     verified: bool
@@ -198,7 +231,7 @@ def _succession(s: Succession) -> SuccessionInfo:
         successors=s.successors,
         effective=s.effective,
         act=s.act,
-        kind=s.kind,
+        kind=cast("SuccessionKind", s.kind),
         primary=s.primary,
         note=s.note,
         verified=s.verified,
@@ -457,7 +490,7 @@ class ElementInfo:
     parent's code, ``first_year``/``last_year`` the PAPI years it is in force."""
 
     code: str
-    level: str
+    level: ElementLevel
     name_vi: str
     name_en: str
     parent: str | None
@@ -622,7 +655,7 @@ class Health(Document):
 
     SCHEMA: ClassVar[str] = "papi.health/1"
     schema: str = _schema("papi.health/1")
-    status: str
+    status: Literal["ok"]
     version: str
     coverage_from: date | None
     coverage_to: date | None
@@ -638,7 +671,7 @@ class ErrorInfo:
     meant, as records (:class:`papi.errors.Candidate`: id, name, code, parent, level,
     validity)."""
 
-    code: str
+    code: ErrorCode
     status: int
     lang: str
     message: str

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Literal, NamedTuple
+from typing import TYPE_CHECKING, Literal, NamedTuple, cast
 
 from papi.duties import Role, Unlisted, innermost
 from papi.errors import InvalidData, NotFound
@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from papi.dates import Validity
     from papi.duties import Deadline, Task
     from papi.governance._context import Context
+    from papi.governance.answers import LevelName
     from papi.organizations import Organization
     from papi.rules import Statute
 
@@ -124,7 +125,7 @@ def _next_deadlines(
                     citation=citation,
                     statute=dl.statute,
                     recurring=bool(rule.is_recurring),
-                    applies_to=dl.applies_to,
+                    applies_to=_level(dl),
                 )
             )
     uniq = list(dict.fromkeys(out))
@@ -318,7 +319,7 @@ def _agenda_item(
     due: date,
     holders: tuple[HolderRef, ...],
 ) -> AgendaItem:
-    level = dl.applies_to
+    level = _level(dl)
     return AgendaItem(
         due=due,
         task=task.id,
@@ -330,6 +331,11 @@ def _agenda_item(
         applies_to=level,
         holder_count=sum(1 for h in holders if level is None or h.level == level),
     )
+
+
+def _level(dl: Deadline) -> LevelName | None:
+    """The level a deadline applies to (the Builder checked it is one)."""
+    return cast("LevelName | None", dl.applies_to)
 
 
 def _occurrences(ctx: Context, rule: Rule, window: Validity, start: date, end: date) -> list[date]:

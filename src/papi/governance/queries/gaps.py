@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from papi.duties import Role, Unlisted, innermost
 from papi.governance import _resolve, notices
-from papi.governance.answers import Gap, Gaps, task_sort_key
+from papi.governance.answers import Gap, GapKind, Gaps, task_sort_key
 
 if TYPE_CHECKING:
     from papi.governance._context import Context
@@ -32,7 +32,9 @@ def gaps(ctx: Context, on: date) -> Gaps:
         hits = _resolve.resolve(ctx, a.selector, on, ctx.ref_date(a))
         if not hits:
             direct_before = _resolve.direct(ctx, inner, ctx.ref_date(a))
-            kind = "abolished_without_successor" if direct_before else "selector_matches_nobody"
+            kind: GapKind = (
+                "abolished_without_successor" if direct_before else "selector_matches_nobody"
+            )
             items.append(notices.abolished_or_unmatched(kind, a, a.selector, on, basis))
             continue
         if a.role is Role.LEAD:
