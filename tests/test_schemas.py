@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import warnings
 from datetime import date
 from importlib import resources
 from pathlib import Path
@@ -222,3 +223,51 @@ def test_the_vocabularies_typed_as_literals_are_the_librarys_enums() -> None:
     assert (args(answers.CaseKind), args(answers.Channel)) == (CASE_KINDS, CHANNELS)
     principle = typing.get_type_hints(answers.BasisInfo)["principle"]
     assert principle == typing.Literal[answers.PRINCIPLE_HEAD] | None
+
+
+#: a citation field -> the field beside it giving it in the other language
+_OTHER_LANGUAGE = {
+    "citation": "citation_vi",
+    "citation_en": "citation_vi",
+    "also": "also_vi",
+    "also_en": "also_vi",
+    "reference": "reference_en",
+    "reference_vi": "reference_en",
+    "basis": "basis_vi",
+}
+
+
+def _citation_fields(node: Any, path: str = "") -> list[tuple[str, str]]:
+    """(path, missing field) for every citation field without its other language."""
+    missing: list[tuple[str, str]] = []
+    if isinstance(node, dict):
+        for key, value in node.items():
+            other = _OTHER_LANGUAGE.get(key)
+            if other is not None and isinstance(value, str | list) and other not in node:
+                missing.append((f"{path}.{key}", other))
+            missing += _citation_fields(value, f"{path}.{key}")
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            missing += _citation_fields(value, f"{path}[{i}]")
+    return missing
+
+
+def test_every_citation_is_given_in_both_languages(gov: Governance) -> None:
+    """The issue's "citations in both languages": every citation, article reference and
+    basis in an answer or document has its other language beside it, and the Vietnamese is
+    papi's rendering of the English (or the reverse for an article reference)."""
+    from papi.rules import citation_vi, reference_en
+
+    for answer in _real_documents(gov):
+        data = answer.to_dict()
+        assert _citation_fields(data) == [], data["schema"]
+    esc = gov.who("D3", where="Phường Trúc Bạch", on=ON)
+    assert esc.hops
+    for hop in esc.hops:
+        assert hop.citation_vi == citation_vi(hop.citation)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        law = papi.vietnam().who("khiếu nại", where="Phường Hoàn Kiếm", on=date(2026, 7, 1))
+    refs = {(r.basis.reference, r.basis.reference_en) for r in law.responsible}
+    assert ("Điều 17", "Art 17") in refs
+    assert all(en == reference_en(vi) for vi, en in refs)

@@ -41,7 +41,7 @@ from papi.governance.explain import (
     task_sort_key,
 )
 from papi.progress import Status
-from papi.rules import citation_vi
+from papi.rules import citation_vi, reference_en
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -117,6 +117,11 @@ SuccessionKind: TypeAlias = Literal[
 # --------------------------------------------------------------------------- answer data
 
 
+def _citation_vi(self: Any) -> Any:
+    """The default of a ``citation_vi`` field: the ``citation`` beside it, the Vietnamese way."""
+    return None if self.citation is None else citation_vi(self.citation)
+
+
 @attrs.frozen(kw_only=True, cache_hash=True)
 class UnitInfo:
     """An administrative unit as shown in answers."""
@@ -181,7 +186,9 @@ class Holder:
 class BasisInfo:
     """What put an entry in an answer: the assignment, the document and its reference.
     ``principle`` is ``"nguoi_dung_dau"`` when the entry follows from the head-of-organization
-    principle rather than from an explicit assignment."""
+    principle rather than from an explicit assignment. ``reference`` is the article or
+    paragraph as the document writes it (Vietnamese), ``reference_en`` the same in English
+    (:func:`papi.rules.reference_en`)."""
 
     assignment: str
     document: str
@@ -189,6 +196,9 @@ class BasisInfo:
     citation_en: str
     reference: str
     principle: Literal["nguoi_dung_dau"] | None = None
+    reference_en: str = attrs.field(
+        default=attrs.Factory(lambda self: reference_en(self.reference), takes_self=True)
+    )
 
 
 @attrs.frozen(kw_only=True, cache_hash=True)
@@ -203,6 +213,8 @@ class Hop:
     successors: tuple[str, ...]
     citation: str
     note: str | None = None
+    #: ``citation`` (English) written the Vietnamese way
+    citation_vi: str = attrs.field(default=attrs.Factory(_citation_vi, takes_self=True))
 
     def text(self, lang: str) -> str:
         """One sentence describing the hop."""
@@ -263,6 +275,8 @@ class DeadlineInfo:
     statute: str | None
     recurring: bool
     applies_to: LevelName | None
+    #: ``citation`` (English) written the Vietnamese way
+    citation_vi: str | None = attrs.field(default=attrs.Factory(_citation_vi, takes_self=True))
 
 
 @attrs.frozen(kw_only=True, cache_hash=True)
@@ -485,6 +499,8 @@ class AgendaItem:
     citation: str | None
     applies_to: LevelName | None
     holder_count: int
+    #: ``citation`` (English) written the Vietnamese way
+    citation_vi: str | None = attrs.field(default=attrs.Factory(_citation_vi, takes_self=True))
 
 
 @attrs.frozen(kw_only=True, cache_hash=True)
@@ -607,13 +623,15 @@ class Escalation(_Answer):
 class Gap:
     """A hole in a plan: ``kind`` is one of ``no_lead``, ``selector_matches_nobody``,
     ``abolished_without_successor``, ``no_head_post``, ``no_accountable_person``,
-    ``content_not_in_data`` (a task whose content is defined in a text the dataset lacks)."""
+    ``content_not_in_data`` (a task whose content is defined in a text the dataset lacks);
+    ``basis`` cites the assignment or task at fault (``basis_vi``: in Vietnamese)."""
 
     kind: GapKind
     subject: str
     message_vi: str
     message_en: str
     basis: str | None = None
+    basis_vi: str | None = None
 
 
 @attrs.frozen(kw_only=True, repr=False)
@@ -682,6 +700,13 @@ class CaseStep:
     nominal_end: date | None
     skipped: tuple[SkippedDay, ...]
     elapsed: bool
+    #: ``citation`` and ``also`` (English) written the Vietnamese way
+    citation_vi: str | None = attrs.field(default=attrs.Factory(_citation_vi, takes_self=True))
+    also_vi: tuple[str, ...] = attrs.field(
+        default=attrs.Factory(
+            lambda self: tuple(citation_vi(c) for c in self.also), takes_self=True
+        )
+    )
 
 
 @attrs.frozen(kw_only=True, repr=False)
