@@ -118,7 +118,7 @@ def messages(exc: BaseException) -> tuple[str, str]:
 
 def error_document(exc: BaseException, lang: str) -> dict[str, object]:
     """The ``papi.error/1`` document of ``exc`` (the error answer of the HTTP service)."""
-    from papi.server.documents import Candidate, Error, ErrorCode, ErrorInfo
+    from papi.server.documents import Candidate, Error, ErrorCode, error_info
 
     en, vi = messages(exc)
     code: ErrorCode = "invalid_request"
@@ -136,13 +136,12 @@ def error_document(exc: BaseException, lang: str) -> dict[str, object]:
         code = "invalid_parameter"
         parameter = exc.path or None
         value = None if exc.value is None else str(exc.value)
-    info = ErrorInfo(
-        code=code,
-        status=status,
-        lang=lang,
-        message=vi if lang == "vi" else en,
-        message_vi=vi,
-        message_en=en,
+    info = error_info(
+        code,
+        status,
+        lang,
+        vi=vi,
+        en=en,
         parameter=parameter,
         value=value,
         candidates=candidates,

@@ -225,13 +225,12 @@ class Service:
             vi = "Lỗi nội bộ; chi tiết có trong nhật ký của dịch vụ"
         if parameter is None and value is not None and request is not None:
             parameter = next((k for k, v in request.query_params.items() if v == value), None)
-        return docs.ErrorInfo(
-            code=code,
-            status=status,
-            lang=lang,
-            message=vi if lang == "vi" else en,
-            message_vi=vi,
-            message_en=en,
+        return docs.error_info(
+            code,
+            status,
+            lang,
+            vi=vi,
+            en=en,
             parameter=parameter,
             value=value,
             candidates=candidates,

@@ -61,6 +61,7 @@ __all__ = [
     "Units",
     "conversion_document",
     "deadline_document",
+    "error_info",
     "framework_document",
     "scores_document",
     "statute_holders",
@@ -680,6 +681,32 @@ class ErrorInfo:
     parameter: str | None
     value: str | None
     candidates: tuple[Candidate, ...]
+
+
+def error_info(
+    code: ErrorCode,
+    status: int,
+    lang: str,
+    *,
+    vi: str,
+    en: str,
+    parameter: str | None = None,
+    value: str | None = None,
+    candidates: tuple[Candidate, ...] = (),
+) -> ErrorInfo:
+    """The :class:`ErrorInfo` of an error said in both languages, ``message`` in ``lang``
+    (the service's and ``papi --json``'s errors alike)."""
+    return ErrorInfo(
+        code=code,
+        status=status,
+        lang=lang,
+        message=vi if lang == "vi" else en,
+        message_vi=vi,
+        message_en=en,
+        parameter=parameter,
+        value=value,
+        candidates=candidates,
+    )
 
 
 @attrs.frozen(kw_only=True)
