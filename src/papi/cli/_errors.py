@@ -118,38 +118,30 @@ def messages(exc: BaseException) -> tuple[str, str]:
 
 def error_document(exc: BaseException, lang: str) -> dict[str, object]:
     """The ``papi.error/1`` document of ``exc`` (the error answer of the HTTP service)."""
-    from papi.server.documents import Candidate, Error, ErrorInfo
+    from papi.server.documents import Candidate, Error, ErrorCode, error_info
 
     en, vi = messages(exc)
-    code, status, parameter, value = "invalid_request", 400, None, None
+    code: ErrorCode = "invalid_request"
+    status, parameter, value = 400, None, None
     candidates: tuple[Candidate, ...] = ()
     if isinstance(exc, NotFound):
         code, status, value = "not_found", 404, str(exc.value)
-        candidates = tuple(Candidate(id=None, name=c, parent=None, code=None) for c in exc.closest)
+        candidates = exc.choices
     elif isinstance(exc, Ambiguous):
         code, status, value = "ambiguous", 409, str(exc.value)
-        found = []
-        for text in exc.candidates:
-            m = _CANDIDATE.match(text)
-            found.append(
-                Candidate(id=m["id"], name=m["name"], parent=m["parent"], code=m["code"])
-                if m
-                else Candidate(id=None, name=text, parent=None, code=None)
-            )
-        candidates = tuple(found)
+        candidates = exc.choices
     elif isinstance(exc, CommandError):
         code, parameter = "invalid_parameter", exc.parameter
     elif isinstance(exc, InvalidData):
         code = "invalid_parameter"
         parameter = exc.path or None
         value = None if exc.value is None else str(exc.value)
-    info = ErrorInfo(
-        code=code,
-        status=status,
-        lang=lang,
-        message=vi if lang == "vi" else en,
-        message_vi=vi,
-        message_en=en,
+    info = error_info(
+        code,
+        status,
+        lang,
+        vi=vi,
+        en=en,
         parameter=parameter,
         value=value,
         candidates=candidates,

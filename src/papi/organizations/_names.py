@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from datetime import date
 from typing import TYPE_CHECKING
 
-from papi.errors import Ambiguous, NotFound
+from papi.errors import Ambiguous, Candidate, NotFound
 from papi.organizations import _successions
 from papi.organizations.model import Organization, OrgRef
 from papi.organizations.rules import kind_word
@@ -94,7 +94,12 @@ def by_name(reg: Organizations, ref: str, on: date, within: UnitRef | None) -> O
         return live[0]
     if len(live) > 1:
         live.sort(key=lambda o: o.id)
-        raise Ambiguous("organization", ref, tuple(_candidate(reg, o, on) for o in live))
+        raise Ambiguous(
+            "organization",
+            ref,
+            tuple(_candidate(reg, o, on) for o in live),
+            choices=tuple(_choice(reg, o) for o in live),
+        )
     if found:
         raise gone(reg, ref, found, on)
     raise NotFound("organization", ref, closest=reg._names.closest(ref))
@@ -127,6 +132,21 @@ def _candidate(reg: Organizations, o: Organization, on: date) -> str:
     top = list(terr._ancestors_on(unit.id, on.toordinal()))
     where = unit.name if not top else f"{unit.name}, {top[-1].name}"
     return f"{o.name} (id {o.id}, unit {o.unit_id}: {where})"
+
+
+def _choice(reg: Organizations, o: Organization) -> Candidate:
+    """``o`` as a :class:`~papi.errors.Candidate`: its parent is the unit it serves."""
+    terr = reg.territory
+    unit = terr.get(o.unit_id) if o.unit_id in terr else None
+    return Candidate(
+        id=o.id,
+        name=o.name,
+        parent=unit.name if unit is not None else None,
+        parent_id=o.unit_id,
+        level=unit.level.value if unit is not None else None,
+        valid_from=o.valid_from,
+        valid_to=o.valid_to,
+    )
 
 
 def gone(reg: Organizations, ref: str, orgs: list[Organization], on: date) -> NotFound:
@@ -182,5 +202,10 @@ def resolve_any(reg: Organizations, ref: OrgRef, on: date) -> Organization:
         latest = max(o.valid_to for o in past if o.valid_to is not None)
         past = [o for o in past if o.valid_to == latest]
         if len(past) > 1:
-            raise Ambiguous("organization", ref, tuple(str(o) for o in past)) from None
+            raise Ambiguous(
+                "organization",
+                ref,
+                tuple(str(o) for o in past),
+                choices=tuple(_choice(reg, o) for o in past),
+            ) from None
         return past[0]

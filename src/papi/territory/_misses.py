@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from datetime import date
 from typing import TYPE_CHECKING
 
-from papi.errors import Ambiguous, NotFound
+from papi.errors import Ambiguous, Candidate, NotFound
 from papi.territory.model import _FAR_PAST, Unit, UnitRef
 
 if TYPE_CHECKING:
@@ -18,16 +18,55 @@ class _AmbiguousPast(Ambiguous):
     """An old name that fits several units that no longer exist; the message says how to
     name one of them (candidates read ``"Name, Parent (code, until date)"``)."""
 
-    def __init__(self, what: str, value: object, candidates: Iterable[str]) -> None:
-        super().__init__(what, value, tuple(candidates))
+    def __init__(
+        self,
+        what: str,
+        value: object,
+        candidates: Iterable[str],
+        *,
+        choices: Iterable[Candidate] = (),
+    ) -> None:
+        super().__init__(what, value, tuple(candidates), choices=choices)
         first = self.candidates[0].rsplit(" (", 1)[0] if self.candidates else "Name, Parent"
         self.args = (
             f"{self.args[0]}; none exists any more: to follow one to what succeeded it, "
             f"write its name with its parent as listed (e.g. '{first}')",
         )
 
-    def __reduce__(self) -> tuple[object, ...]:
-        return (_AmbiguousPast, (self.what, self.value, self.candidates))
+
+def _own_day_of(u: Unit, on: date) -> int:
+    """``on`` as an ordinal if ``u`` exists that day, else a day it existed."""
+    return on.toordinal() if u.exists_on(on) else _own_day(u)
+
+
+def _choice(terr: Territory, u: Unit, on: date) -> Candidate:
+    """``u`` as a :class:`~papi.errors.Candidate`: its parent on ``on``, or on its own last
+    day when it does not exist on ``on``."""
+    p = terr._parent_id(u.id, _own_day_of(u, on))
+    return Candidate(
+        id=u.id,
+        name=u.name,
+        code=u.code,
+        parent=terr._by_id[p].name if p else None,
+        parent_id=p,
+        level=u.level.value,
+        valid_from=u.valid_from,
+        valid_to=u.valid_to,
+    )
+
+
+def _choices(terr: Territory, units: Iterable[Unit], on: date) -> tuple[Candidate, ...]:
+    return tuple(_choice(terr, u, on) for u in units)
+
+
+def _named_choices(terr: Territory, names: Iterable[str], on: date) -> tuple[Candidate, ...]:
+    """The units the "did you mean" ``names`` denote: those existing on ``on``, else all."""
+    out: list[Candidate] = []
+    for name in names:
+        units = [terr._by_id[i] for i in terr._names.find(name)]
+        live = [u for u in units if u.exists_on(on)]
+        out.extend(_choices(terr, live or units, on))
+    return tuple(out)
 
 
 def _own_day(u: Unit) -> int:
@@ -109,6 +148,7 @@ def _gone(terr: Territory, ref: UnitRef, units: list[Unit], on: date) -> NotFoun
             context=f"on {day}: {label} existed until {until} and {what}, "
             f"or use a date before {until}, when it existed",
             closest=names,
+            choices=_choices(terr, succ, on),
         )
     shown = "; ".join(_describe_other_day(terr, u) for u in units)
     return NotFound(
@@ -118,6 +158,7 @@ def _gone(terr: Territory, ref: UnitRef, units: list[Unit], on: date) -> NotFoun
         f"Write the name with its parent as listed (e.g. '{_label(terr, units[0])}') or "
         "give the code, with a date when the unit existed, or ask about a unit "
         f"existing on {day}",
+        choices=_choices(terr, units, on),
     )
 
 

@@ -21,9 +21,11 @@ from papi.territory._build import _gc_paused, day_view
 from papi.territory._build import build as _build
 from papi.territory._misses import (
     _AmbiguousPast,
+    _choices,
     _closest,
     _describe_other_day,
     _gone,
+    _named_choices,
     _other_days,
 )
 from papi.territory.model import (
@@ -406,10 +408,13 @@ class Territory:
         if len(live) == 1:
             return live[0]
         if len(live) > 1:
-            raise Ambiguous("unit", ref, self._describe_all(live, on))
+            raise Ambiguous(
+                "unit", ref, self._describe_all(live, on), choices=_choices(self, live, on)
+            )
         if ids:
             raise _gone(self, ref, [self._by_id[i] for i in ids], on)
-        raise NotFound("unit", ref, closest=_closest(self, text, on))
+        closest = _closest(self, text, on)
+        raise NotFound("unit", ref, closest=closest, choices=_named_choices(self, closest, on))
 
     def _describe_other_day(self, u: Unit) -> str:
         """``"Phường Minh Khai, Quận Hai Bà Trưng (00295, until 2025-07-01)"``."""
@@ -452,12 +457,19 @@ class Territory:
         if len(cands) == 1:
             return cands[0]
         if cands:
-            raise Ambiguous("unit", ref, self._describe_all(cands, on))
+            raise Ambiguous(
+                "unit", ref, self._describe_all(cands, on), choices=_choices(self, cands, on)
+            )
         others = _other_days(self, text, on)
         if others:
             raise _gone(self, ref, others, on)
+        closest = _closest(self, head, on)
         raise NotFound(
-            "unit", ref, context=f"on {on.isoformat()}", closest=_closest(self, head, on)
+            "unit",
+            ref,
+            context=f"on {on.isoformat()}",
+            closest=closest,
+            choices=_named_choices(self, closest, on),
         )
 
     def _ancestors_on(self, uid: str, day: int) -> Iterator[Unit]:
@@ -689,7 +701,10 @@ class Territory:
             past = [c for c in past if c.valid_to == latest]
             if len(past) > 1:
                 raise _AmbiguousPast(
-                    "unit", ref, tuple(_describe_other_day(self, c) for c in past)
+                    "unit",
+                    ref,
+                    tuple(_describe_other_day(self, c) for c in past),
+                    choices=_choices(self, past, on),
                 ) from None
             return past[0]
 
