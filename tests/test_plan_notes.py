@@ -7,6 +7,7 @@ whole model. Over the whole country, Bắc Giang's answers no longer carry Hanoi
 from __future__ import annotations
 
 import json
+import re
 import warnings
 from datetime import date
 from pathlib import Path
@@ -14,6 +15,7 @@ from pathlib import Path
 import pytest
 
 import papi
+from conftest import ROOT
 from papi.cli import main
 from papi.errors import InvalidData
 from papi.governance import Governance, Notice
@@ -151,6 +153,14 @@ def test_a_plan_note_through_the_cli(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert "n1" not in codes["Phường Hải Châu"]
 
 
+def test_the_documented_example_note(tmp_path: Path) -> None:
+    text = (ROOT / "docs" / "plan-files.md").read_text(encoding="utf-8")
+    (example,) = re.findall(r"```toml\n(.*?)```", text, flags=re.S)
+    gov = _load(papi.hanoi(), tmp_path, example)
+    assert "ward_contact" in _codes(gov, "W1", "Phường Hoàn Kiếm", AFTER)
+    assert "ward_contact" not in _codes(gov, "D5", "Phường Hoàn Kiếm", AFTER)
+
+
 def test_a_note_naming_units_or_documents(hn: Governance, tmp_path: Path) -> None:
     within = _load(hn, tmp_path, PLAN + 'within = ["002"]\n')  # Quận Hoàn Kiếm
     assert "n1" in _codes(within, "D3", "Phường Hàng Bạc", date(2024, 3, 1))
@@ -163,9 +173,7 @@ def test_a_note_naming_units_or_documents(hn: Governance, tmp_path: Path) -> Non
     assert "n1" not in _codes(other, "D3", "Phường Hàng Bạc", date(2022, 6, 12))  # not yet
 
 
-def test_a_file_without_documents_speaks_of_the_whole_model(
-    hn: Governance, tmp_path: Path
-) -> None:
+def test_a_file_without_documents_speaks_of_the_whole_model(hn: Governance, tmp_path: Path) -> None:
     gov = _load(hn, tmp_path, PLAN[PLAN.index("[[notes]]") :])
     assert "n1" in _codes(gov, "D5", "Phường Kim Mã", date(2024, 3, 1))
 
