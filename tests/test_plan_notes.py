@@ -21,44 +21,23 @@ from papi.errors import InvalidData
 from papi.governance import Governance, Notice
 from papi.io import load_plan
 from papi.territory import Level
+from test_cli import WARD_PLAN
 
 FOCAL = "focal_agency"
 APRIL = date(2025, 4, 1)
 AFTER = date(2026, 3, 1)
 NOTE = Notice(code="n1", message_vi="Ghi chú", message_en="A note")
 
-PLAN = """\
-schema = "papi.plan/1"
-
-[[documents]]
-id = "hk-plan-2026"
-number = "15/KH-UBND"
-kind = "plan"
-issuer = "Ủy ban nhân dân phường Hoàn Kiếm"
-date = "2026-01-15"
-title_vi = "Kế hoạch nâng cao Chỉ số PAPI năm 2026 của phường Hoàn Kiếm"
-verified = false
-
-[[tasks]]
-id = "HK1"
-document = "hk-plan-2026"
-reference = "Mục II.1"
-title_vi = "Công khai kết quả giải quyết kiến nghị của người dân trên cổng thông tin điện tử"
-indicators = ["D3"]
-
-[[assignments]]
-id = "HK1.lead"
-task = "HK1"
-role = "lead"
-selector = { type = "organization", id = "ubnd:00070@2025-07-01" }
-basis = { document = "hk-plan-2026", reference = "Mục II.1" }
-valid = { from = "2026-01-15" }
-
+#: the ward plan of the CLI tests, with a note naming nothing
+PLAN = (
+    WARD_PLAN
+    + """
 [[notes]]
 code = "n1"
 message_vi = "Ghi chú"
 message_en = "A note"
 """
+)
 
 
 @pytest.fixture(scope="module")
