@@ -97,12 +97,8 @@ def test_who_in_hai_chau_names_the_ward_and_escalates_to_da_nang(vn: Governance)
     # Đà Nẵng is vouched for on that day: no coverage notice; and what Hanoi's plan leaves
     # open (its appendix, its period, its dispatch's date) is not said about Đà Nẵng
     codes = {w.code for w in acc.warnings}
-    assert not codes & {"coverage", "plan_period_over", "date_unknown"}
-    # (the dataset-wide note about Hanoi's focal agency is not scoped yet: plan notes have
-    # no place)
-    assert not [
-        w for w in acc.warnings if "164/KH-UBND" in w.message_en and w.code != "focal_agency"
-    ]
+    assert not codes & {"coverage", "plan_period_over", "date_unknown", "focal_agency"}
+    assert not [w for w in acc.warnings if "164/KH-UBND" in w.message_en]
     hanoi = vn.who("D3", where="Phường Hoàn Kiếm", on=AFTER)
     assert {"plan_period_over", "date_unknown"} <= {w.code for w in hanoi.warnings}
     assert [w for w in hanoi.warnings if "164/KH-UBND" in w.message_en]

@@ -11,8 +11,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
 from types import MappingProxyType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
+from papi.errors import Ambiguous, NotFound
 from papi.governance._tables import Tables
 from papi.governance.answers import Notice
 from papi.text import NameIndex
@@ -26,12 +27,22 @@ if TYPE_CHECKING:
     from papi.rules import Statute
     from papi.territory import Territory
 
-__all__ = ["Context", "StatuteLookup"]
+__all__ = ["Context", "NoteScope", "StatuteLookup"]
 
 #: :func:`papi.rules.statute`: a statute by key, its version in force ``on`` a day if given.
 StatuteLookup = Callable[..., "Statute"]
 
 _EPOCH = date(2000, 1, 1)
+
+
+class NoteScope(NamedTuple):
+    """What a note of the model is about: the answers resting on one of ``documents`` (an
+    answer rests on the documents of its entries' bases, and on those of the assignments to
+    holders the data does not list that reach its place), and the answers about a place
+    inside one of the units ``within`` (ids or codes) on the answer's day."""
+
+    documents: frozenset[str] = frozenset()
+    within: frozenset[str] = frozenset()
 
 
 class Context:
@@ -43,6 +54,7 @@ class Context:
         "calendar",
         "documents",
         "framework",
+        "note_scopes",
         "notes",
         "orgs",
         "ref_dates",
@@ -70,6 +82,7 @@ class Context:
         reports: Sequence[Report],
         statute: StatuteLookup | None,
         notes: Sequence[Notice] = (),
+        note_scopes: Mapping[Notice, NoteScope] | None = None,
     ) -> None:
         self.framework = framework
         self.territory = territory
@@ -80,7 +93,12 @@ class Context:
         self.assignments: tuple[Assignment, ...] = tuple(assignments)
         self.reports: tuple[Report, ...] = tuple(reports)
         self.statute = statute
-        self.notes: tuple[Notice, ...] = tuple(notes)
+        self.notes: tuple[Notice, ...] = tuple(dict.fromkeys(notes))
+        #: what each note is about (a plan's note: by default its plan's documents); a note
+        #: not in it is about the whole model
+        self.note_scopes: Mapping[Notice, NoteScope] = MappingProxyType(
+            {n: s for n, s in (note_scopes or {}).items() if n in self.notes}
+        )
         by_task: dict[str, list[Assignment]] = {}
         for a in self.assignments:
             by_task.setdefault(a.task, []).append(a)
@@ -120,6 +138,29 @@ class Context:
         """The day ``a`` took effect: its ``valid_from``, else its document's date."""
         found = self.ref_dates.get(a.id)
         return found if found is not None else self._ref_date(a)
+
+    def notes_on(
+        self, docs: frozenset[str], chain: tuple[str, ...], on: date
+    ) -> tuple[Notice, ...]:
+        """The model's notes an answer resting on the documents ``docs``, about the place
+        whose units (itself and its ancestors) are ``chain`` on ``on``, carries (see
+        :class:`NoteScope`; a note without one is about the whole model)."""
+        if not self.notes:
+            return ()
+        scopes = self.note_scopes
+        return tuple(
+            n
+            for n in self.notes
+            if n not in scopes
+            or not scopes[n].documents.isdisjoint(docs)
+            or any(self._inside(ref, chain, on) for ref in scopes[n].within)
+        )
+
+    def _inside(self, ref: str, chain: tuple[str, ...], on: date) -> bool:
+        try:
+            return self.territory.unit(ref, on=on).id in chain
+        except (NotFound, Ambiguous):  # no unit bears that id or code on that day
+            return False
 
     def era(self, on: date) -> int:
         """The era ``on`` falls in: the stretch of days between two consecutive dates on which

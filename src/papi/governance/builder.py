@@ -4,7 +4,7 @@ all at once, and makes the immutable :class:`~papi.governance.Governance`."""
 from __future__ import annotations
 
 import warnings
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -23,7 +23,7 @@ from papi.duties import (
     innermost,
 )
 from papi.errors import InvalidData, NotFound, Problem
-from papi.governance._context import Context, StatuteLookup
+from papi.governance._context import Context, NoteScope, StatuteLookup
 from papi.governance._resolve import NO_SCOPE, any_committee, committee_scope, resolve
 from papi.governance.answers import Notice
 from papi.governance.model import Governance
@@ -64,7 +64,9 @@ class Builder:
         self._tasks: list[tuple[Task, str]] = []
         self._assignments: list[tuple[Assignment, str]] = []
         self._reports: list[tuple[Report, str]] = []
-        self._notes: list[Notice] = []
+        #: each note with what it is about (``None``: the whole model): its documents and
+        #: its units, each with where it was named
+        self._notes: dict[Notice, tuple[dict[str, str], dict[str, str]] | None] = {}
         self._problems: list[Problem] = []
         self._check_selectors: set[str] = set()
         self._codes: frozenset[str] | None = None
@@ -95,9 +97,50 @@ class Builder:
         self._reports.append((report, path or f"reports[{report.task}/{report.organization}]"))
         return self
 
-    def add_note(self, note: Notice) -> Builder:
-        """A dataset-wide notice shown with every :meth:`Governance.who` answer."""
-        self._notes.append(note)
+    def add_note(
+        self,
+        note: Notice,
+        *,
+        documents: Iterable[str] | None = None,
+        within: Iterable[str] | None = None,
+        path: str | None = None,
+    ) -> Builder:
+        """Add a note: a notice carried by the :meth:`Governance.who` answers it is about,
+        those resting on one of ``documents`` and those about a place inside one of the units
+        ``within`` (ids or NSO codes; see :class:`~papi.governance._context.NoteScope`).
+        Naming neither, the note is about the whole model: every ``who`` answer carries it.
+        A note added again widens what it is about; :meth:`build` reports unknown documents
+        and units.
+
+        >>> from papi.datasets import hanoi
+        >>> from papi.governance import Notice
+        >>> note = Notice(code="n1", message_vi="Ghi chú", message_en="A note")
+        >>> gov = hanoi().builder().add_note(note, within=["002"]).build()
+        >>> note in gov.who("D3", where="Phường Hàng Bạc", on=date(2024, 3, 1)).warnings
+        True
+        >>> note in gov.who("D3", where="Phường Kim Mã", on=date(2024, 3, 1)).warnings
+        False
+        """
+        p = path or f"notes[{note.code}]"
+        if documents is None and within is None:
+            self._notes[note] = None
+            return self
+        named = {"documents": list(documents or ()), "within": list(within or ())}
+        if not named["documents"] and not named["within"]:
+            key = "documents" if documents is not None else "within"
+            self.add_problem(
+                Problem(
+                    path=f"{p}.{key}",
+                    message="must name something (a note about the whole model names nothing)",
+                    value=[],
+                )
+            )
+            return self
+        scope = self._notes.setdefault(note, ({}, {}))
+        if scope is not None:
+            for refs, (k, values) in zip(scope, named.items(), strict=True):
+                for i, ref in enumerate(values):
+                    refs.setdefault(ref, f"{p}.{k}[{i}]")
         return self
 
     def add_problem(self, problem: Problem) -> Builder:
@@ -112,10 +155,22 @@ class Builder:
         tasks = self._check_tasks(docs, problems)
         checkable = self._check_assignments(docs, tasks, problems)
         self._check_reports(tasks, problems)
+        for scope in self._notes.values():
+            if scope is not None:
+                problems.extend(
+                    Problem(path=p, message="unknown document", value=d)
+                    for d, p in scope[0].items()
+                    if d not in docs
+                )
+                problems.extend(
+                    Problem(path=p, message="unknown unit", value=u)
+                    for u, p in scope[1].items()
+                    if not self._unit_known(u)
+                )
         if problems:
             # a selector that matches nobody is reported with the other problems: resolve
             # the well-formed assignments against the valid documents
-            ctx = self._context(docs, {}, [a for a, _ in checkable], [], ())
+            ctx = self._context(docs, {}, [a for a, _ in checkable], [], {})
             problems.extend(self._unmatched(ctx, checkable))
             raise InvalidData.collect("the governance model is invalid", problems)
         ctx = self._context(
@@ -136,7 +191,7 @@ class Builder:
         tasks: Mapping[str, Task],
         assignments: Sequence[Assignment],
         reports: Sequence[Report],
-        notes: Sequence[Notice],
+        notes: Mapping[Notice, tuple[dict[str, str], dict[str, str]] | None],
     ) -> Context:
         return Context(
             framework=self._framework,
@@ -148,7 +203,12 @@ class Builder:
             assignments=assignments,
             reports=reports,
             statute=self._statute,
-            notes=notes,
+            notes=tuple(notes),
+            note_scopes={
+                n: NoteScope(frozenset(s[0]), frozenset(s[1]))
+                for n, s in notes.items()
+                if s is not None
+            },
         )
 
     def _check_documents(self, problems: list[Problem]) -> dict[str, Document]:

@@ -162,7 +162,9 @@ class Governance:
 
     @property
     def notes(self) -> tuple[Notice, ...]:
-        """The dataset-wide notices shown with every :meth:`who` answer."""
+        """The model's notes, each carried by the :meth:`who` answers it is about (a plan's
+        note: by default those resting on its plan's documents; see
+        :meth:`Builder.add_note`)."""
         return self._ctx.notes
 
     def __repr__(self) -> str:
@@ -193,7 +195,11 @@ class Governance:
         for r in c.reports:
             b.add_report(r)
         for n in c.notes:
-            b.add_note(n)
+            s = c.note_scopes.get(n)
+            if s is None:
+                b.add_note(n)
+            else:
+                b.add_note(n, documents=s.documents, within=s.within)
         return b
 
     def _answer(self, key: tuple[object, ...], compute: Callable[[], _A]) -> _A:

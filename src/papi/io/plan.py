@@ -84,7 +84,13 @@ _REPORT = {
     "submitted": True,
     "document": False,
 }
-_NOTE = {"code": True, "message_vi": True, "message_en": True}
+_NOTE = {
+    "code": True,
+    "message_vi": True,
+    "message_en": True,
+    "documents": False,
+    "within": False,
+}
 _DEADLINE = {"statute", "rule", "applies_to", "window", "note"}
 
 
@@ -255,16 +261,11 @@ def read_plan_text(text: str, *, source: str, fmt: str, builder: Builder) -> Bui
         for i, raw in enumerate(_list(r, data, "reports"))
         if (x := _report(r, raw, f"reports[{i}]")) is not None
     ]
-    notes = []
-    for i, raw in enumerate(_list(r, data, "notes")):
-        nt = r.table(raw, f"notes[{i}]", _NOTE)
-        if nt is None:
-            continue
-        vals = [r.text(nt, k, f"notes[{i}]") for k in ("code", "message_vi", "message_en")]
-        if all(v is not None for v in vals):
-            notes.append(
-                Notice(code=str(vals[0]), message_vi=str(vals[1]), message_en=str(vals[2]))
-            )
+    notes = [
+        x
+        for i, raw in enumerate(_list(r, data, "notes"))
+        if (x := _note(r, raw, f"notes[{i}]")) is not None
+    ]
     # 2. references to records of this file that are themselves invalid
     for d in docs:
         if not d.ok and d.obj.id != d.extra["stand_in_id"]:
@@ -287,6 +288,9 @@ def read_plan_text(text: str, *, source: str, fmt: str, builder: Builder) -> Bui
         _invalid_ref(r, r.bad_docs, "document", a.obj.basis.document, f"{a.path}.basis.document")
     for rep in reports:
         _invalid_ref(r, r.bad_tasks, "task", rep.extra["task"], f"{rep.path}.task")
+    for n in notes:
+        for j, ref in enumerate(n.extra["documents"] or ()):
+            _invalid_ref(r, r.bad_docs, "document", ref, f"{n.path}.documents[{j}]")
     # 3. the rest of the cross-references is checked by the builder
     if r.stand_in_doc or r.stand_in_task:
         builder.add_document(
@@ -336,8 +340,18 @@ def read_plan_text(text: str, *, source: str, fmt: str, builder: Builder) -> Bui
                 ),
                 path=f"{source}: {x.path}",
             )
+    # a note is about what it names, else about the documents of its file (a file without
+    # documents: about the whole model)
+    own = [x.obj.id for x in docs] or None
     for n in notes:
-        builder.add_note(n)
+        if n.ok:
+            named = n.extra["documents"] or n.extra["within"]
+            builder.add_note(
+                n.obj,
+                documents=n.extra["documents"] if named else own,
+                within=n.extra["within"] if named else None,
+                path=f"{source}: {n.path}",
+            )
     for p in r.problems:
         builder.add_problem(p)
     if (r.stand_in_doc or r.stand_in_task) and not r.problems:  # pragma: no cover
@@ -371,6 +385,36 @@ def _optional_text(r: _Reader, t: Mapping[str, Any], k: str, path: str) -> str |
     if k in t and t[k] is not None and r.text(t, k, path) is None:
         return None
     return t.get(k)
+
+
+def _note(r: _Reader, raw: object, path: str) -> _Read | None:
+    t = r.table(raw, path, _NOTE)
+    if t is None:
+        return None
+    before = len(r.problems)
+    texts = [r.text(t, k, path) for k in ("code", "message_vi", "message_en")]
+    scope: dict[str, tuple[str, ...] | None] = {}
+    for k in ("documents", "within"):
+        v = t.get(k)
+        if k == "within" and isinstance(v, str):  # one unit
+            refs = r.text(t, k, path)
+            scope[k] = None if refs is None else (refs,)
+            continue
+        scope[k] = r.strings(t, k, path)
+        if scope[k] == () and k in t:
+            r.bad(f"{path}.{k}", "must name something (or be left out)", [])
+        for j, ref in enumerate(scope[k] or ()):
+            if not ref.strip():
+                r.bad(f"{path}.{k}[{j}]", "must be a non-empty string", ref)
+    if None in texts:
+        return None
+    code, vi, en = (str(x) for x in texts)
+    return _Read(
+        Notice(code=code, message_vi=vi, message_en=en),
+        path,
+        len(r.problems) == before,
+        **scope,
+    )
 
 
 def _document(r: _Reader, raw: object, path: str) -> _Read | None:

@@ -323,6 +323,8 @@ class Core(NamedTuple):
     warnings: tuple[Notice, ...]
     escalation: tuple[EscalationStep, ...]
     levels: frozenset[str | None]
+    #: the model's notes about the documents the answer rests on
+    notes: tuple[Notice, ...] = ()
 
 
 def subject_table(ctx: Context, subj: SubjectInfo, on: date, era: int) -> SubjectTable:
@@ -386,7 +388,7 @@ def who(ctx: Context, subject: str, place: _resolve.Place, on: date) -> Accounta
     warnings.extend(core.warnings)
     warnings.extend(deadline_notices)
     warnings.extend(_resolve.coverage_notices(ctx, on, (unit,)))
-    warnings.extend(ctx.notes)
+    warnings.extend(core.notes)
     hops = tuple(dict.fromkeys((*where_hops, *core.hops))) if where_hops else core.hops
     responsible = core.responsible
     if subj.kind == "topic":
@@ -505,6 +507,7 @@ def _new_core(ctx: Context, subj: SubjectInfo, unit: Unit, on: date, era: int) -
         warnings=_warnings(ctx, subj, on, table, docs, has_lead, has_unknown, unlisted),
         escalation=ladder(ctx, unit, on, era),
         levels=levels,
+        notes=ctx.notes_on(docs.union(a.basis.document for a, _ in unlisted), chain, on),
     )
 
 
