@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Final, Generic, Literal, TypeVar
 
 if TYPE_CHECKING:
     from papi.duties import Selector
-    from papi.governance._resolve import Hit, Row
+    from papi.governance._resolve import Hit
     from papi.governance.answers import (
         BasisInfo,
         DeadlineInfo,
@@ -36,7 +36,7 @@ if TYPE_CHECKING:
         PostInfo,
         SubjectInfo,
     )
-    from papi.governance.queries.who import Core, SubjectTable
+    from papi.governance.queries.who import Core, SubjectTable, UnitRows
     from papi.organizations import Post
     from papi.territory import Level, Unit
 
@@ -150,10 +150,7 @@ class Tables:
         # per (index of a selector's hits by unit, unit): the rows of the unit's hits (for plain
         # and for head-of-organization entries, each without repeats); the
         # index is kept with them, so that a key whose index was dropped is never mistaken
-        self.rows: Lru[
-            tuple[int, str | None],
-            tuple[Mapping[str | None, tuple[Hit, ...]], tuple[Row, ...], tuple[Row, ...]],
-        ] = Lru("rows", self.PER_ERA)
+        self.rows: Lru[tuple[int, str | None], UnitRows] = Lru("rows", self.PER_ERA)
         # one shared object per distinct frozen set of documents or levels
         self.frozen: Lru[frozenset[str | None], frozenset[str | None]] = Lru(
             "frozen", self.SPELLINGS
