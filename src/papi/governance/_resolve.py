@@ -101,6 +101,14 @@ def unit_info(u: Unit) -> UnitInfo:
     return UnitInfo(id=u.id, code=u.code, name=u.name, level=u.level.value)
 
 
+def unit_info_of(ctx: Context, u: Unit) -> UnitInfo:
+    """:func:`unit_info`, made once per unit of the model."""
+    found = ctx.tables.unit_infos.get(u.id)
+    if found is not ABSENT:
+        return found
+    return ctx.tables.unit_infos.put(u.id, unit_info(u))
+
+
 def org_info(ctx: Context, o: Organization) -> OrgInfo:
     found = ctx.tables.org_infos.get(o.id)
     if found is not ABSENT:
@@ -295,12 +303,13 @@ class _CommitteeIndex(Mapping[str | None, tuple[Hit, ...]]):
             a.id for a in ctx.territory.ancestors(unit, on=on)
         }:
             return ()
-        pc = ctx.orgs.committee_of(unit, on=on)
+        era = ctx.era(on)
+        pc = committee_of(ctx, unit, on, era)
         if pc is None:
             return ()
         if not self._heads:
             return (Hit(pc, None, ()),)
-        post = head_post(ctx, pc, on, ctx.era(on))
+        post = head_post(ctx, pc, on, era)
         return (Hit(pc, post if post is not None else NO_HEAD, ()),)
 
     def __getitem__(self, uid: str | None) -> tuple[Hit, ...]:
@@ -457,23 +466,57 @@ def direct(ctx: Context, sel: Selector, on: date) -> tuple[Organization, ...]:
     return ()
 
 
+class OrgParts(NamedTuple):
+    """What rows and escalation steps need of an organization in an era."""
+
+    info: OrgInfo
+    head: Post | None
+    head_info: PostInfo | None
+    head_holder: Holder | None
+
+
+def org_parts(ctx: Context, org: Organization, on: date, era: int) -> OrgParts:
+    """The info, head post, its info and its holder of ``org`` in ``era``, derived once."""
+    key = (org.id, era)
+    found = ctx.tables.org_parts.get(key)
+    if found is not ABSENT:
+        return found
+    head = head_post(ctx, org, on, era)
+    parts = OrgParts(
+        org_info(ctx, org),
+        head,
+        None if head is None else post_info(ctx, head),
+        None if head is None else holder(ctx, head, on, era),
+    )
+    return ctx.tables.org_parts.put(key, parts)
+
+
+def committee_of(ctx: Context, unit: Unit, on: date, era: int) -> Organization | None:
+    """``organizations.committee_of(unit, on=on)``, derived once per era."""
+    key = (unit.id, era)
+    found = ctx.tables.committees.get(key)
+    if found is not ABSENT:
+        return found
+    return ctx.tables.committees.put(key, ctx.orgs.committee_of(unit, on=on))
+
+
 def rows(ctx: Context, hits: Iterable[Hit], on: date, era: int) -> tuple[Row, ...]:
     """What answers need of each hit of a selector in a unit (see :class:`Row`)."""
     out: list[Row] = []
     for org, post, via in hits:
-        oi = org_info(ctx, org)
+        oi, head, hi, hh = org_parts(ctx, org, on, era)
         if post is NO_HEAD:
             out.append(Row(org.id, oi, None, None, None, None, None, None, via))
         elif post is not None:  # a HeadsOf hit
-            pi, ph = post_info(ctx, post), holder(ctx, post, on, era)
-            out.append(Row(org.id, oi, post.id, pi, ph, None, None, None, via))
-        else:
-            head = head_post(ctx, org, on, era)
-            if head is None:
-                out.append(Row(org.id, oi, None, None, None, None, None, None, via))
+            if post is head:
+                pi, ph = hi, hh
             else:
-                hi, hh = post_info(ctx, head), holder(ctx, head, on, era)
-                out.append(Row(org.id, oi, None, None, None, head.id, hi, hh, via))
+                pi, ph = post_info(ctx, post), holder(ctx, post, on, era)
+            out.append(Row(org.id, oi, post.id, pi, ph, None, None, None, via))
+        elif head is None:
+            out.append(Row(org.id, oi, None, None, None, None, None, None, via))
+        else:
+            out.append(Row(org.id, oi, None, None, None, head.id, hi, hh, via))
     return tuple(out)
 
 
@@ -660,8 +703,13 @@ def coverage_notices(ctx: Context, on: date, units: Iterable[Unit] = ()) -> tupl
     country Hanoi is vouched for from 2020, the other provinces from 2025), else about the
     whole territory."""
     spans: dict[Validity, None] = {}
+    coverages = ctx.tables.coverages
     for u in units:
-        spans[_coverage_of(ctx, u, on)] = None
+        # a unit's coverage is its province's, the same on every day
+        cov = coverages.get(u.id)
+        if cov is ABSENT:
+            cov = coverages.put(u.id, _coverage_of(ctx, u, on))
+        spans[cov] = None
     if not spans:
         spans[ctx.territory.coverage] = None
     return tuple(notices.coverage(cov, on) for cov in spans if not cov.contains(on))

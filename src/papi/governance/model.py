@@ -232,7 +232,11 @@ class Governance:
         if type(subject) is str and type(on) is date:
             place = where if type(where) is str else getattr(where, "id", None)
             if place is not None:
-                found = self._ctx.tables.answers.get(("who", subject, place, on))
+                key = ("who", subject, place, on)
+                answers = self._ctx.tables.answers
+                found = answers.hot.get(key, ABSENT)  # the recent half, without a call
+                if found is ABSENT:
+                    found = answers.get(key)
                 if found is not ABSENT:
                     return found  # type: ignore[return-value]
         day = _resolve.day(on, "on")

@@ -17,6 +17,7 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from functools import partial
 from operator import itemgetter
+from types import MappingProxyType
 from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 from papi.duties import Assignment, Role, Unlisted, innermost
@@ -167,10 +168,13 @@ class SubjectTable:
     __slots__ = (
         "_entries",
         "_lock",
+        "_lazy_groups",
+        "_reach",
         "active",
         "content",
         "docs_notices",
         "groups",
+        "has_law",
         "unlisted",
         "warnings",
     )
@@ -181,7 +185,10 @@ class SubjectTable:
         active: tuple[_Active, ...],
         unlisted: tuple[tuple[Assignment, Unlisted], ...],
         content: tuple[Notice, ...],
+        has_law: bool,
     ) -> None:
+        #: a task of the subject belongs to the law's duties (its entries have law roles)
+        self.has_law = has_law
         self.active = active
         self.unlisted = unlisted
         self.content = content
@@ -212,6 +219,19 @@ class SubjectTable:
             )
             for index, positions in groups.values()
         )
+        # which groups pick something in each unit: those whose index is a plain mapping,
+        # read from its keys; those evaluated per unit (a selector of People's Committees,
+        # :func:`papi.governance._resolve.by_unit`) are looked at for every unit
+        reach: dict[str | None, list[int]] = {}
+        lazy: list[int] = []
+        for pos, (index, *_) in enumerate(self.groups):
+            if isinstance(index, MappingProxyType):
+                for uid in index:
+                    reach.setdefault(uid, []).append(pos)
+            else:
+                lazy.append(pos)
+        self._lazy_groups = tuple(lazy)
+        self._reach = {uid: tuple(positions) for uid, positions in reach.items()}
         self._entries: dict[str | None, UnitEntries] = {}
         #: document notices per set of documents used (the same for every place of the era)
         self.docs_notices: dict[frozenset[str], tuple[Notice, ...]] = {}
@@ -250,7 +270,12 @@ class SubjectTable:
         levels: list[frozenset[str | None]] = []
         has_via = has_lead = has_unknown = heads_unknown = False
         rows_store = ctx.tables.rows
-        for index, members, g_docs, g_lead in self.groups:
+        groups = self.groups
+        positions = self._reach.get(uid, ())
+        if self._lazy_groups:
+            positions = tuple(sorted((*positions, *self._lazy_groups)))
+        for pos in positions:
+            index, members, g_docs, g_lead = groups[pos]
             key = (id(index), uid)
             stored = rows_store.get(key)
             if stored is ABSENT or stored.source is not index:
@@ -453,7 +478,13 @@ def subject_table(ctx: Context, subj: SubjectInfo, on: date, era: int) -> Subjec
         for tid in subj.tasks
         for part in ctx.tasks[tid].defined_in
     )
-    table = SubjectTable(ctx, tuple(active), tuple(unlisted), content)
+    table = SubjectTable(
+        ctx,
+        tuple(active),
+        tuple(unlisted),
+        content,
+        any(t.startswith("law.") for t in subj.tasks),
+    )
     return ctx.tables.subjects.put(key, table)
 
 
@@ -485,7 +516,7 @@ def who(ctx: Context, subject: str, place: _resolve.Place, on: date) -> Accounta
         responsible, roles = Lazy.made(kept), Lazy.made(law_roles(kept))
     return lazy_accountability(
         subj,
-        _resolve.unit_info(unit),
+        _resolve.unit_info_of(ctx, unit),
         on,
         responsible,
         core.escalation,
@@ -577,7 +608,7 @@ def _new_core(ctx: Context, subj: SubjectInfo, unit: Unit, on: date, era: int) -
         responsible = Lazy(partial(_merge, tuple(p.entries for p in parts)))
         if any(p.has_via for p in parts):
             hops = Lazy(partial(_hops_of, responsible))
-        if any(t.startswith("law.") for t in subj.tasks):
+        if table.has_law:
             roles = Lazy(partial(_law_roles_of, responsible))
     return Core(
         responsible=responsible,
