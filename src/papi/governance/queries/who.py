@@ -167,8 +167,8 @@ class SubjectTable:
 
     __slots__ = (
         "_entries",
-        "_lock",
         "_lazy_groups",
+        "_lock",
         "_reach",
         "active",
         "content",
