@@ -435,8 +435,11 @@ def _resolve(ctx: Context, sel: Selector, on: date, ref: date | None) -> tuple[H
         ref = cov.valid_from  # the earliest structure the data vouches for
     out2: list[Hit] = []
     for old in direct(ctx, sel, ref):
-        chain = hops(ctx, ctx.orgs.succession_chain(old, on=on))
-        out2.extend(Hit(new, None, chain) for new in ctx.orgs.successors(old, on=on))
+        # Organizations.successors and .succession_chain in one walk (each would check the
+        # day and walk again: over the whole country, 700 districts' committees)
+        successors, successions = ctx.orgs._follow(old, on)
+        chain = hops(ctx, successions)
+        out2.extend(Hit(new, None, chain) for new in successors)
     return tuple(out2)
 
 
@@ -702,8 +705,12 @@ def coverage_notices(ctx: Context, on: date, units: Iterable[Unit] = ()) -> tupl
     each by its province's span (:meth:`~papi.territory.Territory.coverage_of`; over the whole
     country Hanoi is vouched for from 2020, the other provinces from 2025), else about the
     whole territory."""
-    spans: dict[Validity, None] = {}
     coverages = ctx.tables.coverages
+    if type(units) is tuple and len(units) == 1:  # one unit: most often vouched for
+        cov = coverages.get(units[0].id)
+        if cov is not ABSENT and cov.contains(on):
+            return ()
+    spans: dict[Validity, None] = {}
     for u in units:
         # a unit's coverage is its province's, the same on every day
         cov = coverages.get(u.id)

@@ -715,7 +715,9 @@ class _LazySlot:
 _LAZY_FIELDS = ("responsible", "hops", "law_roles")
 for _name in _LAZY_FIELDS:
     setattr(Accountability, _name, _LazySlot(Accountability.__dict__[_name]))
-#: each field of :class:`Accountability` and the setter of its slot (no descriptor logic)
+#: each field of :class:`Accountability` and its slot (without the lazy descriptor), in order
+#: (``schema``, ``subject``, ``where``, ``on``, ``responsible``, ``escalation``, ``deadlines``,
+#: ``hops``, ``warnings``, ``law_roles``: :func:`lazy_accountability` sets them in this order)
 _ACC_SLOTS = tuple(
     (a.name, getattr(Accountability.__dict__[a.name], "slot", Accountability.__dict__[a.name]))
     for a in attrs.fields(Accountability)
@@ -740,20 +742,17 @@ def lazy_accountability(
     one made with the values themselves. Its slots are set directly (the class has no
     validators or converters): ``who`` makes one per question."""
     acc = _new(Accountability)
-    values = (
-        Accountability.SCHEMA,
-        subject,
-        where,
-        on,
-        responsible,
-        escalation,
-        deadlines,
-        hops,
-        warnings,
-        law_roles,
-    )
-    for setter, value in zip(_ACC_SETTERS, values, strict=True):
-        setter(acc, value)
+    s_schema, s_subject, s_where, s_on, s_resp, s_esc, s_dl, s_hops, s_warn, s_roles = _ACC_SETTERS
+    s_schema(acc, Accountability.SCHEMA)
+    s_subject(acc, subject)
+    s_where(acc, where)
+    s_on(acc, on)
+    s_resp(acc, responsible)
+    s_esc(acc, escalation)
+    s_dl(acc, deadlines)
+    s_hops(acc, hops)
+    s_warn(acc, warnings)
+    s_roles(acc, law_roles)
     return acc
 
 

@@ -237,8 +237,10 @@ class Governance:
                 found = answers.hot.get(key, ABSENT)  # the recent half, without a call
                 if found is ABSENT:
                     found = answers.get(key)
-                if found is not ABSENT:
-                    return found  # type: ignore[return-value]
+                    if found is ABSENT:  # a subject string, a place with an id, a date
+                        day = _resolve.day(on, "on")
+                        return answers.put(key, _who.who(self._ctx, subject, where, day))  # type: ignore[return-value]
+                return found  # type: ignore[return-value]
         day = _resolve.day(on, "on")
         if not isinstance(subject, str):
             raise InvalidData(

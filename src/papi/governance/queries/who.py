@@ -27,6 +27,7 @@ from papi.governance.answers import (
     PRINCIPLE_HEAD,
     Accountability,
     BasisInfo,
+    DeadlineInfo,
     EscalationStep,
     Holder,
     Hop,
@@ -172,6 +173,7 @@ class SubjectTable:
         "_reach",
         "active",
         "content",
+        "dated",
         "docs_notices",
         "groups",
         "has_law",
@@ -186,9 +188,12 @@ class SubjectTable:
         unlisted: tuple[tuple[Assignment, Unlisted], ...],
         content: tuple[Notice, ...],
         has_law: bool,
+        dated: bool,
     ) -> None:
         #: a task of the subject belongs to the law's duties (its entries have law roles)
         self.has_law = has_law
+        #: a task of the subject has deadlines
+        self.dated = dated
         self.active = active
         self.unlisted = unlisted
         self.content = content
@@ -426,6 +431,8 @@ class Core(NamedTuple):
     warnings: tuple[Notice, ...]
     escalation: tuple[EscalationStep, ...]
     levels: frozenset[str | None]
+    #: a task of the subject has deadlines
+    dated: bool
 
 
 _NONE: Lazy[tuple[Responsible, ...]] = Lazy.made(())
@@ -484,6 +491,7 @@ def subject_table(ctx: Context, subj: SubjectInfo, on: date, era: int) -> Subjec
         tuple(unlisted),
         content,
         any(t.startswith("law.") for t in subj.tasks),
+        any(ctx.tasks[t].deadlines for t in subj.tasks),
     )
     return ctx.tables.subjects.put(key, table)
 
@@ -498,7 +506,10 @@ def who(ctx: Context, subject: str, place: _resolve.Place, on: date) -> Accounta
     warnings: list[Notice] = []
     if where_hops:
         warnings.append(_resolve.where_notice(place, unit, where_hops, on))
-    deadlines, deadline_notices = next_deadlines(ctx, subj, on, core.levels)
+    deadlines: tuple[DeadlineInfo, ...] = ()
+    deadline_notices: tuple[Notice, ...] = ()
+    if core.dated:
+        deadlines, deadline_notices = next_deadlines(ctx, subj, on, core.levels)
     warnings.extend(core.warnings)
     warnings.extend(deadline_notices)
     warnings.extend(_resolve.coverage_notices(ctx, on, (unit,)))
@@ -617,6 +628,7 @@ def _new_core(ctx: Context, subj: SubjectInfo, unit: Unit, on: date, era: int) -
         warnings=_warnings(ctx, subj, on, table, docs, has_lead, has_unknown, unlisted),
         escalation=ladder(ctx, unit, on, era),
         levels=levels,
+        dated=table.dated,
     )
 
 
