@@ -111,8 +111,9 @@ class Lru(Generic[_K, _V]):
 class Tables:
     """Every store of one model. Sizes: by the model (infos), else entries kept at most."""
 
-    #: answers kept (``who``, ``gaps``)
-    ANSWERS = 1 << 15
+    #: answers kept (``who``, ``gaps``): the newer half holds a sweep of the whole country
+    #: (3,321 communes x 8 dimensions) on one day
+    ANSWERS = 1 << 16
     #: era-invariant parts of ``who`` answers, one per (subject, place, era) asked
     CORES = 1 << 17
     #: per (subject, era) tables

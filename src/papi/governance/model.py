@@ -230,7 +230,10 @@ class Governance:
         """
         # the answer store is read first: a repeated question costs one lookup
         if type(subject) is str and type(on) is date:
-            place = where if type(where) is str else getattr(where, "id", None)
+            try:
+                place = where if isinstance(where, str) else where.id
+            except AttributeError:  # not a place: refused below
+                place = None
             if place is not None:
                 key = ("who", subject, place, on)
                 answers = self._ctx.tables.answers
