@@ -132,11 +132,7 @@ def post_info(ctx: Context, p: Post) -> PostInfo:
 
 def head_post(ctx: Context, org: Organization, on: date, era: int) -> Post | None:
     """``organizations.head_post(org, on=on)``, derived once per era."""
-    key = (org.id, era)
-    found = ctx.tables.heads.get(key)
-    if found is not ABSENT:
-        return found
-    return ctx.tables.heads.put(key, ctx.orgs.head_post(org, on=on))
+    return ctx.tables.heads.setdefault((org.id, era), lambda: ctx.orgs.head_post(org, on=on))
 
 
 def holder(ctx: Context, post: Post, on: date, era: int) -> Holder:
@@ -496,11 +492,9 @@ def org_parts(ctx: Context, org: Organization, on: date, era: int) -> OrgParts:
 
 def committee_of(ctx: Context, unit: Unit, on: date, era: int) -> Organization | None:
     """``organizations.committee_of(unit, on=on)``, derived once per era."""
-    key = (unit.id, era)
-    found = ctx.tables.committees.get(key)
-    if found is not ABSENT:
-        return found
-    return ctx.tables.committees.put(key, ctx.orgs.committee_of(unit, on=on))
+    return ctx.tables.committees.setdefault(
+        (unit.id, era), lambda: ctx.orgs.committee_of(unit, on=on)
+    )
 
 
 def rows(ctx: Context, hits: Iterable[Hit], on: date, era: int) -> tuple[Row, ...]:
