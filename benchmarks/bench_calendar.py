@@ -148,12 +148,12 @@ def main() -> None:
     builds = []
     for _ in range(5):
         t0 = time.perf_counter()
-        store = papi_calendar._Store(maxsize=4)
+        store = papi_calendar._table._Store(maxsize=4)
         packaged = store.packaged()
         builds.append(time.perf_counter() - t0)
     t_table = min(builds)
     tracemalloc.start()
-    kept = papi_calendar._Store(maxsize=4).packaged()  # kept alive while measured
+    kept = papi_calendar._table._Store(maxsize=4).packaged()  # kept alive while measured
     table_bytes = tracemalloc.get_traced_memory()[0]
     tracemalloc.stop()
     del kept

@@ -43,13 +43,14 @@ from papi.governance.answers import (
     SubjectInfo,
     UnitInfo,
 )
+from papi.organizations import _successions
 from papi.territory import Level, Unit, UnitKind
 
 if TYPE_CHECKING:
     from papi.framework import Element
     from papi.governance._context import Context
     from papi.organizations import Organization, Post
-    from papi.territory import Succession
+    from papi.territory import Succession, Unverified
 
 __all__ = ["NO_HEAD", "Hit", "Row", "by_unit", "resolve", "subject", "where"]
 
@@ -433,7 +434,7 @@ def _resolve(ctx: Context, sel: Selector, on: date, ref: date | None) -> tuple[H
     for old in direct(ctx, sel, ref):
         # Organizations.successors and .succession_chain in one walk (each would check the
         # day and walk again: over the whole country, 700 districts' committees)
-        successors, successions = ctx.orgs._follow(old, on)
+        successors, successions = _successions.follow(ctx.orgs, old, on)
         chain = hops(ctx, successions)
         out2.extend(Hit(new, None, chain) for new in successors)
     return tuple(out2)
@@ -697,23 +698,27 @@ def coverage_notices(ctx: Context, on: date, units: Iterable[Unit] = ()) -> tupl
     """A ``coverage`` notice when ``on`` lies outside the dates the territory data vouches
     for (the answer then uses the nearest structure in the data): about ``units`` when given,
     each by its province's span (:meth:`~papi.territory.Territory.coverage_of`; over the whole
-    country Hanoi is vouched for from 2020, the other provinces from 2025), else about the
-    whole territory."""
+    country every province is vouched for from 2020-01-01), else about the whole territory;
+    and one when ``on`` lies in a stretch the data marks as unverified for a unit's province
+    (:meth:`~papi.territory.Territory.unverified`)."""
     coverages = ctx.tables.coverages
-    if type(units) is tuple and len(units) == 1:  # one unit: most often vouched for
-        cov = coverages.get(units[0].id)
-        if cov is not ABSENT and cov.contains(on):
-            return ()
     spans: dict[Validity, None] = {}
+    unverified: dict[str, Unverified] = {}  # by province: one stretch a day
     for u in units:
         # a unit's coverage is its province's, the same on every day
         cov = coverages.get(u.id)
         if cov is ABSENT:
             cov = coverages.put(u.id, _coverage_of(ctx, u, on))
         spans[cov] = None
+        stretch = ctx.territory.unverified(u, on=on)
+        if stretch is not None:
+            unverified[stretch.province.id] = stretch
     if not spans:
         spans[ctx.territory.coverage] = None
-    return tuple(notices.coverage(cov, on) for cov in spans if not cov.contains(on))
+    outside = tuple(notices.coverage(cov, on) for cov in spans if not cov.contains(on))
+    return outside + tuple(
+        notices.unverified(s.province.name, s.days, s.reason, on) for s in unverified.values()
+    )
 
 
 def _coverage_of(ctx: Context, unit: Unit | str, on: date) -> Validity:

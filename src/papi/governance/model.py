@@ -339,20 +339,34 @@ class Governance:
         return _duties.duties(self._ctx, of, _resolve.day(on, "on"), within)
 
     def agenda(
-        self, *, of: Organization | Unit | str | None = None, start: date | str, end: date | str
+        self,
+        *,
+        of: Organization | Unit | str | None = None,
+        start: date | str,
+        end: date | str,
+        within: Unit | str | None = None,
     ) -> Agenda:
         """Deadlines falling in ``[start, end]`` (inclusive), recurring ones expanded; with
-        ``of`` (an organization or unit), only the tasks it holds on ``start``."""
+        ``of`` (an organization or unit, resolved as :meth:`duties` resolves it, inside
+        ``within``), only the tasks it holds on ``start``."""
         return _deadlines.agenda(
-            self._ctx, of, _resolve.day(start, "start"), _resolve.day(end, "end")
+            self._ctx, of, _resolve.day(start, "start"), _resolve.day(end, "end"), within
         )
 
-    def status(self, task: str, org: Organization | str, *, on: date | str) -> Status:
-        """The progress status of ``task`` for the organization ``org`` (object, id or name)
-        on ``on`` (see :func:`papi.progress.status_of`)."""
+    def status(
+        self,
+        task: str,
+        org: Organization | str,
+        *,
+        on: date | str,
+        within: Unit | str | None = None,
+    ) -> Status:
+        """The progress status of ``task`` for the organization ``org`` (object, id or name,
+        resolved as :meth:`duties` resolves it, inside ``within``) on ``on`` (see
+        :func:`papi.progress.status_of`)."""
         if not isinstance(task, str):
             raise InvalidData("must be a task id (a string)", path="task", value=task)
-        return _progress.status(self._ctx, task, org, _resolve.day(on, "on"))
+        return _progress.status(self._ctx, task, org, _resolve.day(on, "on"), within)
 
     def overdue(self, *, on: date | str) -> Overdue:
         """(task, organization) pairs whose one-off deadline fell before ``on`` with no report

@@ -45,6 +45,7 @@ __all__ = [
     "superseded",
     "unlisted_gap",
     "unlisted_holders",
+    "unverified",
     "where_succeeded",
 ]
 
@@ -192,6 +193,30 @@ def coverage(cov: Validity, on: date) -> Notice:
         f"{on.isoformat()} lies outside, so the answer uses the nearest structure in the "
         "data",
     )
+
+
+def unverified(province: str, days: Validity, reason: str, on: date) -> Notice:
+    """``coverage``: the day lies in a stretch the territory data marks as unverified for the
+    place's province (:meth:`~papi.territory.Territory.unverified`; ``reason`` is the data's
+    own, in English)."""
+    first, end = days.valid_from, days.valid_to
+    assert first is not None, "a stretch is bounded"
+    assert end is not None, "a stretch is bounded"
+    last = end - timedelta(days=1)
+    return Notice(
+        code="coverage",
+        message_vi=f"Dữ liệu địa giới, tổ chức của {province} chưa được kiểm chứng cho giai "
+        f"đoạn {_dmy(first)} - {_dmy(last)} (các nguồn không thống nhất); ngày "
+        f"{_dmy(on)} nằm trong giai đoạn này, câu trả lời dựa trên dữ liệu tốt nhất hiện có",
+        message_en=f"The territory and organization data for {province} is not verified from "
+        f"{first.isoformat()} to {last.isoformat()} ({reason}); {on.isoformat()} lies inside, "
+        "so the answer is the best data in reach",
+    )
+
+
+def _dmy(d: date) -> str:
+    """``d`` as Vietnamese texts write it (``01/04/2025``), without ``strftime`` (slow)."""
+    return f"{d.day:02d}/{d.month:02d}/{d.year}"
 
 
 def superseded(doc: Document) -> Notice:

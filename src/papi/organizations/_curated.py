@@ -5,7 +5,6 @@ posts, successions and holdings (in the holders format of :mod:`papi.organizatio
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date
 from typing import Any
 
 from papi.dates import Validity, parse_optional_date
@@ -13,17 +12,7 @@ from papi.errors import InvalidData, Problem
 from papi.organizations.holders import holdings_from_dict
 from papi.organizations.model import Holding, Organization, OrgKind, Post, PostKind, _head_post
 from papi.territory import Succession
-
-
-def _problem(path: str, exc: Exception) -> list[Problem]:
-    if isinstance(exc, InvalidData):
-        return [
-            Problem(path=f"{path}.{p.path}" if p.path else path, message=p.message, value=p.value)
-            for p in exc.problems
-        ]
-    if isinstance(exc, KeyError):
-        return [Problem(path=f"{path}.{exc.args[0]}", message="missing")]
-    return [Problem(path=path, message=str(exc))]
+from papi.territory.successions import record_problems, successions_from_records
 
 
 def curated_from_dict(
@@ -74,25 +63,12 @@ def curated_from_dict(
                     _head_post(o.id, kind, head["name"], head.get("name_en"), o.validity, o.sources)
                 )
         except (InvalidData, KeyError, TypeError) as exc:
-            problems.extend(_problem(path, exc))
-    successions: list[Succession] = []
-    for i, rec in enumerate(data.get("successions", ())):
-        path = f"{name}: successions[{i}]"
-        try:
-            successions.append(
-                Succession(
-                    predecessors=rec["predecessors"],
-                    successors=rec["successors"],
-                    effective=date.fromisoformat(rec["effective"]),
-                    act=rec["act"],
-                    kind=rec["kind"],
-                    note=rec.get("note"),
-                    sources=srcs(rec),
-                    verified=bool(rec.get("verified", True)),
-                )
-            )
-        except (InvalidData, KeyError, TypeError, ValueError) as exc:
-            problems.extend(_problem(path, exc))
+            problems.extend(record_problems(path, exc))
+    successions, bad = successions_from_records(
+        ((f"{name}: successions[{i}]", rec) for i, rec in enumerate(data.get("successions", ()))),
+        src_text,
+    )
+    problems.extend(bad)
     holdings: list[Holding] = []
     try:
         holdings = list(holdings_from_dict(data, name=name))

@@ -27,6 +27,8 @@ import networkx as nx
 
 from papi.dates import Validity, _warn_outside_coverage, parse_day
 from papi.errors import Ambiguous, InvalidData, NotFound
+from papi.organizations import _names, _successions
+from papi.organizations._successions import ByUnit
 from papi.organizations.model import (
     GUIDING_KINDS,
     Holding,
@@ -36,9 +38,8 @@ from papi.organizations.model import (
     Post,
     PostRef,
 )
-from papi.organizations.rules import kind_word
 from papi.territory import Level, Succession, Territory, Unit, UnitRef, day_view
-from papi.text import NameIndex, fold
+from papi.text import NameIndex
 
 if TYPE_CHECKING:
     from papi.organizations.rules import Rulebook
@@ -46,9 +47,6 @@ if TYPE_CHECKING:
 __all__ = ["Organizations"]
 
 _T = TypeVar("_T")
-_KIND_WORDS = frozenset(
-    {"tinh", "thanh pho", "quan", "huyen", "thi xa", "phuong", "xa", "thi tran", "dac khu"}
-)
 
 
 class Organizations:
@@ -202,59 +200,18 @@ class Organizations:
     def successions(self) -> tuple[Succession, ...]:
         """Every organization succession record: the curated ones (department mergers), then
         the People's Committees following their units when rules apply."""
-        return self._once("successions", self._all_successions)
+        return self._once("successions", lambda: _successions.all_successions(self))
 
-    def _all_successions(self) -> tuple[Succession, ...]:
-        return (*self._successions, *self._derived_successions())
-
-    def _derived_successions(self) -> tuple[Succession, ...]:
-        """Every People's Committee succession, made from the territory's (for
-        :attr:`successions`; queries read :meth:`_unit_successions` instead)."""
-
-        def make() -> tuple[Succession, ...]:
-            if self._rules is None:
-                return ()
-            return tuple(_pc_succession(s) for s in self._territory.successions)
-
-        return self._once("derived_successions", make)
-
-    def _unit_successions(
-        self,
-    ) -> tuple[Mapping[str, tuple[Succession, ...]], Mapping[str, tuple[Succession, ...]]]:
-        """The territory's successions by predecessor and by successor unit id, grouped once
-        (a People's Committee's succession is made from its unit's when asked for)."""
-
-        def make() -> tuple[
-            Mapping[str, tuple[Succession, ...]], Mapping[str, tuple[Succession, ...]]
-        ]:
-            succ_of: dict[str, list[Succession]] = {}
-            pred_of: dict[str, list[Succession]] = {}
-            if self._rules is not None:
-                for s in self._territory.successions:
-                    for p in s.predecessors:
-                        succ_of.setdefault(p, []).append(s)
-                    for n in s.successors:
-                        pred_of.setdefault(n, []).append(s)
-            return (
-                {k: tuple(v) for k, v in succ_of.items()},
-                {k: tuple(v) for k, v in pred_of.items()},
-            )
-
-        return self._once("unit_successions", make)
+    def _unit_successions(self) -> ByUnit:
+        """The territory's successions grouped by unit id, once (a People's Committee's
+        succession is made from its unit's when asked for)."""
+        return self._once("unit_successions", lambda: _successions.by_unit(self))
 
     def _succ(self, oid: str) -> tuple[Succession, ...]:
-        own = self._succ_of.get(oid, ())
-        if not oid.startswith("ubnd:"):
-            return own
-        derived = self._unit_successions()[0].get(oid[5:], ())
-        return (*own, *map(_pc_succession, derived)) if derived else own
+        return _successions.of_org(self._succ_of, self._unit_successions()[0], oid)
 
     def _pred(self, oid: str) -> tuple[Succession, ...]:
-        own = self._pred_of.get(oid, ())
-        if not oid.startswith("ubnd:"):
-            return own
-        derived = self._unit_successions()[1].get(oid[5:], ())
-        return (*own, *map(_pc_succession, derived)) if derived else own
+        return _successions.of_org(self._pred_of, self._unit_successions()[1], oid)
 
     def __iter__(self) -> Iterator[Organization]:
         """Every organization, curated first, then those derived for each unit in territory
@@ -422,19 +379,11 @@ class Organizations:
         if within is not None:
             if on is None:
                 raise InvalidData("within= needs on= (a unit is resolved on a day)", path="on")
-            ctx = self._context(self._territory._resolve(within, on), on)
-        found = self._named(name, ctx, on)
+            ctx = _names.context(self, self._territory._resolve(within, on), on)
+        found = _names.named(self, name, ctx, on)
         if on is not None:
             found = [o for o in found if o.validity.contains(on)]
         return tuple(sorted(found, key=lambda o: o.id))
-
-    def _context(self, unit: Unit, on: date) -> frozenset[str]:
-        """The ids of ``unit``, the units containing it and the units inside it on ``on``."""
-        day = on.toordinal()
-        terr = self._territory
-        ids = {unit.id, *(a.id for a in terr._ancestors_on(unit.id, day))}
-        ids.update(terr._descendants(unit.id, day))
-        return frozenset(ids)
 
     def _units_at(self, levels: frozenset[Level]) -> Iterator[Unit]:
         by_level: Mapping[Level, tuple[Unit, ...]] = self._once("units_by_level", self._group_units)
@@ -446,43 +395,6 @@ class Organizations:
         for u in self._territory:
             out.setdefault(u.level, []).append(u)
         return {k: tuple(v) for k, v in out.items()}
-
-    def _named(self, ref: str, ctx: frozenset[str] | None, on: date | None) -> list[Organization]:
-        """Organizations (any day) whose name or a derived name template matches ``ref``."""
-        found: dict[str, Organization] = {}
-        for i in self._names.find(ref):
-            o = self._by_id[i]
-            if ctx is None or o.unit_id in ctx:
-                found[o.id] = o
-        if self._rules is None:
-            return list(found.values())
-        folded = fold(ref)
-        terr = self._territory
-        for rule, rest, slot in self._rules.matches(folded):
-            units: Iterable[Unit]
-            if rest and slot == "unit" and rest not in _KIND_WORDS:
-                units = (u for u in terr.find(rest) if ctx is None or u.id in ctx)
-            elif ctx is not None:
-                units = (terr.get(i) for i in ctx)
-            elif not slot or slot == "kind":
-                # "Sở Nội vụ", "Thanh tra tỉnh": every unit; a bare "Thanh tra" or
-                # "UBND phường" says which unit only with a context
-                units = self._units_at(rule.levels)
-            else:
-                continue
-            if rest in _KIND_WORDS:
-                units = (u for u in units if fold(kind_word(u)) == rest)
-            elif slot == "kind" and rest:
-                continue
-            for u in units:
-                if not rule.applies(u):
-                    continue
-                if on is not None and not u.exists_on(on):
-                    continue
-                for o in self._derived_of(u.id)[0]:
-                    if o.kind is rule.kind and o.id.startswith(rule.key + ":"):
-                        found.setdefault(o.id, o)
-        return list(found.values())
 
     def _resolve(self, ref: OrgRef, on: date, within: UnitRef | None = None) -> Organization:
         if isinstance(ref, Organization):
@@ -497,99 +409,8 @@ class Organizations:
         if found is not None:
             if found.validity.contains(on):
                 return found
-            raise self._gone(ref, [found], on)
-        ctx = None if within is None else self._context(self._territory._resolve(within, on), on)
-        named = self._named(ref, ctx, on=None)
-        if not named and "," in ref and within is None:
-            return self._resolve_qualified(ref, on)
-        live = [o for o in named if o.validity.contains(on)]
-        if len(live) == 1:
-            return live[0]
-        if len(live) > 1:
-            live.sort(key=lambda o: o.id)
-            raise Ambiguous("organization", ref, tuple(self._candidate(o, on) for o in live))
-        if named:
-            raise self._gone(ref, named, on)
-        raise NotFound("organization", ref, closest=self._names.closest(ref))
-
-    def _resolve_qualified(self, ref: str, on: date) -> Organization:
-        """``"Sở Nội vụ, Đà Nẵng"``: the first split at a comma whose left part names
-        organizations and whose right part names a unit (names may hold commas: "Sở Văn hóa,
-        Thể thao và Du lịch, Đà Nẵng")."""
-        parts = ref.split(",")
-        error: NotFound | Ambiguous | None = None
-        for i in range(1, len(parts)):
-            head, rest = ",".join(parts[:i]).strip(), ",".join(parts[i:]).strip()
-            if not self._named(head, None, None):
-                continue
-            try:
-                return self._resolve(head, on, self._territory._resolve(rest, on))
-            except (NotFound, Ambiguous) as exc:
-                error = error or exc
-        if error is not None:
-            raise error
-        raise NotFound("organization", ref, closest=self._names.closest(parts[0]))
-
-    def _candidate(self, o: Organization, on: date) -> str:
-        """``"Sở Nội vụ (id so-noi-vu:48, unit 48, Thành phố Đà Nẵng)"``: with the unit's
-        province when the unit is not one."""
-        terr = self._territory
-        unit = terr.get(o.unit_id)
-        top = list(terr._ancestors_on(unit.id, on.toordinal()))
-        where = unit.name if not top else f"{unit.name}, {top[-1].name}"
-        return f"{o.name} (id {o.id}, unit {o.unit_id}: {where})"
-
-    def _gone(self, ref: str, orgs: list[Organization], on: date) -> NotFound:
-        """The error for a reference to organizations that exist on other days than ``on``:
-        when each ended and what succeeded it, or when it starts, and how to ask instead."""
-        day = on.isoformat()
-        orgs = sorted(orgs, key=lambda o: (o.valid_from or date.min, o.id))
-        if len(orgs) > 1:
-            shown = "; ".join(self._other_day(o, on)[0] for o in orgs)
-            return NotFound(
-                "organization",
-                ref,
-                context=f"on {day}: none of the organizations so named exists that day "
-                f"({shown}); ask by id, or use a date when one of them existed",
-            )
-        text, names = self._other_day(orgs[0], on)
-        return NotFound("organization", ref, context=f"on {day}: {text}", closest=names)
-
-    def _other_day(self, o: Organization, on: date) -> tuple[str, tuple[str, ...]]:
-        """What became of ``o`` by ``on`` (a day it does not exist), how to ask instead, and
-        the names of its successors that day."""
-        if o.valid_to is None or o.valid_to > on:
-            start = o.valid_from.isoformat() if o.valid_from else "?"
-            return f"{o} exists only from {start}; use a date on or after {start}", ()
-        until = o.valid_to.isoformat()
-        succ = self._follow(o, on)[0]
-        names = tuple(s.name for s in succ)
-        if len(succ) == 1:
-            what = f"was succeeded by {succ[0]}; ask about {names[0]}"
-        elif succ:
-            what = f"was succeeded by {', '.join(map(str, succ))}; ask about one of them"
-        else:
-            what = "ended with no successor recorded"
-        return f"{o} existed until {until} and {what}, or use a date before {until}", names
-
-    def _resolve_any(self, ref: OrgRef, on: date) -> Organization:
-        if isinstance(ref, str):
-            found = self._get(ref)
-            if found is not None:
-                return found
-        try:
-            return self._resolve(ref, on)
-        except NotFound:
-            if not isinstance(ref, str):
-                raise
-            past = [o for o in self._named(ref, None, None) if (o.valid_to or date.max) <= on]
-            if not past:
-                raise
-            latest = max(o.valid_to for o in past if o.valid_to is not None)
-            past = [o for o in past if o.valid_to == latest]
-            if len(past) > 1:
-                raise Ambiguous("organization", ref, tuple(str(o) for o in past)) from None
-            return past[0]
+            raise _names.gone(self, ref, [found], on)
+        return _names.by_name(self, ref, on, within)
 
     def _unit(self, unit: UnitRef, on: date) -> Unit:
         return self._territory._resolve(unit, on)
@@ -752,46 +573,19 @@ class Organizations:
         """What ``org`` became by ``on``, following ``succeeded_by`` forward (itself if it
         still exists; empty if it ended without successors or starts after ``on``)."""
         on = self._check(on, self._unit_of(org))
-        return self._follow(self._resolve_any(org, on), on)[0]
+        return _successions.follow(self, _names.resolve_any(self, org, on), on)[0]
 
     def succession_chain(self, org: OrgRef, *, on: date) -> tuple[Succession, ...]:
         """The successions followed by :meth:`successors`."""
         on = self._check(on, self._unit_of(org))
-        return self._follow(self._resolve_any(org, on), on)[1]
+        return _successions.follow(self, _names.resolve_any(self, org, on), on)[1]
 
     def predecessors(self, org: OrgRef, *, on: date) -> tuple[Organization, ...]:
         """The organizations ``org`` directly replaced, by id."""
         on = self._check(on, self._unit_of(org))
-        o = self._resolve_any(org, on)
+        o = _names.resolve_any(self, org, on)
         ids = {p for s in self._pred(o.id) for p in s.predecessors}
         return tuple(sorted((self.get(i) for i in ids), key=lambda x: x.id))
-
-    def _follow(
-        self, org: Organization, on: date
-    ) -> tuple[tuple[Organization, ...], tuple[Succession, ...]]:
-        if org.validity.contains(on):
-            return (org,), ()
-        if org.valid_from is not None and on < org.valid_from:
-            return (), ()
-        found: dict[str, Organization] = {}
-        chain: dict[Succession, Succession] = {}
-        stack, seen = [org.id], set()
-        while stack:
-            cur = stack.pop()
-            if cur in seen:
-                continue
-            seen.add(cur)
-            o = self.get(cur)
-            if o.validity.contains(on):
-                found.setdefault(cur, o)
-                continue
-            for s in self._succ(cur):
-                if s.effective <= on:
-                    chain.setdefault(s, s)  # by value: a unit's succession is made anew
-                    stack.extend(s.successors)
-        orgs = tuple(sorted(found.values(), key=lambda x: x.id))
-        hops = tuple(sorted(chain.values(), key=lambda s: (s.effective, s.predecessors)))
-        return orgs, hops
 
     # ------------------------------------------------------------------ eras
     def change_days(self) -> tuple[date, ...]:
@@ -805,40 +599,7 @@ class Organizations:
         >>> date(2025, 3, 1) in days, date(2022, 6, 7) in days, date(2025, 7, 2) in days
         (True, True, True)
         """
-        return self._once("change_days", self._change_days)
-
-    def _change_days(self) -> tuple[date, ...]:
-        days: set[date] = set()
-
-        def span(v: Validity) -> None:
-            if v.valid_from is not None:
-                days.add(v.valid_from)
-            if v.valid_to is not None:
-                days.add(v.valid_to)
-
-        for o in self._by_id.values():
-            span(o.validity)
-        for p in self._posts.values():
-            span(p.validity)
-        for held in self._holdings.values():
-            for h in held:
-                span(h.validity)
-        successions: list[Succession] = list(self._successions)
-        if self._rules is not None:
-            successions.extend(self._territory.successions)
-            windows = sorted(self._rules.window_days())
-            levels = self._rules.levels()
-            for u in self._territory:
-                if u.level not in levels:
-                    continue
-                span(u.validity)
-                for d in windows:
-                    if u.validity.contains(d) and u.valid_from != d:
-                        days.add(d)
-        for s in successions:
-            days.add(s.effective)
-            days.add(date.fromordinal(s.effective.toordinal() + 1))
-        return tuple(sorted(days))
+        return self._once("change_days", lambda: _successions.change_days(self))
 
     # ----------------------------------------------------------------- graph
     def graph(self, *, on: date) -> nx.MultiDiGraph[str]:
@@ -857,20 +618,6 @@ class Organizations:
         from papi.organizations._build import build_graph
 
         return self._once("graph", lambda: build_graph(self))
-
-
-def _pc_succession(s: Succession) -> Succession:
-    """The succession of the People's Committees of a unit succession's units."""
-    return Succession(
-        predecessors=tuple(f"ubnd:{p}" for p in s.predecessors),
-        successors=tuple(f"ubnd:{n}" for n in s.successors),
-        effective=s.effective,
-        act=s.act,
-        kind=s.kind,
-        note="the People's Committees follow their units",
-        sources=s.sources,
-        verified=s.verified,
-    )
 
 
 def _id(value: object, arg: str, what: str) -> str:

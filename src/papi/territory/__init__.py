@@ -38,6 +38,7 @@ and raises one :class:`~papi.errors.InvalidData` listing every problem.
 from __future__ import annotations
 
 from papi.territory._build import _gc_paused as _gc_paused
+from papi.territory._build import day_view as day_view
 from papi.territory._build import freeze_attributes as freeze_attributes
 from papi.territory._load import (
     _gz_rows as _gz_rows,
@@ -66,12 +67,12 @@ from papi.territory.model import (
     Succession,
     Unit,
     UnitKind,
+    Unverified,
 )
 from papi.territory.model import (
     UnitRef as UnitRef,
 )
 from papi.territory.registry import Territory
-from papi.territory.registry import day_view as day_view
 from papi.territory.successions import _check_successions as _check_successions
 
 __all__ = [
@@ -82,6 +83,7 @@ __all__ = [
     "Territory",
     "Unit",
     "UnitKind",
+    "Unverified",
     "hanoi_territory",
     "load_territory",
     "vietnam_territory",

@@ -8,6 +8,7 @@ import gc
 import itertools
 import threading
 from collections.abc import Iterable, Iterator, Mapping
+from datetime import date
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
@@ -351,3 +352,21 @@ def _cycles(children: Mapping[str, Iterable[tuple[int, int, str]]]) -> list[list
         i = cycle.index(min(cycle))  # start at the smallest id: stable messages
         out.append(cycle[i:] + cycle[:i])
     return sorted(out)
+
+
+def day_view(graph: nx.MultiDiGraph[str], on: date) -> nx.MultiDiGraph[str]:
+    """A frozen ``subgraph_view`` of ``graph`` with the nodes and edges whose ``lo``/``hi``
+    ordinal span contains ``on``, without ``succeeded_by`` edges."""
+    day = on.toordinal()
+    nodes = graph.nodes
+
+    def node_ok(n: str) -> bool:
+        data = nodes[n]
+        return bool(data["lo"] <= day < data["hi"])
+
+    def edge_ok(a: str, b: str, k: int) -> bool:
+        data = graph.edges[a, b, k]
+        return bool(data["relation"] != "succeeded_by" and data["lo"] <= day < data["hi"])
+
+    view = nx.subgraph_view(graph, filter_node=node_ok, filter_edge=edge_ok)
+    return nx.freeze(view)

@@ -27,6 +27,7 @@ from papi.territory.model import (
     UnitKind,
 )
 from papi.territory.registry import Territory
+from papi.territory.successions import successions_from_records
 
 
 def _parse_unit(rec: Mapping[str, Any], path: str, src_text: Mapping[str, str]) -> Unit:
@@ -114,25 +115,14 @@ def _read_records(units_jsonl: str, successions_jsonl: str, meta: Mapping[str, A
                     source=f"{path} ({unit.id})",
                 )
             )
-    successions: list[Succession] = []
-    for i, rec in enumerate(_read_lines(successions_jsonl, "successions.jsonl")):
-        path = f"successions.jsonl:{i + 1}"
-        try:
-            successions.append(
-                Succession(
-                    predecessors=rec["predecessors"],
-                    successors=rec["successors"],
-                    effective=date.fromisoformat(rec["effective"]),
-                    act=rec["act"],
-                    kind=rec["kind"],
-                    note=rec.get("note"),
-                    sources=tuple(src_text.get(s, s) for s in rec.get("sources", ())),
-                    verified=bool(rec.get("verified", True)),
-                    primary=rec.get("primary"),
-                )
-            )
-        except (InvalidData, KeyError, TypeError, ValueError) as exc:
-            problems.append(Problem(path=path, message=str(exc)))
+    successions, bad = successions_from_records(
+        (
+            (f"successions.jsonl:{i + 1}", rec)
+            for i, rec in enumerate(_read_lines(successions_jsonl, "successions.jsonl"))
+        ),
+        src_text,
+    )
+    problems.extend(bad)
     if problems:
         raise InvalidData.collect("territory data is invalid", problems)
     return _Records(units, links, successions)

@@ -1,12 +1,12 @@
 """The value objects of a territory: :class:`Level`, :class:`UnitKind`, :class:`Unit`,
-:class:`Containment`, :class:`Succession` and :class:`Conversion`."""
+:class:`Containment`, :class:`Succession`, :class:`Conversion` and :class:`Unverified`."""
 
 from __future__ import annotations
 
 import enum
 from collections.abc import Iterable
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 import attrs
 
@@ -221,6 +221,17 @@ class Conversion:
 _FAR_PAST = date.min.toordinal()
 _FAR_FUTURE = date.max.toordinal() + 1
 _SENTINELS = frozenset({_FAR_PAST, _FAR_FUTURE})
+
+
+class Unverified(NamedTuple):
+    """Days the data does not vouch for in a province (:meth:`Territory.unverified`)."""
+
+    province: Unit
+    """The top-level unit the stretch is recorded for."""
+    days: Validity
+    """The stretch of days, ``[valid_from, valid_to)``."""
+    reason: str
+    """Why the data does not vouch for them (in English, as the data records it)."""
 
 
 def _span(v: Validity) -> tuple[int, int]:

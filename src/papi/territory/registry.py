@@ -17,7 +17,7 @@ from papi.dates import (
     parse_date,
 )
 from papi.errors import Ambiguous, CoverageWarning, InvalidData, NotFound
-from papi.territory._build import _gc_paused
+from papi.territory._build import _gc_paused, day_view
 from papi.territory._build import build as _build
 from papi.territory._misses import (
     _AmbiguousPast,
@@ -35,6 +35,7 @@ from papi.territory.model import (
     Succession,
     Unit,
     UnitRef,
+    Unverified,
     _span,
 )
 from papi.text import NameIndex
@@ -278,6 +279,31 @@ class Territory:
         """
         day = _as_day(on)
         return self._cov_of(self._resolve(u, day).id)
+
+    def unverified(self, u: UnitRef, *, on: date | str) -> Unverified | None:
+        """The stretch of days around ``on`` that the data marks as unverified for ``u``'s
+        province (see :meth:`build`, ``unverified``), or ``None``. Such a day lies inside
+        :meth:`coverage_of` and still warns.
+
+        >>> from papi.territory import vietnam_territory
+        >>> vn = vietnam_territory()
+        >>> found = vn.unverified("Tỉnh Bắc Giang", on="2025-04-01")
+        >>> found.province.name, str(found.days)
+        ('Tỉnh Bắc Giang', '[2025-03-02, 2025-06-30)')
+        >>> vn.unverified("Tỉnh Bắc Giang", on="2025-03-01") is None
+        True
+        """
+        day = _as_day(on)
+        unit = self._resolve(u, day)
+        d = day.toordinal()
+        if not self._gap_span[0] <= d < self._gap_span[1]:
+            return None
+        top = self._top_id(unit.id) or ""
+        for lo, hi, why in self._gaps.get(top, ()):
+            if lo <= d < hi:
+                days = Validity(valid_from=date.fromordinal(lo), valid_to=date.fromordinal(hi))
+                return Unverified(self._by_id[top], days, why)
+        return None
 
     def change_days(self) -> tuple[date, ...]:
         """Every day on which something in the data starts or ends, sorted: unit and link
@@ -758,21 +784,3 @@ def _as_level(value: object) -> Level | None:
     raise InvalidData(
         f"not a level (one of {', '.join(lv.value for lv in Level)})", path="level", value=value
     )
-
-
-def day_view(graph: nx.MultiDiGraph[str], on: date) -> nx.MultiDiGraph[str]:
-    """A frozen ``subgraph_view`` of ``graph`` with the nodes and edges whose ``lo``/``hi``
-    ordinal span contains ``on``, without ``succeeded_by`` edges."""
-    day = on.toordinal()
-    nodes = graph.nodes
-
-    def node_ok(n: str) -> bool:
-        data = nodes[n]
-        return bool(data["lo"] <= day < data["hi"])
-
-    def edge_ok(a: str, b: str, k: int) -> bool:
-        data = graph.edges[a, b, k]
-        return bool(data["relation"] != "succeeded_by" and data["lo"] <= day < data["hi"])
-
-    view = nx.subgraph_view(graph, filter_node=node_ok, filter_edge=edge_ok)
-    return nx.freeze(view)

@@ -1,17 +1,68 @@
-"""Checking successions against the records they join (shared with :mod:`papi.organizations`)."""
+"""Reading successions from their JSON records and checking them against the records they
+join (both shared with :mod:`papi.organizations`)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import NamedTuple, Protocol
+from typing import Any, NamedTuple, Protocol
 
 from papi.dates import (
     Validity,
+    parse_date,
 )
-from papi.errors import Problem
+from papi.errors import InvalidData, Problem
 from papi.territory.model import (
     Succession,
 )
+
+
+def successions_from_records(
+    records: Iterable[tuple[str, Mapping[str, Any]]], sources: Mapping[str, str]
+) -> tuple[list[Succession], list[Problem]]:
+    """The successions of JSON records (a line of ``successions.jsonl``, an entry of the
+    curated organizations file), each given with the path its problems are reported at;
+    ``sources`` expands short source ids. Every problem is collected, none raised.
+
+    >>> rec = {"predecessors": ["a"], "successors": ["b"], "effective": "2025-07-01",
+    ...        "act": "202/2025/QH15", "kind": "merge", "sources": ["nq"]}
+    >>> found, problems = successions_from_records([("s:1", rec), ("s:2", {})], {"nq": "NQ"})
+    >>> found[0].sources, [str(p) for p in problems]
+    (('NQ',), ['s:2.predecessors: missing'])
+    """
+    found: list[Succession] = []
+    problems: list[Problem] = []
+    for path, rec in records:
+        try:
+            found.append(
+                Succession(
+                    predecessors=rec["predecessors"],
+                    successors=rec["successors"],
+                    effective=parse_date(rec["effective"], path="effective"),
+                    act=rec["act"],
+                    kind=rec["kind"],
+                    note=rec.get("note"),
+                    sources=tuple(sources.get(s, s) for s in rec.get("sources", ())),
+                    verified=bool(rec.get("verified", True)),
+                    primary=rec.get("primary"),
+                )
+            )
+        except (InvalidData, KeyError, TypeError, ValueError) as exc:
+            problems.extend(record_problems(path, exc))
+    return found, problems
+
+
+def record_problems(path: str, exc: Exception) -> list[Problem]:
+    """The problems of a record at ``path`` that failed with ``exc``: an
+    :class:`~papi.errors.InvalidData`'s own problems below ``path``, a missing key, or the
+    message of any other error."""
+    if isinstance(exc, InvalidData):
+        return [
+            Problem(path=f"{path}.{p.path}" if p.path else path, message=p.message, value=p.value)
+            for p in exc.problems
+        ]
+    if isinstance(exc, KeyError):
+        return [Problem(path=f"{path}.{exc.args[0]}", message="missing")]
+    return [Problem(path=path, message=str(exc))]
 
 
 class _HasValidity(Protocol):

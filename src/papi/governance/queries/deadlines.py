@@ -163,7 +163,7 @@ def _next_due(
 # -------------------------------------------------------------------------------- agenda
 
 
-def agenda(ctx: Context, of: object, start: date, end: date) -> Agenda:
+def agenda(ctx: Context, of: object, start: date, end: date, within: object = None) -> Agenda:
     """The answer of :meth:`Governance.agenda <papi.governance.Governance.agenda>`."""
     if end < start:
         raise InvalidData("end must not be before start", path="end", value=end.isoformat())
@@ -171,7 +171,7 @@ def agenda(ctx: Context, of: object, start: date, end: date) -> Agenda:
     holders_by_task: dict[str, set[str]] = {}
     levels_by_task: dict[str, set[str | None]] = {}
     if of is not None:
-        held = duties(ctx, of, start)
+        held = duties(ctx, of, start, within)
         label = held.of
         for d in held.items:
             holders_by_task.setdefault(d.task, set()).add(d.organization.name)

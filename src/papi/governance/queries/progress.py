@@ -19,12 +19,12 @@ if TYPE_CHECKING:
 __all__ = ["overdue", "status"]
 
 
-def status(ctx: Context, task: str, org: object, on: date) -> Status:
+def status(ctx: Context, task: str, org: object, on: date, within: object = None) -> Status:
     """The answer of :meth:`Governance.status <papi.governance.Governance.status>`."""
     if task not in ctx.tasks:
         raise NotFound("task", task, closest=ctx.task_names.closest(task))
     t = ctx.tasks[task]
-    found = orgs_of(ctx, org, on)[0]
+    found = orgs_of(ctx, org, on, within)[0]
     if len(found) != 1:
         raise NotFound("organization", org, context="(give an organization, not a unit)")
     o = found[0]
