@@ -72,6 +72,10 @@ class Hit(NamedTuple):
     via: tuple[Hop, ...]
 
 
+#: makes a :class:`Hit` from a tuple of its fields (``Hit(...)`` runs Python code)
+_hit = tuple.__new__
+
+
 class Row(NamedTuple):
     """What answers need of one hit in an era."""
 
@@ -201,6 +205,11 @@ def hops(ctx: Context, chain: Iterable[Succession]) -> tuple[Hop, ...]:
 
 
 def _name_of(ctx: Context, ident: str) -> str:
+    """The name of the organization or unit ``ident`` (``ident`` itself if neither), once."""
+    return ctx.tables.names.setdefault(ident, lambda: _find_name(ctx, ident))
+
+
+def _find_name(ctx: Context, ident: str) -> str:
     try:
         return ctx.orgs.get(ident).name
     except (NotFound, KeyError):
@@ -436,7 +445,7 @@ def _resolve(ctx: Context, sel: Selector, on: date, ref: date | None) -> tuple[H
         # day and walk again: over the whole country, 700 districts' committees)
         successors, successions = _successions.follow(ctx.orgs, old, on)
         chain = hops(ctx, successions)
-        out2.extend(Hit(new, None, chain) for new in successors)
+        out2.extend(_hit(Hit, (new, None, chain)) for new in successors)
     return tuple(out2)
 
 

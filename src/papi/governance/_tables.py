@@ -135,6 +135,7 @@ class Tables:
         self.post_infos: Lru[str, PostInfo] = Lru("post_infos", None)
         self.bases: Lru[tuple[str, str | None], BasisInfo] = Lru("bases", None)
         self.levels: Lru[str, str | None] = Lru("levels", None)
+        self.names: Lru[str, str] = Lru("names", None)
         self.unit_infos: Lru[str, UnitInfo] = Lru("unit_infos", None)
         self.coverages: Lru[str, Validity] = Lru("coverages", None)
         self.unlisted: Lru[str, Notice] = Lru("unlisted", None)
