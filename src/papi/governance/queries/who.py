@@ -1,13 +1,17 @@
 """``who``: who holds which role for a subject in a place on a day, on what basis.
 
 Compiled, then read. The first question about a subject in an era compiles its
-:class:`SubjectTable`: the subject's assignments in force, each with what its selector picks
-indexed by unit, and ``reach``, which of them pick something in each unit. A question about a
-place then walks the place's chain (the unit and its ancestors), takes from the table the
-entries each unit of the chain holds (made and deduplicated once per (subject, era, unit) and
-shared by every place below it) and merges them in answer order: its cost does not depend on
-the assignments that do not reach the place. That era-invariant part (:class:`Core`) is kept per (subject,
-place, era); a question on another day of the era adds only the day's deadlines and notices.
+:class:`SubjectTable`: the subject's assignments in force, grouped by what their selector
+picks (indexed by unit), and which groups pick something in each unit. A question about a
+place then walks the place's chain (the unit and its ancestors) and takes from the table what
+each unit of the chain contributes (:class:`UnitEntries`: the rows of the groups reaching it
+and what an answer derives from them, once per (subject, era, unit) and shared by every place
+below it): its cost does not depend on the assignments that do not reach the place. That
+era-invariant part (:class:`Core`) is kept per (subject, place, era); a question on another
+day of the era adds only the day's deadlines and notices. The entries themselves
+(``Responsible`` objects, deduplicated and merged in answer order) are made when an answer's
+entries are first read (:class:`~papi.governance.answers.Lazy`), once per unit and per
+``Core``.
 """
 
 from __future__ import annotations
