@@ -317,12 +317,20 @@ def main() -> None:
     b_med, _ = stats(base)
     print(f"dict parent-walk (baseline)      median {b_med / 1e3:8.3f} µs")
 
-    def report(label: str, xs: list[float], target: str = "") -> None:
+    walk_ids = [u.id for u in communes[:1000]]
+
+    def report(label: str, xs: list[float], target: str = "") -> float:
+        """Print a figure with its ratio to the walk measured at the start, and to the walk
+        measured again right after it (the machine is shared: its load drifts); return the
+        larger of the two ratios."""
         med, p99 = stats(xs)
+        now = stats(timed(walk, walk_ids, repeat=50))[0]
         print(
             f"who() {label:<28} median {med / 1e3:8.2f} µs  p99 {p99 / 1e3:9.2f} µs  "
-            f"ratio {med / b_med:8.1f}x  (n={len(xs)}){target}"
+            f"ratio {med / b_med:8.1f}x  (walk now {now / 1e3:.3f} µs: "
+            f"{med / now:.1f}x)  (n={len(xs)}){target}"
         )
+        return max(med / b_med, med / now)
 
     # first question of each subject in the 2026 era, and in the 2024 era
     first_met: list[tuple[str, float]] = []
@@ -356,9 +364,9 @@ def main() -> None:
     cold = timed(ask, cold_q)
     new_day = timed(ask, new_day_q)
     warm = timed(ask, new_day_q, repeat=20)
-    report("cold (new pair, new day)", cold, "  target <= 25x")
+    cold_x = report("cold (new pair, new day)", cold, "  target <= 25x")
     report("new day (pair seen in era)", new_day)
-    report("warm (same question)", warm, "  target <= 4x")
+    warm_x = report("warm (same question)", warm, "  target <= 4x")
     # the who() figures call gov.who through a one-line function taking the question (as
     # timed() calls walk(uid) directly): the walk through the same kind of function
     walk_q = timed(lambda q: walk(q[1].id), new_day_q, repeat=20)
@@ -369,8 +377,9 @@ def main() -> None:
     met: list[tuple[str, bool, str]] = [
         (what, worst <= 0.05, f"max {worst * 1e3:.1f} ms") for what, worst in first_met
     ]
-    met.append(("cold who() <= 25x the walk", stats(cold)[0] <= 25 * b_med, _x(cold, b_med)))
-    met.append(("warm who() <= 4x the walk", stats(warm)[0] <= 4 * b_med, _x(warm, b_med)))
+    # met only against both walks (the one measured first and the one measured just after)
+    met.append(("cold who() <= 25x the walk", cold_x <= 25, f"{cold_x:.1f}x"))
+    met.append(("warm who() <= 4x the walk", warm_x <= 4, f"{warm_x:.1f}x"))
 
     entries = statistics.mean(len(ask(q).responsible) for q in cold_q[:200])
     # the floor of a cold answer while answers carry their entries as attrs objects: one
@@ -531,10 +540,6 @@ def main() -> None:
     print("\ntargets (ratios and times of this run):")
     for what, ok, value in met:
         print(f"  {'met    ' if ok else 'NOT MET'}  {what}: {value}")
-
-
-def _x(xs: list[float], base: float) -> str:
-    return f"{stats(xs)[0] / base:.1f}x"
 
 
 if __name__ == "__main__":
