@@ -12,28 +12,38 @@ Every figure is printed with its ratio to a baseline doing the same work in the 
 plain ``dict`` parent-walk over the same commune (what a hand-written lookup of the commune's
 chain costs). Reported:
 
-* build times (territory, organizations, governance) and peak memory (tracemalloc);
+* build times (territory, organizations, governance), peak memory (tracemalloc), and the
+  first full garbage collection after the build (paid there, not by the first question);
 * first question of a subject in an era: compiles the subject's table for the era (and the
   selector indexes it needs); one figure per subject, target <= 50 ms;
 * cold: a (subject, commune) pair never asked before, on a new day, the subject's era compiled
-  (target <= 25x the walk);
+  (target <= 25x the walk); most of these ask about a commune for the first time in the era;
 * new day: the same pairs on another day of the era (the era-invariant part is reused);
 * warm: the exact same questions again (the answer store; target <= 4x);
-* the floor of a cold answer while answers carry their entries as attrs objects: the cost of
-  one ``Responsible`` (against a tuple of its fields) times the entries of an answer;
+* the cost of making the entries of an answer, paid when they are first read (answers make
+  them lazily): one ``Responsible`` (against a tuple of its fields) times the entries of an
+  answer;
+* the cold figure again after ``gc.freeze()`` (what a portal can do once its model is loaded),
+  on pairs not asked before;
+* the whole answer: cold questions and then every entry read, and cold questions and then
+  ``to_dict()``, each beside ``who()`` alone on the same questions (so that the laziness of
+  the answers hides nothing); ``to_dict()`` of answers in the store;
+* cold questions about a commune asked before about another subject (its committee, head,
+  holder, chain and ladder derived already);
+* sweeps: every commune x 8 dimensions on one day (26,568 answers, target < 1 s) twice, on new
+  days, then a sweep of every commune x 8 dimensions x 3 new days (79,704 distinct questions:
+  more than the answer store holds) twice: the second sweep must be as fast as the first; a
+  sweep reading every answer's entries, twice;
 * independence: cold questions on a model with 2,000 more assignments that do not reach the
   places asked about (ratio to the same questions on the base model, target ~1x);
-* sweeps: every commune x 8 dimensions on one day (26,568 answers, target < 1 s) twice, then a
-  sweep of every commune x 8 dimensions x 2 new days (53,136 distinct questions: more than the
-  answer store holds) twice: the second sweep must be as fast as the first;
-* memory of the compiled tables of one era (tracemalloc over a first sweep; target <= 100 MB);
-* the cold figure again after ``gc.freeze()`` (what a portal can do once its model is loaded),
-  on pairs not asked before.
+* memory of the compiled tables of one era (tracemalloc over a first sweep; target <= 100 MB),
+  and the same once every answer of the sweep was read whole;
+* at the end, which targets this run met.
 
 Each timed sample is one call (``perf_counter_ns``), at least 1,000 samples per figure so that
 the p99 rests on 10 samples or more.
 
-Run: ``python benchmarks/bench_governance.py`` (about 1-2 minutes).
+Run: ``python benchmarks/bench_governance.py`` (about 2-4 minutes).
 """
 
 from __future__ import annotations
@@ -270,6 +280,12 @@ def main() -> None:
     tracemalloc.stop()
     gc.collect()
     terr, gov, (t_terr, t_orgs, t_gov) = model()  # timed without tracemalloc
+    # the build leaves some millions of new objects to the garbage collector: its first full
+    # collection is a cost of the build, paid here rather than by whichever question comes
+    # first (measured and printed)
+    t = time.perf_counter()
+    gc.collect()
+    t_gc = time.perf_counter() - t
     print(f"territory build      {t_terr:7.2f} s")
     print(f"organizations build  {t_orgs:7.2f} s")
     print(
@@ -277,6 +293,7 @@ def main() -> None:
         f"{t_terr + t_orgs + t_gov:.2f} s)"
     )
     print(f"peak memory (build)  {peak / 2**20:7.1f} MB")
+    print(f"first full collection after the build {t_gc * 1e3:.0f} ms")
 
     communes = sorted(terr.units(level=Level.COMMUNE, on=ON), key=lambda u: u.id)
     dims = [f"D{i}" for i in range(1, 9)]
@@ -300,14 +317,23 @@ def main() -> None:
     b_med, _ = stats(base)
     print(f"dict parent-walk (baseline)      median {b_med / 1e3:8.3f} µs")
 
-    def report(label: str, xs: list[float], target: str = "") -> None:
+    walk_ids = [u.id for u in communes[:1000]]
+
+    def report(label: str, xs: list[float], target: str = "") -> float:
+        """Print a figure with its ratio to the walk measured at the start, and to the walk
+        measured again right after it (the machine is shared: its load drifts); return the
+        larger of the two ratios."""
         med, p99 = stats(xs)
+        now = stats(timed(walk, walk_ids, repeat=50))[0]
         print(
             f"who() {label:<28} median {med / 1e3:8.2f} µs  p99 {p99 / 1e3:9.2f} µs  "
-            f"ratio {med / b_med:8.1f}x  (n={len(xs)}){target}"
+            f"ratio {med / b_med:8.1f}x  (walk now {now / 1e3:.3f} µs: "
+            f"{med / now:.1f}x)  (n={len(xs)}){target}"
         )
+        return max(med / b_med, med / now)
 
     # first question of each subject in the 2026 era, and in the 2024 era
+    first_met: list[tuple[str, float]] = []
     old_communes = sorted(terr.units(level=Level.COMMUNE, on=date(2024, 6, 1)), key=lambda u: u.id)
     for label, day, places in (("2026", ON, communes), ("2024", date(2024, 6, 1), old_communes)):
         firsts = []
@@ -319,6 +345,7 @@ def main() -> None:
             f"first who() of a subject ({label} era) median {statistics.median(firsts) * 1e3:7.1f} ms, "
             f"max {max(firsts) * 1e3:7.1f} ms, first of all {firsts[0] * 1e3:.1f} ms  (target <= 50 ms)"
         )
+        first_met.append((f"first who() of a subject ({label} era) <= 50 ms", max(firsts)))
 
     pairs = [(d, u) for u in communes for d in dims]
     rng.shuffle(pairs)
@@ -327,6 +354,9 @@ def main() -> None:
     cold_q = [(d, u, ON + timedelta(days=i % 600)) for i, (d, u) in enumerate(pairs[:n])]
     new_day_q = [(d, u, day + timedelta(days=1)) for d, u, day in cold_q]
     frozen_q = [(d, u, ON + timedelta(days=i % 600)) for i, (d, u) in enumerate(pairs[n : 2 * n])]
+    # answers make their entries when first read: cold questions whose answers are read whole
+    read_q = [(d, u, ON + timedelta(days=i % 600)) for i, (d, u) in enumerate(pairs[2 * n : 3 * n])]
+    json_q = [(d, u, ON + timedelta(days=i % 600)) for i, (d, u) in enumerate(pairs[3 * n : 4 * n])]
 
     def ask(q: tuple[str, Unit, date]) -> Accountability:
         return gov.who(q[0], where=q[1], on=q[2])
@@ -334,9 +364,23 @@ def main() -> None:
     cold = timed(ask, cold_q)
     new_day = timed(ask, new_day_q)
     warm = timed(ask, new_day_q, repeat=20)
-    report("cold (new pair, new day)", cold, "  target <= 25x")
+    cold_x = report("cold (new pair, new day)", cold, "  target <= 25x")
     report("new day (pair seen in era)", new_day)
-    report("warm (same question)", warm, "  target <= 4x")
+    warm_x = report("warm (same question)", warm, "  target <= 4x")
+    # the who() figures call gov.who through a one-line function taking the question (as
+    # timed() calls walk(uid) directly): the walk through the same kind of function
+    walk_q = timed(lambda q: walk(q[1].id), new_day_q, repeat=20)
+    print(
+        f"dict parent-walk through the same one-call harness: median "
+        f"{stats(walk_q)[0] / 1e3:.3f} µs; warm who() {stats(warm)[0] / stats(walk_q)[0]:.1f}x it"
+    )
+    met: list[tuple[str, bool, str]] = [
+        (what, worst <= 0.05, f"max {worst * 1e3:.1f} ms") for what, worst in first_met
+    ]
+    # met only against both walks (the one measured first and the one measured just after)
+    met.append(("cold who() <= 25x the walk", cold_x <= 25, f"{cold_x:.1f}x"))
+    met.append(("warm who() <= 4x the walk", warm_x <= 4, f"{warm_x:.1f}x"))
+
     entries = statistics.mean(len(ask(q).responsible) for q in cold_q[:200])
     # the floor of a cold answer while answers carry their entries as attrs objects: one
     # Responsible made per entry (the cheapest way, slots set directly), against a tuple
@@ -347,13 +391,49 @@ def main() -> None:
     tup = stats(timed(lambda f: tuple(f), [fields] * 2000, repeat=20))[0]
     print(
         f"one Responsible {one:.0f} ns ({one / tup:.1f}x a tuple of its fields); "
-        f"{entries:.0f} of them per answer: a floor of {entries * one / 1e3:.1f} µs = "
-        f"{entries * one / b_med:.0f}x the walk for a cold who()"
+        f"{entries:.0f} of them per answer: {entries * one / 1e3:.1f} µs = "
+        f"{entries * one / b_med:.0f}x the walk, paid when an answer's entries are first read "
+        "(not by who() itself)"
     )
     gc.collect()
     gc.freeze()  # pairs not asked yet: still cold (the sweeps below compile every pair)
     report("cold after gc.freeze()", timed(ask, frozen_q))
     gc.unfreeze()
+
+    # the whole answer read (the entries are made on the first read): who() and then every
+    # entry, and who() and then to_dict() (JSON-ready), on pairs not asked before, each
+    # against who() alone on the same questions
+    def then(
+        qs: Sequence[tuple[str, Unit, date]], read: Callable[[Accountability], object]
+    ) -> tuple[list[float], list[float]]:
+        alone, whole = [], []
+        for q in qs:
+            t0 = time.perf_counter_ns()
+            acc = ask(q)
+            t1 = time.perf_counter_ns()
+            read(acc)
+            t2 = time.perf_counter_ns()
+            alone.append(t1 - t0)
+            whole.append(t2 - t0)
+        return alone, whole
+
+    alone, whole = then(read_q, lambda a: (a.responsible, a.hops, a.law_roles))
+    report("cold, who() alone", alone, "  (the questions of the next line)")
+    report("cold + every entry read", whole, "  (answers are lazy: the honest cold cost)")
+    alone, whole = then(json_q, lambda a: a.to_dict())
+    report("cold, who() alone", alone, "  (the questions of the next line)")
+    report("cold + to_dict()", whole)
+    alone, whole = then(json_q[:1000], lambda a: a.to_dict())
+    report("warm + to_dict()", whole)
+    # the same cold question about a place asked before about another subject: the place's
+    # committee, head, holder, chain and ladder are derived already (shared by every subject)
+    asked = {u.id for _, u, _ in cold_q}
+    seen_q = [
+        (d, u, ON + timedelta(days=i % 600))
+        for i, (d, u) in enumerate(pairs[4 * n :])
+        if u.id in asked
+    ][:n]
+    report("cold, place asked before", timed(ask, seen_q), "  (another subject)")
 
     # sweeps: all communes x 8 dimensions on one day, twice; then on two new days (more
     # distinct questions than the answer store holds), twice
@@ -376,13 +456,34 @@ def main() -> None:
         f"again {s1:5.2f} s, a new day {s2:5.2f} s, another {s3:5.2f} s  target < 1 s "
         f"(baseline walks {walk_all * 1e3:.1f} ms: new-day sweep {s2 / walk_all:.0f}x)"
     )
-    big = [day1 + timedelta(days=10), day1 + timedelta(days=11)]
+    met.append(("first sweep < 1 s", s0 < 1.0, f"{s0:.2f} s"))
+    met.append(("new-day sweep < 1 s", s2 < 1.0, f"{s2:.2f} s"))
+    big = [day1 + timedelta(days=10), day1 + timedelta(days=11), day1 + timedelta(days=12)]
+    # each from a fresh collection: where the collector's full passes over the model land is
+    # otherwise a matter of luck, and this figure is about the answer store
+    gc.collect()
     b1 = sweep(big)
+    gc.collect()
     b2 = sweep(big)
     store = gov._ctx.tables.answers
     print(
-        f"sweep x 2 days ({2 * len(communes) * 8:,} answers > store of {Tables.ANSWERS:,}) "
+        f"sweep x 3 days ({3 * len(communes) * 8:,} answers > store of {Tables.ANSWERS:,}) "
         f"{b1:6.2f} s, second {b2:6.2f} s (ratio {b2 / b1:.2f}; store holds {len(store):,})"
+    )
+    met.append(("second sweep as fast as the first", b2 <= 1.1 * b1, f"ratio {b2 / b1:.2f}"))
+
+    def sweep_read(day: date) -> float:
+        t = time.perf_counter()
+        for u in communes:
+            for d in dims:
+                len(gov.who(d, where=u, on=day).responsible)
+        return time.perf_counter() - t
+
+    r1 = sweep_read(day1 + timedelta(days=20))
+    r2 = sweep_read(day1 + timedelta(days=21))
+    print(
+        f"sweep 3,321 communes x 8 on a new day, every answer's entries read: first {r1:6.2f} s "
+        f"(makes the entries of every era-invariant part), on another new day {r2:6.2f} s"
     )
     for st_ in gov._ctx.tables.stores():
         if len(st_):
@@ -397,13 +498,19 @@ def main() -> None:
     fresh = model()[1]
     for d in dims:
         fresh.who(d, where=outside[0][1], on=ON)
-    with_x = timed(lambda q: gov_x.who(q[0], where=q[1], on=q[2]), outside)
-    without = timed(lambda q: fresh.who(q[0], where=q[1], on=q[2]), outside)
+    # interleaved, so that a change of the machine's load weighs on both alike
+    with_x: list[float] = []
+    without: list[float] = []
+    for q in outside:
+        with_x += timed(lambda q: gov_x.who(q[0], where=q[1], on=q[2]), [q])
+        without += timed(lambda q: fresh.who(q[0], where=q[1], on=q[2]), [q])
+    ind = stats(with_x)[0] / stats(without)[0]
     print(
         f"cold who() with 2,000 assignments not reaching the place: median "
         f"{stats(with_x)[0] / 1e3:.2f} µs vs {stats(without)[0] / 1e3:.2f} µs without "
-        f"(ratio {stats(with_x)[0] / stats(without)[0]:.2f}, target ~1)"
+        f"(ratio {ind:.2f}, target ~1)"
     )
+    met.append(("independent of assignments not reaching the place", ind <= 1.2, f"{ind:.2f}"))
 
     # memory of the compiled tables of one era: a first sweep of a fresh model, answers not kept
     fresh2 = model()[1]
@@ -415,14 +522,28 @@ def main() -> None:
         for d in dims:
             fresh2.who(d, where=u, on=day1)
     after, _ = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
+    tables_mb = (after - before) / 2**20
     print(
-        f"compiled tables, one era (every commune x 8 subjects; answers not kept): "
-        f"{(after - before) / 2**20:.1f} MB  (target <= 100 MB)"
+        f"compiled tables, one era (every commune x 8 subjects; answers not kept, entries "
+        f"not read): {tables_mb:.1f} MB  (target <= 100 MB)"
     )
+    # the same after reading every answer whole: each era-invariant part then keeps its
+    # entries (made once, shared by the answers of every day of the era)
+    for u in communes:
+        for d in dims:
+            len(fresh2.who(d, where=u, on=day1).responsible)
+    read_all, _ = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    read_mb = (read_all - before) / 2**20
+    print(f"  ... after every answer of the sweep was read whole: {read_mb:.1f} MB")
+    met.append(("tables of one era <= 100 MB", tables_mb <= 100, f"{tables_mb:.1f} MB"))
+    met.append(("... with every answer read <= 100 MB", read_mb <= 100, f"{read_mb:.1f} MB"))
     del fresh2
 
     print(f"answers hold {entries:.1f} entries on average")
+    print("\ntargets (ratios and times of this run):")
+    for what, ok, value in met:
+        print(f"  {'met    ' if ok else 'NOT MET'}  {what}: {value}")
 
 
 if __name__ == "__main__":

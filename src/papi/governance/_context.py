@@ -128,6 +128,9 @@ class Context:
             {a.id: self._ref_date(a) for a in self.assignments if a.basis.document in documents}
         )
         self.tables = Tables()
+        # the era boundaries are part of the compiled model: read once, here, rather than by
+        # whichever question comes first
+        self.tables.era(_EPOCH, self._change_days)
 
     def _ref_date(self, a: Assignment) -> date:
         if a.validity.valid_from is not None:

@@ -44,7 +44,7 @@ from papi.governance.answers import (
     SubjectInfo,
     UnitInfo,
 )
-from papi.organizations import OrgKind
+from papi.organizations import OrgKind, _successions
 from papi.territory import Level, Unit, UnitKind
 
 if TYPE_CHECKING:
@@ -72,6 +72,10 @@ class Hit(NamedTuple):
     org: Organization
     post: Post | Literal[_NoHead.NO_HEAD] | None
     via: tuple[Hop, ...]
+
+
+#: makes a :class:`Hit` from a tuple of its fields (``Hit(...)`` runs Python code)
+_hit = tuple.__new__
 
 
 class Row(NamedTuple):
@@ -104,6 +108,14 @@ def unit_info(u: Unit) -> UnitInfo:
     return UnitInfo(id=u.id, code=u.code, name=u.name, level=u.level.value)
 
 
+def unit_info_of(ctx: Context, u: Unit) -> UnitInfo:
+    """:func:`unit_info`, made once per unit of the model."""
+    found = ctx.tables.unit_infos.get(u.id)
+    if found is not ABSENT:
+        return found
+    return ctx.tables.unit_infos.put(u.id, unit_info(u))
+
+
 def org_info(ctx: Context, o: Organization) -> OrgInfo:
     found = ctx.tables.org_infos.get(o.id)
     if found is not ABSENT:
@@ -127,11 +139,7 @@ def post_info(ctx: Context, p: Post) -> PostInfo:
 
 def head_post(ctx: Context, org: Organization, on: date, era: int) -> Post | None:
     """``organizations.head_post(org, on=on)``, derived once per era."""
-    key = (org.id, era)
-    found = ctx.tables.heads.get(key)
-    if found is not ABSENT:
-        return found
-    return ctx.tables.heads.put(key, ctx.orgs.head_post(org, on=on))
+    return ctx.tables.heads.setdefault((org.id, era), lambda: ctx.orgs.head_post(org, on=on))
 
 
 def holder(ctx: Context, post: Post, on: date, era: int) -> Holder:
@@ -201,6 +209,11 @@ def hops(ctx: Context, chain: Iterable[Succession]) -> tuple[Hop, ...]:
 
 
 def _name_of(ctx: Context, ident: str) -> str:
+    """The name of the organization or unit ``ident`` (``ident`` itself if neither), once."""
+    return ctx.tables.names.setdefault(ident, lambda: _find_name(ctx, ident))
+
+
+def _find_name(ctx: Context, ident: str) -> str:
     try:
         return ctx.orgs.get(ident).name
     except (NotFound, KeyError):
@@ -300,12 +313,13 @@ class _CommitteeIndex(Mapping[str | None, tuple[Hit, ...]]):
             a.id for a in ctx.territory.ancestors(unit, on=on)
         }:
             return ()
-        pc = ctx.orgs.committee_of(unit, on=on)
+        era = ctx.era(on)
+        pc = committee_of(ctx, unit, on, era)
         if pc is None:
             return ()
         if not self._heads:
             return (Hit(pc, None, ()),)
-        post = head_post(ctx, pc, on, ctx.era(on))
+        post = head_post(ctx, pc, on, era)
         return (Hit(pc, post if post is not None else NO_HEAD, ()),)
 
     def __getitem__(self, uid: str | None) -> tuple[Hit, ...]:
@@ -431,8 +445,11 @@ def _resolve(ctx: Context, sel: Selector, on: date, ref: date | None) -> tuple[H
         ref = cov.valid_from  # the earliest structure the data vouches for
     out2: list[Hit] = []
     for old in direct(ctx, sel, ref):
-        chain = hops(ctx, ctx.orgs.succession_chain(old, on=on))
-        out2.extend(Hit(new, None, chain) for new in ctx.orgs.successors(old, on=on))
+        # Organizations.successors and .succession_chain in one walk (each would check the
+        # day and walk again: over the whole country, 700 districts' committees)
+        successors, successions = _successions.follow(ctx.orgs, old, on)
+        chain = hops(ctx, successions)
+        out2.extend(_hit(Hit, (new, None, chain)) for new in successors)
     return tuple(out2)
 
 
@@ -492,23 +509,55 @@ def _agencies(ctx: Context, sel: AgenciesOf, on: date) -> tuple[Organization, ..
     )
 
 
+class OrgParts(NamedTuple):
+    """What rows and escalation steps need of an organization in an era."""
+
+    info: OrgInfo
+    head: Post | None
+    head_info: PostInfo | None
+    head_holder: Holder | None
+
+
+def org_parts(ctx: Context, org: Organization, on: date, era: int) -> OrgParts:
+    """The info, head post, its info and its holder of ``org`` in ``era``, derived once."""
+    key = (org.id, era)
+    found = ctx.tables.org_parts.get(key)
+    if found is not ABSENT:
+        return found
+    head = head_post(ctx, org, on, era)
+    parts = OrgParts(
+        org_info(ctx, org),
+        head,
+        None if head is None else post_info(ctx, head),
+        None if head is None else holder(ctx, head, on, era),
+    )
+    return ctx.tables.org_parts.put(key, parts)
+
+
+def committee_of(ctx: Context, unit: Unit, on: date, era: int) -> Organization | None:
+    """``organizations.committee_of(unit, on=on)``, derived once per era."""
+    return ctx.tables.committees.setdefault(
+        (unit.id, era), lambda: ctx.orgs.committee_of(unit, on=on)
+    )
+
+
 def rows(ctx: Context, hits: Iterable[Hit], on: date, era: int) -> tuple[Row, ...]:
     """What answers need of each hit of a selector in a unit (see :class:`Row`)."""
     out: list[Row] = []
     for org, post, via in hits:
-        oi = org_info(ctx, org)
+        oi, head, hi, hh = org_parts(ctx, org, on, era)
         if post is NO_HEAD:
             out.append(Row(org.id, oi, None, None, None, None, None, None, via))
         elif post is not None:  # a HeadsOf hit
-            pi, ph = post_info(ctx, post), holder(ctx, post, on, era)
-            out.append(Row(org.id, oi, post.id, pi, ph, None, None, None, via))
-        else:
-            head = head_post(ctx, org, on, era)
-            if head is None:
-                out.append(Row(org.id, oi, None, None, None, None, None, None, via))
+            if post is head:
+                pi, ph = hi, hh
             else:
-                hi, hh = post_info(ctx, head), holder(ctx, head, on, era)
-                out.append(Row(org.id, oi, None, None, None, head.id, hi, hh, via))
+                pi, ph = post_info(ctx, post), holder(ctx, post, on, era)
+            out.append(Row(org.id, oi, post.id, pi, ph, None, None, None, via))
+        elif head is None:
+            out.append(Row(org.id, oi, None, None, None, None, None, None, via))
+        else:
+            out.append(Row(org.id, oi, None, None, None, head.id, hi, hh, via))
     return tuple(out)
 
 
@@ -745,10 +794,15 @@ def coverage_notices(ctx: Context, on: date, units: Iterable[Unit] = ()) -> tupl
     country every province is vouched for from 2020-01-01), else about the whole territory;
     and one when ``on`` lies in a stretch the data marks as unverified for a unit's province
     (:meth:`~papi.territory.Territory.unverified`)."""
+    coverages = ctx.tables.coverages
     spans: dict[Validity, None] = {}
     unverified: dict[str, Unverified] = {}  # by province: one stretch a day
     for u in units:
-        spans[_coverage_of(ctx, u, on)] = None
+        # a unit's coverage is its province's, the same on every day
+        cov = coverages.get(u.id)
+        if cov is ABSENT:
+            cov = coverages.put(u.id, _coverage_of(ctx, u, on))
+        spans[cov] = None
         stretch = ctx.territory.unverified(u, on=on)
         if stretch is not None:
             unverified[stretch.province.id] = stretch

@@ -24,8 +24,9 @@ from datetime import date
 from typing import TYPE_CHECKING, Final, Generic, Literal, TypeVar
 
 if TYPE_CHECKING:
+    from papi.dates import Validity
     from papi.duties import Selector
-    from papi.governance._resolve import Hit, Row
+    from papi.governance._resolve import Hit, OrgParts
     from papi.governance.answers import (
         BasisInfo,
         DeadlineInfo,
@@ -35,9 +36,10 @@ if TYPE_CHECKING:
         OrgInfo,
         PostInfo,
         SubjectInfo,
+        UnitInfo,
     )
-    from papi.governance.queries.who import Core, SubjectTable
-    from papi.organizations import Post
+    from papi.governance.queries.who import Core, SubjectTable, UnitRows
+    from papi.organizations import Organization, Post
     from papi.territory import Level, Unit
 
 __all__ = ["ABSENT", "Lru", "Tables"]
@@ -58,18 +60,20 @@ class Lru(Generic[_K, _V]):
     """A bounded, thread-safe store (see the module docs); ``maxsize=None`` for a store bounded
     by the model itself (one entry per organization, post or assignment)."""
 
-    __slots__ = ("_cold", "_half", "_hot", "_lock", "name")
+    __slots__ = ("_cold", "_half", "_lock", "hot", "name")
 
     def __init__(self, name: str, maxsize: int | None) -> None:
         self.name = name
         self._half = None if maxsize is None else max(1, maxsize // 2)
-        self._hot: dict[_K, _V] = {}
+        #: the recently used half: read-only outside this class (a hit here is a hit of
+        #: :meth:`get`; reading it directly saves a call on the hottest path)
+        self.hot: dict[_K, _V] = {}
         self._cold: dict[_K, _V] = {}
         self._lock = threading.Lock()
 
     def get(self, key: _K) -> _V | Literal[_Absent.ABSENT]:
         """The value stored under ``key``, or :data:`ABSENT`."""
-        found = self._hot.get(key, ABSENT)
+        found = self.hot.get(key, ABSENT)
         if found is ABSENT:
             found = self._cold.get(key, ABSENT)
             if found is not ABSENT:
@@ -79,13 +83,13 @@ class Lru(Generic[_K, _V]):
     def put(self, key: _K, value: _V) -> _V:
         """Store ``value`` unless a value is already stored; return the stored one."""
         with self._lock:
-            hot = self._hot
+            hot = self.hot
             found = hot.get(key, ABSENT)
             if found is not ABSENT:
                 return found
             if self._half is not None and len(hot) >= self._half:
                 self._cold = hot
-                hot = self._hot = {}
+                hot = self.hot = {}
             hot[key] = value
             return value
 
@@ -97,7 +101,7 @@ class Lru(Generic[_K, _V]):
         return found
 
     def __len__(self) -> int:
-        return len(self._hot) + len(self._cold)
+        return len(self.hot) + len(self._cold)
 
     def __repr__(self) -> str:
         bound = "model" if self._half is None else 2 * self._half
@@ -107,8 +111,9 @@ class Lru(Generic[_K, _V]):
 class Tables:
     """Every store of one model. Sizes: by the model (infos), else entries kept at most."""
 
-    #: answers kept (``who``, ``gaps``)
-    ANSWERS = 1 << 15
+    #: answers kept (``who``, ``gaps``): the newer half holds a sweep of the whole country
+    #: (3,321 communes x 8 dimensions) on one day
+    ANSWERS = 1 << 16
     #: era-invariant parts of ``who`` answers, one per (subject, place, era) asked
     CORES = 1 << 17
     #: per (subject, era) tables
@@ -130,16 +135,25 @@ class Tables:
         self.post_infos: Lru[str, PostInfo] = Lru("post_infos", None)
         self.bases: Lru[tuple[str, str | None], BasisInfo] = Lru("bases", None)
         self.levels: Lru[str, str | None] = Lru("levels", None)
+        self.names: Lru[str, str] = Lru("names", None)
+        self.unit_infos: Lru[str, UnitInfo] = Lru("unit_infos", None)
+        self.coverages: Lru[str, Validity] = Lru("coverages", None)
         self.unlisted: Lru[str, Notice] = Lru("unlisted", None)
         self.scopes: Lru[str, frozenset[str] | None] = Lru("scopes", None)
         # bounded by size
         self.spellings: Lru[str, SubjectInfo] = Lru("spellings", self.SPELLINGS)
         self.heads: Lru[tuple[str, int], Post | None] = Lru("heads", self.PER_ERA)
         self.holders: Lru[tuple[str, int], Holder] = Lru("holders", self.PER_ERA)
+        self.committees: Lru[tuple[str, int], Organization | None] = Lru("committees", self.PER_ERA)
+        self.org_parts: Lru[tuple[str, int], OrgParts] = Lru("org_parts", self.PER_ERA)
         self.chains: Lru[tuple[str, int], tuple[str, ...]] = Lru("chains", self.PER_ERA)
         self.units_at: Lru[tuple[Level, bool], tuple[Unit, ...]] = Lru("units_at", None)
         self.ladders: Lru[tuple[str, int], tuple[EscalationStep, ...]] = Lru(
             "ladders", self.PER_ERA
+        )
+        # per (organization, era): the ladder from it up (shared by the units below it)
+        self.org_ladders: Lru[tuple[str, int], tuple[EscalationStep, ...]] = Lru(
+            "org_ladders", self.PER_ERA
         )
         self.hits: Lru[tuple[Selector, int, int | None], tuple[Hit, ...]] = Lru(
             "hits", self.SELECTORS
@@ -150,10 +164,7 @@ class Tables:
         # per (index of a selector's hits by unit, unit): the rows of the unit's hits (for plain
         # and for head-of-organization entries, each without repeats); the
         # index is kept with them, so that a key whose index was dropped is never mistaken
-        self.rows: Lru[
-            tuple[int, str | None],
-            tuple[Mapping[str | None, tuple[Hit, ...]], tuple[Row, ...], tuple[Row, ...]],
-        ] = Lru("rows", self.PER_ERA)
+        self.rows: Lru[tuple[int, str | None], UnitRows] = Lru("rows", self.PER_ERA)
         # one shared object per distinct frozen set of documents or levels
         self.frozen: Lru[frozenset[str | None], frozenset[str | None]] = Lru(
             "frozen", self.SPELLINGS

@@ -18,11 +18,12 @@ Every answer (:class:`Accountability`, :class:`Duties`, :class:`Agenda`, :class:
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import threading
+from collections.abc import Callable, Mapping
 from datetime import date
 from html import escape
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, ClassVar, Literal, TypeAlias, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, Literal, TypeAlias, TypeVar
 
 import attrs
 from cattrs.preconf.json import make_converter
@@ -748,6 +749,115 @@ class Case(_Answer):
     def explain(self, lang: str = "vi") -> str:
         """The case as text a portal can show a citizen, in Vietnamese or English."""
         return explain_case(self, lang)
+
+
+# ----------------------------------------------------------------------------- laziness
+
+_T = TypeVar("_T")
+_PUBLISH = threading.Lock()
+
+
+class Lazy(Generic[_T]):
+    """A value made when first read (``make()``), then kept: what an answer field holds
+    until somebody reads it (see :func:`lazy_accountability`). Two threads reading it first
+    may both call ``make()``; the first result published is the one every reader gets."""
+
+    __slots__ = ("_make", "_value")
+
+    def __init__(self, make: Callable[[], _T]) -> None:
+        self._make: Callable[[], _T] | None = make
+        self._value: _T | None = None
+
+    @classmethod
+    def made(cls, value: _T) -> Lazy[_T]:
+        """A lazy value already made."""
+        lazy: Lazy[_T] = cls.__new__(cls)
+        lazy._make, lazy._value = None, value
+        return lazy
+
+    def get(self) -> _T:
+        """The value, made on the first call."""
+        make = self._make
+        if make is None:
+            return self._value  # type: ignore[return-value]
+        value = make()
+        with _PUBLISH:
+            if self._make is None:  # another thread published first
+                return self._value  # type: ignore[return-value]
+            self._value = value
+            self._make = None  # frees what the maker held
+        return value
+
+
+class _LazySlot:
+    """The descriptor of an attrs slot that may hold a :class:`Lazy`: reading the field
+    makes the value and stores it in the slot, so that every attrs method (``==``, hash,
+    ``repr``, pickling, ``attrs.evolve``, ``attrs.asdict``) and cattrs see plain values."""
+
+    __slots__ = ("slot",)
+
+    def __init__(self, slot: Any) -> None:
+        self.slot = slot
+
+    def __get__(self, obj: object, cls: type | None = None) -> Any:
+        if obj is None:
+            return self.slot
+        value = self.slot.__get__(obj, cls)
+        if type(value) is Lazy:
+            value = value.get()
+            self.slot.__set__(obj, value)  # the same published object in every thread
+        return value
+
+    def __set__(self, obj: object, value: object) -> None:
+        self.slot.__set__(obj, value)
+
+    def __delete__(self, obj: object) -> None:
+        self.slot.__delete__(obj)
+
+
+#: the fields of :class:`Accountability` that :func:`lazy_accountability` may fill lazily
+_LAZY_FIELDS = ("responsible", "hops", "law_roles")
+for _name in _LAZY_FIELDS:
+    setattr(Accountability, _name, _LazySlot(Accountability.__dict__[_name]))
+#: each field of :class:`Accountability` and its slot (without the lazy descriptor), in order
+#: (``schema``, ``subject``, ``where``, ``on``, ``responsible``, ``escalation``, ``deadlines``,
+#: ``hops``, ``warnings``, ``law_roles``: :func:`lazy_accountability` sets them in this order)
+_ACC_SLOTS = tuple(
+    (a.name, getattr(Accountability.__dict__[a.name], "slot", Accountability.__dict__[a.name]))
+    for a in attrs.fields(Accountability)
+)
+_ACC_SETTERS = tuple(s.__set__ for _, s in _ACC_SLOTS)
+_new = object.__new__
+
+
+def lazy_accountability(
+    subject: SubjectInfo,
+    where: UnitInfo,
+    on: date,
+    responsible: Lazy[tuple[Responsible, ...]],
+    escalation: tuple[EscalationStep, ...],
+    deadlines: tuple[DeadlineInfo, ...],
+    hops: Lazy[tuple[Hop, ...]],
+    warnings: tuple[Notice, ...],
+    law_roles: Lazy[tuple[LawRoleInfo, ...]],
+) -> Accountability:
+    """An :class:`Accountability` whose ``responsible``, ``hops`` and ``law_roles`` are made
+    when first read: the same object, by every measure (``==``, hash, JSON, pickling), as
+    one made with the values themselves. Its slots are set directly (the class has no
+    validators or converters): ``who`` makes one per question."""
+    acc = _new(Accountability)
+    s_schema, s_subject, s_where, s_on, s_resp, s_esc, s_dl, s_hops, s_warn, s_roles = _ACC_SETTERS
+    s_schema(acc, Accountability.SCHEMA)
+    s_subject(acc, subject)
+    s_where(acc, where)
+    s_on(acc, on)
+    s_resp(acc, responsible)
+    s_esc(acc, escalation)
+    s_dl(acc, deadlines)
+    s_hops(acc, hops)
+    s_warn(acc, warnings)
+    s_roles(acc, law_roles)
+    return acc
 
 
 ANSWER_TYPES: Mapping[str, type[_Answer]] = MappingProxyType(

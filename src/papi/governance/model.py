@@ -236,11 +236,20 @@ class Governance:
         """
         # the answer store is read first: a repeated question costs one lookup
         if type(subject) is str and type(on) is date:
-            place = where if type(where) is str else getattr(where, "id", None)
+            try:
+                place = where if isinstance(where, str) else where.id
+            except AttributeError:  # not a place: refused below
+                place = None
             if place is not None:
-                found = self._ctx.tables.answers.get(("who", subject, place, on))
-                if found is not ABSENT:
-                    return found  # type: ignore[return-value]
+                key = ("who", subject, place, on)
+                answers = self._ctx.tables.answers
+                found = answers.hot.get(key, ABSENT)  # the recent half, without a call
+                if found is ABSENT:
+                    found = answers.get(key)
+                    if found is ABSENT:  # a subject string, a place with an id, a date
+                        day = _resolve.day(on, "on")
+                        return answers.put(key, _who.who(self._ctx, subject, where, day))  # type: ignore[return-value]
+                return found  # type: ignore[return-value]
         day = _resolve.day(on, "on")
         if not isinstance(subject, str):
             raise InvalidData(

@@ -13,6 +13,7 @@ from papi.governance.answers import Escalation, EscalationStep
 
 if TYPE_CHECKING:
     from papi.governance._context import Context
+    from papi.organizations import Organization
     from papi.territory import Unit
 
 __all__ = ["chain_ids", "escalation", "ladder"]
@@ -35,26 +36,46 @@ def ladder(ctx: Context, unit: Unit, on: date, era: int) -> tuple[EscalationStep
     found = ctx.tables.ladders.get(key)
     if found is not ABSENT:
         return found
-    org = ctx.orgs.committee_of(unit, on=on)
+    org = _resolve.committee_of(ctx, unit, on, era)
     if org is None:
         for anc in ctx.territory.ancestors(unit, on=on):
-            org = ctx.orgs.committee_of(anc, on=on)
+            org = _resolve.committee_of(ctx, anc, on, era)
             if org is not None:
                 break
+    return ctx.tables.ladders.put(key, _ladder_from(ctx, org, on, era))
+
+
+def _ladder_from(
+    ctx: Context, org: Organization | None, on: date, era: int
+) -> tuple[EscalationStep, ...]:
+    """The steps from ``org`` up through each superior, until none or one seen before; the
+    ladder of an organization is kept per era and ends the ladders of those below it."""
+    if org is None:
+        return ()
+    key = (org.id, era)
+    found = ctx.tables.org_ladders.get(key)
+    if found is not ABSENT:
+        return found
     steps: list[EscalationStep] = []
+    ids: list[str] = []
     seen: set[str] = set()
-    while org is not None and org.id not in seen:
-        seen.add(org.id)
-        head = _resolve.head_post(ctx, org, on, era)
-        steps.append(
-            EscalationStep(
-                organization=_resolve.org_info(ctx, org),
-                post=_resolve.post_info(ctx, head) if head is not None else None,
-                holder=_resolve.holder(ctx, head, on, era) if head is not None else None,
-            )
-        )
-        org = ctx.orgs.superior(org, on=on)
-    return ctx.tables.ladders.put(key, tuple(steps))
+    rest: tuple[EscalationStep, ...] = ()
+    cur: Organization | None = org
+    while cur is not None and cur.id not in seen:
+        if steps:  # the ladder of a superior, when kept and not looping back
+            above = ctx.tables.org_ladders.get((cur.id, era))
+            if above is not ABSENT and not seen.intersection(s.organization.id for s in above):
+                rest, cur = above, None
+                break
+        seen.add(cur.id)
+        ids.append(cur.id)
+        info, _head, head_info, head_holder = _resolve.org_parts(ctx, cur, on, era)
+        steps.append(EscalationStep(organization=info, post=head_info, holder=head_holder))
+        cur = ctx.orgs.superior(cur, on=on)
+    if cur is None:  # not looping back: the ladder of each superior is the rest of this one
+        for i in range(len(ids) - 1, 0, -1):
+            ctx.tables.org_ladders.put((ids[i], era), (*steps[i:], *rest))
+    return ctx.tables.org_ladders.put(key, (*steps, *rest))
 
 
 def escalation(ctx: Context, place: _resolve.Place, on: date) -> Escalation:
@@ -62,7 +83,7 @@ def escalation(ctx: Context, place: _resolve.Place, on: date) -> Escalation:
     unit, hops = _resolve.where(ctx, place, on)
     where_notices = (_resolve.where_notice(place, unit, hops, on),) if hops else ()
     return Escalation(
-        where=_resolve.unit_info(unit),
+        where=_resolve.unit_info_of(ctx, unit),
         on=on,
         steps=ladder(ctx, unit, on, ctx.era(on)),
         hops=hops,

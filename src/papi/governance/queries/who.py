@@ -1,13 +1,17 @@
 """``who``: who holds which role for a subject in a place on a day, on what basis.
 
 Compiled, then read. The first question about a subject in an era compiles its
-:class:`SubjectTable`: the subject's assignments in force, each with what its selector picks
-indexed by unit, and ``reach``, which of them pick something in each unit. A question about a
-place then walks the place's chain (the unit and its ancestors), takes from the table the
-entries each unit of the chain holds (made and deduplicated once per (subject, era, unit) and
-shared by every place below it) and merges them in answer order: its cost does not depend on
-the assignments that do not reach the place. That era-invariant part (:class:`Core`) is kept per (subject,
-place, era); a question on another day of the era adds only the day's deadlines and notices.
+:class:`SubjectTable`: the subject's assignments in force, grouped by what their selector
+picks (indexed by unit), and which groups pick something in each unit. A question about a
+place then walks the place's chain (the unit and its ancestors) and takes from the table what
+each unit of the chain contributes (:class:`UnitEntries`: the rows of the groups reaching it
+and what an answer derives from them, once per (subject, era, unit) and shared by every place
+below it): its cost does not depend on the assignments that do not reach the place. That
+era-invariant part (:class:`Core`) is kept per (subject, place, era); a question on another
+day of the era adds only the day's deadlines and notices. The entries themselves
+(``Responsible`` objects, deduplicated and merged in answer order) are made when an answer's
+entries are first read (:class:`~papi.governance.answers.Lazy`), once per unit and per
+``Core``.
 """
 
 from __future__ import annotations
@@ -15,7 +19,9 @@ from __future__ import annotations
 import threading
 from collections.abc import Mapping, Sequence
 from datetime import date
+from functools import partial
 from operator import itemgetter
+from types import MappingProxyType
 from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 from papi.duties import Assignment, Role, Unlisted, innermost
@@ -25,15 +31,18 @@ from papi.governance.answers import (
     PRINCIPLE_HEAD,
     Accountability,
     BasisInfo,
+    DeadlineInfo,
     EscalationStep,
     Holder,
     Hop,
     LawRoleInfo,
+    Lazy,
     Notice,
     OrgInfo,
     PostInfo,
     Responsible,
     SubjectInfo,
+    lazy_accountability,
     task_sort_key,
 )
 from papi.governance.queries.deadlines import next_deadlines
@@ -63,11 +72,33 @@ class Entry(NamedTuple):
     responsible: Responsible
 
 
+class UnitRows(NamedTuple):
+    """What a selector picks in a unit, ready to make entries: kept per (index of the
+    selector's hits by unit, unit), shared by every subject whose assignments use the
+    selector."""
+
+    #: the index the rows were made from (a key whose index was dropped is never mistaken)
+    source: Mapping[str | None, tuple[Hit, ...]]
+    #: the rows for plain entries, and those for head-of-organization entries
+    rows: tuple[Row, ...]
+    heads: tuple[Row, ...]
+    #: the levels of the units the rows' organizations serve
+    levels: frozenset[str | None]
+    #: a row has succession hops / a plain row's holder is of unknown status
+    has_via: bool
+    unknown: bool
+    #: the organizations of the head rows whose head's holder is of unknown status
+    unknown_heads: tuple[str, ...]
+
+
 class UnitEntries(NamedTuple):
     """What a unit contributes to the answers of the places in it (itself and below): its
-    entries in answer order and what the answer derives from them, computed once."""
+    entries in answer order, made when an answer's entries are read (``entries``), and what
+    the answer derives from them, computed from the rows without making them."""
 
-    entries: tuple[Entry, ...]
+    #: the rows and the members of each group of the subject table picking something here
+    found: tuple[tuple[UnitRows, tuple[_Member, ...]], ...]
+    entries: Lazy[tuple[Entry, ...]]
     #: the documents of the entries' bases
     docs: frozenset[str]
     #: the levels of the units the entries' organizations serve
@@ -78,7 +109,7 @@ class UnitEntries(NamedTuple):
     has_unknown: bool
 
 
-_NOTHING = UnitEntries((), frozenset(), frozenset(), False, False, False)
+_NOTHING = UnitEntries((), Lazy.made(()), frozenset(), frozenset(), False, False, False)
 
 #: makes an :class:`Entry` from a tuple of its fields (``Entry(...)`` runs Python code)
 _entry = tuple.__new__
@@ -141,21 +172,32 @@ class SubjectTable:
 
     __slots__ = (
         "_entries",
+        "_lazy_groups",
         "_lock",
+        "_reach",
         "active",
         "content",
+        "dated",
         "docs_notices",
         "groups",
+        "has_law",
         "unlisted",
         "warnings",
     )
 
     def __init__(
         self,
+        ctx: Context,
         active: tuple[_Active, ...],
         unlisted: tuple[tuple[Assignment, Unlisted], ...],
         content: tuple[Notice, ...],
+        has_law: bool,
+        dated: bool,
     ) -> None:
+        #: a task of the subject belongs to the law's duties (its entries have law roles)
+        self.has_law = has_law
+        #: a task of the subject has deadlines
+        self.dated = dated
         self.active = active
         self.unlisted = unlisted
         self.content = content
@@ -164,8 +206,9 @@ class SubjectTable:
             groups.setdefault(id(act.by_unit), (act.by_unit, []))[1].append(pos)
         #: the assignments grouped by the index of what their selector picks (assignments
         #: with equal selectors share one): a unit is looked up, and its rows made, once per
-        #: distinct selector; each assignment of a group as (assignment, is accountable, its
-        #: two plain orders, its two head orders, basis, head basis)
+        #: distinct selector; each group as (index, members, the documents of the members'
+        #: bases, a member has the role ``lead``), each member as (assignment, is
+        #: accountable, its two plain orders, its two head orders, basis, head basis)
         self.groups = tuple(
             (
                 index,
@@ -180,9 +223,24 @@ class SubjectTable:
                     )
                     for p in positions
                 ),
+                _intern(ctx, frozenset(active[p].basis.document for p in positions)),
+                any(active[p].assignment.role is _LEAD for p in positions),
             )
             for index, positions in groups.values()
         )
+        # which groups pick something in each unit: those whose index is a plain mapping,
+        # read from its keys; those evaluated per unit (a selector of People's Committees,
+        # :func:`papi.governance._resolve.by_unit`) are looked at for every unit
+        reach: dict[str | None, list[int]] = {}
+        lazy: list[int] = []
+        for pos, (index, *_) in enumerate(self.groups):
+            if isinstance(index, MappingProxyType):
+                for uid in index:
+                    reach.setdefault(uid, []).append(pos)
+            else:
+                lazy.append(pos)
+        self._lazy_groups = tuple(lazy)
+        self._reach = {uid: tuple(positions) for uid, positions in reach.items()}
         self._entries: dict[str | None, UnitEntries] = {}
         #: document notices per set of documents used (the same for every place of the era)
         self.docs_notices: dict[frozenset[str], tuple[Notice, ...]] = {}
@@ -195,9 +253,9 @@ class SubjectTable:
     def entries(
         self, ctx: Context, uid: str, on: date, era: int, *, keep: bool = True
     ) -> UnitEntries:
-        """The entries of the assignments picking something in unit ``uid``, made once and
-        kept when ``keep`` (the entries of a unit asked about itself end up in its
-        :class:`Core`, so they are kept only when a unit below it needs them too)."""
+        """The entries of the assignments picking something in unit ``uid``, kept when
+        ``keep`` (the entries of a unit asked about itself end up in its :class:`Core`, so
+        they are kept only when a unit below it needs them too)."""
         found = self._entries.get(uid)
         if found is None:
             made = self._make_entries(ctx, uid, on, era)
@@ -209,100 +267,152 @@ class SubjectTable:
 
     def reach(self, uid: str) -> list[str]:
         """The ids of the assignments picking something in ``uid``, in table order."""
-        return [g[0].id for index, group in self.groups if uid in index for g in group]
+        return [g[0].id for index, group, *_ in self.groups if uid in index for g in group]
 
     def _make_entries(self, ctx: Context, uid: str, on: date, era: int) -> UnitEntries:
-        """The entries of ``uid``, deduplicated and in answer order. Every entry of an
-        organization comes from the unit it serves, so the deduplication of an answer is the
-        deduplication of each unit's entries: a head-of-organization entry gives way to an
-        assignment naming the same organization's head for the task, and a repeated entry
-        (same assignment, principle, organization, post and hops) is kept once, the first
-        (entries of different assignments never repeat each other)."""
-        found: list[tuple[tuple[Row, ...], tuple[Row, ...], tuple[_Member, ...]]] = []
-        explicit_acc: set[tuple[str, str]] = set()
+        """What ``uid`` contributes: the rows of each group picking something there, and what
+        an answer derives from its entries (documents, levels, flags), read from the rows
+        and the groups; the entries themselves are made when first read
+        (:func:`_unit_entries`)."""
+        found: list[tuple[UnitRows, tuple[_Member, ...]]] = []
+        docs: list[frozenset[str]] = []
+        levels: list[frozenset[str | None]] = []
+        has_via = has_lead = has_unknown = heads_unknown = False
         rows_store = ctx.tables.rows
-        for index, members in self.groups:
-            hits = index.get(uid)
-            if hits is None:
-                continue
+        groups = self.groups
+        positions = self._reach.get(uid, ())
+        if self._lazy_groups:
+            positions = tuple(sorted((*positions, *self._lazy_groups)))
+        for pos in positions:
+            index, members, g_docs, g_lead = groups[pos]
             key = (id(index), uid)
             stored = rows_store.get(key)
-            if stored is ABSENT or stored[0] is not index:
-                stored = rows_store.put(key, (index, *_unit_rows(ctx, hits, on, era)))
-                if stored[0] is not index:  # a stale entry of an index no longer kept
-                    stored = (index, *_unit_rows(ctx, hits, on, era))
-            _, rows, heads = stored
-            if not rows:
+            if stored is ABSENT or stored.source is not index:
+                hits = index.get(uid)
+                if hits is None:
+                    continue
+                stored = rows_store.put(key, _unit_rows(ctx, index, hits, on, era))
+                if stored.source is not index:  # a stale entry of an index no longer kept
+                    stored = _unit_rows(ctx, index, hits, on, era)
+            if not stored.rows:
                 continue
-            found.append((rows, heads, members))
-            for m in members:
-                if m[1]:
-                    task = m[0].task
-                    explicit_acc.update((row.org_id, task) for row in rows)
+            found.append((stored, members))
+            docs.append(g_docs)
+            levels.append(stored.levels)
+            has_via = has_via or stored.has_via
+            has_lead = has_lead or g_lead
+            has_unknown = has_unknown or stored.unknown
+            heads_unknown = heads_unknown or bool(stored.unknown_heads)
         if not found:
             return _NOTHING
-        make, entry = _responsible, _entry
-        out: list[Entry] = []
-        append = out.append
-        # equal keys only within one assignment's plain (or head) entries, in row order
-        for rows, heads, members in found:
-            for a, acc, kp0, kp1, kh0, kh1, plain, head_basis in members:
-                role, task = a.role, a.task
-                for row in rows:
-                    r = make(role, task, row.org, row.post, row.holder, plain, row.via)
-                    append(entry(Entry, (kp1 if row.via else kp0, r)))
-                if acc:
-                    continue
-                # the người đứng đầu principle: the head answers for what the organization
-                # is assigned, unless an assignment names that head for the task
-                for row in heads:
-                    if (row.org_id, task) in explicit_acc:
-                        continue
-                    r = make(_ACC, task, row.org, row.head, row.head_holder, head_basis, row.via)
-                    append(entry(Entry, (kh1 if row.via else kh0, r)))
-        out.sort(key=_K)  # stable: equal keys keep the order above
-        docs: set[str] = set()
-        orgs: dict[str, OrgInfo] = {}
-        has_via = has_lead = has_unknown = False
-        for _, r in out:
-            docs.add(r.basis.document)
-            orgs[r.organization.id] = r.organization
-            if r.via:
-                has_via = True
-            if r.role is _LEAD:
-                has_lead = True
-            if r.holder is not None and r.holder.status == "unknown":
-                has_unknown = True
+        if heads_unknown and not has_unknown:
+            has_unknown = _head_unknown(found)
         return UnitEntries(
-            entries=tuple(out),
-            docs=_intern(ctx, frozenset(docs)),
-            levels=_intern(ctx, frozenset(_resolve.unit_level(ctx, o) for o in orgs.values())),
+            found=tuple(found),
+            entries=Lazy(partial(_unit_entries, found)),
+            docs=docs[0] if len(docs) == 1 else _intern(ctx, frozenset().union(*docs)),
+            levels=levels[0] if len(levels) == 1 else _intern(ctx, frozenset().union(*levels)),
             has_via=has_via,
             has_lead=has_lead,
             has_unknown=has_unknown,
         )
 
 
+def _explicit_acc(found: Sequence[tuple[UnitRows, tuple[_Member, ...]]]) -> set[tuple[str, str]]:
+    """The (organization, task) pairs an accountable assignment names in a unit: no head-of-
+    organization entry is made for them."""
+    return {
+        (row.org_id, m[0].task)
+        for stored, members in found
+        for m in members
+        if m[1]
+        for row in stored.rows
+    }
+
+
+def _head_unknown(found: Sequence[tuple[UnitRows, tuple[_Member, ...]]]) -> bool:
+    """Whether a head-of-organization entry of a unit has a holder of unknown status."""
+    explicit = _explicit_acc(found)
+    return any(
+        (org_id, m[0].task) not in explicit
+        for stored, members in found
+        if stored.unknown_heads
+        for m in members
+        if not m[1]
+        for org_id in stored.unknown_heads
+    )
+
+
+def _unit_entries(found: Sequence[tuple[UnitRows, tuple[_Member, ...]]]) -> tuple[Entry, ...]:
+    """The entries of a unit, without repeats and in answer order. Every entry of an
+    assignment is made from the rows of its selector's hits in the unit (rows without
+    repeats: an assignment's entries never repeat each other)."""
+    explicit_acc = _explicit_acc(found)
+    make, entry = _responsible, _entry
+    out: list[Entry] = []
+    append = out.append
+    # equal keys only within one assignment's plain (or head) entries, in row order
+    for stored, members in found:
+        rows, heads = stored.rows, stored.heads
+        for a, acc, kp0, kp1, kh0, kh1, plain, head_basis in members:
+            role, task = a.role, a.task
+            for row in rows:
+                r = make(role, task, row.org, row.post, row.holder, plain, row.via)
+                append(entry(Entry, (kp1 if row.via else kp0, r)))
+            if acc:
+                continue
+            # the người đứng đầu principle: the head answers for what the organization
+            # is assigned, unless an assignment names that head for the task
+            for row in heads:
+                if (row.org_id, task) in explicit_acc:
+                    continue
+                r = make(_ACC, task, row.org, row.head, row.head_holder, head_basis, row.via)
+                append(entry(Entry, (kh1 if row.via else kh0, r)))
+    out.sort(key=_K)  # stable: equal keys keep the order above
+    return tuple(out)
+
+
 def _unit_rows(
-    ctx: Context, hits: Sequence[Hit], on: date, era: int
-) -> tuple[tuple[Row, ...], tuple[Row, ...]]:
+    ctx: Context,
+    index: Mapping[str | None, tuple[Hit, ...]],
+    hits: Sequence[Hit],
+    on: date,
+    era: int,
+) -> UnitRows:
     """The rows of a selector's hits in a unit for plain entries, and those for head-of-
     organization entries (rows with a head post; rows of HeadsOf hits have none), each
     without repeats (same organization, post and hops: the first is kept), so that an
     assignment's entries repeat none."""
     rows = _resolve.rows(ctx, hits, on, era)
+    plain: tuple[Row, ...] = rows
+    heads: tuple[Row, ...] = ()
     if len(rows) == 1:
-        return rows, rows if rows[0].head_id is not None else ()
-    plain: list[Row] = []
-    seen: set[tuple[str, str | None, tuple[Hop, ...]]] = set()
-    for r in rows:
-        key = (r.org_id, r.post_id, r.via)
-        if key not in seen:
-            seen.add(key)
-            plain.append(r)
-    # the head post is the organization's, so a row repeating another's organization and
-    # hops repeats its head entry too
-    return tuple(plain), tuple(r for r in plain if r.head_id is not None)
+        heads = rows if rows[0].head_id is not None else ()
+    else:
+        kept: list[Row] = []
+        seen: set[tuple[str, str | None, tuple[Hop, ...]]] = set()
+        for r in rows:
+            key = (r.org_id, r.post_id, r.via)
+            if key not in seen:
+                seen.add(key)
+                kept.append(r)
+        # the head post is the organization's, so a row repeating another's organization
+        # and hops repeats its head entry too
+        plain = tuple(kept)
+        heads = tuple(r for r in plain if r.head_id is not None)
+    return UnitRows(
+        source=index,
+        rows=plain,
+        heads=heads,
+        levels=_intern(ctx, frozenset(_resolve.unit_level(ctx, r.org) for r in plain)),
+        has_via=any(r.via for r in plain),
+        unknown=any(r.holder is not None and r.holder.status == "unknown" for r in plain),
+        unknown_heads=tuple(
+            r.org_id
+            for r in heads
+            if r.head_holder is not None and r.head_holder.status == "unknown"
+        ),
+    )
 
 
 #: one assignment of a group of :attr:`SubjectTable.groups`
@@ -318,13 +428,22 @@ class Core(NamedTuple):
     """The part of a :meth:`~papi.governance.Governance.who` answer that is the same on
     every day of an era (everything but the deadlines and the day-specific notices)."""
 
-    responsible: tuple[Responsible, ...]
-    hops: tuple[Hop, ...]
+    #: made when an answer's entries are read (and then kept here for every day of the era)
+    responsible: Lazy[tuple[Responsible, ...]]
+    hops: Lazy[tuple[Hop, ...]]
+    law_roles: Lazy[tuple[LawRoleInfo, ...]]
     warnings: tuple[Notice, ...]
     escalation: tuple[EscalationStep, ...]
     levels: frozenset[str | None]
+    #: a task of the subject has deadlines
+    dated: bool
     #: the model's notes about the documents the answer rests on
     notes: tuple[Notice, ...] = ()
+
+
+_NONE: Lazy[tuple[Responsible, ...]] = Lazy.made(())
+_NO_HOPS: Lazy[tuple[Hop, ...]] = Lazy.made(())
+_NO_LAW_ROLES: Lazy[tuple[LawRoleInfo, ...]] = Lazy.made(())
 
 
 def subject_table(ctx: Context, subj: SubjectInfo, on: date, era: int) -> SubjectTable:
@@ -372,40 +491,56 @@ def subject_table(ctx: Context, subj: SubjectInfo, on: date, era: int) -> Subjec
         for tid in subj.tasks
         for part in ctx.tasks[tid].defined_in
     )
-    table = SubjectTable(tuple(active), tuple(unlisted), content)
+    table = SubjectTable(
+        ctx,
+        tuple(active),
+        tuple(unlisted),
+        content,
+        any(t.startswith("law.") for t in subj.tasks),
+        any(ctx.tasks[t].deadlines for t in subj.tasks),
+    )
     return ctx.tables.subjects.put(key, table)
 
 
 def who(ctx: Context, subject: str, place: _resolve.Place, on: date) -> Accountability:
-    """The answer of :meth:`Governance.who <papi.governance.Governance.who>`."""
+    """The answer of :meth:`Governance.who <papi.governance.Governance.who>`: its entries,
+    hops and law roles are made when first read (:func:`~papi.governance.answers.
+    lazy_accountability`)."""
     subj = _resolve.subject(ctx, subject)
     unit, where_hops = _resolve.where(ctx, place, on)
     core = _core(ctx, subj, unit, on)
     warnings: list[Notice] = []
     if where_hops:
         warnings.append(_resolve.where_notice(place, unit, where_hops, on))
-    deadlines, deadline_notices = next_deadlines(ctx, subj, on, core.levels)
+    deadlines: tuple[DeadlineInfo, ...] = ()
+    deadline_notices: tuple[Notice, ...] = ()
+    if core.dated:
+        deadlines, deadline_notices = next_deadlines(ctx, subj, on, core.levels)
     warnings.extend(core.warnings)
     warnings.extend(deadline_notices)
     warnings.extend(_resolve.coverage_notices(ctx, on, (unit,)))
     warnings.extend(core.notes)
-    hops = tuple(dict.fromkeys((*where_hops, *core.hops))) if where_hops else core.hops
-    responsible = core.responsible
+    hops = core.hops
+    if where_hops:
+        hops = Lazy.made(tuple(dict.fromkeys((*where_hops, *core.hops.get()))))
+    responsible, roles = core.responsible, core.law_roles
     if subj.kind == "topic":
-        responsible = second_instance_above(ctx, responsible, unit, on)
-        dropped = {r.task for r in core.responsible} - {r.task for r in responsible}
+        every = core.responsible.get()
+        kept = second_instance_above(ctx, every, unit, on)
+        dropped = {r.task for r in every} - {r.task for r in kept}
         if dropped:  # the second instances above others: their deadlines are not the place's
             deadlines = tuple(d for d in deadlines if d.task not in dropped)
-    return Accountability(
-        subject=subj,
-        where=_resolve.unit_info(unit),
-        on=on,
-        responsible=responsible,
-        escalation=core.escalation,
-        deadlines=deadlines,
-        hops=hops,
-        warnings=tuple(warnings),
-        law_roles=law_roles(responsible),
+        responsible, roles = Lazy.made(kept), Lazy.made(law_roles(kept))
+    return lazy_accountability(
+        subj,
+        _resolve.unit_info_of(ctx, unit),
+        on,
+        responsible,
+        core.escalation,
+        deadlines,
+        hops,
+        tuple(warnings),
+        roles,
     )
 
 
@@ -473,42 +608,60 @@ def _new_core(ctx: Context, subj: SubjectInfo, unit: Unit, on: date, era: int) -
     parts = [
         part
         for depth, uid in enumerate(chain)
-        if (part := table.entries(ctx, uid, on, era, keep=depth > 0)).entries
+        if (part := table.entries(ctx, uid, on, era, keep=depth > 0)).found
     ]
     # the unlisted holders of assignments whose selector reaches this place (a plan's notices
     # stay where its selectors reach)
     unlisted = tuple((a, u) for a, u in table.unlisted if _resolve.reaches(ctx, a, chain, on))
-    responsible: tuple[Responsible, ...] = ()
-    hops: tuple[Hop, ...] = ()
+    responsible, hops, roles = _NONE, _NO_HOPS, _NO_LAW_ROLES
     docs: frozenset[str] = frozenset()
     levels: frozenset[str | None] = frozenset()
     has_lead = has_unknown = False
     if not parts:
         levels = _intern(ctx, levels)
-    elif len(parts) == 1:  # already in answer order
-        p = parts[0]
-        responsible = tuple([e[1] for e in p.entries])
-        hops = _hops(responsible) if p.has_via else ()
-        docs, levels, has_lead, has_unknown = p.docs, p.levels, p.has_lead, p.has_unknown
     else:
-        found: list[Entry] = []
-        for p in parts:  # nearest first: the stable sort keeps that order between equal keys
-            found.extend(p.entries)
-        found.sort(key=_K)
-        responsible = tuple([e[1] for e in found])
-        hops = _hops(responsible) if any(p.has_via for p in parts) else ()
-        docs = docs.union(*(p.docs for p in parts))
-        levels = _intern(ctx, levels.union(*(p.levels for p in parts)))
-        has_lead = any(p.has_lead for p in parts)
-        has_unknown = any(p.has_unknown for p in parts)
+        if len(parts) == 1:
+            p = parts[0]
+            docs, levels, has_lead, has_unknown = p.docs, p.levels, p.has_lead, p.has_unknown
+        else:
+            docs = docs.union(*(p.docs for p in parts))
+            levels = _intern(ctx, levels.union(*(p.levels for p in parts)))
+            has_lead = any(p.has_lead for p in parts)
+            has_unknown = any(p.has_unknown for p in parts)
+        responsible = Lazy(partial(_merge, tuple(p.entries for p in parts)))
+        if any(p.has_via for p in parts):
+            hops = Lazy(partial(_hops_of, responsible))
+        if table.has_law:
+            roles = Lazy(partial(_law_roles_of, responsible))
     return Core(
         responsible=responsible,
         hops=hops,
+        law_roles=roles,
         warnings=_warnings(ctx, subj, on, table, docs, has_lead, has_unknown, unlisted),
         escalation=ladder(ctx, unit, on, era),
         levels=levels,
+        dated=table.dated,
         notes=ctx.notes_on(docs.union(a.basis.document for a, _ in unlisted), chain, on),
     )
+
+
+def _merge(parts: Sequence[Lazy[tuple[Entry, ...]]]) -> tuple[Responsible, ...]:
+    """The entries of the units of a chain (nearest first), in answer order."""
+    if len(parts) == 1:  # already in answer order
+        return tuple([e[1] for e in parts[0].get()])
+    found: list[Entry] = []
+    for p in parts:  # nearest first: the stable sort keeps that order between equal keys
+        found.extend(p.get())
+    found.sort(key=_K)
+    return tuple([e[1] for e in found])
+
+
+def _hops_of(responsible: Lazy[tuple[Responsible, ...]]) -> tuple[Hop, ...]:
+    return _hops(responsible.get())
+
+
+def _law_roles_of(responsible: Lazy[tuple[Responsible, ...]]) -> tuple[LawRoleInfo, ...]:
+    return law_roles(responsible.get())
 
 
 def _hops(responsible: Sequence[Responsible]) -> tuple[Hop, ...]:
