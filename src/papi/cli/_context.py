@@ -170,12 +170,13 @@ class Context:
             lines.extend(fit_line(line.rstrip(), self.width))
         self.out.write("\n".join(lines) + "\n")
 
-    def para(self, text: str, indent: str = "") -> None:
+    def para(self, text: str, indent: str = "", *, as_written: bool = False) -> None:
         """A paragraph wrapped to the terminal's width; continuation lines start with
-        ``indent``."""
+        ``indent``. ``as_written`` keeps ISO days as they are in Vietnamese (values quoted
+        from the user's input)."""
         if self.as_csv:
             return
-        text = self._text(text)
+        text = text if as_written else self._text(text)
         if display_width(text) <= self.width:  # as written (double spaces kept)
             self.out.write(text + "\n")
             return
