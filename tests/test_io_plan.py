@@ -96,6 +96,8 @@ kind = "plan"
 issuer = "UBND"
 date = "2026-01-01"
 title_vi = "Kế hoạch đúng"
+notes = "A note in English."
+notes_vi = 3
 
 [[tasks]]
 id = "X1"
@@ -161,6 +163,7 @@ def test_every_problem_in_one_error(tmp_path: Path) -> None:
         ("plan.toml: colour", "colour"),
         ("plan.toml: documents[0].kind", "memo"),
         ("plan.toml: documents[0].date", "2026-13-01"),
+        ("plan.toml: documents[1].notes_vi", 3),
         ("plan.toml: tasks[0].indicator", "indicator"),
         ("plan.toml: tasks[0].indicators[1]", "D9.9"),
         ("plan.toml: tasks[0].deadlines[0].statute", "citizen_reception.comune_chair"),

@@ -5,6 +5,7 @@ name users say finds its topic or statute."""
 
 from __future__ import annotations
 
+import re
 import tomllib
 import unicodedata
 import warnings
@@ -101,6 +102,42 @@ def test_unsourced_competences_never_name_anybody() -> None:
             assert a["selector"]["type"] == "unlisted", a["id"]
         if "UNVERIFIED" in a["notes"]:
             assert DOCUMENTS[a["basis"]["document"]].get("verified") is False, a["id"]
+
+
+def test_every_note_has_its_vietnamese_text() -> None:
+    """Every note of the law data is given in both languages, the markers included: an
+    English ``UNSOURCED``/``UNVERIFIED`` note is ``CHƯA CÓ NGUỒN``/``CHƯA XÁC MINH`` in
+    Vietnamese, and the codification's article codes (``PĐ Điều ...``) are kept."""
+    records = [*DOCUMENTS.values(), *TASKS.values(), *ASSIGNMENTS.values()]
+    noted = [r for r in records if "notes" in r]
+    assert len(noted) >= 50
+    for r in records:
+        assert ("notes" in r) == ("notes_vi" in r), r["id"]
+    for r in noted:
+        en, vi = r["notes"], r["notes_vi"]
+        assert vi.strip(), r["id"]
+        assert unicodedata.is_normalized("NFC", vi), r["id"]
+        assert en.startswith("UNSOURCED") == vi.startswith("CHƯA CÓ NGUỒN"), r["id"]
+        assert en.startswith("UNVERIFIED") == vi.startswith("CHƯA XÁC MINH"), r["id"]
+        codes = re.findall(r"PĐ Điều [\d.]+(?:LQ|NĐ)[\d.]+\d", en)
+        assert codes == re.findall(r"PĐ Điều [\d.]+(?:LQ|NĐ)[\d.]+\d", vi), r["id"]
+
+
+def test_notes_follow_the_language(gov: Governance) -> None:
+    (a,) = [a for a in gov.assignments if a.id == "law.complaint.first.commune"]
+    assert a.note("en") == a.notes
+    assert a.note("vi") == a.notes_vi
+    assert (a.note("vi") or "").startswith("PĐ Điều 18.1.LQ.17: Chủ tịch UBND cấp xã")
+    doc = gov.documents["law:136/2025/QH15"]
+    assert doc.note("vi") == doc.notes_vi != doc.notes
+    # what was searched for an unsourced competence is told in the answer's language
+    acc = _quiet(gov, "law.complaint.second.commune", "Phường Hoàn Kiếm", REFORM)
+    (w,) = [w for w in acc.warnings if w.code == "competence_unsourced"]
+    assert "Đã tra cứu: Khoản 2 Điều 18 giao Chủ tịch UBND cấp huyện" in w.text("vi")
+    assert "Searched: Art. 18(2) made the district chairperson" in w.text("en")
+    late = _quiet(gov, "law.complaint.second.commune", "Phường Hoàn Kiếm", AMENDMENT)
+    (u,) = [w for w in late.warnings if w.code == "document_unverified"]
+    assert u.text("vi").endswith(doc.notes_vi or "?")
 
 
 def test_validity_follows_the_law() -> None:

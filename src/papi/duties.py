@@ -45,6 +45,7 @@ __all__ = [
     "Selector",
     "Task",
     "Unlisted",
+    "notes_in",
     "selector_from_dict",
 ]
 
@@ -72,6 +73,23 @@ class DocumentKind(enum.Enum):
     def label(self, lang: str = "vi") -> str:
         """``"kế hoạch"`` / ``"plan"`` ..."""
         return _DOC_KIND_VI[self] if lang == "vi" else self.value
+
+
+def notes_in(notes: str | None, notes_vi: str | None, lang: str = "vi") -> str | None:
+    """A record's notes in ``lang``: ``notes`` is written in English (plan files kept it so
+    before ``notes_vi`` existed), ``notes_vi`` is its Vietnamese counterpart. Under ``"vi"``
+    the Vietnamese one when given, else the English one (callers that must say which
+    language they show compare with ``notes_vi``); under ``"en"`` the English one, else the
+    Vietnamese one.
+
+    >>> notes_in("In force 2014-07-01.", "Có hiệu lực từ 01/7/2014.", "vi")
+    'Có hiệu lực từ 01/7/2014.'
+    >>> notes_in("In force 2014-07-01.", None, "vi"), notes_in(None, "Có hiệu lực.", "en")
+    ('In force 2014-07-01.', 'Có hiệu lực.')
+    """
+    if lang == "vi":
+        return notes_vi if notes_vi is not None else notes
+    return notes if notes is not None else notes_vi
 
 
 _DOC_KIND_VI = {
@@ -173,6 +191,7 @@ class Document:
     sources: tuple[str, ...] = attrs.field(default=(), converter=_str_tuple)
     verified: bool = True
     notes: str | None = None
+    notes_vi: str | None = attrs.field(default=None, converter=attrs.converters.optional(nfc))
 
     def __attrs_post_init__(self) -> None:
         if self.date is None and self.date_known:
@@ -200,6 +219,11 @@ class Document:
         else:
             when = f" of {self.date.isoformat()}" if self.date else " (date unknown)"
         return f"{self.kind.label(lang)} {self.number}{when}"
+
+    def note(self, lang: str = "vi") -> str | None:
+        """The notes in ``lang``: ``notes_vi`` under ``"vi"`` when the data gives it, else
+        ``notes`` (see :func:`notes_in`)."""
+        return notes_in(self.notes, self.notes_vi, lang)
 
 
 @attrs.frozen(kw_only=True)
@@ -282,10 +306,15 @@ class Task:
     period: Validity = ALWAYS
     notes: str | None = None
     defined_in: tuple[Basis, ...] = attrs.field(default=(), converter=_bases)
+    notes_vi: str | None = attrs.field(default=None, converter=attrs.converters.optional(nfc))
 
     def title(self, lang: str = "vi") -> str:
         """The title in ``lang``, falling back to Vietnamese."""
         return self.title_en if lang == "en" and self.title_en else self.title_vi
+
+    def note(self, lang: str = "vi") -> str | None:
+        """The notes in ``lang`` (see :func:`notes_in`)."""
+        return notes_in(self.notes, self.notes_vi, lang)
 
 
 @attrs.frozen(kw_only=True)
@@ -575,3 +604,8 @@ class Assignment:
     validity: Validity = ALWAYS
     basis: Basis
     notes: str | None = None
+    notes_vi: str | None = attrs.field(default=None, converter=attrs.converters.optional(nfc))
+
+    def note(self, lang: str = "vi") -> str | None:
+        """The notes in ``lang`` (see :func:`notes_in`)."""
+        return notes_in(self.notes, self.notes_vi, lang)

@@ -113,11 +113,15 @@ def competence_unsourced(
     cite_vi = doc.cite("vi") if doc else u.document
     cite_en = doc.cite("en") if doc else u.document
     searched = (a.notes or "").removeprefix("UNSOURCED").lstrip(".: ")
+    if a.notes_vi is not None:
+        searched_vi = "Đã tra cứu: " + a.notes_vi.removeprefix("CHƯA CÓ NGUỒN").lstrip(".: ")
+    else:  # the data's notes in English only: said to be English
+        searched_vi = f"Đã tra cứu (tiếng Anh): {searched}"
     return Notice(
         code="competence_unsourced",
         message_vi=f"{a.task}: {u.describe('vi')} — chưa tìm thấy văn bản quy định thẩm quyền "
         f"này (căn cứ trước đó: {cite_vi}, {u.reference}); không suy đoán người có thẩm quyền. "
-        f"Đã tra cứu: {searched}",
+        f"{searched_vi}",
         message_en=f"{a.task}: {u.describe('en')} — no act giving this competence was found "
         f"(earlier basis: {cite_en}, {u.reference}); nobody is guessed. Searched: {searched}",
     )
@@ -231,10 +235,11 @@ def date_unknown(doc: Document) -> Notice:
 def document_unverified(doc: Document) -> Notice:
     """``document_unverified``: the data marks the document ``verified = false``."""
     why_en = f": {doc.notes}" if doc.notes else ""
+    why_vi = f": {doc.notes_vi}" if doc.notes_vi else ""
     return Notice(
         code="document_unverified",
         message_vi=f"{cap(doc.cite('vi'))} chưa được đối chiếu với nguồn (dữ liệu "
-        "đánh dấu verified = false); không coi là sự thật đã kiểm chứng",
+        f"đánh dấu verified = false); không coi là sự thật đã kiểm chứng{why_vi}",
         message_en=f"{cap(doc.cite('en'))} is marked as not verified against a "
         f"source (verified = false); do not treat it as fact{why_en}",
     )

@@ -47,6 +47,7 @@ _DOC = {
     "sources": False,
     "verified": False,
     "notes": False,
+    "notes_vi": False,
 }
 _TASK = {
     "id": True,
@@ -59,6 +60,7 @@ _TASK = {
     "recurring": False,
     "period": False,
     "notes": False,
+    "notes_vi": False,
     "defined_in": False,
 }
 _ASSIGN = {
@@ -69,6 +71,7 @@ _ASSIGN = {
     "basis": True,
     "valid": False,
     "notes": False,
+    "notes_vi": False,
 }
 _REPORT = {
     "task": True,
@@ -395,6 +398,7 @@ def _document(r: _Reader, raw: object, path: str) -> _Read | None:
     title_vi = r.same_as(t.get("title_vi"), "?", path, "title_vi")
     title_en = _optional_text(r, t, "title_en", path)
     notes = _optional_text(r, t, "notes", path)
+    notes_vi = _optional_text(r, t, "notes_vi", path)
     implements = r.strings(t, "implements", path)
     supersedes = r.strings(t, "supersedes", path)
     sources = r.strings(t, "sources", path)
@@ -429,6 +433,7 @@ def _document(r: _Reader, raw: object, path: str) -> _Read | None:
             sources=sources or (),
             verified=True if verified is None else verified,
             notes=notes,
+            notes_vi=notes_vi,
         ),
         path,
         ok,
@@ -500,6 +505,7 @@ def _task(r: _Reader, raw: object, path: str) -> _Read | None:
     title_vi = r.same_as(t.get("title_vi"), "?", path, "title_vi")
     title_en = _optional_text(r, t, "title_en", path)
     notes = _optional_text(r, t, "notes", path)
+    notes_vi = _optional_text(r, t, "notes_vi", path)
     indicators = r.strings(t, "indicators", path)
     dls_raw = t.get("deadlines", [])
     deadlines = []
@@ -537,6 +543,7 @@ def _task(r: _Reader, raw: object, path: str) -> _Read | None:
             recurring=bool(recurring),
             period=period or ALWAYS,
             notes=notes,
+            notes_vi=notes_vi,
             defined_in=tuple(defined_in),
         ),
         path,
@@ -583,6 +590,7 @@ def _assignment(r: _Reader, raw: object, path: str) -> _Read | None:
     basis, _ = _basis(r, t.get("basis"), f"{path}.basis")
     validity = r.validity(t.get("valid"), f"{path}.valid")
     notes = _optional_text(r, t, "notes", path)
+    notes_vi = _optional_text(r, t, "notes_vi", path)
     return _Read(
         Assignment(
             id=a_id,
@@ -592,6 +600,7 @@ def _assignment(r: _Reader, raw: object, path: str) -> _Read | None:
             validity=validity or ALWAYS,
             basis=basis,
             notes=notes,
+            notes_vi=notes_vi,
         ),
         path,
         len(r.problems) == before and _complete(t, _ASSIGN),

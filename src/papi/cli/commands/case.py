@@ -141,10 +141,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         )
 
 
-#: Data quoted in the Vietnamese text, marked as such: what was searched is the law data's
-#: notes (in English); ``verified = false`` is the data's field.
+#: Data quoted in the Vietnamese text, marked as such: ``verified = false`` is the data's
+#: field (the law data's notes have their Vietnamese text, ``notes_vi``).
 _VI_MARKS = {
-    "Đã tra cứu: ": "Đã tra cứu (tiếng Anh): ",
     "đánh dấu verified = false": "đánh dấu `verified = false`",
 }
 
