@@ -74,6 +74,10 @@ class NotFound(PapiError, LookupError):
     unknown unit 'Hoan Kiem X'; closest: 'Phường Hoàn Kiếm'
     """
 
+    #: The ``context`` in Vietnamese, when the raiser gives one (the territory's errors about
+    #: units on days they did not exist do), for messages in Vietnamese.
+    context_vi: str | None = None
+
     def __init__(
         self,
         what: str,
@@ -109,6 +113,9 @@ class Ambiguous(PapiError, LookupError):
     >>> print(Ambiguous("unit", "Quang Trung", ("Phường Quang Trung", "Xã Quang Trung")))
     ambiguous unit 'Quang Trung': 2 candidates: 'Phường Quang Trung', 'Xã Quang Trung'
     """
+
+    #: What the raiser adds to the message (how to choose), in Vietnamese, when it gives it.
+    context_vi: str | None = None
 
     def __init__(self, what: str, value: object, candidates: Sequence[str]) -> None:
         self.what = what
@@ -227,6 +234,7 @@ WHAT_VI: dict[str, str] = {
     "subject": "chỉ số hoặc nhiệm vụ",
     "statute": "quy định về thời hạn",
     "PAPI year": "năm PAPI",
+    "PAPI code": "mã PAPI",
     "framework year": "năm của khung chỉ số",
     "indicator": "chỉ số",
     "element": "thành phần của khung chỉ số",

@@ -190,12 +190,18 @@ def messages(exc: BaseException) -> tuple[str, str]:
         return en, one_line(exc.vi)
     if isinstance(exc, NotFound):
         vi = f"không tìm thấy {what_vi(exc.what)} “{exc.value}”"
-        if exc.closest:
+        if exc.context_vi:
+            vi += f" {exc.context_vi}"
+        if exc.closest and not all(c in (exc.context_vi or "") for c in exc.closest):
             vi += "; gần nhất: " + ", ".join(f"“{c}”" for c in exc.closest)
         return en, vi
     if isinstance(exc, Ambiguous):
-        shown = "; ".join(_candidate_vi(c) for c in exc.candidates[:20])
-        vi = f"“{exc.value}” ứng với {len(exc.candidates)} {what_vi(exc.what)}: {shown}"
+        candidates = getattr(exc, "candidates_vi", None) or exc.candidates
+        shown = "; ".join(_candidate_vi(c) for c in candidates[:20])
+        more = f" và {len(candidates) - 20} đơn vị khác" if len(candidates) > 20 else ""
+        vi = f"“{exc.value}” ứng với {len(exc.candidates)} {what_vi(exc.what)}: {shown}{more}"
+        if exc.context_vi:
+            vi += f"; {exc.context_vi}"
         return en + _hint(exc, "en"), vi + _hint(exc, "vi")
     if isinstance(exc, InvalidData):
         parts = [problem_text(p, "vi") for p in exc.problems]

@@ -25,6 +25,7 @@ from papi.territory._misses import (
     _describe_other_day,
     _gone,
     _other_days,
+    _unknown_on,
 )
 from papi.territory.model import (
     _FAR_PAST,
@@ -430,9 +431,7 @@ class Territory:
         others = _other_days(self, text, on)
         if others:
             raise _gone(self, ref, others, on)
-        raise NotFound(
-            "unit", ref, context=f"on {on.isoformat()}", closest=_closest(self, head, on)
-        )
+        raise _unknown_on(ref, on, _closest(self, head, on))
 
     def _ancestors_on(self, uid: str, day: int) -> Iterator[Unit]:
         up = self._epoch(day)
@@ -663,7 +662,10 @@ class Territory:
             past = [c for c in past if c.valid_to == latest]
             if len(past) > 1:
                 raise _AmbiguousPast(
-                    "unit", ref, tuple(_describe_other_day(self, c) for c in past)
+                    "unit",
+                    ref,
+                    tuple(_describe_other_day(self, c) for c in past),
+                    tuple(_describe_other_day(self, c, "vi") for c in past),
                 ) from None
             return past[0]
 
