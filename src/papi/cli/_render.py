@@ -140,12 +140,25 @@ def _pad(text: str, width: int) -> str:
     return text + " " * max(0, width - display_width(text))
 
 
-def _shrink(natural: list[int], floors: list[int], room: int) -> list[int]:
-    """Column widths summing to at most ``room``: the widest column gives way first. Words
-    are kept whole while possible (no column below its longest word), then columns go down
-    to 16 columns, then to 4."""
+def _shrink(
+    natural: list[int], floors: list[int], room: int, keep: Sequence[int] = ()
+) -> list[int]:
+    """Column widths summing to at most ``room``: the widest column gives way first. The
+    columns in ``keep`` keep their width while the others can give way down to 16 columns;
+    words are kept whole while possible (no column below its longest word), then columns go
+    down to 16 columns, then to 4."""
     widths = list(natural)
-    for limit in (floors, [min(16, f) for f in floors], [min(4, f) for f in floors]):
+    comfortable = [
+        n if i in keep else max(f, min(16, n))
+        for i, (f, n) in enumerate(zip(floors, natural, strict=True))
+    ]
+    for limit in (
+        comfortable,
+        [f if i in keep else c for i, (f, c) in enumerate(zip(floors, comfortable, strict=True))],
+        floors,
+        [min(16, f) for f in floors],
+        [min(4, f) for f in floors],
+    ):
         while sum(widths) > room:
             candidates = [i for i, w in enumerate(widths) if w > limit[i]]
             if not candidates:
@@ -167,7 +180,7 @@ def render_table(
     header). ``None`` cells print as ``-``. With ``wrap``, cells wider than ``wrap`` columns
     are wrapped onto several lines; with ``width``, the widest columns are narrowed (their
     cells wrapped between words) until every line fits in ``width`` columns, the columns
-    listed in ``keep`` last.
+    listed in ``keep`` only once the others are down to 16 columns.
 
     >>> print(render_table(["Code", "Name"], [["D3", "Trách nhiệm giải trình"], ["D10", None]]))
     Code  Name
@@ -197,9 +210,8 @@ def render_table(
     widths = natural
     if width is not None:
         room = width - 2 * (len(header) - 1)
-        pairs = enumerate(zip(floors, natural, strict=True))
-        floors = [n if i in keep else min(f, n) for i, (f, n) in pairs]
-        widths = _shrink(natural, floors, room)
+        floors = [min(f, n) for f, n in zip(floors, natural, strict=True)]
+        widths = _shrink(natural, floors, room, keep)
     body = [[_lines(t, w) for t, w in zip(cells, widths, strict=True)] for cells in texts]
     head = [_lines(h, w) for h, w in zip(header, widths, strict=True)]
     # the widths the wrapped cells take (never more than allowed)
