@@ -239,13 +239,14 @@ def argparse_in(lang: str) -> Iterator[None]:
 def _description() -> str:
     return t(
         "Who is accountable for this, here, by when, and on what legal basis? "
-        "Answers from the packaged data: the PAPI framework and scores, the territory before "
-        "and after the 2025 reform, organizations, the duties of Plan 164/KH-UBND, statutory "
-        "deadlines.",
+        "Answers from the packaged data of the whole country: the PAPI framework and scores, "
+        "the territory before and after the 2025 reform, organizations, the law's duties "
+        "(complaints, denunciations, citizen reception) and Hanoi's Plan 164/KH-UBND, "
+        "statutory deadlines.",
         "Ai chịu trách nhiệm, ở đâu, hạn nào, căn cứ pháp lý nào? "
-        "Trả lời từ dữ liệu kèm theo: khung chỉ số và điểm PAPI, địa giới hành chính trước "
-        "và sau sắp xếp năm 2025, cơ quan, nhiệm vụ theo Kế hoạch 164/KH-UBND, thời hạn "
-        "theo luật định.",
+        "Trả lời từ dữ liệu kèm theo của cả nước: khung chỉ số và điểm PAPI, địa giới hành "
+        "chính trước và sau sắp xếp năm 2025, cơ quan, nhiệm vụ theo luật (khiếu nại, tố cáo, "
+        "tiếp công dân) và theo Kế hoạch 164/KH-UBND của Hà Nội, thời hạn theo luật định.",
     )
 
 
