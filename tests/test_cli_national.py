@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+import test_cli
 from papi.cli import display_width, main
 from test_cli import WARD_PLAN
 from test_cli_ux import ERRORS, RUNS, _foreign_words
@@ -145,6 +146,8 @@ NATIONAL_ERRORS: list[list[str]] = [
     ["who", "D3", "--where", "Hải Châu, Hà Nội", "--on", "2026-03-01"],
     ["who", "khiếu nại lần ba", "--where", "Phường Hải Châu", "--on", "2026-03-01"],
     ["duties", "Sở Không Có", "--on", "2026-03-01"],
+    ["duties", "Sở Nội vụ", "--on", "2026-03-01"],
+    ["framework", "D42", "--year", "2024"],
     ["convert", "Phường Minh Khai", "--to", "2026-03-01"],
     ["case", "complaint", "--where", "Quận Hải Châu", "--received", "2026-03-02"],
     ["deadline", "khiếu nại lần ba", "--from", "2026-03-02"],
@@ -236,3 +239,17 @@ def test_papi_lang_and_the_locale_choose_vietnamese(
     code, _, err = run(capsys, "who", "D3", "--where", "Quận Hải Châu", "--on", "2026-03-01")
     assert code == 2
     assert err.startswith("papi: lỗi: ")
+
+
+@pytest.mark.parametrize(("command", "argv"), test_cli._examples(), ids=lambda v: " ".join(v))
+def test_every_help_example_runs_on_the_whole_country(
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    request: pytest.FixtureRequest,
+    command: str,
+    argv: list[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    ward_plan = tmp_path / "ward.toml"
+    ward_plan.write_text(WARD_PLAN, encoding="utf-8")
+    test_cli.test_every_help_example_runs(capsys, ward_plan, request, command, argv, monkeypatch)

@@ -157,26 +157,43 @@ _CANDIDATE = re.compile(
 )
 
 
+#: An organization among the candidates of an :class:`~papi.errors.Ambiguous`:
+#: ``"Sở Nội vụ (id so-noi-vu:48, unit 48: Thành phố Đà Nẵng)"``.
+_ORG_CANDIDATE = re.compile(
+    r"^(?P<name>.+) \(id (?P<id>[^,]+), unit (?P<unit>[^:]+): (?P<where>.+)\)$"
+)
+
+
 def _hint(exc: Ambiguous, lang: str) -> str:
-    """How to get past an ambiguous unit name: the qualified form of each candidate."""
-    if exc.what != "unit":
+    """How to get past an ambiguous unit or organization name: the qualified form of each
+    candidate."""
+    if exc.what == "unit":
+        pattern, parent = _CANDIDATE, "parent"
+        how = ("'Name, Parent'", "'Tên, Đơn vị cấp trên'")
+    elif exc.what == "organization":
+        pattern, parent = _ORG_CANDIDATE, "where"
+        how = ("'Name, Unit'", "'Tên, Đơn vị'")
+    else:
         return ""
-    found = [_CANDIDATE.match(c) for c in exc.candidates]
+    found = [pattern.match(c) for c in exc.candidates]
     matches = [m for m in found if m is not None]
     if not matches or len(matches) != len(found):
         return ""
-    names = ", ".join(repr(f"{m['name']}, {m['parent']}") for m in matches)
-    ids = ", ".join(m["id"] for m in matches)
+    names = ", ".join(repr(f"{m['name']}, {m[parent]}") for m in matches[:20])
+    ids = ", ".join(m["id"] for m in matches[:20])
     if lang == "vi":
-        return f"; viết 'Tên, Đơn vị cấp trên' để chọn: {names} (hoặc mã: {ids})"
-    return f"; write 'Name, Parent' to choose: {names} (or the id: {ids})"
+        return f"; viết {how[1]} để chọn: {names} (hoặc mã: {ids})"
+    return f"; write {how[0]} to choose: {names} (or the id: {ids})"
 
 
 def _candidate_vi(text: str) -> str:
     match = _CANDIDATE.match(text)
-    if match is None:
-        return text
-    return f"{match['name']} (mã {match['code']}, thuộc {match['parent']})"
+    if match is not None:
+        return f"{match['name']} (mã {match['code']}, thuộc {match['parent']})"
+    match = _ORG_CANDIDATE.match(text)
+    if match is not None:
+        return f"{match['name']} (mã {match['id']}, thuộc {match['where']})"
+    return text
 
 
 def messages(exc: BaseException) -> tuple[str, str]:
