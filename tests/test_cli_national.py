@@ -198,14 +198,21 @@ def test_check_lists_problems_in_vietnamese_within_80_columns(
 
 
 def test_task_references_are_named_tasks_in_vietnamese(
-    capsys: pytest.CaptureFixture[str],
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setenv("COLUMNS", "1000")  # one line per paragraph
     argv = ["who", "D3", "--where", "Phường Hoàn Kiếm", "--on", "2026-03-01", "--verbose"]
     _, out, _ = run(capsys, *argv, "--lang", "vi")
     flat = " ".join(out.split())
     # "(T4, T7)" would read "(Thứ Tư, Thứ Bảy)": every list of plan tasks is named as such
     assert re.search(r"\((?:T\d+, )*T\d+\)", flat) is None
     assert re.search(r"¶\d+ \(nhiệm vụ T\d+", flat)
+    assert re.search(r"^\s*(?:[-!·]\s+)?T\d+\b", out, flags=re.M) is None
+    # the caveats of the command's own tables too
+    argv = ["agenda", "--from", "2026-03-01", "--to", "2026-03-10", "--lang", "vi"]
+    _, out, _ = run(capsys, *argv)
+    assert "! nhiệm vụ T6: " in out
+    assert re.search(r"!\s+T\d+\b", out) is None
 
 
 @pytest.mark.parametrize("env", [{"PAPI_LANG": "vi"}, {"LANG": "vi_VN.UTF-8"}])

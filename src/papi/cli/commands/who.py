@@ -110,7 +110,7 @@ def summary(ctx: Context, a: Accountability) -> None:
             )
         )
         for w in a.warnings:  # here the caveats are the answer: show them all
-            ctx.para(f"  ! {w.text(ctx.lang)}", indent="    ")
+            ctx.para(f"  ! {ctx.notice(w)}", indent="    ")
         ctx.print()
     _inherited(ctx, a)
     _escalation(ctx, a)
