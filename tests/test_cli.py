@@ -37,7 +37,7 @@ def _hanoi_model(monkeypatch: pytest.MonkeyPatch) -> None:
 def _terminal(monkeypatch: pytest.MonkeyPatch) -> None:
     """A 100-column terminal in English, whatever the machine's locale."""
     monkeypatch.setenv("COLUMNS", "100")
-    for name in ("PAPI_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
+    for name in ("PAPI_LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
         monkeypatch.delenv(name, raising=False)
 
 

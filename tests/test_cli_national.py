@@ -33,7 +33,7 @@ def _national_model() -> None:
 @pytest.fixture(autouse=True)
 def _terminal(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("COLUMNS", "80")
-    for name in ("PAPI_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
+    for name in ("PAPI_LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
         monkeypatch.delenv(name, raising=False)
 
 
