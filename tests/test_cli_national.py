@@ -241,3 +241,28 @@ def test_every_help_example_runs_on_the_whole_country(
     ward_plan = tmp_path / "ward.toml"
     ward_plan.write_text(WARD_PLAN, encoding="utf-8")
     test_cli.test_every_help_example_runs(capsys, ward_plan, request, command, argv, monkeypatch)
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["convert", "Phường Minh Khai", "--to", "2026-03-01"],  # units that all ended
+        ["who", "D3", "--where", "Phường 1", "--on", "2026-03-01"],
+        ["duties", "Sở Nội vụ", "--on", "2026-03-01"],  # one per province
+        ["who", "D3", "--where", "Tân Phú", "--on", "2026-03-01"],
+    ],
+    ids=lambda a: " ".join(a)[:60],
+)
+def test_json_errors_give_every_candidate_an_id_and_a_parent(
+    capsys: pytest.CaptureFixture[str], argv: list[str]
+) -> None:
+    import json
+
+    code, out, err = run(capsys, *argv, "--json", "--lang", "vi")
+    assert code == 2
+    assert out == ""
+    error = json.loads(err)["error"]
+    assert error["code"] == "ambiguous"
+    assert len(error["candidates"]) >= 2
+    assert all(c["id"] and c["parent"] for c in error["candidates"]), error["candidates"]
+    assert "until" not in error["message_vi"]
