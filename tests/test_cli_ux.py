@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import csv
 import functools
-import importlib.util
 import io
 import json
 import re
@@ -612,26 +611,11 @@ JSON_RUNS = [
 
 @functools.cache
 def _schemas() -> dict[str, Any]:
-    """Every schema the command's JSON may have: the packaged ones, and those of the
-    command's own documents generated from their classes (as tools/make_schemas.py does)."""
-    from papi.cli._documents import CLI_DOCUMENT_TYPES
+    """Every schema the command's JSON may have: the packaged ones (the command's own
+    documents included), by ``schema`` key."""
+    from papi.server.schemas import schema, schema_classes
 
-    spec = importlib.util.spec_from_file_location(
-        "make_schemas", ROOT / "tools" / "make_schemas.py"
-    )
-    assert spec is not None
-    assert spec.loader is not None
-    tool = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(tool)
-    found = {}
-    for path in (ROOT / "src" / "papi" / "data" / "schema").glob("*.json"):
-        schema = json.loads(path.read_text("utf-8"))
-        found[schema["title"]] = schema
-    # the command's own schemas are not (yet) packaged: name their files like the others'
-    tool.file_name = lambda key: key.removeprefix("papi.").replace("/", "-") + ".json"
-    for cls in CLI_DOCUMENT_TYPES:
-        found[cls.SCHEMA] = tool.schema_of(cls)
-    return found
+    return {key: schema(key) for key in schema_classes()}
 
 
 @pytest.mark.parametrize("argv", JSON_RUNS, ids=lambda a: " ".join(a)[:60])

@@ -112,6 +112,21 @@ def test_who_is_the_library_answer(base: str, gov: Governance) -> None:
     assert Accountability.from_dict(doc) == expected
 
 
+def test_deadline_says_who_must_meet_it_in_both_languages(base: str) -> None:
+    status, _, doc = get_json(
+        base, "/deadline", rule="complaint.first_instance", **{"from": "2026-07-01"}
+    )
+    assert status == 200
+    holders = {h["assignment"]: h for h in doc["holders"]}
+    commune = holders["law.complaint.first.commune"]
+    assert commune["name_vi"] == "Chủ tịch Ủy ban nhân dân cấp xã"
+    assert commune["name_en"] == "chairperson of the commune People's Committee"
+    assert (commune["reference_vi"], commune["reference_en"]) == ("Điều 17", "Art 17")
+    assert commune["document"] == "law:02/2011/QH13"
+    assert not holders["law.complaint.first.district-successor"]["sourced"]
+    assert doc["statute"]["holder_name_vi"] == "người giải quyết khiếu nại lần đầu"
+
+
 def test_dates_in_both_forms_give_the_same_answer(base: str) -> None:
     iso = get(base, "/who", subject="D3", where="Phường Hàng Trống", on="2022-09-30")
     vn = get(base, "/who", subject="D3", where="Phường Hàng Trống", on="30/09/2022")
@@ -211,6 +226,9 @@ def test_ambiguous_unit_is_409_with_structured_candidates(base: str) -> None:
         "Huyện Hoài Đức",
     }
     assert all(c["name"].endswith("Minh Khai") and c["code"] for c in cands)
+    # records, not display strings: level, parent id and validity too
+    assert {(c["level"], c["valid_to"]) for c in cands} == {("commune", "2025-07-01")}
+    assert {c["parent_id"] for c in cands} == {"007", "021", "274"}
 
 
 def test_unknown_unit_is_404_with_the_closest_units(base: str) -> None:
@@ -226,6 +244,31 @@ def test_unit_split_by_the_reform_is_404_with_its_successors(base: str) -> None:
     err = error_of(base, "/who", 404, subject="D3", where="Phường Cửa Đông", on=ON, lang="en")
     assert {c["id"] for c in err["candidates"]} == {"00004@2025-07-01", "00070@2025-07-01"}
     assert all(c["parent"] == "Thành phố Hà Nội" for c in err["candidates"])
+    assert all(c["valid_from"] == "2025-07-01" for c in err["candidates"])
+
+
+def test_ambiguous_organization_candidates_are_records() -> None:
+    """Over the whole country "Sở Nội vụ" names one department per province: the error's
+    candidates are records (the unit served as parent), in the order of its message."""
+    import pickle
+    import warnings
+
+    from papi.server._service import Service
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        gov = papi.vietnam()
+    with pytest.raises(papi.Ambiguous) as amb:
+        gov.duties(of="Sở Nội vụ", on=ON)
+    assert pickle.loads(pickle.dumps(amb.value)).choices == amb.value.choices
+    info = Service(gov).error_info(amb.value, "vi", None)
+    assert info.code == "ambiguous"
+    assert len(info.candidates) == len(amb.value.candidates) == 34
+    for cand, text in zip(info.candidates, amb.value.candidates, strict=True):
+        assert cand.id is not None
+        assert cand.id in text
+        assert cand.level == "province"
+        assert cand.parent_id is not None
 
 
 def test_convert_marks_the_primary_successor(base: str) -> None:
@@ -243,6 +286,7 @@ def test_ambiguous_subject_candidates(base: str, gov: Governance) -> None:
     assert status == 404
     assert doc["error"]["parameter"] == "subject"
     assert doc["error"]["message_vi"].startswith("Không tìm thấy")
+    assert all(c["level"] == "task" and c["id"] for c in doc["error"]["candidates"])
 
 
 def test_other_errors(base: str) -> None:

@@ -1,8 +1,10 @@
 """Generate the packaged JSON Schemas (``src/papi/data/schema/*.json``) from the attrs classes.
 
-Every answer type of :mod:`papi.governance` (``ANSWER_TYPES``) and every document of the HTTP
-service (:data:`papi.server.documents.DOCUMENT_TYPES`) gets one JSON Schema (draft 2020-12),
-named after its ``schema`` key: ``papi.accountability/1`` -> ``accountability-1.json``. The
+Every answer type of :mod:`papi.governance` (``ANSWER_TYPES``), every document of the HTTP
+service (:data:`papi.server.documents.DOCUMENT_TYPES`) and every document only the ``papi``
+command prints (:data:`papi.cli._documents.CLI_DOCUMENT_TYPES`) gets one JSON Schema (draft
+2020-12), named after its ``schema`` key: ``papi.accountability/1`` -> ``accountability-1.json``
+(the list is :func:`papi.server.schemas.schema_classes`). The
 schemas are derived from the classes' type annotations, never written by hand:
 
 * ``str``/``int``/``float``/``bool`` -> the JSON type; ``date`` -> an ISO date string;
@@ -12,10 +14,9 @@ schemas are derived from the classes' type annotations, never written by hand:
 * a nested attrs class -> a ``$defs`` entry named after the class, referenced by ``$ref``;
 * the ``schema`` field -> a ``const`` of the class's ``SCHEMA``.
 
-Every field is required (``to_dict()`` writes them all) and no other key is allowed. A few
-``str`` fields hold a closed vocabulary the type does not state (a unit's ``level``, a
-holder's ``status``); :data:`VOCABULARIES` lists them, from the library's own enums where it
-has one.
+Every field is required (``to_dict()`` writes them all) and no other key is allowed. A closed
+vocabulary is stated by the type itself (``Literal[...]``, e.g. a unit's ``level``, a
+holder's ``status``), so the schemas' enums come from the classes, never from a list here.
 
 Run ``python tools/make_schemas.py`` after changing an answer class, and commit the result;
 ``python tools/make_schemas.py --check`` exits 1 when the packaged files are out of date.
@@ -45,38 +46,6 @@ BASE_ID = "https://papi-vn.github.io/schema/"
 JSON = dict[str, Any]
 
 
-def _vocabularies() -> dict[tuple[str, str], list[str | None]]:
-    from papi.territory import Level, UnitKind
-
-    levels: list[str | None] = [lv.value for lv in Level]
-    return {
-        ("UnitInfo", "level"): levels,
-        ("UnitEntry", "level"): levels,
-        ("UnitEntry", "kind"): [k.value for k in UnitKind],
-        ("DeadlineInfo", "applies_to"): levels,
-        ("AgendaItem", "applies_to"): levels,
-        # closed vocabularies the answer classes state in their docstrings but type as ``str``
-        # (to be dropped once they are typed ``Literal[...]``, which the generator reads):
-        ("Holder", "status"): ["known", "acting", "vacant", "unknown"],
-        ("SubjectInfo", "kind"): ["indicator", "task", "topic"],
-        ("Case", "kind"): ["complaint", "denunciation", "information"],
-        ("Case", "channel"): ["office", "online", "post"],
-        ("BasisInfo", "principle"): ["nguoi_dung_dau"],
-        ("Gap", "kind"): [
-            "no_lead",
-            "selector_matches_nobody",
-            "abolished_without_successor",
-            "no_head_post",
-            "no_accountable_person",
-            "content_not_in_data",
-        ],
-    }
-
-
-VOCABULARIES = _vocabularies()
-"""(class name, field) -> the values a ``str`` field may take, from papi's enums."""
-
-
 def answer_classes() -> list[type[Any]]:
     """Every class that gets a schema file, answers first."""
     from papi.server.schemas import schema_classes
@@ -102,7 +71,6 @@ class _Generator:
         self.defs: dict[str, JSON] = {}
 
     def of_type(self, tp: Any, owner: str, field: str) -> JSON:
-        vocabulary = VOCABULARIES.get((owner, field))
         origin = typing.get_origin(tp)
         args = typing.get_args(tp)
         if origin in (types.UnionType, typing.Union):
@@ -119,8 +87,6 @@ class _Generator:
             if set(inner) == {"enum"}:
                 return {"enum": [*inner["enum"], None]}
             return {"anyOf": [{"type": "null"}, inner]}
-        if vocabulary is not None and tp is str:
-            return {"enum": list(vocabulary)}
         if origin is typing.Literal:
             return {"enum": list(args)}
         if origin is tuple:

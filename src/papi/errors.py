@@ -19,11 +19,13 @@ for answers that go beyond what the packaged data can vouch for.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from datetime import date
 
 import attrs
 
 __all__ = [
     "Ambiguous",
+    "Candidate",
     "CoverageError",
     "CoverageWarning",
     "CycleError",
@@ -60,6 +62,43 @@ class Problem:
         return f"{where}{self.path}: {self.message}{shown}"
 
 
+@attrs.frozen(kw_only=True)
+class Candidate:
+    """A record a name may have meant, as data: what :class:`Ambiguous` and :class:`NotFound`
+    list as text (``candidates``, ``closest``) given as fields in their ``choices``, so that a
+    program (the HTTP service, ``papi --json``) need not read them back from the text.
+
+    ``id`` and ``code`` when the record has them; its ``name``; its ``parent`` (the name of the
+    unit containing a unit, or of the unit an organization serves) and that parent's id
+    (``parent_id``); its ``level`` (a unit's level, an element of the PAPI framework's level,
+    ``task``...); and its validity: ``valid_from`` its first day, ``valid_to`` the first day it
+    no longer exists (``None``: open). A candidate known only by a name carries just ``name``.
+
+    >>> Candidate.named("Phường Hoàn Kiếm")
+    Candidate(id=None, name='Phường Hoàn Kiếm', code=None, parent=None, parent_id=None, \
+level=None, valid_from=None, valid_to=None)
+    """
+
+    id: str | None = None
+    name: str
+    code: str | None = None
+    parent: str | None = None
+    parent_id: str | None = None
+    level: str | None = None
+    valid_from: date | None = None
+    valid_to: date | None = None
+
+    @classmethod
+    def named(cls, name: str) -> Candidate:
+        """A candidate known only by its name (or display text)."""
+        return cls(name=name)
+
+
+def _choices(texts: tuple[str, ...], choices: Iterable[Candidate]) -> tuple[Candidate, ...]:
+    given = tuple(choices)
+    return given if given else tuple(Candidate.named(t) for t in texts)
+
+
 class PapiError(Exception):
     """Root of every error papi raises on purpose."""
 
@@ -67,11 +106,15 @@ class PapiError(Exception):
 class NotFound(PapiError, LookupError):
     """A name, code or id matched nothing.
 
-    ``closest`` lists the nearest known names (possibly empty), for "did you mean".
+    ``closest`` lists the nearest known names (possibly empty), for "did you mean";
+    ``choices`` the records they denote as :class:`Candidate` data, where the raiser knows
+    them (else one name-only candidate per name).
 
     >>> err = NotFound("unit", "Hoan Kiem X", closest=("Phường Hoàn Kiếm",))
     >>> print(err)
     unknown unit 'Hoan Kiem X'; closest: 'Phường Hoàn Kiếm'
+    >>> err.choices[0].name
+    'Phường Hoàn Kiếm'
     """
 
     #: The ``context`` in Vietnamese, when the raiser gives one (the territory's errors about
@@ -85,11 +128,13 @@ class NotFound(PapiError, LookupError):
         *,
         closest: Sequence[str] = (),
         context: str | None = None,
+        choices: Iterable[Candidate] = (),
     ) -> None:
         self.what = what
         self.value = value
         self.closest = tuple(closest)
         self.context = context
+        self.choices = _choices(self.closest, choices)
         msg = f"unknown {what} {value!r}"
         if context:
             msg += f" {context}"
@@ -98,29 +143,49 @@ class NotFound(PapiError, LookupError):
         super().__init__(msg)
 
     def __reduce__(self) -> tuple[object, ...]:  # keep pickling (multiprocessing) working
-        return (_rebuild_not_found, (self.what, self.value, self.closest, self.context))
+        return (
+            _rebuild_not_found,
+            (self.what, self.value, self.closest, self.context, self.choices),
+        )
 
 
 def _rebuild_not_found(
-    what: str, value: object, closest: tuple[str, ...], context: str | None
+    what: str,
+    value: object,
+    closest: tuple[str, ...],
+    context: str | None,
+    choices: tuple[Candidate, ...] = (),
 ) -> NotFound:
-    return NotFound(what, value, closest=closest, context=context)
+    return NotFound(what, value, closest=closest, context=context, choices=choices)
 
 
 class Ambiguous(PapiError, LookupError):
-    """A name matched several records; ``candidates`` lists them (as display strings).
+    """A name matched several records; ``candidates`` lists them as display strings, and
+    ``choices`` as :class:`Candidate` data, in the same order where the raiser knows them
+    (else one name-only candidate per display string).
 
-    >>> print(Ambiguous("unit", "Quang Trung", ("Phường Quang Trung", "Xã Quang Trung")))
+    >>> err = Ambiguous("unit", "Quang Trung", ("Phường Quang Trung", "Xã Quang Trung"))
+    >>> print(err)
     ambiguous unit 'Quang Trung': 2 candidates: 'Phường Quang Trung', 'Xã Quang Trung'
+    >>> [c.name for c in err.choices]
+    ['Phường Quang Trung', 'Xã Quang Trung']
     """
 
     #: What the raiser adds to the message (how to choose), in Vietnamese, when it gives it.
     context_vi: str | None = None
 
-    def __init__(self, what: str, value: object, candidates: Sequence[str]) -> None:
+    def __init__(
+        self,
+        what: str,
+        value: object,
+        candidates: Sequence[str],
+        *,
+        choices: Iterable[Candidate] = (),
+    ) -> None:
         self.what = what
         self.value = value
         self.candidates = tuple(candidates)
+        self.choices = _choices(self.candidates, choices)
         shown = ", ".join(repr(c) for c in self.candidates[:20])
         more = f" and {len(self.candidates) - 20} more" if len(self.candidates) > 20 else ""
         super().__init__(
@@ -128,7 +193,20 @@ class Ambiguous(PapiError, LookupError):
         )
 
     def __reduce__(self) -> tuple[object, ...]:
-        return (Ambiguous, (self.what, self.value, self.candidates))
+        return (
+            _rebuild_ambiguous,
+            (type(self), self.what, self.value, self.candidates, self.choices),
+        )
+
+
+def _rebuild_ambiguous(
+    cls: type[Ambiguous],
+    what: str,
+    value: object,
+    candidates: tuple[str, ...],
+    choices: tuple[Candidate, ...],
+) -> Ambiguous:
+    return cls(what, value, candidates, choices=choices)
 
 
 class InvalidData(PapiError, ValueError):

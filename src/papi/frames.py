@@ -224,7 +224,7 @@ def _agenda_rows(a: Agenda, lang: str) -> list[Row]:
             "description": i.description_vi if lang == "vi" else i.description_en,
             "citation": i.citation,
             "applies_to": i.applies_to,
-            "holders": "; ".join(i.holders) or None,
+            "holder_count": i.holder_count,
         }
         for i in a.items
     ]
@@ -464,7 +464,7 @@ _EMPTY: Sequence[tuple[type[Any], tuple[str, ...]]] = (
         ),
     ),
     (Gaps, ("on", "kind", "subject", "message", "basis")),
-    (Agenda, ("due", "task", "title", "description", "citation", "applies_to", "holders")),
+    (Agenda, ("due", "task", "title", "description", "citation", "applies_to", "holder_count")),
     (Units, _UNIT_COLUMNS),
     (Successors, ("asked_id", "asked", *_UNIT_COLUMNS)),
     (

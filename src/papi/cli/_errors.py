@@ -5,12 +5,8 @@ one-line message of an error in English and Vietnamese, :func:`error_document` t
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
 from papi.errors import Ambiguous, InvalidData, NotFound, PapiError, Problem, what_vi
-
-if TYPE_CHECKING:
-    from papi.server.documents import Candidate
 
 __all__ = ["CommandError", "error_document", "messages", "one_line", "problem_text", "problem_vi"]
 
@@ -241,59 +237,32 @@ def messages(exc: BaseException) -> tuple[str, str]:
     return en, en
 
 
-#: A unit that exists on other days than the one asked about, among the candidates of an
-#: :class:`~papi.errors.Ambiguous`: ``"Phường Minh Khai, Quận Hai Bà Trưng (00295, until
-#: 2025-07-01)"`` (``"(28300, id 28300@2024-05-01, until ...)"`` when the id is not the code).
-_PAST_CANDIDATE = re.compile(
-    r"^(?P<name>[^,]+)(?:, (?P<parent>.+))? \((?P<code>[^,()]+)(?:, id (?P<id>[^,()]+))?, "
-    r"(?:until|from) \d{4}-\d{2}-\d{2}\)$"
-)
-
-
-def _structured(text: str) -> Candidate:
-    """A candidate of an :class:`~papi.errors.Ambiguous` as the ``papi.error/1`` document
-    gives it: id, name, parent and code read from its display string."""
-    from papi.server.documents import Candidate
-
-    m = _CANDIDATE.match(text)
-    if m is not None:
-        return Candidate(id=m["id"], name=m["name"], parent=m["parent"], code=m["code"])
-    m = _PAST_CANDIDATE.match(text)
-    if m is not None:
-        ident = m["id"] or m["code"]
-        return Candidate(id=ident, name=m["name"], parent=m["parent"], code=m["code"])
-    m = _ORG_CANDIDATE.match(text)
-    if m is not None:
-        return Candidate(id=m["id"], name=m["name"], parent=m["where"], code=None)
-    return Candidate(id=None, name=text, parent=None, code=None)
-
-
 def error_document(exc: BaseException, lang: str) -> dict[str, object]:
     """The ``papi.error/1`` document of ``exc`` (the error answer of the HTTP service)."""
-    from papi.server.documents import Candidate, Error, ErrorInfo
+    from papi.server.documents import Candidate, Error, ErrorCode, error_info
 
     en, vi = messages(exc)
-    code, status, parameter, value = "invalid_request", 400, None, None
+    code: ErrorCode = "invalid_request"
+    status, parameter, value = 400, None, None
     candidates: tuple[Candidate, ...] = ()
     if isinstance(exc, NotFound):
         code, status, value = "not_found", 404, str(exc.value)
-        candidates = tuple(Candidate(id=None, name=c, parent=None, code=None) for c in exc.closest)
+        candidates = exc.choices
     elif isinstance(exc, Ambiguous):
         code, status, value = "ambiguous", 409, str(exc.value)
-        candidates = tuple(_structured(text) for text in exc.candidates)
+        candidates = exc.choices
     elif isinstance(exc, CommandError):
         code, parameter = "invalid_parameter", exc.parameter
     elif isinstance(exc, InvalidData):
         code = "invalid_parameter"
         parameter = exc.path or None
         value = None if exc.value is None else str(exc.value)
-    info = ErrorInfo(
-        code=code,
-        status=status,
-        lang=lang,
-        message=vi if lang == "vi" else en,
-        message_vi=vi,
-        message_en=en,
+    info = error_info(
+        code,
+        status,
+        lang,
+        vi=vi,
+        en=en,
         parameter=parameter,
         value=value,
         candidates=candidates,

@@ -39,6 +39,7 @@ from papi.governance.answers import (
     Gap,
     Gaps,
     Holder,
+    HolderRef,
     Hop,
     LawRoleInfo,
     Notice,
@@ -49,6 +50,7 @@ from papi.governance.answers import (
     Responsible,
     SkippedDay,
     SubjectInfo,
+    TaskHolders,
     UnitInfo,
 )
 from papi.governance.answers import task_sort_key as task_sort_key
@@ -73,6 +75,7 @@ __all__ = [
     "Gaps",
     "Governance",
     "Holder",
+    "HolderRef",
     "Hop",
     "LawRoleInfo",
     "Notice",
@@ -83,6 +86,7 @@ __all__ = [
     "Responsible",
     "SkippedDay",
     "SubjectInfo",
+    "TaskHolders",
     "UnitInfo",
     "citation_vi",
 ]

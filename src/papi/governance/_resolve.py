@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Literal, NamedTuple
+from typing import TYPE_CHECKING, Literal, NamedTuple, cast
 
 from papi.dates import Validity, parse_day
 from papi.duties import (
@@ -30,7 +30,7 @@ from papi.duties import (
     Unlisted,
     innermost,
 )
-from papi.errors import Ambiguous, InvalidData, NotFound
+from papi.errors import Ambiguous, Candidate, InvalidData, NotFound
 from papi.governance import notices
 from papi.governance._tables import ABSENT
 from papi.governance.answers import (
@@ -48,6 +48,7 @@ from papi.territory import Level, Unit, UnitKind
 if TYPE_CHECKING:
     from papi.framework import Element
     from papi.governance._context import Context
+    from papi.governance.answers import SuccessionKind
     from papi.organizations import Organization, Post
     from papi.territory import Succession
 
@@ -153,7 +154,9 @@ def holder(ctx: Context, post: Post, on: date, era: int) -> Holder:
     return ctx.tables.holders.put(key, new)
 
 
-def basis(ctx: Context, a: Assignment, principle: str | None = None) -> BasisInfo:
+def basis(
+    ctx: Context, a: Assignment, principle: Literal["nguoi_dung_dau"] | None = None
+) -> BasisInfo:
     key = (a.id, principle)  # assignment ids are unique (checked by the Builder)
     found = ctx.tables.bases.get(key)
     if found is not ABSENT:
@@ -183,7 +186,7 @@ def unit_level(ctx: Context, org: OrgInfo) -> str | None:
 def hops(ctx: Context, chain: Iterable[Succession]) -> tuple[Hop, ...]:
     return tuple(
         Hop(
-            kind=s.kind,
+            kind=cast("SuccessionKind", s.kind),  # checked by Succession
             effective=s.effective,
             act=s.act,
             abolished=tuple(_name_of(ctx, i) for i in s.predecessors),
@@ -566,12 +569,41 @@ def _find_subject(ctx: Context, subject: str) -> SubjectInfo:
     if len(tasks) == 1 and not elements:
         return _find_subject(ctx, tasks[0])
     if elements or tasks:
-        raise Ambiguous("subject", subject, tuple(e.code for e in elements) + tuple(tasks))
+        raise Ambiguous(
+            "subject",
+            subject,
+            tuple(e.code for e in elements) + tuple(tasks),
+            choices=_subject_choices(ctx, elements, tasks),
+        )
+    closest = ctx.task_names.closest(text)
+    named = (t for name in closest for t in ctx.task_names.find(name))
     raise NotFound(
         "subject (indicator code, task id or name)",
         subject,
-        closest=ctx.task_names.closest(text),
+        closest=closest,
+        choices=_subject_choices(ctx, (), tuple(dict.fromkeys(named))),
     )
+
+
+def _subject_choices(
+    ctx: Context, elements: Iterable[Element], tasks: Iterable[str]
+) -> tuple[Candidate, ...]:
+    """Elements of the framework and tasks as :class:`~papi.errors.Candidate` data."""
+    out = [
+        Candidate(
+            id=e.code,
+            name=e.name_vi,
+            code=e.code,
+            parent=e.parent,
+            parent_id=e.parent,
+            level=e.level.value,
+        )
+        for e in elements
+    ]
+    for tid in tasks:
+        t = ctx.tasks[tid]
+        out.append(Candidate(id=t.id, name=t.title_vi, code=t.id, level="task"))
+    return tuple(out)
 
 
 def _law_topic(ctx: Context, text: str) -> SubjectInfo | None:
@@ -629,7 +661,9 @@ def _where_succeeded(
 
         names = tuple(str(u.name) for u in succ)
         chain = ctx.territory.succession_chain(place, on=on)
-        raise _split(asked, on, chain[0].effective if chain else None, names) from err
+        ended = chain[0].effective if chain else None
+        choices = tuple(unit_choice(ctx, u, on) for u in succ)
+        raise _split(asked, on, ended, names, choices) from err
     if err is not None:
         raise err
     validity = place.validity if isinstance(place, Unit) else None
@@ -638,6 +672,22 @@ def _where_succeeded(
         asked,
         context=f"on {on.isoformat()} (it exists {validity} and no successor is recorded "
         "for that day; ask about a unit existing then)",
+    )
+
+
+def unit_choice(ctx: Context, unit: Unit, on: date) -> Candidate:
+    """``unit`` (existing on ``on``) as a :class:`~papi.errors.Candidate`, with its parent
+    on ``on``."""
+    parent = ctx.territory.parent(unit, on=on)
+    return Candidate(
+        id=unit.id,
+        name=unit.name,
+        code=unit.code,
+        parent=parent.name if parent is not None else None,
+        parent_id=parent.id if parent is not None else None,
+        level=unit.level.value,
+        valid_from=unit.valid_from,
+        valid_to=unit.valid_to,
     )
 
 

@@ -22,7 +22,7 @@ from collections.abc import Mapping
 from datetime import date
 from html import escape
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Literal, TypeAlias, TypeVar
 
 import attrs
 from cattrs.preconf.json import make_converter
@@ -41,7 +41,7 @@ from papi.governance.explain import (
     task_sort_key,
 )
 from papi.progress import Status
-from papi.rules import citation_vi
+from papi.rules import citation_vi, reference_en
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -56,17 +56,23 @@ __all__ = [
     "AgendaItem",
     "BasisInfo",
     "Case",
+    "CaseKind",
     "CaseStep",
+    "Channel",
     "DeadlineInfo",
     "Duties",
     "DutyItem",
     "Escalation",
     "EscalationStep",
     "Gap",
+    "GapKind",
     "Gaps",
     "Holder",
+    "HolderRef",
+    "HolderStatus",
     "Hop",
     "LawRoleInfo",
+    "LevelName",
     "Notice",
     "OrgInfo",
     "Overdue",
@@ -75,11 +81,45 @@ __all__ = [
     "Responsible",
     "SkippedDay",
     "SubjectInfo",
+    "SubjectKind",
+    "SuccessionKind",
+    "TaskHolders",
     "UnitInfo",
     "task_sort_key",
 ]
 
+# --------------------------------------------------------------------------- vocabularies
+
+LevelName: TypeAlias = Literal["province", "district", "commune", "village"]
+"""The level of a unit as answers write it: the values of :class:`papi.territory.Level`."""
+HolderStatus: TypeAlias = Literal["known", "acting", "vacant", "unknown"]
+"""What the data says of who holds a post on the day (:class:`Holder`)."""
+SubjectKind: TypeAlias = Literal["indicator", "task", "topic"]
+"""What a question was about (:class:`SubjectInfo`)."""
+GapKind: TypeAlias = Literal[
+    "no_lead",
+    "selector_matches_nobody",
+    "abolished_without_successor",
+    "no_head_post",
+    "no_accountable_person",
+    "content_not_in_data",
+]
+"""The kinds of hole in a plan (:class:`Gap`)."""
+CaseKind: TypeAlias = Literal["complaint", "denunciation", "information"]
+"""The kinds of case :meth:`Governance.case <papi.governance.Governance.case>` follows."""
+Channel: TypeAlias = Literal["office", "online", "post"]
+"""How an information request arrived (:class:`Case`)."""
+SuccessionKind: TypeAlias = Literal[
+    "merge", "split", "rename", "abolish_tier", "absorb", "reorganise"
+]
+"""The kinds of :class:`papi.territory.Succession` (:class:`Hop`)."""
+
 # --------------------------------------------------------------------------- answer data
+
+
+def _citation_vi(self: Any) -> Any:
+    """The default of a ``citation_vi`` field: the ``citation`` beside it, the Vietnamese way."""
+    return None if self.citation is None else citation_vi(self.citation)
 
 
 @attrs.frozen(kw_only=True, cache_hash=True)
@@ -89,7 +129,7 @@ class UnitInfo:
     id: str
     code: str
     name: str
-    level: str
+    level: LevelName
 
 
 @attrs.frozen(kw_only=True, cache_hash=True)
@@ -125,7 +165,7 @@ class Holder:
     'Lê Hồng Sơn (acting)'
     """
 
-    status: str
+    status: HolderStatus
     person: str | None = None
     since: date | None = None
     sources: tuple[str, ...] = ()
@@ -146,14 +186,19 @@ class Holder:
 class BasisInfo:
     """What put an entry in an answer: the assignment, the document and its reference.
     ``principle`` is ``"nguoi_dung_dau"`` when the entry follows from the head-of-organization
-    principle rather than from an explicit assignment."""
+    principle rather than from an explicit assignment. ``reference`` is the article or
+    paragraph as the document writes it (Vietnamese), ``reference_en`` the same in English
+    (:func:`papi.rules.reference_en`)."""
 
     assignment: str
     document: str
     citation_vi: str
     citation_en: str
     reference: str
-    principle: str | None = None
+    principle: Literal["nguoi_dung_dau"] | None = None
+    reference_en: str = attrs.field(
+        default=attrs.Factory(lambda self: reference_en(self.reference), takes_self=True)
+    )
 
 
 @attrs.frozen(kw_only=True, cache_hash=True)
@@ -161,13 +206,15 @@ class Hop:
     """One succession step taken while resolving: ``abolished`` (names of what ended) passed to
     ``successors`` on ``effective`` by ``act``."""
 
-    kind: str
+    kind: SuccessionKind
     effective: date
     act: str
     abolished: tuple[str, ...]
     successors: tuple[str, ...]
     citation: str
     note: str | None = None
+    #: ``citation`` (English) written the Vietnamese way
+    citation_vi: str = attrs.field(default=attrs.Factory(_citation_vi, takes_self=True))
 
     def text(self, lang: str) -> str:
         """One sentence describing the hop."""
@@ -227,7 +274,9 @@ class DeadlineInfo:
     citation: str | None
     statute: str | None
     recurring: bool
-    applies_to: str | None
+    applies_to: LevelName | None
+    #: ``citation`` (English) written the Vietnamese way
+    citation_vi: str | None = attrs.field(default=attrs.Factory(_citation_vi, takes_self=True))
 
 
 @attrs.frozen(kw_only=True, cache_hash=True)
@@ -249,7 +298,7 @@ class SubjectInfo:
     law's duties (``kind="topic"``: "khiếu nại", "complaint"; see :mod:`papi.law`), and the
     tasks it covers."""
 
-    kind: str
+    kind: SubjectKind
     code: str
     name_vi: str
     name_en: str | None
@@ -437,7 +486,9 @@ class Duties(_Answer):
 
 @attrs.frozen(kw_only=True)
 class AgendaItem:
-    """One deadline in a window."""
+    """One deadline in a window: who must meet it is in the agenda's ``holders`` under its
+    ``task`` (those of level ``applies_to`` when it is set); ``holder_count`` says how many
+    they are."""
 
     due: date
     task: str
@@ -446,14 +497,43 @@ class AgendaItem:
     description_vi: str
     description_en: str
     citation: str | None
-    applies_to: str | None
-    holders: tuple[str, ...]
+    applies_to: LevelName | None
+    holder_count: int
+    #: ``citation`` (English) written the Vietnamese way
+    citation_vi: str | None = attrs.field(default=attrs.Factory(_citation_vi, takes_self=True))
+
+
+@attrs.frozen(kw_only=True, cache_hash=True)
+class HolderRef:
+    """An organization that must meet deadlines, compactly: its ``id`` and ``name``, the unit
+    it serves (``unit``, an id) and that unit's ``level``, its ``roles`` for the task, its head
+    post (``post``, an id; ``None`` when it has none) and the person holding that post on the
+    day where the data names one (``person``; acting holders included)."""
+
+    id: str
+    name: str
+    unit: str | None
+    level: LevelName | None
+    roles: tuple[Role, ...]
+    post: str | None
+    person: str | None
+
+
+@attrs.frozen(kw_only=True)
+class TaskHolders:
+    """Who must meet the deadlines of ``task`` in an :class:`Agenda`: the organizations
+    holding it, in any role, on the agenda's first day."""
+
+    task: str
+    organizations: tuple[HolderRef, ...]
 
 
 @attrs.frozen(kw_only=True, repr=False)
 class Agenda(_Answer):
     """The answer of :meth:`Governance.agenda`: deadlines in ``[start, end]``, recurring ones
-    expanded, sorted by date."""
+    expanded, sorted by date; who must meet them once per task (``holders``: over the whole
+    country a task of every commune has 3,321 holders, and a quarter repeats it in every
+    item)."""
 
     SCHEMA: ClassVar[str] = "papi.agenda/1"
     schema: str = _schema("papi.agenda/1")
@@ -461,7 +541,19 @@ class Agenda(_Answer):
     start: date
     end: date
     items: tuple[AgendaItem, ...]
+    holders: tuple[TaskHolders, ...] = ()
     warnings: tuple[Notice, ...] = ()
+
+    def holders_of(self, item: AgendaItem) -> tuple[HolderRef, ...]:
+        """Who must meet ``item``: the holders of its task (of its level, when it has one)."""
+        for group in self.holders:
+            if group.task == item.task:
+                return tuple(
+                    h
+                    for h in group.organizations
+                    if item.applies_to is None or h.level == item.applies_to
+                )
+        return ()
 
     def _summary(self) -> str:
         return (
@@ -531,13 +623,15 @@ class Escalation(_Answer):
 class Gap:
     """A hole in a plan: ``kind`` is one of ``no_lead``, ``selector_matches_nobody``,
     ``abolished_without_successor``, ``no_head_post``, ``no_accountable_person``,
-    ``content_not_in_data`` (a task whose content is defined in a text the dataset lacks)."""
+    ``content_not_in_data`` (a task whose content is defined in a text the dataset lacks);
+    ``basis`` cites the assignment or task at fault (``basis_vi``: in Vietnamese)."""
 
-    kind: str
+    kind: GapKind
     subject: str
     message_vi: str
     message_en: str
     basis: str | None = None
+    basis_vi: str | None = None
 
 
 @attrs.frozen(kw_only=True, repr=False)
@@ -606,6 +700,13 @@ class CaseStep:
     nominal_end: date | None
     skipped: tuple[SkippedDay, ...]
     elapsed: bool
+    #: ``citation`` and ``also`` (English) written the Vietnamese way
+    citation_vi: str | None = attrs.field(default=attrs.Factory(_citation_vi, takes_self=True))
+    also_vi: tuple[str, ...] = attrs.field(
+        default=attrs.Factory(
+            lambda self: tuple(citation_vi(c) for c in self.also), takes_self=True
+        )
+    )
 
 
 @attrs.frozen(kw_only=True, repr=False)
@@ -617,13 +718,13 @@ class Case(_Answer):
 
     SCHEMA: ClassVar[str] = "papi.case/1"
     schema: str = _schema("papi.case/1")
-    kind: str
+    kind: CaseKind
     where: UnitInfo
     received: date
     on: date
     complex: bool
     remote: bool
-    channel: str | None
+    channel: Channel | None
     steps: tuple[CaseStep, ...]
     hops: tuple[Hop, ...]
     warnings: tuple[Notice, ...]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from papi.duties import Role
 from papi.rules import citation_vi
@@ -45,7 +45,7 @@ __all__ = [
 
 #: :attr:`BasisInfo.principle <papi.governance.BasisInfo.principle>` of an entry that follows
 #: from the head-of-organization (người đứng đầu) principle.
-PRINCIPLE_HEAD = "nguoi_dung_dau"
+PRINCIPLE_HEAD: Final = "nguoi_dung_dau"
 
 
 def task_sort_key(task_id: str) -> tuple[object, ...]:
@@ -317,7 +317,9 @@ def explain_agenda(a: Agenda, lang: str) -> str:
         if i.citation:
             cite = f" [{_cite(i.citation, lang)}]"
         when = f"{i.due:%d/%m/%Y}" if vi else i.due.isoformat()
-        lines.append(f"- {when} {_tasks([i.task], lang)}: {desc}{cite}")
+        n = i.holder_count
+        who = (f" — {n} cơ quan" if vi else f" — {n} holder{'s' if n != 1 else ''}") if n else ""
+        lines.append(f"- {when} {_tasks([i.task], lang)}: {desc}{cite}{who}")
     if a.warnings:
         lines.append("Lưu ý:" if vi else "Warnings:")
         tasks = {i.task for i in a.items}

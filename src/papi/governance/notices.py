@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from papi.governance.answers import Gap, Hop, Notice
+from papi.governance.answers import Gap, GapKind, Hop, Notice
 from papi.governance.explain import cap
 
 if TYPE_CHECKING:
@@ -63,10 +63,19 @@ def content_not_in_data(task: str, reference: str, doc: Document) -> Notice:
     return Notice(code="content_not_in_data", message_vi=vi, message_en=en)
 
 
-def content_not_in_data_gap(task: str, reference: str, doc: Document, basis: str) -> Gap:
+def content_not_in_data_gap(
+    task: str, reference: str, doc: Document, basis: str, basis_vi: str
+) -> Gap:
     """The gap of the same name (see :func:`content_not_in_data`)."""
     vi, en = _content_texts(task, reference, doc)
-    return Gap(kind="content_not_in_data", subject=task, message_vi=vi, message_en=en, basis=basis)
+    return Gap(
+        kind="content_not_in_data",
+        subject=task,
+        message_vi=vi,
+        message_en=en,
+        basis=basis,
+        basis_vi=basis_vi,
+    )
 
 
 def lead_unknown(code: str) -> Notice:
@@ -97,7 +106,7 @@ def unlisted_holders(a: Assignment, u: Unlisted, basis: BasisInfo, doc: Document
         f"«{a.role.label('vi')}» được giao cho {u.describe('vi')} ({cite_vi}, "
         f"{u.reference}); văn bản này không có trong dữ liệu nên không xác định được "
         "cơ quan cụ thể",
-        message_en=f"{a.task}: under {basis.citation_en}, {basis.reference}, the "
+        message_en=f"{a.task}: under {basis.citation_en}, {basis.reference_en}, the "
         f"{a.role.value} role is assigned to {u.describe('en')} ({cite_en}, "
         f"{u.reference}); that text is not in the dataset, so the agency cannot be "
         "named",
@@ -301,7 +310,7 @@ def deadline_unknown(
 # ----------------------------------------------------------------------------------- gaps
 
 
-def unlisted_gap(a: Assignment, u: Unlisted, basis: str) -> Gap:
+def unlisted_gap(a: Assignment, u: Unlisted, basis: str, basis_vi: str) -> Gap:
     """``selector_matches_nobody`` for holders listed in a text the dataset lacks."""
     return Gap(
         kind="selector_matches_nobody",
@@ -310,11 +319,12 @@ def unlisted_gap(a: Assignment, u: Unlisted, basis: str) -> Gap:
         "không xác định được cơ quan nào",
         message_en=f"{a.task} ({a.role.value}): {u.describe('en')} — matches no known organization",
         basis=basis,
+        basis_vi=basis_vi,
     )
 
 
 def abolished_or_unmatched(
-    kind: str, a: Assignment, selector: Selector, on: date, basis: str
+    kind: GapKind, a: Assignment, selector: Selector, on: date, basis: str, basis_vi: str
 ) -> Gap:
     """``abolished_without_successor`` or ``selector_matches_nobody`` on ``on``."""
     return Gap(
@@ -325,10 +335,13 @@ def abolished_or_unmatched(
         message_en=f"{a.task} ({a.role.value}): {selector.describe('en')} "
         f"matches nobody on {on.isoformat()}",
         basis=basis,
+        basis_vi=basis_vi,
     )
 
 
-def no_accountable_person(a: Assignment, unknown: int, total: int, basis: str) -> Gap:
+def no_accountable_person(
+    a: Assignment, unknown: int, total: int, basis: str, basis_vi: str
+) -> Gap:
     """``no_accountable_person``: organizations whose head post has no known holder."""
     return Gap(
         kind="no_accountable_person",
@@ -337,6 +350,7 @@ def no_accountable_person(a: Assignment, unknown: int, total: int, basis: str) -
         message_en=f"{a.task}: {unknown} of {total} organizations have no "
         "known person in their head post",
         basis=basis,
+        basis_vi=basis_vi,
     )
 
 

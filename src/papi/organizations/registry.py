@@ -26,7 +26,7 @@ import attrs
 import networkx as nx
 
 from papi.dates import Validity, _warn_outside_coverage, parse_day
-from papi.errors import Ambiguous, InvalidData, NotFound
+from papi.errors import Ambiguous, Candidate, InvalidData, NotFound
 from papi.organizations.model import (
     GUIDING_KINDS,
     Holding,
@@ -507,7 +507,12 @@ class Organizations:
             return live[0]
         if len(live) > 1:
             live.sort(key=lambda o: o.id)
-            raise Ambiguous("organization", ref, tuple(self._candidate(o, on) for o in live))
+            raise Ambiguous(
+                "organization",
+                ref,
+                tuple(self._candidate(o, on) for o in live),
+                choices=tuple(self._choice(o, on) for o in live),
+            )
         if named:
             raise self._gone(ref, named, on)
         raise NotFound("organization", ref, closest=self._names.closest(ref))
@@ -538,6 +543,19 @@ class Organizations:
         top = list(terr._ancestors_on(unit.id, on.toordinal()))
         where = unit.name if not top else f"{unit.name}, {top[-1].name}"
         return f"{o.name} (id {o.id}, unit {o.unit_id}: {where})"
+
+    def _choice(self, o: Organization, on: date) -> Candidate:
+        """``o`` as a :class:`~papi.errors.Candidate`: its parent is the unit it serves."""
+        unit = self._territory.get(o.unit_id) if o.unit_id in self._territory else None
+        return Candidate(
+            id=o.id,
+            name=o.name,
+            parent=unit.name if unit is not None else None,
+            parent_id=o.unit_id,
+            level=unit.level.value if unit is not None else None,
+            valid_from=o.valid_from,
+            valid_to=o.valid_to,
+        )
 
     def _gone(self, ref: str, orgs: list[Organization], on: date) -> NotFound:
         """The error for a reference to organizations that exist on other days than ``on``:
@@ -588,7 +606,12 @@ class Organizations:
             latest = max(o.valid_to for o in past if o.valid_to is not None)
             past = [o for o in past if o.valid_to == latest]
             if len(past) > 1:
-                raise Ambiguous("organization", ref, tuple(str(o) for o in past)) from None
+                raise Ambiguous(
+                    "organization",
+                    ref,
+                    tuple(str(o) for o in past),
+                    choices=tuple(self._choice(o, on) for o in past),
+                ) from None
             return past[0]
 
     def _unit(self, unit: UnitRef, on: date) -> Unit:

@@ -36,7 +36,7 @@ from __future__ import annotations
 
 from papi.calendar import received_on
 from papi.rules.catalogue import Statute, rule_from_dict, statute, statutes
-from papi.rules.citation import Citation, citation_vi
+from papi.rules.citation import Citation, citation_vi, reference_en
 from papi.rules.civil_code import PeriodUnit, period_end
 from papi.rules.model import (
     After,
@@ -68,6 +68,7 @@ __all__ = [
     "citation_vi",
     "period_end",
     "received_on",
+    "reference_en",
     "rule_from_dict",
     "statute",
     "statutes",

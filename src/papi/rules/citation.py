@@ -18,7 +18,7 @@ from papi.rules._checks import (
     _str,
 )
 
-__all__ = ["Citation", "citation_vi"]
+__all__ = ["Citation", "citation_vi", "reference_en"]
 
 
 _KIND_VI = {
@@ -100,6 +100,46 @@ def citation_vi(text: str) -> str:
     if m is None or not any(ch.isdigit() for ch in m["document"]):
         return _document_vi(text)
     return f"{_document_vi(m['document'])}, {_article_text(m['article'], 'vi')}"
+
+
+_PIECE_VI = re.compile(
+    r"^(?:điểm (?P<point>[a-zđ]) ?)?(?:khoản (?P<clause>[0-9]+) ?)?"
+    r"(?:Điều (?P<arts>[0-9]+[a-z]?(?:, [0-9]+[a-z]?)*))?$"
+)
+_NOTES_EN = {
+    "(văn bản chưa đọc được)": "(text not read yet)",
+    "(điều khoản chưa xác minh)": "(article not verified)",
+}
+
+
+def reference_en(reference: str) -> str:
+    """An article reference written the Vietnamese way (as the law's duties write them), the
+    English way (as :class:`Citation` writes it): the counterpart of :func:`citation_vi` for
+    the ``reference`` of an assignment's basis. Text it does not recognise is returned
+    unchanged.
+
+    >>> reference_en("điểm d khoản 2 Điều 15"), reference_en("Điều 17, 20")
+    ('Art 15(2)(d)', 'Arts 17, 20')
+    >>> reference_en("khoản 1 và điểm h khoản 2 Điều 9"), reference_en("¶6")
+    ('Art 9(1) and Art 9(2)(h)', '¶6')
+    """
+    text = reference.strip()
+    if text in _NOTES_EN:
+        return _NOTES_EN[text]
+    out: list[str] = []
+    for part in text.split("; "):
+        matches = [_PIECE_VI.match(piece) for piece in part.split(" và ")]
+        if not all(matches) or not matches or matches[-1] is None or not matches[-1]["arts"]:
+            return reference
+        arts = matches[-1]["arts"]
+        pieces = []
+        for m in matches:
+            assert m is not None
+            own = m["arts"] or arts
+            subs = "".join(f"({p})" for p in (m["clause"], m["point"]) if p)
+            pieces.append(f"Arts {own}" if "," in own and not subs else f"Art {own}{subs}")
+        out.append(" and ".join(pieces))
+    return "; ".join(out)
 
 
 @attrs.frozen

@@ -22,13 +22,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Literal, TypeAlias, cast
 
 import attrs
 from cattrs.preconf.json import make_converter
 
+from papi.errors import Candidate
 from papi.framework import Framework
-from papi.rules import Statute
+from papi.governance.answers import LevelName, SuccessionKind
+from papi.rules import Statute, reference_en
 from papi.scoring import Group, OfficialResult
 from papi.territory import Level, Succession, Territory, Unit
 
@@ -40,23 +42,29 @@ __all__ = [
     "DimensionResult",
     "Document",
     "ElementInfo",
+    "ElementLevel",
     "Error",
+    "ErrorCode",
     "ErrorInfo",
     "FrameworkDocument",
     "GroupInfo",
     "Health",
     "ResultInfo",
     "Scores",
+    "StatuteHolder",
     "StatuteInfo",
     "Statutes",
     "SuccessionInfo",
     "Successors",
     "UnitEntry",
+    "UnitKindName",
     "Units",
     "conversion_document",
     "deadline_document",
+    "error_info",
     "framework_document",
     "scores_document",
+    "statute_holders",
     "statute_info",
     "successors_document",
     "unit_entry",
@@ -84,6 +92,35 @@ def _schema(name: str) -> Any:
 
 # ------------------------------------------------------------------------------ units
 
+UnitKindName: TypeAlias = Literal[
+    "thành phố trực thuộc trung ương",
+    "tỉnh",
+    "quận",
+    "huyện",
+    "thị xã",
+    "thành phố thuộc tỉnh",
+    "phường",
+    "xã",
+    "thị trấn",
+    "đặc khu",
+    "thôn",
+    "tổ dân phố",
+]
+"""A unit's kind word: the values of :class:`papi.territory.UnitKind`."""
+ElementLevel: TypeAlias = Literal["dimension", "sub_dimension", "indicator"]
+"""The level of an element of the PAPI framework: the values of :class:`papi.framework.Level`."""
+ErrorCode: TypeAlias = Literal[
+    "not_found",
+    "ambiguous",
+    "missing_parameter",
+    "invalid_parameter",
+    "invalid_request",
+    "no_such_endpoint",
+    "method_not_allowed",
+    "internal_error",
+]
+"""The stable codes of :class:`ErrorInfo`."""
+
 
 @attrs.frozen(kw_only=True)
 class UnitEntry:
@@ -96,8 +133,8 @@ class UnitEntry:
     code: str
     name: str
     name_en: str | None
-    level: str
-    kind: str
+    level: LevelName
+    kind: UnitKindName
     parent: str | None
     parent_name: str | None
     valid_from: date | None
@@ -135,7 +172,7 @@ class Units(Document):
     SCHEMA: ClassVar[str] = "papi.units/1"
     schema: str = _schema("papi.units/1")
     on: date
-    level: str | None
+    level: LevelName | None
     within: str | None
     units: tuple[UnitEntry, ...]
 
@@ -169,7 +206,7 @@ class SuccessionInfo:
     successors: tuple[str, ...]
     effective: date
     act: str
-    kind: str
+    kind: SuccessionKind
     primary: str | None
     note: str | None
     verified: bool
@@ -195,7 +232,7 @@ def _succession(s: Succession) -> SuccessionInfo:
         successors=s.successors,
         effective=s.effective,
         act=s.act,
-        kind=s.kind,
+        kind=cast("SuccessionKind", s.kind),
         primary=s.primary,
         note=s.note,
         verified=s.verified,
@@ -272,7 +309,10 @@ def conversion_document(
 class StatuteInfo:
     """A statutory deadline rule as shown by the service: the rule described in both
     languages, its legal basis (``citation_vi``/``citation_en``, further bases in ``also``),
-    who acts, the validity of this version and whether it is verified against the law."""
+    who acts (``holder``: the catalogue's own words, in English; ``holder_key`` and
+    ``holder_name_vi``/``holder_name_en``: the holder of the law's index,
+    :func:`papi.law.statute_holder`), the validity of this version and whether it is verified
+    against the law."""
 
     key: str
     title_vi: str
@@ -285,6 +325,9 @@ class StatuteInfo:
     also_vi: tuple[str, ...]
     also_en: tuple[str, ...]
     holder: str
+    holder_key: str
+    holder_name_vi: str
+    holder_name_en: str
     valid_from: date | None
     valid_to: date | None
     verified: bool
@@ -293,6 +336,9 @@ class StatuteInfo:
 
 def statute_info(st: Statute) -> StatuteInfo:
     """The :class:`StatuteInfo` of a catalogue entry."""
+    from papi.law import statute_holder
+
+    holder = statute_holder(st.key)
     return StatuteInfo(
         key=st.key,
         title_vi=st.title_vi,
@@ -305,6 +351,9 @@ def statute_info(st: Statute) -> StatuteInfo:
         also_vi=tuple(c.text("vi") for c in st.also),
         also_en=tuple(c.text("en") for c in st.also),
         holder=st.holder,
+        holder_key=holder.key,
+        holder_name_vi=holder.name_vi,
+        holder_name_en=holder.name_en,
         valid_from=st.validity.valid_from,
         valid_to=st.validity.valid_to,
         verified=st.verified,
@@ -323,12 +372,49 @@ class Statutes(Document):
 
 
 @attrs.frozen(kw_only=True)
+class StatuteHolder:
+    """Who must meet a statutory deadline on the day, as a post or organization of the model
+    (:func:`papi.law.statute_posts`): its names in both languages, the assignment of the law's
+    duties that says so (``None`` when the statute names the holder itself), that
+    assignment's document and article in both languages (``reference_vi``/``reference_en``,
+    empty when none), and ``sourced`` (false: no act found, or a text not verified)."""
+
+    name_vi: str
+    name_en: str
+    assignment: str | None
+    document: str | None
+    reference_vi: str
+    reference_en: str
+    sourced: bool
+
+
+def statute_holders(key: str, on: date) -> tuple[StatuteHolder, ...]:
+    """The :class:`StatuteHolder` entries of the statutory deadline ``key`` on ``on``."""
+    from papi.law import statute_posts
+
+    return tuple(
+        StatuteHolder(
+            name_vi=p.name_vi,
+            name_en=p.name_en,
+            assignment=p.assignment,
+            document=p.document,
+            reference_vi=p.reference,
+            reference_en=reference_en(p.reference),
+            sourced=p.sourced,
+        )
+        for p in statute_posts(key, on)
+    )
+
+
+@attrs.frozen(kw_only=True)
 class Deadline(Document):
     """The due date of the statutory rule ``statute`` counted from ``start`` (Vietnamese
     working days and holidays; Civil Code rules for periods). ``due`` is ``None`` when the law's
     period is not sourced yet, with the reason in ``due_reason_vi``/``due_reason_en``;
     ``estimated`` is true when the official holiday notice of that year is not in the data.
-    With ``end``, ``occurrences`` lists every deadline of a recurring rule up to ``end``."""
+    With ``end``, ``occurrences`` lists every deadline of a recurring rule up to ``end``.
+    ``holders`` says who must meet the deadline on ``start``, as posts or organizations of
+    the model, each with its basis (:class:`StatuteHolder`)."""
 
     SCHEMA: ClassVar[str] = "papi.deadline/1"
     schema: str = _schema("papi.deadline/1")
@@ -340,6 +426,7 @@ class Deadline(Document):
     estimated: bool | None
     end: date | None
     occurrences: tuple[date, ...]
+    holders: tuple[StatuteHolder, ...]
 
 
 def deadline_document(key: str, *, start: date, end: date | None = None) -> Deadline:
@@ -368,6 +455,7 @@ def deadline_document(key: str, *, start: date, end: date | None = None) -> Dead
             estimated=None,
             end=end,
             occurrences=(),
+            holders=statute_holders(st.key, start),
         )
     cal = default_calendar()
     due = st.due(start, cal)
@@ -390,6 +478,7 @@ def deadline_document(key: str, *, start: date, end: date | None = None) -> Dead
         estimated=cal.is_estimated(due),
         end=end,
         occurrences=series,
+        holders=statute_holders(st.key, start),
     )
 
 
@@ -402,7 +491,7 @@ class ElementInfo:
     parent's code, ``first_year``/``last_year`` the PAPI years it is in force."""
 
     code: str
-    level: str
+    level: ElementLevel
     name_vi: str
     name_en: str
     parent: str | None
@@ -567,22 +656,10 @@ class Health(Document):
 
     SCHEMA: ClassVar[str] = "papi.health/1"
     schema: str = _schema("papi.health/1")
-    status: str
+    status: Literal["ok"]
     version: str
     coverage_from: date | None
     coverage_to: date | None
-
-
-@attrs.frozen(kw_only=True)
-class Candidate:
-    """A record an ambiguous or unknown name may have meant: ``id`` and ``code`` when the
-    record has them, its ``name`` and its ``parent``'s name (for a unit, the unit containing
-    it on the day asked)."""
-
-    id: str | None
-    name: str
-    parent: str | None
-    code: str | None
 
 
 @attrs.frozen(kw_only=True)
@@ -592,9 +669,10 @@ class ErrorInfo:
     ``method_not_allowed``, ``internal_error``); ``message`` is in the language asked
     (``lang``), also given in both languages; ``parameter`` names the query parameter at fault
     and ``value`` its value; ``candidates`` lists what an ambiguous or unknown name may have
-    meant."""
+    meant, as records (:class:`papi.errors.Candidate`: id, name, code, parent, level,
+    validity)."""
 
-    code: str
+    code: ErrorCode
     status: int
     lang: str
     message: str
@@ -603,6 +681,32 @@ class ErrorInfo:
     parameter: str | None
     value: str | None
     candidates: tuple[Candidate, ...]
+
+
+def error_info(
+    code: ErrorCode,
+    status: int,
+    lang: str,
+    *,
+    vi: str,
+    en: str,
+    parameter: str | None = None,
+    value: str | None = None,
+    candidates: tuple[Candidate, ...] = (),
+) -> ErrorInfo:
+    """The :class:`ErrorInfo` of an error said in both languages, ``message`` in ``lang``
+    (the service's and ``papi --json``'s errors alike)."""
+    return ErrorInfo(
+        code=code,
+        status=status,
+        lang=lang,
+        message=vi if lang == "vi" else en,
+        message_vi=vi,
+        message_en=en,
+        parameter=parameter,
+        value=value,
+        candidates=candidates,
+    )
 
 
 @attrs.frozen(kw_only=True)

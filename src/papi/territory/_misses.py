@@ -9,7 +9,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
-from papi.errors import Ambiguous, NotFound
+from papi.errors import Ambiguous, Candidate, NotFound
 from papi.territory.model import _FAR_PAST, Unit, UnitRef
 
 if TYPE_CHECKING:
@@ -21,9 +21,15 @@ class _AmbiguousPast(Ambiguous):
     name one of them (candidates read ``"Name, Parent (code, until date)"``)."""
 
     def __init__(
-        self, what: str, value: object, candidates: Iterable[str], candidates_vi: Sequence[str]
+        self,
+        what: str,
+        value: object,
+        candidates: Iterable[str],
+        candidates_vi: Sequence[str],
+        *,
+        choices: Iterable[Candidate] = (),
     ) -> None:
-        super().__init__(what, value, tuple(candidates))
+        super().__init__(what, value, tuple(candidates), choices=choices)
         self.candidates_vi = tuple(candidates_vi)
         first = self.candidates[0].rsplit(" (", 1)[0] if self.candidates else "Name, Parent"
         self.args = (
@@ -36,7 +42,20 @@ class _AmbiguousPast(Ambiguous):
         )
 
     def __reduce__(self) -> tuple[object, ...]:
-        return (_AmbiguousPast, (self.what, self.value, self.candidates, self.candidates_vi))
+        return (
+            _ambiguous_past,
+            (self.what, self.value, self.candidates, self.candidates_vi, self.choices),
+        )
+
+
+def _ambiguous_past(
+    what: str,
+    value: object,
+    candidates: tuple[str, ...],
+    candidates_vi: tuple[str, ...],
+    choices: tuple[Candidate, ...],
+) -> _AmbiguousPast:
+    return _AmbiguousPast(what, value, candidates, candidates_vi, choices=choices)
 
 
 class _UnitNotFound(NotFound):
@@ -44,19 +63,34 @@ class _UnitNotFound(NotFound):
     instead) in Vietnamese too."""
 
     def __init__(
-        self, value: object, *, context: str, context_vi: str, closest: Sequence[str] = ()
+        self,
+        value: object,
+        *,
+        context: str,
+        context_vi: str,
+        closest: Sequence[str] = (),
+        choices: Iterable[Candidate] = (),
     ) -> None:
-        super().__init__("unit", value, context=context, closest=closest)
+        super().__init__("unit", value, context=context, closest=closest, choices=choices)
         self.context_vi = context_vi
 
     def __reduce__(self) -> tuple[object, ...]:
-        return (_unit_not_found, (self.value, self.context, self.context_vi, self.closest))
+        return (
+            _unit_not_found,
+            (self.value, self.context, self.context_vi, self.closest, self.choices),
+        )
 
 
 def _unit_not_found(
-    value: object, context: str, context_vi: str, closest: tuple[str, ...]
+    value: object,
+    context: str,
+    context_vi: str,
+    closest: tuple[str, ...],
+    choices: tuple[Candidate, ...],
 ) -> _UnitNotFound:
-    return _UnitNotFound(value, context=context, context_vi=context_vi, closest=closest)
+    return _UnitNotFound(
+        value, context=context, context_vi=context_vi, closest=closest, choices=choices
+    )
 
 
 def _vi(day: date) -> str:
@@ -86,6 +120,41 @@ def _reason_vi(reason: str) -> str:
             groups = [g.replace("no act named", "không nêu văn bản") for g in match.groups()]
             return vi.format(*groups)
     return f"{reason} (tiếng Anh)"
+
+
+def _own_day_of(u: Unit, on: date) -> int:
+    """``on`` as an ordinal if ``u`` exists that day, else a day it existed."""
+    return on.toordinal() if u.exists_on(on) else _own_day(u)
+
+
+def _choice(terr: Territory, u: Unit, on: date) -> Candidate:
+    """``u`` as a :class:`~papi.errors.Candidate`: its parent on ``on``, or on its own last
+    day when it does not exist on ``on``."""
+    p = terr._parent_id(u.id, _own_day_of(u, on))
+    return Candidate(
+        id=u.id,
+        name=u.name,
+        code=u.code,
+        parent=terr._by_id[p].name if p else None,
+        parent_id=p,
+        level=u.level.value,
+        valid_from=u.valid_from,
+        valid_to=u.valid_to,
+    )
+
+
+def _choices(terr: Territory, units: Iterable[Unit], on: date) -> tuple[Candidate, ...]:
+    return tuple(_choice(terr, u, on) for u in units)
+
+
+def _named_choices(terr: Territory, names: Iterable[str], on: date) -> tuple[Candidate, ...]:
+    """The units the "did you mean" ``names`` denote: those existing on ``on``, else all."""
+    out: list[Candidate] = []
+    for name in names:
+        units = [terr._by_id[i] for i in terr._names.find(name)]
+        live = [u for u in units if u.exists_on(on)]
+        out.extend(_choices(terr, live or units, on))
+    return tuple(out)
 
 
 def _own_day(u: Unit) -> int:
@@ -187,6 +256,7 @@ def _gone(terr: Territory, ref: UnitRef, units: list[Unit], on: date) -> NotFoun
             context_vi=f"ngày {day_vi}: {label} chấm dứt từ {until_vi} và {what_vi}, hoặc "
             f"dùng một ngày trước {until_vi}, khi đơn vị còn tồn tại",
             closest=names,
+            choices=_choices(terr, succ, on),
         )
     shown = "; ".join(_describe_other_day(terr, u) for u in units)
     shown_vi = "; ".join(_describe_other_day(terr, u, "vi") for u in units)
@@ -201,10 +271,17 @@ def _gone(terr: Territory, ref: UnitRef, units: list[Unit], on: date) -> NotFoun
         f"{shown_vi}. Hãy viết tên kèm đơn vị cấp trên như trên (ví dụ '{example}') hoặc "
         "ghi mã số, cùng một ngày khi đơn vị còn tồn tại, hoặc hỏi về một đơn vị tồn tại "
         f"ngày {day_vi}",
+        choices=_choices(terr, units, on),
     )
 
 
-def _split(asked: object, on: date, ended: date | None, names: Sequence[str]) -> NotFound:
+def _split(
+    asked: object,
+    on: date,
+    ended: date | None,
+    names: Sequence[str],
+    choices: Iterable[Candidate] = (),
+) -> NotFound:
     """The error for a unit that no longer exists on ``on`` and whose territory passed to
     several units (``names``): ask about one of them (or on a day it existed)."""
     day, day_vi = on.isoformat(), _vi(on)
@@ -218,13 +295,20 @@ def _split(asked: object, on: date, ended: date | None, names: Sequence[str]) ->
         f"({', '.join(names)}); hãy hỏi về một trong các đơn vị đó, hoặc dùng một ngày khi "
         "đơn vị còn tồn tại",
         closest=names,
+        choices=choices,
     )
 
 
-def _unknown_on(ref: object, on: date, closest: Sequence[str]) -> NotFound:
+def _unknown_on(
+    ref: object, on: date, closest: Sequence[str], choices: Iterable[Candidate] = ()
+) -> NotFound:
     """The error for a qualified name (``"Name, Parent"``) that fits no unit on ``on``."""
     return _UnitNotFound(
-        ref, context=f"on {on.isoformat()}", context_vi=f"ngày {_vi(on)}", closest=closest
+        ref,
+        context=f"on {on.isoformat()}",
+        context_vi=f"ngày {_vi(on)}",
+        closest=closest,
+        choices=choices,
     )
 
 

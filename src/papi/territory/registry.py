@@ -21,9 +21,11 @@ from papi.territory._build import _gc_paused
 from papi.territory._build import build as _build
 from papi.territory._misses import (
     _AmbiguousPast,
+    _choices,
     _closest,
     _describe_other_day,
     _gone,
+    _named_choices,
     _other_days,
     _unknown_on,
 )
@@ -381,10 +383,13 @@ class Territory:
         if len(live) == 1:
             return live[0]
         if len(live) > 1:
-            raise Ambiguous("unit", ref, self._describe_all(live, on))
+            raise Ambiguous(
+                "unit", ref, self._describe_all(live, on), choices=_choices(self, live, on)
+            )
         if ids:
             raise _gone(self, ref, [self._by_id[i] for i in ids], on)
-        raise NotFound("unit", ref, closest=_closest(self, text, on))
+        closest = _closest(self, text, on)
+        raise NotFound("unit", ref, closest=closest, choices=_named_choices(self, closest, on))
 
     def _describe_other_day(self, u: Unit) -> str:
         """``"Phường Minh Khai, Quận Hai Bà Trưng (00295, until 2025-07-01)"``."""
@@ -427,11 +432,14 @@ class Territory:
         if len(cands) == 1:
             return cands[0]
         if cands:
-            raise Ambiguous("unit", ref, self._describe_all(cands, on))
+            raise Ambiguous(
+                "unit", ref, self._describe_all(cands, on), choices=_choices(self, cands, on)
+            )
         others = _other_days(self, text, on)
         if others:
             raise _gone(self, ref, others, on)
-        raise _unknown_on(ref, on, _closest(self, head, on))
+        closest = _closest(self, head, on)
+        raise _unknown_on(ref, on, closest, _named_choices(self, closest, on))
 
     def _ancestors_on(self, uid: str, day: int) -> Iterator[Unit]:
         up = self._epoch(day)
@@ -666,6 +674,7 @@ class Territory:
                     ref,
                     tuple(_describe_other_day(self, c) for c in past),
                     tuple(_describe_other_day(self, c, "vi") for c in past),
+                    choices=_choices(self, past, on),
                 ) from None
             return past[0]
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple, cast
 
 from papi.duties import Unlisted, innermost
 from papi.errors import InvalidData, PapiError
@@ -35,6 +35,7 @@ from papi.rules.model import After
 if TYPE_CHECKING:
     from papi.calendar import VietnamCalendar
     from papi.governance._context import Context
+    from papi.governance.answers import CaseKind, Channel
     from papi.rules import Statute
 
 __all__ = ["CASE_KINDS", "CHANNELS", "case"]
@@ -261,13 +262,13 @@ def case(
         channel = channel or "office"
         _information(b, received, complex_, channel)
     return Case(
-        kind=kind,
+        kind=cast("CaseKind", kind),  # checked above
         where=_resolve.unit_info(unit),
         received=received,
         on=on,
         complex=complex_,
         remote=remote,
-        channel=channel,
+        channel=cast("Channel | None", channel),
         steps=tuple(b.steps),
         hops=tuple(b.hops),
         warnings=(*b.warnings, *_resolve.coverage_notices(ctx, received)),

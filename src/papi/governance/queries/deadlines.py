@@ -7,12 +7,22 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Literal, NamedTuple
+from typing import TYPE_CHECKING, Literal, NamedTuple, cast
 
+from papi.duties import Role, Unlisted, innermost
 from papi.errors import InvalidData, NotFound
 from papi.governance import _resolve, notices
 from papi.governance._tables import ABSENT
-from papi.governance.answers import Agenda, AgendaItem, DeadlineInfo, Notice, SubjectInfo
+from papi.governance.answers import (
+    Agenda,
+    AgendaItem,
+    DeadlineInfo,
+    HolderRef,
+    Notice,
+    SubjectInfo,
+    TaskHolders,
+    task_sort_key,
+)
 from papi.governance.queries.duties import duties
 from papi.rules import Fixed, Recurring, ReportingPeriod, Rule, Unscheduled
 
@@ -20,6 +30,8 @@ if TYPE_CHECKING:
     from papi.dates import Validity
     from papi.duties import Deadline, Task
     from papi.governance._context import Context
+    from papi.governance.answers import LevelName
+    from papi.organizations import Organization
     from papi.rules import Statute
 
 __all__ = ["agenda", "due_for", "next_deadlines"]
@@ -113,7 +125,7 @@ def _next_deadlines(
                     citation=citation,
                     statute=dl.statute,
                     recurring=bool(rule.is_recurring),
-                    applies_to=dl.applies_to,
+                    applies_to=_level(dl),
                 )
             )
     uniq = list(dict.fromkeys(out))
@@ -168,30 +180,99 @@ def agenda(ctx: Context, of: object, start: date, end: date) -> Agenda:
     if end < start:
         raise InvalidData("end must not be before start", path="end", value=end.isoformat())
     label: str | None = None
-    holders_by_task: dict[str, set[str]] = {}
+    held: dict[str, dict[str, tuple[Organization, set[Role]]]] | None = None
     levels_by_task: dict[str, set[str | None]] = {}
     if of is not None:
-        held = duties(ctx, of, start)
-        label = held.of
-        for d in held.items:
-            holders_by_task.setdefault(d.task, set()).add(d.organization.name)
+        answer = duties(ctx, of, start)
+        label = answer.of
+        held = {}
+        for d in answer.items:
+            orgs = held.setdefault(d.task, {})
+            if d.organization.id not in orgs:
+                orgs[d.organization.id] = (ctx.orgs.get(d.organization.id), set())
+            orgs[d.organization.id][1].add(d.role)
             levels_by_task.setdefault(d.task, set()).add(_resolve.unit_level(ctx, d.organization))
-    items: list[AgendaItem] = []
+    spans: list[tuple[Task, Deadline, Rule, str | None, date, date]] = []
     found_notices: dict[Notice, None] = {}
     for task in ctx.tasks.values():
-        if of is not None and task.id not in holders_by_task:
+        if held is not None and task.id not in held:
             continue
         for dl in task.deadlines:
             if (
-                of is not None
+                held is not None
                 and dl.applies_to is not None
                 and (dl.applies_to not in levels_by_task[task.id])
             ):
                 continue
             for rule, citation, lo, hi in _rule_spans(ctx, dl, start, end, task.id, found_notices):
-                items.extend(_agenda_items(ctx, task, dl, rule, citation, lo, hi, holders_by_task))
+                spans.append((task, dl, rule, citation, lo, hi))
+    dues = [(span, _occurrences(ctx, span[2], span[1].window, span[4], span[5])) for span in spans]
+    tasks = {span[0].id for span, days in dues if days}
+    if held is None:
+        held = _holders(ctx, tasks, start)
+    groups = {t: _holder_refs(ctx, held.get(t, {}), start) for t in tasks}
+    items = [
+        _agenda_item(task, dl, rule, citation, due, groups[task.id])
+        for (task, dl, rule, citation, _, _), days in dues
+        for due in days
+    ]
     items.sort(key=lambda i: (i.due, i.task))
-    return Agenda(of=label, start=start, end=end, items=tuple(items), warnings=tuple(found_notices))
+    return Agenda(
+        of=label,
+        start=start,
+        end=end,
+        items=tuple(items),
+        holders=tuple(
+            TaskHolders(task=t, organizations=groups[t]) for t in sorted(tasks, key=task_sort_key)
+        ),
+        warnings=tuple(found_notices),
+    )
+
+
+def _holders(
+    ctx: Context, tasks: Iterable[str], on: date
+) -> dict[str, dict[str, tuple[Organization, set[Role]]]]:
+    """task -> organization id -> the organization and its roles: who holds each of
+    ``tasks`` on ``on`` (placeholders of organizations named only in a text the data lacks
+    left out)."""
+    wanted = set(tasks)
+    out: dict[str, dict[str, tuple[Organization, set[Role]]]] = {}
+    for a in ctx.assignments:
+        if a.task not in wanted or not a.validity.contains(on):
+            continue
+        if isinstance(innermost(a.selector), Unlisted):
+            continue
+        orgs = out.setdefault(a.task, {})
+        for hit in _resolve.resolve(ctx, a.selector, on, ctx.ref_date(a)):
+            orgs.setdefault(hit.org.id, (hit.org, set()))[1].add(a.role)
+    return out
+
+
+_ROLE_ORDER = {r: i for i, r in enumerate(Role)}
+
+
+def _holder_refs(
+    ctx: Context, orgs: Mapping[str, tuple[Organization, set[Role]]], on: date
+) -> tuple[HolderRef, ...]:
+    era = ctx.era(on)
+    out: list[HolderRef] = []
+    for oid in sorted(orgs):
+        org, roles = orgs[oid]
+        unit = ctx.territory.get(org.unit_id) if org.unit_id in ctx.territory else None
+        post = _resolve.head_post(ctx, org, on, era)
+        person = _resolve.holder(ctx, post, on, era).person if post is not None else None
+        out.append(
+            HolderRef(
+                id=oid,
+                name=org.name,
+                unit=org.unit_id,
+                level=unit.level.value if unit is not None else None,
+                roles=tuple(sorted(roles, key=_ROLE_ORDER.__getitem__)),
+                post=post.id if post is not None else None,
+                person=person,
+            )
+        )
+    return tuple(out)
 
 
 def _rule_spans(
@@ -230,30 +311,31 @@ def _next_version(ctx: Context, dl: Deadline, day: date, *, found: bool) -> date
         return None
 
 
-def _agenda_items(
-    ctx: Context,
+def _agenda_item(
     task: Task,
     dl: Deadline,
     rule: Rule,
     citation: str | None,
-    start: date,
-    end: date,
-    holders_by_task: Mapping[str, set[str]],
-) -> list[AgendaItem]:
-    return [
-        AgendaItem(
-            due=due,
-            task=task.id,
-            title_vi=task.title_vi,
-            title_en=task.title_en,
-            description_vi=str(rule.describe("vi")),
-            description_en=str(rule.describe("en")),
-            citation=citation,
-            applies_to=dl.applies_to,
-            holders=tuple(sorted(holders_by_task.get(task.id, ()))),
-        )
-        for due in _occurrences(ctx, rule, dl.window, start, end)
-    ]
+    due: date,
+    holders: tuple[HolderRef, ...],
+) -> AgendaItem:
+    level = _level(dl)
+    return AgendaItem(
+        due=due,
+        task=task.id,
+        title_vi=task.title_vi,
+        title_en=task.title_en,
+        description_vi=str(rule.describe("vi")),
+        description_en=str(rule.describe("en")),
+        citation=citation,
+        applies_to=level,
+        holder_count=sum(1 for h in holders if level is None or h.level == level),
+    )
+
+
+def _level(dl: Deadline) -> LevelName | None:
+    """The level a deadline applies to (the Builder checked it is one)."""
+    return cast("LevelName | None", dl.applies_to)
 
 
 def _occurrences(ctx: Context, rule: Rule, window: Validity, start: date, end: date) -> list[date]:

@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING
 
 from papi.duties import Role, Unlisted, innermost
 from papi.governance import _resolve, notices
-from papi.governance.answers import Gap, Gaps, task_sort_key
+from papi.governance.answers import Gap, GapKind, Gaps, task_sort_key
+from papi.rules import reference_en
 
 if TYPE_CHECKING:
     from papi.governance._context import Context
@@ -24,23 +25,29 @@ def gaps(ctx: Context, on: date) -> Gaps:
         if not a.validity.contains(on):
             continue
         task = ctx.tasks[a.task]
-        basis = f"{ctx.documents[a.basis.document].cite('en')} {a.basis.reference}"
+        doc = ctx.documents[a.basis.document]
+        basis = f"{doc.cite('en')} {reference_en(a.basis.reference)}"
+        basis_vi = f"{doc.cite('vi')} {a.basis.reference}"
         inner = innermost(a.selector)
         if isinstance(inner, Unlisted):
-            items.append(notices.unlisted_gap(a, inner, basis))
+            items.append(notices.unlisted_gap(a, inner, basis, basis_vi))
             continue
         hits = _resolve.resolve(ctx, a.selector, on, ctx.ref_date(a))
         if not hits:
             direct_before = _resolve.direct(ctx, inner, ctx.ref_date(a))
-            kind = "abolished_without_successor" if direct_before else "selector_matches_nobody"
-            items.append(notices.abolished_or_unmatched(kind, a, a.selector, on, basis))
+            kind: GapKind = (
+                "abolished_without_successor" if direct_before else "selector_matches_nobody"
+            )
+            items.append(notices.abolished_or_unmatched(kind, a, a.selector, on, basis, basis_vi))
             continue
         if a.role is Role.LEAD:
             lead_codes.update(task.indicators)
         distinct = {h.org.id: h for h in hits}
         unknown = [h for h in distinct.values() if _accountable_unknown(ctx, h, on)]
         if unknown:
-            items.append(notices.no_accountable_person(a, len(unknown), len(distinct), basis))
+            items.append(
+                notices.no_accountable_person(a, len(unknown), len(distinct), basis, basis_vi)
+            )
     for task in sorted(ctx.tasks.values(), key=lambda t: task_sort_key(t.id)):
         if not task.defined_in:
             continue
@@ -52,7 +59,8 @@ def gaps(ctx: Context, on: date) -> Gaps:
                     task.id,
                     ref.reference,
                     ctx.documents[ref.document],
-                    f"{ctx.documents[task.document].cite('en')} {task.reference}",
+                    f"{ctx.documents[task.document].cite('en')} {reference_en(task.reference)}",
+                    f"{ctx.documents[task.document].cite('vi')} {task.reference}",
                 )
             )
     fw = ctx.framework
