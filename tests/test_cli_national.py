@@ -11,11 +11,16 @@ from pathlib import Path
 import pytest
 
 import test_cli
-from papi.cli import display_width, main
+from papi.cli import display_width
 from test_cli import WARD_PLAN
-from test_cli_ux import ERRORS, RUNS, _foreign_words
-
-Run = tuple[int, str, str]
+from test_cli_ux import (
+    ERRORS,
+    RUNS,
+    _argv,
+    _foreign_words,
+    _terminal,  # noqa: F401  (an autouse fixture: 80 columns, no language from the locale)
+    run,
+)
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -28,13 +33,6 @@ def _national_model() -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         vietnam()
-
-
-@pytest.fixture(autouse=True)
-def _terminal(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("COLUMNS", "80")
-    for name in ("PAPI_LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
-        monkeypatch.delenv(name, raising=False)
 
 
 @pytest.fixture
@@ -53,16 +51,6 @@ def bad_plan(tmp_path: Path) -> str:
     path = tmp_path / "bad.toml"
     path.write_text(text, encoding="utf-8")
     return str(path)
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> Run:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def _argv(argv: list[str], plan: str) -> list[str]:
-    return [plan if a == "PLAN" else a for a in argv]
 
 
 _NAME_WORDS: set[str] = set()
