@@ -96,8 +96,6 @@ kind = "plan"
 issuer = "UBND"
 date = "2026-01-01"
 title_vi = "Kế hoạch đúng"
-notes = "A note in English."
-notes_vi = 3
 
 [[tasks]]
 id = "X1"
@@ -163,7 +161,6 @@ def test_every_problem_in_one_error(tmp_path: Path) -> None:
         ("plan.toml: colour", "colour"),
         ("plan.toml: documents[0].kind", "memo"),
         ("plan.toml: documents[0].date", "2026-13-01"),
-        ("plan.toml: documents[1].notes_vi", 3),
         ("plan.toml: tasks[0].indicator", "indicator"),
         ("plan.toml: tasks[0].indicators[1]", "D9.9"),
         ("plan.toml: tasks[0].deadlines[0].statute", "citizen_reception.comune_chair"),
@@ -184,6 +181,22 @@ def test_every_problem_in_one_error(tmp_path: Path) -> None:
     assert not missing, f"not reported: {missing}\nreported: {sorted(found)}"
     text = str(info.value)
     assert "plan.toml: tasks[0].indicators[1]: unknown indicator (value: 'D9.9')" in text
+
+
+def test_notes_in_both_languages(tmp_path: Path, example: Governance) -> None:
+    doc = example.documents["example-ward-plan-2026"]
+    assert doc.note("en") == "An illustration, not a real plan."
+    assert doc.note("vi") == "Ví dụ minh họa, không phải kế hoạch thật."
+    bad = example_toml().replace(
+        'notes_vi = "Ví dụ minh họa, không phải kế hoạch thật."', "notes_vi = 3"
+    )
+    path = tmp_path / "plan.toml"
+    path.write_text(bad, encoding="utf-8")
+    with pytest.raises(InvalidData) as info:
+        load_plan(path, base=hanoi())
+    assert ("plan.toml: documents[0].notes_vi", 3) in {
+        (p.path, p.value) for p in info.value.problems
+    }
 
 
 def test_selector_matching_nobody_is_rejected(tmp_path: Path) -> None:
