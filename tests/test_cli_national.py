@@ -185,6 +185,20 @@ def test_check_lists_problems_in_vietnamese_within_80_columns(
     assert [line for line in out.splitlines() if display_width(line) > 80] == []
 
 
+def test_check_says_every_kind_of_problem_in_vietnamese(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from test_io_plan import BAD  # a problem of (nearly) every kind
+
+    monkeypatch.setenv("COLUMNS", "1000")
+    path = tmp_path / "bad.toml"
+    path.write_text(BAD, encoding="utf-8")
+    code, out, err = run(capsys, "check", str(path), "--lang", "vi")
+    assert code == 2
+    assert out.count("\n  - ") >= 10
+    assert _english(out + err) == {"colour"}  # the file's own unknown key, quoted
+
+
 def test_task_references_are_named_tasks_in_vietnamese(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

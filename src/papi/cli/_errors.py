@@ -47,6 +47,10 @@ PROBLEMS_VI: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             "không phải vai trò; dùng một trong: \\1 (hoặc mã tiếng Anh tương ứng)",
         ),
         (r"^not a level$", "không phải cấp hành chính"),
+        (
+            r"^not an? (level|document kind); use one of (.+)$",
+            "không phải \\1; dùng một trong: \\2",
+        ),
         (r"^must be a table$", "phải là một bảng"),
         (r"^must be a non-empty string$", "phải là chuỗi không rỗng"),
         (r"^must be a string$", "phải là chuỗi"),
@@ -69,7 +73,7 @@ PROBLEMS_VI: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             r"^a document without a date needs date_known = false$",
             "văn bản không có ngày cần `date_known = false`",
         ),
-        (r"^use one of (.+)$", "dùng một trong: `\\1`"),
+        (r"^use one of (.+)$", "dùng một trong: \\1"),
         (r"^unsupported schema; expected (.+)$", "schema không được hỗ trợ; cần \\1"),
         (
             r"^matches no organization on (\d{4}-\d{2}-\d{2})$",
@@ -91,6 +95,8 @@ _WORDS_VI = {
     "indicator": "chỉ số",
     "organization": "cơ quan, tổ chức",
     "assignment": "lượt giao nhiệm vụ",
+    "level": "cấp hành chính",
+    "document kind": "loại văn bản",
     "No such file or directory": "không có tệp hoặc thư mục này",
     "Permission denied": "không có quyền truy cập",
     "Is a directory": "là một thư mục",
@@ -109,6 +115,8 @@ def problem_vi(message: str) -> str:
         if match is None:
             continue
         groups = [_WORDS_VI.get(g, g) if g else "" for g in match.groups()]
+        if "use one of (.+)$" in pattern.pattern:  # codes of the file's format, as written
+            groups[-1] = ", ".join(f"`{code}`" for code in groups[-1].split(", "))
         if pattern.pattern.startswith("^unknown (") and groups[1]:
             groups[1] = "; gần nhất: " + groups[1]
         if "(\\d{4}" in pattern.pattern:
