@@ -72,6 +72,7 @@ def run(ctx: Context) -> int:
             i.task,
             i.description_en if ctx.lang == "en" else i.description_vi,
             ctx.word(i.applies_to),
+            i.holder_count,
             ctx.citation(i.citation),
         ]
         for i in answer.items
@@ -81,9 +82,10 @@ def run(ctx: Context) -> int:
         ctx.en("Task", "Mã nhiệm vụ"),
         ctx.en("What", "Nội dung"),
         ctx.en("Applies to", "Áp dụng cho"),
+        ctx.en("Holders", "Số cơ quan"),
         ctx.en("Basis", "Căn cứ"),
     ]
-    keys = ["due", "task", "description", "applies_to", "citation"]
+    keys = ["due", "task", "description", "applies_to", "holder_count", "citation"]
     ctx.table(headers, rows, keys=keys, wrap=50)
     ctx.caveats(answer.warnings)
     return 0

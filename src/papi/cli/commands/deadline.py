@@ -150,6 +150,7 @@ def _who_acts(ctx: Context, st: Statute, on: date) -> list[str]:
     (:func:`papi.law.statute_posts`); the catalogue's holder text for a key without names."""
     from papi.errors import NotFound
     from papi.law import statute_posts
+    from papi.rules import reference_en
 
     try:
         posts = statute_posts(st.key, on)
@@ -159,7 +160,7 @@ def _who_acts(ctx: Context, st: Statute, on: date) -> list[str]:
     unsourced = ctx.en(" (unsourced)", " (chưa có căn cứ)")
     return [
         p.label(ctx.lang)
-        + (f" ({p.reference})" if p.reference else "")
+        + (f" ({ctx.en(reference_en(p.reference), p.reference)})" if p.reference else "")
         + ("" if p.sourced else unsourced)
         for p in posts
     ] or [fallback]
