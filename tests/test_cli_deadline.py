@@ -16,7 +16,7 @@ UNSCHEDULED = sorted({s.key for s in statutes() if isinstance(s.rule, Unschedule
 def _terminal(monkeypatch: pytest.MonkeyPatch) -> None:
     """A wide terminal in English, whatever the machine's locale."""
     monkeypatch.setenv("COLUMNS", "200")
-    for name in ("PAPI_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
+    for name in ("PAPI_LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
         monkeypatch.delenv(name, raising=False)
 
 

@@ -38,8 +38,8 @@ after the command's name, and every command's help ends with examples.
   command's own). Output is UTF-8 whatever the terminal's encoding.
 * **Language.** `--lang vi` says everything in Vietnamese: the help, argparse's own words, the
   errors, the labels and values of the tables, dates as dd/mm/yyyy. Without `--lang`, the
-  language is `PAPI_LANG`, else the locale (`LC_ALL`, `LC_MESSAGES`, `LANG` starting `vi`),
-  else English. Task references read "nhiệm vụ T6" (a bare "T6" reads as *Thứ Sáu*).
+  language is `PAPI_LANG`, else the locale (`LANGUAGE`, else `LC_ALL`, `LC_MESSAGES`, `LANG`
+  starting `vi`), else English. Task references read "nhiệm vụ T6" (a bare "T6" reads as *Thứ Sáu*).
 * **The day.** Dates are accepted as `YYYY-MM-DD` or `dd/mm/yyyy` (`--on 01/03/2026`). `--on`
   defaults to today in Asia/Ho_Chi_Minh; the command then says so on stderr, never in the
   JSON on stdout.
@@ -216,7 +216,7 @@ def test_getting_started_shows_the_current_answer(
     from papi.cli import main
 
     monkeypatch.setenv("COLUMNS", "100")  # the page shows a 100-column terminal
-    for name in ("PAPI_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
+    for name in ("PAPI_LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
         monkeypatch.delenv(name, raising=False)
     page = (ROOT / "docs" / "getting-started.md").read_text(encoding="utf-8")
     shown = page.split("```text\n", 1)[1].split("```", 1)[0]

@@ -85,7 +85,7 @@ RUNS: list[list[str]] = [
 @pytest.fixture(autouse=True)
 def _terminal(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("COLUMNS", "80")
-    for name in ("PAPI_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
+    for name in ("PAPI_LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
         monkeypatch.delenv(name, raising=False)
 
 
@@ -452,6 +452,8 @@ def test_errors_are_vietnamese(capsys: pytest.CaptureFixture[str], argv: list[st
         ({"LC_ALL": "vi_VN.UTF-8", "LANG": "en_US.UTF-8"}, "vi"),
         ({"PAPI_LANG": "en", "LANG": "vi_VN.UTF-8"}, "en"),
         ({"LANG": "C.UTF-8"}, "en"),
+        ({"LANGUAGE": "vi:en", "LANG": "en_US.UTF-8"}, "vi"),
+        ({"LANGUAGE": "vi", "LC_ALL": "C"}, "en"),  # gettext ignores LANGUAGE under C
     ],
 )
 def test_language_defaults_to_papi_lang_then_the_locale(

@@ -165,7 +165,8 @@ def test_2026_explain_both_languages(d3_2026: Accountability) -> None:
     assert "Chịu trách nhiệm toàn diện" in vi
     assert "người đứng đầu" in vi
     assert (
-        "Công văn 3010/UBND-SNV (chưa rõ ngày ban hành): ¶4 (T4, T6, T7), ¶5 (T8), ¶9 (T12)" in vi
+        "Công văn 3010/UBND-SNV (chưa rõ ngày ban hành): ¶4 (nhiệm vụ T4, T6, T7), "
+        "¶5 (nhiệm vụ T8), ¶9 (nhiệm vụ T12)" in vi
     )
 
 
@@ -193,7 +194,7 @@ def test_2026_explain_lists_each_organization_once_per_role(
     # explicit T5/T6 first, then the người đứng đầu line, then inherited
     bullets = [ln for ln in accountable.splitlines() if ln.lstrip().startswith("·")]
     assert len(bullets) == 3
-    assert "(T5, T6)" in bullets[0]
+    assert ("(nhiệm vụ T5, T6)" if lang == "vi" else "(T5, T6)") in bullets[0]
     assert "người đứng đầu" in bullets[1]
     assert "T4, T5, T6, T7, T8" in bullets[2]
     # but the JSON keeps every (task, basis, hop) entry
@@ -767,7 +768,7 @@ def test_every_answer_type_round_trips(gov: Governance, day: date) -> None:
 def test_agenda_text_cites_in_each_language_and_shows_warnings(gov: Governance) -> None:
     agenda = gov.agenda(of="Phường Hoàn Kiếm", start=date(2026, 6, 20), end=date(2026, 7, 10))
     vi, en = agenda.explain("vi"), agenda.explain("en")
-    assert "26/06/2026 T6" in vi
+    assert "26/06/2026 nhiệm vụ T6" in vi  # a bare "T6" would read as Thứ Sáu
     assert "Luật 42/2013/QH13, điểm d khoản 2 Điều 15" in vi
     assert "Công văn 3010/UBND-SNV, ¶6" in vi
     assert "Dispatch 3010/UBND-SNV, ¶6" in en

@@ -414,6 +414,7 @@ def test_howto_check_listing_is_current(
     shown = re.search(r"```console\n\$ papi check bad\.toml\n(.*?)```", page, flags=re.S)
     assert shown is not None
     monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("COLUMNS", "80")  # papi check wraps its problems to the terminal
     code = main(["check", "bad.toml"])
     out = capsys.readouterr()
     assert code == 2

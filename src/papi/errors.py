@@ -117,6 +117,10 @@ class NotFound(PapiError, LookupError):
     'Phường Hoàn Kiếm'
     """
 
+    #: The ``context`` in Vietnamese, when the raiser gives one (the territory's errors about
+    #: units on days they did not exist do), for messages in Vietnamese.
+    context_vi: str | None = None
+
     def __init__(
         self,
         what: str,
@@ -166,6 +170,9 @@ class Ambiguous(PapiError, LookupError):
     >>> [c.name for c in err.choices]
     ['Phường Quang Trung', 'Xã Quang Trung']
     """
+
+    #: What the raiser adds to the message (how to choose), in Vietnamese, when it gives it.
+    context_vi: str | None = None
 
     def __init__(
         self,
@@ -305,6 +312,7 @@ WHAT_VI: dict[str, str] = {
     "subject": "chỉ số hoặc nhiệm vụ",
     "statute": "quy định về thời hạn",
     "PAPI year": "năm PAPI",
+    "PAPI code": "mã PAPI",
     "framework year": "năm của khung chỉ số",
     "indicator": "chỉ số",
     "element": "thành phần của khung chỉ số",

@@ -1,8 +1,9 @@
 """The ``papi`` command: papi's questions from a terminal.
 
-Every sub-command answers one question on the packaged Hanoi data (or on a plan file of your
-own loaded on top of it with ``--data``), as an aligned table for people or, with ``--json``,
-as the same JSON documents the library produces::
+Every sub-command answers one question on the packaged data of the whole country
+(:func:`papi.vietnam`; or on a plan file of your own loaded on top of it with ``--data``), as
+an aligned table for people or, with ``--json``, as the same JSON documents the library
+produces::
 
     papi who D3 --where "Phường Hoàn Kiếm" --on 2026-03-01
     papi deadline complaint.first_instance --from 2026-01-20

@@ -137,6 +137,7 @@ class Context:
     err: TextIO
     width: int = attrs.field(factory=terminal_width)
     _tables: int = 0
+    _model: Governance | None = None
 
     @property
     def lang(self) -> str:
@@ -170,12 +171,13 @@ class Context:
             lines.extend(fit_line(line.rstrip(), self.width))
         self.out.write("\n".join(lines) + "\n")
 
-    def para(self, text: str, indent: str = "") -> None:
+    def para(self, text: str, indent: str = "", *, as_written: bool = False) -> None:
         """A paragraph wrapped to the terminal's width; continuation lines start with
-        ``indent``."""
+        ``indent``. ``as_written`` keeps ISO days as they are in Vietnamese (values quoted
+        from the user's input)."""
         if self.as_csv:
             return
-        text = self._text(text)
+        text = text if as_written else self._text(text)
         if display_width(text) <= self.width:  # as written (double spaces kept)
             self.out.write(text + "\n")
             return
@@ -290,7 +292,12 @@ class Context:
 
     def governance(self) -> Governance:
         """The packaged model of the whole country (:func:`papi.datasets.vietnam`), plus the
-        ``--data`` plan files if given."""
+        ``--data`` plan files if given (built once per run)."""
+        if self._model is None:
+            self._model = self._governance()
+        return self._model
+
+    def _governance(self) -> Governance:
         from papi.datasets import vietnam
 
         with self.progress("building the model", "đang dựng mô hình"):
@@ -371,19 +378,29 @@ class Context:
         """``2026-02-23 (Monday)`` / ``23/02/2026 (Thứ Hai)``."""
         return f"{self.day(day)} ({WEEKDAYS[self.lang][day.weekday()]})"
 
+    def notice(self, notice: Notice) -> str:
+        """A caveat's text in the output language; one opening with a task of the model
+        names it ``nhiệm vụ T6`` in Vietnamese (a bare "T6" reads as *Thứ Sáu*)."""
+        from papi.governance.explain import _lead_task
+
+        tasks = set(self._model.tasks) if self._model is not None else set()
+        return _lead_task(notice.text(self.lang), tasks, self.lang)
+
     def caveats(self, notices: Sequence[Notice]) -> None:
         """The caveats of an answer, after a blank line, one wrapped paragraph each (on
-        stderr under ``--csv``)."""
+        stderr under ``--csv``); one opening with a task names it ``nhiệm vụ T6`` in
+        Vietnamese."""
         if not notices:
             return
+        texts = [self.notice(n) for n in notices]
         if self.as_csv:
-            for n in notices:
-                self.note(self.en("warning: ", "lưu ý: ") + n.text(self.lang))
+            for text in texts:
+                self.note(self.en("warning: ", "lưu ý: ") + text)
             return
         self.print()
         self.print(self.en("Warnings:", "Lưu ý:"))
-        for n in notices:
-            self.para(f"  ! {n.text(self.lang)}", indent="    ")
+        for text in texts:
+            self.para(f"  ! {text}", indent="    ")
 
 
 def _csv_value(value: object) -> object:

@@ -153,12 +153,16 @@ def t(en: str, vi: str) -> str:
 
 def resolve_lang(argv: Sequence[str], environ: dict[str, str] | None = None) -> str:
     """The output language: ``--lang`` on the command line, else ``PAPI_LANG``, else the
-    locale (``LC_ALL``, ``LC_MESSAGES``, ``LANG`` starting ``vi``), else English.
+    locale as gettext reads it (the first language of ``LANGUAGE`` unless the locale is
+    ``C``/``POSIX``, else ``LC_ALL``, ``LC_MESSAGES``, ``LANG``; Vietnamese when it starts
+    ``vi``), else English.
 
     >>> resolve_lang(["who", "--lang=vi"]), resolve_lang([], {"LANG": "vi_VN.UTF-8"})
     ('vi', 'vi')
     >>> resolve_lang([], {"PAPI_LANG": "en", "LANG": "vi_VN.UTF-8"}), resolve_lang([], {})
     ('en', 'en')
+    >>> resolve_lang([], {"LANGUAGE": "vi:en", "LANG": "en_US.UTF-8"})
+    'vi'
     """
     env = os.environ if environ is None else environ
     args = list(argv)
@@ -172,11 +176,11 @@ def resolve_lang(argv: Sequence[str], environ: dict[str, str] | None = None) -> 
     chosen = env.get("PAPI_LANG", "").strip().lower()[:2]
     if chosen in _LANGS:
         return chosen
-    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        value = env.get(name, "")
-        if value:
-            return "vi" if value.lower().startswith("vi") else "en"
-    return "en"
+    locale = next((env[n] for n in ("LC_ALL", "LC_MESSAGES", "LANG") if env.get(n)), "")
+    language = env.get("LANGUAGE", "").split(":")[0]
+    if language and locale.split(".")[0] not in ("C", "POSIX"):
+        return "vi" if language.lower().startswith("vi") else "en"
+    return "vi" if locale.lower().startswith("vi") else "en"
 
 
 #: argparse's own words in Vietnamese (its messages go through ``gettext``).
@@ -239,13 +243,14 @@ def argparse_in(lang: str) -> Iterator[None]:
 def _description() -> str:
     return t(
         "Who is accountable for this, here, by when, and on what legal basis? "
-        "Answers from the packaged data: the PAPI framework and scores, the territory before "
-        "and after the 2025 reform, organizations, the duties of Plan 164/KH-UBND, statutory "
-        "deadlines.",
+        "Answers from the packaged data of the whole country: the PAPI framework and scores, "
+        "the territory before and after the 2025 reform, organizations, the law's duties "
+        "(complaints, denunciations, citizen reception) and Hanoi's Plan 164/KH-UBND, "
+        "statutory deadlines.",
         "Ai chịu trách nhiệm, ở đâu, hạn nào, căn cứ pháp lý nào? "
-        "Trả lời từ dữ liệu kèm theo: khung chỉ số và điểm PAPI, địa giới hành chính trước "
-        "và sau sắp xếp năm 2025, cơ quan, nhiệm vụ theo Kế hoạch 164/KH-UBND, thời hạn "
-        "theo luật định.",
+        "Trả lời từ dữ liệu kèm theo của cả nước: khung chỉ số và điểm PAPI, địa giới hành "
+        "chính trước và sau sắp xếp năm 2025, cơ quan, nhiệm vụ theo luật (khiếu nại, tố cáo, "
+        "tiếp công dân) và theo Kế hoạch 164/KH-UBND của Hà Nội, thời hạn theo luật định.",
     )
 
 

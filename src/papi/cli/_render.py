@@ -70,14 +70,29 @@ def terminal_width(default: int = 100) -> int:
 
 def _cut(word: str, width: int) -> list[str]:
     """A word longer than the line, in pieces of at most ``width`` columns (the only case
-    where a word is broken)."""
+    where a word is broken): after a dot or a hyphen when the piece has one (an id such as
+    ``law.complaint.first``), else anywhere.
+
+    >>> _cut("law.complaint.second.department", 16)
+    ['law.complaint.', 'second.', 'department']
+    """
     pieces, current = [], ""
     for ch in word:
         if current and display_width(current + ch) > width:
-            pieces.append(current)
-            current = ""
+            at = max(current.rfind("."), current.rfind("-"))
+            if 0 < at < len(current) - 1:
+                pieces.append(current[: at + 1])
+                current = current[at + 1 :]
+            else:
+                pieces.append(current)
+                current = ""
         current += ch
     return [*pieces, current] if current else pieces
+
+
+def _parts(word: str) -> list[str]:
+    """The pieces an id may be broken into at a line's end (after its dots and hyphens)."""
+    return re.findall(r"[^.-]*[.-]?", word)
 
 
 def wrap(text: str, width: int, indent: str = "", subsequent: str | None = None) -> list[str]:
@@ -140,12 +155,33 @@ def _pad(text: str, width: int) -> str:
     return text + " " * max(0, width - display_width(text))
 
 
-def _shrink(natural: list[int], floors: list[int], room: int) -> list[int]:
-    """Column widths summing to at most ``room``: the widest column gives way first. Words
-    are kept whole while possible (no column below its longest word), then columns go down
-    to 16 columns, then to 4."""
+def _shrink(
+    natural: list[int],
+    floors: list[int],
+    room: int,
+    keep: Sequence[int] = (),
+    parts: Sequence[int] | None = None,
+) -> list[int]:
+    """Column widths summing to at most ``room``: the widest column gives way first. The
+    columns in ``keep`` keep their width while the others can give way down to 16 columns;
+    then ids may break after their dots (no column below 16 for it, nor below the longest
+    piece of an id, ``parts``); words are kept whole while possible (no column below its
+    longest word), then columns go down to 16 columns, then to 4."""
     widths = list(natural)
-    for limit in (floors, [min(16, f) for f in floors], [min(4, f) for f in floors]):
+    parts = floors if parts is None else parts
+    comfortable = [
+        n if i in keep else max(f, min(16, n))
+        for i, (f, n) in enumerate(zip(floors, natural, strict=True))
+    ]
+    at_dots = [max(p, min(16, n)) for p, n in zip(parts, natural, strict=True)]
+    for limit in (
+        comfortable,
+        [f if i in keep else c for i, (f, c) in enumerate(zip(floors, comfortable, strict=True))],
+        [min(a, f) for a, f in zip(at_dots, floors, strict=True)],
+        floors,
+        [min(16, f) for f in floors],
+        [min(4, f) for f in floors],
+    ):
         while sum(widths) > room:
             candidates = [i for i, w in enumerate(widths) if w > limit[i]]
             if not candidates:
@@ -167,7 +203,7 @@ def render_table(
     header). ``None`` cells print as ``-``. With ``wrap``, cells wider than ``wrap`` columns
     are wrapped onto several lines; with ``width``, the widest columns are narrowed (their
     cells wrapped between words) until every line fits in ``width`` columns, the columns
-    listed in ``keep`` last.
+    listed in ``keep`` only once the others are down to 16 columns.
 
     >>> print(render_table(["Code", "Name"], [["D3", "Trách nhiệm giải trình"], ["D10", None]]))
     Code  Name
@@ -189,17 +225,19 @@ def render_table(
     texts = [[_cell(v) for v in row] for row in rows]
     natural = [display_width(h) for h in header]
     floors = [max([1, *(display_width(w) for w in h.split())]) for h in header]
+    parts = list(floors)
     for cells in texts:
         for i, text in enumerate(cells):
             natural[i] = max(natural[i], min(display_width(text), wrap or 10**6))
             longest = max([0, *(display_width(w) for w in text.split())])
             floors[i] = max(floors[i], longest)
+            piece = max([0, *(display_width(p) for w in text.split() for p in _parts(w))])
+            parts[i] = max(parts[i], piece)
     widths = natural
     if width is not None:
         room = width - 2 * (len(header) - 1)
-        pairs = enumerate(zip(floors, natural, strict=True))
-        floors = [n if i in keep else min(f, n) for i, (f, n) in pairs]
-        widths = _shrink(natural, floors, room)
+        floors = [min(f, n) for f, n in zip(floors, natural, strict=True)]
+        widths = _shrink(natural, floors, room, keep, parts)
     body = [[_lines(t, w) for t, w in zip(cells, widths, strict=True)] for cells in texts]
     head = [_lines(h, w) for h, w in zip(header, widths, strict=True)]
     # the widths the wrapped cells take (never more than allowed)

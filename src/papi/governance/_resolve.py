@@ -742,18 +742,13 @@ def _where_succeeded(
         return succ[0], hops(ctx, ctx.territory.succession_chain(place, on=on))
     asked = place.name if isinstance(place, Unit) else place
     if len(succ) > 1:
+        from papi.territory._misses import _split
+
         names = tuple(str(u.name) for u in succ)
         chain = ctx.territory.succession_chain(place, on=on)
-        ended = f"it existed until {chain[0].effective.isoformat()} and " if chain else ""
-        raise NotFound(
-            "unit",
-            asked,
-            context=f"on {on.isoformat()}: {ended}its territory passed to {len(names)} "
-            f"units ({', '.join(names)}); ask about one of them, or use a date when it "
-            "existed",
-            closest=names,
-            choices=tuple(unit_choice(ctx, u, on) for u in succ),
-        ) from err
+        ended = chain[0].effective if chain else None
+        choices = tuple(unit_choice(ctx, u, on) for u in succ)
+        raise _split(asked, on, ended, names, choices) from err
     if err is not None:
         raise err
     validity = place.validity if isinstance(place, Unit) else None

@@ -106,12 +106,34 @@ def _role_heading(role: Role, lang: str) -> str:
     return f"{role.value.capitalize()} ({role.label('vi')})"
 
 
-def _refs(tasks: Mapping[str, str]) -> str:
-    """``¶4 (T4, T6), ¶5 (T8)``: the tasks grouped by their reference, in task order."""
+def _tasks(refs: Sequence[str], lang: str) -> str:
+    """``T4, T6`` in running text: ``nhiệm vụ T4, T6`` in Vietnamese, where a bare "T6"
+    reads as *Thứ Sáu* (Friday).
+
+    >>> _tasks(["T4", "T6"], "vi"), _tasks(["T4", "T6"], "en")
+    ('nhiệm vụ T4, T6', 'T4, T6')
+    """
+    return ("nhiệm vụ " if lang == "vi" else "") + ", ".join(refs)
+
+
+_LEADING_TASK = re.compile(r"^([^\s:(]+)(?=[:( ])")
+
+
+def _lead_task(text: str, tasks: set[str], lang: str) -> str:
+    """A notice opening with one of ``tasks`` (``T1: ...``), the task named as such."""
+    match = _LEADING_TASK.match(text)
+    if lang != "vi" or match is None or match[1] not in tasks:
+        return text
+    return _tasks([match[1]], lang) + text[match.end() :]
+
+
+def _refs(tasks: Mapping[str, str], lang: str) -> str:
+    """``¶4 (T4, T6), ¶5 (T8)``: the tasks grouped by their reference, in task order
+    (``¶4 (nhiệm vụ T4, T6)`` in Vietnamese)."""
     by_ref: dict[str, list[str]] = {}
     for task in sorted(tasks, key=task_sort_key):
         by_ref.setdefault(tasks[task], []).append(task)
-    return ", ".join(f"{ref} ({', '.join(ts)})" for ref, ts in by_ref.items())
+    return ", ".join(f"{ref} ({_tasks(ts, lang)})" for ref, ts in by_ref.items())
 
 
 def _explain_entries(entries: Sequence[Responsible], lang: str) -> list[str]:
@@ -135,7 +157,7 @@ def _explain_entries(entries: Sequence[Responsible], lang: str) -> list[str]:
     lines = []
     # explicit assignments first, then what the người đứng đầu principle adds
     for (cite, principle), tasks in sorted(bases.items(), key=lambda kv: kv[0][1] is not None):
-        text = f"{cap(cite)}: {_refs(tasks)}"
+        text = f"{cap(cite)}: {_refs(tasks, lang)}"
         if principle == PRINCIPLE_HEAD:
             text += (
                 " — theo nguyên tắc người đứng đầu chịu trách nhiệm về nhiệm vụ được giao cho "
@@ -153,7 +175,7 @@ def _explain_entries(entries: Sequence[Responsible], lang: str) -> list[str]:
     for (tasks_t, cits), olds_l in merged.items():
         also = all(t in direct for t in tasks_t)
         names = ", ".join(dict.fromkeys(olds_l))
-        ts = ", ".join(tasks_t)
+        ts = cap(_tasks(tasks_t, lang))
         if vi:
             verb = "đồng thời kế thừa từ" if also else "kế thừa từ"
         else:
@@ -167,7 +189,9 @@ def explain_accountability(a: Accountability, lang: str) -> str:
     vi = lang == "vi"
     subj = a.subject.name_vi if vi or not a.subject.name_en else a.subject.name_en
     lines: list[str] = []
-    if vi:
+    if vi and a.subject.kind == "topic":  # its code is English ("complaint")
+        lines.append(f"{cap(subj)} tại {a.where.name}, ngày {a.on:%d/%m/%Y}:")
+    elif vi:
         lines.append(f"{a.subject.code} ({subj}) tại {a.where.name}, ngày {a.on:%d/%m/%Y}:")
     else:
         lines.append(f"{a.subject.code} ({subj}) in {a.where.name}, on {a.on.isoformat()}:")
@@ -223,10 +247,12 @@ def explain_accountability(a: Accountability, lang: str) -> str:
             cite = ""
             if d.citation:
                 cite = f" [{_cite(d.citation, lang)}]"
-            lines.append(f"    {d.task}: {when + ' — ' if when else ''}{desc}{cite}")
+            task = _tasks([d.task], lang)
+            lines.append(f"    {task}: {when + ' — ' if when else ''}{desc}{cite}")
     if a.warnings:
         lines.append("- Lưu ý:" if vi else "- Warnings:")
-        lines.extend(f"    ! {w.text(lang)}" for w in a.warnings)
+        tasks = {*a.subject.tasks, *(r.task for r in a.responsible), *(d.task for d in a.deadlines)}
+        lines.extend(f"    ! {_lead_task(w.text(lang), tasks, lang)}" for w in a.warnings)
     return "\n".join(lines)
 
 
@@ -245,7 +271,7 @@ def explain_duties(a: Duties, lang: str) -> str:
     for task, items in by_task.items():
         first = items[0]
         title = first.title_vi if vi or not first.title_en else first.title_en
-        lines.append(f"- {task}: {title}")
+        lines.append(f"- {_tasks([task], lang)}: {title}")
         holders: dict[tuple[Role, str, str | None], list[DutyItem]] = {}
         for d in items:
             key = (d.role, d.organization.id, d.post.id if d.post else None)
@@ -272,7 +298,8 @@ def explain_duties(a: Duties, lang: str) -> str:
                     verb = "also inherited from" if also else "inherited from"
                 text += f"; {verb} {', '.join(olds)} ({'; '.join(cits)})"
             lines.append(text)
-    lines.extend(f"! {w.text(lang)}" for w in a.warnings)
+    tasks = {d.task for d in a.items}
+    lines.extend(f"! {_lead_task(w.text(lang), tasks, lang)}" for w in a.warnings)
     return "\n".join(lines)
 
 
@@ -292,10 +319,11 @@ def explain_agenda(a: Agenda, lang: str) -> str:
         when = f"{i.due:%d/%m/%Y}" if vi else i.due.isoformat()
         n = i.holder_count
         who = (f" — {n} cơ quan" if vi else f" — {n} holder{'s' if n != 1 else ''}") if n else ""
-        lines.append(f"- {when} {i.task}: {desc}{cite}{who}")
+        lines.append(f"- {when} {_tasks([i.task], lang)}: {desc}{cite}{who}")
     if a.warnings:
         lines.append("Lưu ý:" if vi else "Warnings:")
-        lines.extend(f"! {w.text(lang)}" for w in a.warnings)
+        tasks = {i.task for i in a.items}
+        lines.extend(f"! {_lead_task(w.text(lang), tasks, lang)}" for w in a.warnings)
     return "\n".join(lines)
 
 
@@ -303,7 +331,12 @@ def explain_overdue(a: Overdue, lang: str) -> str:
     """The list as text."""
     vi = lang == "vi"
     lines = [f"Quá hạn ngày {a.on:%d/%m/%Y}:" if vi else f"Overdue on {a.on}:"]
-    lines.extend(f"- {i.task} {i.organization.name} ({i.due.isoformat()})" for i in a.items)
+    lines.extend(
+        f"- {_tasks([i.task], lang)} {i.organization.name} ({i.due:%d/%m/%Y})"
+        if vi
+        else f"- {i.task} {i.organization.name} ({i.due.isoformat()})"
+        for i in a.items
+    )
     return "\n".join(lines)
 
 

@@ -27,6 +27,7 @@ from papi.territory._misses import (
     _gone,
     _named_choices,
     _other_days,
+    _unknown_on,
 )
 from papi.territory.model import (
     _FAR_PAST,
@@ -464,13 +465,7 @@ class Territory:
         if others:
             raise _gone(self, ref, others, on)
         closest = _closest(self, head, on)
-        raise NotFound(
-            "unit",
-            ref,
-            context=f"on {on.isoformat()}",
-            closest=closest,
-            choices=_named_choices(self, closest, on),
-        )
+        raise _unknown_on(ref, on, closest, _named_choices(self, closest, on))
 
     def _ancestors_on(self, uid: str, day: int) -> Iterator[Unit]:
         up = self._epoch(day)
@@ -704,6 +699,7 @@ class Territory:
                     "unit",
                     ref,
                     tuple(_describe_other_day(self, c) for c in past),
+                    tuple(_describe_other_day(self, c, "vi") for c in past),
                     choices=_choices(self, past, on),
                 ) from None
             return past[0]

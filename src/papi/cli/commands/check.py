@@ -1,20 +1,22 @@
-"""``papi check``: validate a plan file against the packaged Hanoi data."""
+"""``papi check``: validate a plan file against the packaged data (the whole country)."""
 
 from __future__ import annotations
 
 import argparse
-import warnings
 
 from papi.cli._context import CommandError, Context
+from papi.cli._errors import problem_text
 from papi.cli._parser import t
 
 DESCRIPTION = (
-    "Validate a plan file against the packaged Hanoi data and list every problem with its "
-    "path in the file. Exit code 0 when valid, 2 otherwise."
+    "Validate a plan file against the packaged data (the whole country, as the queries read "
+    "it with --data) and list every problem with its path in the file. Exit code 0 when "
+    "valid, 2 otherwise."
 )
 DESCRIPTION_VI = (
-    "Kiểm tra một tệp kế hoạch đối chiếu với dữ liệu Hà Nội kèm theo và liệt kê mọi lỗi "
-    "cùng vị trí của lỗi trong tệp. Mã thoát 0 khi hợp lệ, 2 khi có lỗi."
+    "Kiểm tra một tệp kế hoạch đối chiếu với dữ liệu kèm theo (cả nước, như các câu hỏi "
+    "đọc tệp qua --data) và liệt kê mọi lỗi cùng vị trí của lỗi trong tệp. Mã thoát 0 khi "
+    "hợp lệ, 2 khi có lỗi."
 )
 EXAMPLES = (
     "Examples:\n"
@@ -39,14 +41,11 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def run(ctx: Context) -> int:
-    from papi.datasets import hanoi
     from papi.errors import InvalidData
     from papi.io import load_plan
 
     path: str = ctx.args.plan
-    with ctx.progress("building the model", "đang dựng mô hình"), warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        base = hanoi()
+    base = ctx.governance()  # the default model, without plan files
     try:
         plan = load_plan(path, base=base)
     except InvalidData as exc:
@@ -70,8 +69,8 @@ def run(ctx: Context) -> int:
                     f"{path}: {len(exc.problems)} lỗi:",
                 )
             )
-            for problem in exc.problems:  # one per line, unwrapped: for grep and editors
-                ctx.out.write(f"  - {problem}\n")
+            for problem in exc.problems:  # each starts a line (with its path): for grep
+                ctx.para(f"  - {problem_text(problem, ctx.lang)}", "    ", as_written=True)
         n = len(exc.problems)
         raise CommandError(
             f"{path} is not a valid plan file ({n} problem{'s' if n != 1 else ''}; listed above)",

@@ -22,13 +22,13 @@ DESCRIPTION_VI = (
 EXAMPLES_VI = (
     "Ví dụ:\n"
     '  papi duties "Phường Hoàn Kiếm" --on 01/03/2026 --lang vi\n'
-    '  papi duties "Sở Nội vụ" --on 01/03/2026 --lang vi --csv\n'
+    '  papi duties "Sở Nội vụ, Hà Nội" --on 01/03/2026 --lang vi --csv\n'
     '  papi duties "Quận Hoàn Kiếm" --on 30/09/2022 --json'
 )
 EXAMPLES = (
     "Examples:\n"
     '  papi duties "Phường Hoàn Kiếm" --on 2026-03-01\n'
-    '  papi duties "Sở Nội vụ" --on 2026-03-01 --lang vi\n'
+    '  papi duties "Sở Nội vụ, Hà Nội" --on 2026-03-01 --lang vi\n'
     '  papi duties "Quận Hoàn Kiếm" --on 2022-09-30 --json'
 )
 
@@ -40,8 +40,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         "of",
         metavar=t("UNIT_OR_ORG", "ĐƠN_VỊ_HOẶC_CƠ_QUAN"),
         help=t(
-            "unit or organization name, code or id",
-            "tên, mã số hoặc mã định danh của đơn vị hoặc cơ quan",
+            "unit or organization name ('Name, Unit' when shared: 'Sở Nội vụ, Hà Nội'), code or id",
+            "tên (viết 'Tên, Đơn vị' khi trùng tên: 'Sở Nội vụ, Hà Nội'), mã số hoặc mã định "
+            "danh của đơn vị hoặc cơ quan",
         ),
     )
     add_on(p)

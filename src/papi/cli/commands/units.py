@@ -23,17 +23,17 @@ DESCRIPTION_VI = (
 )
 EXAMPLES_VI = (
     "Ví dụ:\n"
-    "  papi units --level commune --on 01/03/2026 --lang vi   # 126 xã, phường của Hà Nội\n"
+    '  papi units --level commune --within "Hà Nội" --on 01/03/2026 --lang vi  # 126 xã\n'
     '  papi units --within "Quận Hoàn Kiếm" --on 30/09/2022 --lang vi\n'
     "  papi units --level province --csv\n"
-    "Không có --level hoặc --within: mọi đơn vị của Hà Nội vào ngày đó, ở mọi cấp."
+    "Không có --level hoặc --within: mọi đơn vị của cả nước vào ngày đó, ở mọi cấp."
 )
 EXAMPLES = (
     "Examples:\n"
-    "  papi units --level commune --on 2026-03-01   # Hanoi's 126 communes and wards\n"
+    '  papi units --level commune --within "Hà Nội" --on 2026-03-01  # 126 communes\n'
     '  papi units --within "Quận Hoàn Kiếm" --on 2022-09-30\n'
     "  papi units --level province --json\n"
-    "Without --level or --within: every unit of Hanoi on the day, at every level."
+    "Without --level or --within: every unit of the country on the day, at every level."
 )
 
 
@@ -52,18 +52,18 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         "--within",
         metavar=t("UNIT", "ĐƠN_VỊ"),
         help=t(
-            "only units inside this unit (default: all of Hanoi)",
-            "chỉ đơn vị nằm trong đơn vị này (mặc định: toàn Hà Nội)",
+            "only units inside this unit (default: the whole country)",
+            "chỉ đơn vị nằm trong đơn vị này (mặc định: cả nước)",
         ),
     )
     add_on(p)
 
 
 def run(ctx: Context) -> int:
-    from papi.territory import Level, hanoi_territory
+    from papi.territory import Level
 
     day = ctx.date(ctx.args.on, "--on")
-    territory = hanoi_territory()
+    territory = ctx.governance().territory  # the default model's: the whole country
     within = territory.unit(ctx.args.within, on=day) if ctx.args.within else None
     level = Level(ctx.args.level) if ctx.args.level else None
     units = territory.units(level=level, within=within, on=day)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import re
 from collections.abc import Iterable
 from datetime import date
 from typing import TYPE_CHECKING
@@ -89,30 +88,10 @@ def run(ctx: Context) -> int:
         keys = ["role", "holder", "person", "tasks"]
         ctx.table(keys, _role_rows(ctx, answer), keys=keys)
     elif ctx.args.verbose:
-        text = answer.explain(ctx.lang)
-        ctx.print(task_refs_vi(text, set(gov.tasks)) if ctx.lang == "vi" else text)
+        ctx.print(answer.explain(ctx.lang))  # "nhiệm vụ T6" in Vietnamese: not Thứ Sáu
     else:
         summary(ctx, answer)
     return 0
-
-
-_LEADING_REF = re.compile(r"^(\s*(?:[-!·]\s+)?)([A-Za-z][\w.]*\d[\w.]*):", re.MULTILINE)
-
-
-def task_refs_vi(text: str, tasks: set[str]) -> str:
-    r"""``T6: ...`` at the start of a line written ``nhiệm vụ T6: ...``: a bare "T6" reads as
-    *Thứ Sáu* (Friday) in Vietnamese.
-
-    >>> print(task_refs_vi("T6: 30/09/2022\n! T1: theo\nD3: chỉ số", {"T1", "T6"}))
-    nhiệm vụ T6: 30/09/2022
-    ! nhiệm vụ T1: theo
-    D3: chỉ số
-    """
-
-    def name(m: re.Match[str]) -> str:
-        return f"{m[1]}nhiệm vụ {m[2]}:" if m[2] in tasks else m[0]
-
-    return _LEADING_REF.sub(name, text)
 
 
 def summary(ctx: Context, a: Accountability) -> None:
@@ -131,7 +110,7 @@ def summary(ctx: Context, a: Accountability) -> None:
             )
         )
         for w in a.warnings:  # here the caveats are the answer: show them all
-            ctx.para(f"  ! {w.text(ctx.lang)}", indent="    ")
+            ctx.para(f"  ! {ctx.notice(w)}", indent="    ")
         ctx.print()
     _inherited(ctx, a)
     _escalation(ctx, a)
@@ -144,10 +123,12 @@ def _heading(ctx: Context, a: Accountability) -> None:
     """The question, and which unit answers when the one asked about was gone that day."""
     vi = ctx.lang == "vi"
     subject = a.subject.name_vi if vi or not a.subject.name_en else a.subject.name_en
+    # a topic of the law is named by its name alone in Vietnamese (its code is English)
+    asked = subject if vi and a.subject.kind == "topic" else f"{a.subject.code} ({subject})"
     ctx.para(
         ctx.en(
-            f"Who is accountable for {a.subject.code} ({subject}) in {a.where.name} on {a.on}",
-            f"Trách nhiệm về {a.subject.code} ({subject}) tại {a.where.name} ngày {ctx.day(a.on)}",
+            f"Who is accountable for {asked} in {a.where.name} on {a.on}",
+            f"Trách nhiệm về {asked} tại {a.where.name} ngày {ctx.day(a.on)}",
         )
     )
     moved = [h for h in a.hops if h.kind != "abolish_tier" and a.where.name in h.successors]
