@@ -171,6 +171,8 @@ VI_ASCII = frozenset(
         "a",
         "an",
         "anh",
+        "binh",  # Thương binh (Sở Lao động - Thương binh và Xã hội)
+        "thao",  # Thể thao (Sở Văn hóa và Thể thao)
         "ba",
         "ban",
         "bao",

@@ -273,7 +273,7 @@ def document_unverified(doc: Document) -> Notice:
     return Notice(
         code="document_unverified",
         message_vi=f"{cap(doc.cite('vi'))} chưa được đối chiếu với nguồn (dữ liệu "
-        f"đánh dấu verified = false); không coi là sự thật đã kiểm chứng{why_vi}",
+        f"đánh dấu là chưa kiểm chứng); không coi là sự thật đã kiểm chứng{why_vi}",
         message_en=f"{cap(doc.cite('en'))} is marked as not verified against a "
         f"source (verified = false); do not treat it as fact{why_en}",
     )
