@@ -5,10 +5,12 @@ the HTTP service's and ``papi --json``'s ``papi.error/1`` documents, from one pl
 from __future__ import annotations
 
 import re
+from datetime import date
 
+from papi.dates import Validity
 from papi.errors import Ambiguous, InvalidData, NotFound, Problem, what_vi
 
-__all__ = ["messages", "one_line", "problem_text", "problem_vi"]
+__all__ = ["day_vi", "messages", "one_line", "problem_text", "problem_vi", "validity_vi"]
 
 
 #: Vietnamese for the messages of :class:`~papi.errors.InvalidData` and of the problems of a
@@ -120,6 +122,26 @@ def problem_vi(message: str) -> str:
             text = text.replace(f"\\{i}", group)
         return text
     return message
+
+
+def day_vi(day: date | None) -> str:
+    """A day as Vietnamese write it (``…`` for an open bound).
+
+    >>> day_vi(date(2025, 7, 1)), day_vi(None)
+    ('01/07/2025', '…')
+    """
+    return "…" if day is None else f"{day:%d/%m/%Y}"
+
+
+def validity_vi(validity: Validity | None) -> str:
+    """A validity interval with its days as Vietnamese write them.
+
+    >>> validity_vi(Validity(valid_from=date(2025, 7, 1)))
+    '[01/07/2025, …)'
+    """
+    if validity is None:
+        return "[…, …)"
+    return f"[{day_vi(validity.valid_from)}, {day_vi(validity.valid_to)})"
 
 
 def _dmy(text: str) -> str:

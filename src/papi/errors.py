@@ -340,6 +340,17 @@ WHAT_VI: dict[str, str] = {
     "element": "thành phần của khung chỉ số",
     "framework element": "thành phần của khung chỉ số",
     "language": "ngôn ngữ",
+    "topic": "chủ đề pháp luật",
+    "first-instance assignment": "thẩm quyền giải quyết lần đầu",
+    "PAPI element name": "tên thành phần của khung chỉ số",
+    "occurrence": "lần đến hạn",
+    "year": "năm",
+    "province": "tỉnh, thành phố",
+    "scored province": "tỉnh, thành phố có điểm",
+    "ranking measure": "thước đo xếp hạng",
+    "PAPI group": "nhóm PAPI",
+    "schema": "lược đồ JSON",
+    "module": "gói Python",
 }
 
 
