@@ -104,3 +104,22 @@ def test_vietnamese_says_as_much_as_english(case: str) -> None:
     # the Vietnamese survives pickling (multiprocessing, the service's workers)
     again = pickle.loads(pickle.dumps(err))
     assert messages(again) == (en, vi)
+
+
+def test_the_command_line_says_the_same(capsys: pytest.CaptureFixture[str]) -> None:
+    """``papi --lang vi`` prints, and ``--json`` documents, the message of
+    :func:`papi.errors.messages` (the HTTP service's too, tests/test_server.py)."""
+    import json
+
+    from papi.cli import main
+
+    with pytest.raises(NotFound) as raised:
+        RAISES["unit after it ended"]()
+    en, vi = messages(raised.value)
+    argv = ["who", "D3", "--where", "Quận Hoàn Kiếm", "--on", "01/03/2026", "--lang", "vi"]
+    assert main(argv) == 2
+    assert capsys.readouterr().err.strip().endswith(vi)
+    assert main([*argv, "--json"]) == 2
+    doc = json.loads(capsys.readouterr().err)
+    assert doc["error"]["message"] == doc["error"]["message_vi"] == vi
+    assert doc["error"]["message_en"] == en
