@@ -252,3 +252,26 @@ def test_loads_reads_back_what_dumps_wrote() -> None:
     text = papi.io.dumps(answer)
     assert loads(text) == answer
     assert json.loads(text)["schema"] == "papi.gaps/1"
+
+
+def test_a_task_keeps_every_field_it_was_given(tmp_path: Path) -> None:
+    extra = (
+        'title_en = "A task"\nnotes = "n"\nindicators = ["D3"]\nrecurring = true\n'
+        'period = { from = "2022-07-01", to = "2022-12-31" }\n'
+        'defined_in = [{ document = "d", reference = "¶3" }]\n'
+        'deadlines = [{ statute = "report.quarterly", applies_to = "commune", note = "q" }]\n'
+    )
+    task = _load(tmp_path, DOC + TASK + extra).tasks["t"]
+    assert (task.title_en, task.notes, task.indicators) == ("A task", "n", ("D3",))
+    assert task.recurring is True
+    assert (task.period.valid_from, task.period.valid_to) == (date(2022, 7, 1), date(2022, 12, 31))
+    assert [(b.document, b.reference) for b in task.defined_in] == [("d", "¶3")]
+    (deadline,) = task.deadlines
+    assert (deadline.statute, deadline.rule, deadline.applies_to, deadline.note) == (
+        "report.quarterly",
+        None,
+        "commune",
+        "q",
+    )
+    plain = _load(tmp_path, DOC + TASK).tasks["t"]
+    assert plain.recurring is False
