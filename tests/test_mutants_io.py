@@ -158,13 +158,15 @@ def test_a_report_with_a_bad_document_names_it(tmp_path: Path) -> None:
         ("indicators = [3]\n", "tasks[0].indicators: must be a list of strings (value: [3])"),
         ('indicators = "D3"\n', "tasks[0].indicators: must be a list of strings (value: 'D3')"),
         ("recurring = 1\n", "tasks[0].recurring: must be true or false (value: 1)"),
-        ('period = { from = "x" }\n', "tasks[0].period.from: not a date in the form YYYY-MM-DD "
-         "(value: 'x')"),
+        (
+            'period = { from = "x" }\n',
+            "tasks[0].period.from: not a date in the form YYYY-MM-DD (value: 'x')",
+        ),
         (
             'defined_in = "d"\n',
             "tasks[0].defined_in: must be an array of {document, reference} tables (value: 'd')",
         ),
-        ('deadlines = [5]\n', "tasks[0].deadlines[0]: must be a table (value: 5)"),
+        ("deadlines = [5]\n", "tasks[0].deadlines[0]: must be a table (value: 5)"),
         (
             'deadlines = [{ statute = "report.quarterly", colour = 1 }]\n',
             "tasks[0].deadlines[0].colour: unknown key (value: 'colour')",
@@ -224,7 +226,9 @@ def test_each_bad_basis_is_named_by_its_path(tmp_path: Path, basis: str, problem
 
 
 def test_a_good_basis_is_kept(tmp_path: Path) -> None:
-    gov = _load(tmp_path, DOC + TASK + ASSIGNMENT + 'basis = { document = "d", reference = "¶2" }\n')
+    gov = _load(
+        tmp_path, DOC + TASK + ASSIGNMENT + 'basis = { document = "d", reference = "¶2" }\n'
+    )
     (a,) = [x for x in gov.assignments if x.id == "a"]
     assert (a.basis.document, a.basis.reference) == ("d", "¶2")
 
@@ -242,9 +246,7 @@ def test_loads_of_a_value_that_is_not_text_names_its_type(value: object, kind: s
 def test_a_nul_byte_in_the_file_name_is_named(tmp_path: Path) -> None:
     with pytest.raises(InvalidData) as err:
         load_plan(tmp_path / "a\x00b.toml", base=hanoi())
-    assert str(err.value) == (
-        "'a\\x00b.toml': cannot read the plan file: a NUL byte in its name"
-    )
+    assert str(err.value) == ("'a\\x00b.toml': cannot read the plan file: a NUL byte in its name")
 
 
 def test_loads_reads_back_what_dumps_wrote() -> None:

@@ -303,9 +303,18 @@ def test_overlapping_versions_of_a_key_are_each_reported() -> None:
     third["key"] = "complaint.second_instance"
     err = _index_error([first, second, third])
     assert [(p.path, p.message) for p in err.problems] == [
-        ("cat.json.statutes[1]", "validity overlaps another version of 'complaint.second_instance'"),
-        ("cat.json.statutes[2]", "validity overlaps another version of 'complaint.second_instance'"),
-        ("cat.json.statutes[2]", "validity overlaps another version of 'complaint.second_instance'"),
+        (
+            "cat.json.statutes[1]",
+            "validity overlaps another version of 'complaint.second_instance'",
+        ),
+        (
+            "cat.json.statutes[2]",
+            "validity overlaps another version of 'complaint.second_instance'",
+        ),
+        (
+            "cat.json.statutes[2]",
+            "validity overlaps another version of 'complaint.second_instance'",
+        ),
     ]
     assert err.problems[0].value == str(first_validity(first))
 

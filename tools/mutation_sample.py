@@ -63,8 +63,19 @@ def fresh(root: Path, name: str, timeout: float = 600) -> str:
     env = {**os.environ, "MUTANT_UNDER_TEST": name, "PYTHONPATH": "src"}
     try:
         done = subprocess.run(
-            [sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider", "-o",
-             "addopts=", *args, *tests],
+            [
+                sys.executable,
+                "-m",
+                "pytest",
+                "-x",
+                "-q",
+                "-p",
+                "no:cacheprovider",
+                "-o",
+                "addopts=",
+                *args,
+                *tests,
+            ],
             cwd=root,
             env=env,
             capture_output=True,
