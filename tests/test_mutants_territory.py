@@ -5,11 +5,14 @@ of an unknown id, the message of a name asked without a day."""
 from __future__ import annotations
 
 from datetime import date
+from functools import cache
+from importlib import resources
+from typing import Any
 
 import pytest
 
-from papi.errors import NotFound
-from papi.territory import hanoi_territory
+from papi.errors import InvalidData, NotFound
+from papi.territory import Succession, Territory, _load, hanoi_territory, vietnam_territory
 
 # Phường Hàng Bạc (00061) existed until 2025-06-30; Phường Hoàn Kiếm (00070@2025-07-01) since
 # 2025-07-01 (Resolution 1656/NQ-UBTVQH15).
@@ -39,3 +42,76 @@ def test_predecessors_of_a_name_without_a_day_says_to_pass_on() -> None:
     with pytest.raises(NotFound) as err:
         hanoi_territory().predecessors("Phường Hàng Bạc")
     assert str(err.value) == "unknown unit 'Phường Hàng Bạc' (pass on= to resolve a name or code)"
+
+
+# ---- the national data as loaded: sources, acts, notes and verification ---------------------
+
+
+@cache
+def _national() -> Territory:
+    return vietnam_territory()
+
+
+def _succession(pred: str, effective: date) -> Succession:
+    (s,) = [
+        s for s in _national().successions if pred in s.predecessors and s.effective == effective
+    ]
+    return s
+
+
+def test_a_succession_under_two_acts_cites_each_then_the_statistics_office() -> None:
+    """Thừa Thiên Huế's units rearranged on 2025-01-01 under Resolution 1314/NQ-UBTVQH15 and
+    Resolution 175/2024/QH15 (the city of Huế), as the statistics office's lists name them."""
+    s = _succession("19819", date(2025, 1, 1))
+    assert s.act == "1314/NQ-UBTVQH15; 175/2024/QH15"
+    assert (s.predecessors, s.successors) == (("19819", "19849"), ("19819@2025-01-01",))
+    first, second, gso = s.sources
+    assert first.startswith("1314/NQ-UBTVQH15: Nghị quyết về việc sắp xếp đơn vị hành chính")
+    assert second.startswith("175/2024/QH15: Về việc thành lập thành phố Huế")
+    assert gso.startswith("the statistics office's (Tổng cục Thống kê) dated lists")
+
+
+def test_a_province_merger_keeps_its_note_and_verification() -> None:
+    s = _succession("02", date(2025, 7, 1))  # Hà Giang merged into Tuyên Quang
+    assert s.predecessors == ("02", "08")
+    assert s.note == "provinces merged (Resolution 202/2025/QH15)"
+    assert s.verified is True
+    assert _succession("00688", date(2025, 7, 1)).verified is False
+
+
+def test_units_cite_the_statistics_office_up_to_the_snapshot_day() -> None:
+    """A version that ended by 2025-06-30 is the statistics office's alone; one that lasts
+    past it is also the unit package's (``meta["sources"]["gso"]``)."""
+    gso = _national().meta["sources"]["gso"]  # type: ignore[index]
+    assert _national().get("46").sources == (gso,)  # Thừa Thiên Huế, until 2025-01-01
+    lasting = _national().get("04")  # Cao Bằng, unchanged
+    assert lasting.sources[0] == gso
+    assert len(lasting.sources) == 2
+
+
+@pytest.mark.parametrize(
+    ("file", "row", "path"),
+    [
+        ("units", ["02", "02", "Tỉnh Hà Giang", "PROVINCE", None, "2020-13-01", None], 2),
+        ("units", ["02", "02", "Tỉnh Hà Giang", "PROVINCE", None, None, "2025-02-30"], 2),
+        ("units", ["02", "02", "Tỉnh Hà Giang", "PROVINCE", [["01", None, "x"]], None, None], 2),
+        ("units", ["02", "02", "Tỉnh Hà Giang", "NO_SUCH_KIND", None, None, None], 2),
+        ("successions", ["2025-13-01", "a", "merge", ["02"], ["08"], "08", True, None], 2),
+    ],
+)
+def test_a_malformed_national_row_names_its_file_and_line(
+    monkeypatch: pytest.MonkeyPatch, file: str, row: list[object], path: int
+) -> None:
+    real = _load._gz_rows
+    units = real((resources.files("papi") / "data" / "vietnam" / "units.jsonl.gz").read_bytes())
+
+    def rows(raw: bytes) -> list[list[Any]]:
+        out = real(raw)
+        if (file == "units") == (out[0][0] == units[0][0]):
+            return [out[0], row]
+        return out[:1]
+
+    monkeypatch.setattr(_load, "_gz_rows", rows)
+    with pytest.raises(InvalidData) as err:
+        _load._national_records(_national().meta)
+    assert err.value.path == f"vietnam/{file}.jsonl.gz:{path}"
