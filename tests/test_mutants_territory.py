@@ -115,3 +115,17 @@ def test_a_malformed_national_row_names_its_file_and_line(
     with pytest.raises(InvalidData) as err:
         _load._national_records(_national().meta)
     assert err.value.path == f"vietnam/{file}.jsonl.gz:{path}"
+
+
+def test_the_days_each_territory_vouches_for() -> None:
+    """Hanoi's own data from 2020-03-01; the whole country, through the statistics office's
+    lists, from 2020-01-01 (``meta["coverage"]``); neither has an end."""
+    assert (hanoi_territory().coverage.valid_from, hanoi_territory().coverage.valid_to) == (
+        date(2020, 3, 1),
+        None,
+    )
+    assert (_national().coverage.valid_from, _national().coverage.valid_to) == (
+        date(2020, 1, 1),
+        None,
+    )
+    assert _national().coverage_of("Tỉnh Cao Bằng", on="2026-03-01").valid_from == date(2020, 1, 1)
