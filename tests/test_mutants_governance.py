@@ -285,3 +285,28 @@ def test_a_repeated_task_id_is_named_by_its_second_path(tmp_path: Path) -> None:
     assert [str(p) for p in err.value.problems] == [
         "plan.toml: tasks[1].id: duplicate task id (value: 't')"
     ]
+
+
+def test_a_case_explains_itself_step_by_step() -> None:
+    c = with_law().case("complaint", where="Phường Hoàn Kiếm", received=RECEIVED)
+    lines = c.explain("en").splitlines()
+    assert lines[0] == "Complaint received in Phường Hoàn Kiếm on 2026-03-02:"
+    assert lines[1] == "1. Accept the first complaint: by 2026-03-16"
+    assert "   Who: the complainant" in lines
+    assert "   Ai: người khiếu nại" in c.explain("vi").splitlines()
+
+
+def test_a_period_ending_on_a_day_off_says_where_it_moved() -> None:
+    """Received 2026-01-05, accepted 2026-01-16: 30 days end on Sunday 2026-02-15, in Tết,
+    so the period ends on the next working day, 2026-02-23 (Civil Code art. 148)."""
+    c = with_law().case("complaint", where="Phường Hoàn Kiếm", received=date(2026, 1, 5))
+    en = [x for x in c.explain("en").splitlines() if x.startswith("   Last day")]
+    assert en[0].startswith(
+        "   Last day 2026-02-15 is not a working day, so the period ends on the next working "
+        "day (Civil Code art. 148): 2026-02-15 Sunday, 2026-02-16 Lunar New Year's Eve"
+    )
+    vi = [x for x in c.explain("vi").splitlines() if x.startswith("   Ngày cuối")]
+    assert vi[0].startswith(
+        "   Ngày cuối 15/02/2026 không phải ngày làm việc, hạn chuyển sang ngày làm việc tiếp "
+        "theo (Điều 148 Bộ luật Dân sự): 15/02/2026 Chủ nhật"
+    )
