@@ -89,18 +89,46 @@ def test_units_cite_the_statistics_office_up_to_the_snapshot_day() -> None:
     assert len(lasting.sources) == 2
 
 
+NOT_A_DATE = "not a date in the form YYYY-MM-DD"
+
+
 @pytest.mark.parametrize(
-    ("file", "row", "path"),
+    ("file", "row", "problem"),
     [
-        ("units", ["02", "02", "Tỉnh Hà Giang", "PROVINCE", None, "2020-13-01", None], 2),
-        ("units", ["02", "02", "Tỉnh Hà Giang", "PROVINCE", None, None, "2025-02-30"], 2),
-        ("units", ["02", "02", "Tỉnh Hà Giang", "PROVINCE", [["01", None, "x"]], None, None], 2),
-        ("units", ["02", "02", "Tỉnh Hà Giang", "NO_SUCH_KIND", None, None, None], 2),
-        ("successions", ["2025-13-01", "a", "merge", ["02"], ["08"], "08", True, None], 2),
+        (
+            "units",
+            ["02", "02", "Tỉnh Hà Giang", "PROVINCE", None, "2020-13-01", None],
+            f"vietnam/units.jsonl.gz:2: {NOT_A_DATE} (value: '2020-13-01')",
+        ),
+        (
+            "units",
+            ["02", "02", "Tỉnh Hà Giang", "PROVINCE", None, None, "2025-02-30"],
+            f"vietnam/units.jsonl.gz:2: {NOT_A_DATE} (value: '2025-02-30')",
+        ),
+        (
+            "units",
+            ["02", "02", "Tỉnh Hà Giang", "PROVINCE", [["01", "2020-1-1", None]], None, None],
+            f"vietnam/units.jsonl.gz:2: {NOT_A_DATE} (value: '2020-1-1')",
+        ),
+        (
+            "units",
+            ["02", "02", "Tỉnh Hà Giang", "PROVINCE", [["01", None, "x"]], None, None],
+            f"vietnam/units.jsonl.gz:2: {NOT_A_DATE} (value: 'x')",
+        ),
+        (
+            "units",
+            ["02", "02", "Tỉnh Hà Giang", "NO_SUCH_KIND", None, None, None],
+            "'NO_SUCH_KIND'",
+        ),
+        (
+            "successions",
+            ["2025-13-01", "a", "merge", ["02"], ["08"], "08", True, None],
+            f"vietnam/successions.jsonl.gz:2: {NOT_A_DATE} (value: '2025-13-01')",
+        ),
     ],
 )
 def test_a_malformed_national_row_names_its_file_and_line(
-    monkeypatch: pytest.MonkeyPatch, file: str, row: list[object], path: int
+    monkeypatch: pytest.MonkeyPatch, file: str, row: list[object], problem: str
 ) -> None:
     real = _load._gz_rows
     units = real((resources.files("papi") / "data" / "vietnam" / "units.jsonl.gz").read_bytes())
@@ -114,7 +142,8 @@ def test_a_malformed_national_row_names_its_file_and_line(
     monkeypatch.setattr(_load, "_gz_rows", rows)
     with pytest.raises(InvalidData) as err:
         _load._national_records(_national().meta)
-    assert err.value.path == f"vietnam/{file}.jsonl.gz:{path}"
+    assert err.value.path == f"vietnam/{file}.jsonl.gz:2"
+    assert str(err.value) == f"vietnam/{file}.jsonl.gz:2: malformed row: {problem}"
 
 
 def test_the_days_each_territory_vouches_for() -> None:
