@@ -8,14 +8,17 @@ from __future__ import annotations
 
 import copy
 import json
-from datetime import date
+from datetime import date, time
 from importlib import resources
 from typing import Any
 
 import pytest
 
+from papi.calendar import DAY_OFF, Override, VietnamCalendar
 from papi.errors import CoverageError, InvalidData, NotFound, PapiError
 from papi.rules import (
+    After,
+    Fixed,
     Frequency,
     PeriodUnit,
     Recurring,
@@ -23,6 +26,7 @@ from papi.rules import (
     ReportKind,
     UnsourcedPeriod,
     citation_vi,
+    rule_from_dict,
     statute,
 )
 from papi.rules.catalogue import build_index
@@ -331,4 +335,40 @@ def test_every_defective_entry_is_reported_not_only_the_first() -> None:
         "cat.json.statutes[0].key",
         "cat.json.statutes[1].holder",
         "cat.json.statutes[2]",
+    ]
+
+
+# ---- calendars and times as arguments -------------------------------------------------------
+
+
+def test_every_rule_checks_the_calendar_it_is_given() -> None:
+    with pytest.raises(InvalidData) as err:
+        Fixed(on=date(2026, 3, 31)).due(date(2026, 1, 1), "x")  # type: ignore[arg-type]
+    assert str(err.value) == "calendar: must be a VietnamCalendar (value: 'x')"
+
+
+def test_a_series_rolls_over_the_days_off_of_the_calendar_given() -> None:
+    """The 14th of April 2026 made a day off by a (hypothetical) notice: the monthly report
+    due that day moves to the next working day, the 15th."""
+    rule = Recurring(freq=Frequency.MONTHLY, day=14)
+    cal = VietnamCalendar([Override(date(2026, 4, 14), kind=DAY_OFF, notice="(hypothetical)")])
+    assert rule.due(date(2026, 4, 1)) == date(2026, 4, 14)
+    assert rule.due(date(2026, 4, 1), cal) == date(2026, 4, 15)
+
+
+@pytest.mark.parametrize(
+    ("cutoff", "text"), [(time(17, 0), "17:00"), (time(16, 30, 15), "16:30:15")]
+)
+def test_a_receipt_cutoff_is_written_to_the_minute_unless_it_has_seconds(
+    cutoff: time, text: str
+) -> None:
+    rule = After(2, PeriodUnit.WORKING_DAYS, receipt_cutoff=cutoff)
+    assert rule.to_dict()["receipt_cutoff"] == text
+    assert rule_from_dict(rule.to_dict()) == rule
+
+
+def test_a_bad_end_of_validity_in_the_catalogue_names_its_path() -> None:
+    err = _index_error([_with(effective_to="2030-02-30")])
+    assert [str(p) for p in err.problems] == [
+        "cat.json.statutes[0].effective_to: not a date in the form YYYY-MM-DD (value: '2030-02-30')"
     ]
