@@ -277,3 +277,45 @@ def test_a_task_keeps_every_field_it_was_given(tmp_path: Path) -> None:
     )
     plain = _load(tmp_path, DOC + TASK).tasks["t"]
     assert plain.recurring is False
+
+
+def test_a_missing_plan_file_names_it(tmp_path: Path) -> None:
+    path = tmp_path / "nowhere.toml"
+    with pytest.raises(InvalidData) as err:
+        load_plan(path, base=hanoi())
+    assert str(err.value) == f"{path}: cannot read the plan file: No such file or directory"
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "start"),
+    [
+        ("plan.toml", "notes = " + "9" * 5000, "plan.toml: not valid TOML: "),
+        ("plan.json", '{"notes": ' + "9" * 5000 + "}", "plan.json: not valid JSON: "),
+    ],
+)
+def test_a_parser_error_names_the_format(tmp_path: Path, name: str, text: str, start: str) -> None:
+    with pytest.raises(InvalidData) as err:
+        _load(tmp_path, text, name)
+    assert str(err.value).startswith(start)
+
+
+def test_a_reports_texts_are_named_by_their_path(tmp_path: Path) -> None:
+    assert _problems(tmp_path, DOC + TASK + REPORT + "effectiveness = 5\nreasons = 6\n") == [
+        "plan.toml: reports[0].effectiveness: must be a non-empty string (value: 5)",
+        "plan.toml: reports[0].reasons: must be a non-empty string (value: 6)",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("task", "problems"),
+    [
+        ("task = 5\n", ["assignments[0].task: must be a non-empty string (value: 5)"]),
+        ("", ["assignments[0].task: missing key"]),
+    ],
+)
+def test_an_assignments_task_reference_is_checked_once(
+    tmp_path: Path, task: str, problems: list[str]
+) -> None:
+    assignment = ASSIGNMENT.replace('task = "t"\n', task)
+    text = DOC + TASK + assignment + 'basis = { document = "d", reference = "1" }\n'
+    assert _problems(tmp_path, text) == [f"plan.toml: {p}" for p in problems]

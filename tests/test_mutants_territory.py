@@ -158,3 +158,15 @@ def test_the_days_each_territory_vouches_for() -> None:
         None,
     )
     assert _national().coverage_of("Tỉnh Cao Bằng", on="2026-03-01").valid_from == date(2020, 1, 1)
+
+
+def test_hanoi_in_the_national_data_keeps_the_primary_successor() -> None:
+    """Phường Hàng Bạc (00061) into Phường Hoàn Kiếm on 2025-07-01 (1656/NQ-UBTVQH15), its
+    ids reconciled with Hanoi's own data; a division into several has no primary."""
+    s = _succession("00061", date(2025, 7, 1))
+    assert (s.successors, s.primary, s.act) == (
+        ("00070@2025-07-01",),
+        "00070@2025-07-01",
+        "1656/NQ-UBTVQH15",
+    )
+    assert _succession("024", date(2025, 7, 1)).primary is None
