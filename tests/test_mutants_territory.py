@@ -12,7 +12,14 @@ from typing import Any
 import pytest
 
 from papi.errors import InvalidData, NotFound
-from papi.territory import Succession, Territory, _load, hanoi_territory, vietnam_territory
+from papi.territory import (
+    Succession,
+    Territory,
+    _load,
+    hanoi_territory,
+    load_territory,
+    vietnam_territory,
+)
 
 # Phường Hàng Bạc (00061) existed until 2025-06-30; Phường Hoàn Kiếm (00070@2025-07-01) since
 # 2025-07-01 (Resolution 1656/NQ-UBTVQH15).
@@ -170,3 +177,30 @@ def test_hanoi_in_the_national_data_keeps_the_primary_successor() -> None:
         "1656/NQ-UBTVQH15",
     )
     assert _succession("024", date(2025, 7, 1)).primary is None
+
+
+HANOI_LINE = (
+    '{"id": "01", "code": "01", "name": "Thành phố Hà Nội", "name_en": "Hanoi", '
+    '"kind": "CENTRAL_CITY", "valid_from": null, "valid_to": null, "parent": null, '
+    '"sources": ["S3"]}\n'
+)
+
+
+def test_load_territory_reads_coverage_and_sources_from_meta() -> None:
+    meta = {
+        "coverage": {"valid_from": "2020-03-01", "valid_to": "2030-01-01"},
+        "sources": {"S3": "vietnamadminunits"},
+    }
+    t = load_territory(HANOI_LINE, "", meta)
+    assert (t.coverage.valid_from, t.coverage.valid_to) == (date(2020, 3, 1), date(2030, 1, 1))
+    hn = t.get("01")
+    assert (hn.name_en, hn.sources) == ("Hanoi", ("vietnamadminunits",))
+    bare = load_territory(HANOI_LINE, "")  # no meta: no bounds, sources as written
+    assert (bare.coverage.valid_from, bare.coverage.valid_to) == (None, None)
+    assert bare.get("01").sources == ("S3",)
+
+
+def test_load_territory_names_a_line_that_is_not_an_object() -> None:
+    with pytest.raises(InvalidData) as err:
+        load_territory(HANOI_LINE + "[1]\n", "")
+    assert str(err.value) == "units.jsonl:2: each line must be a JSON object"
