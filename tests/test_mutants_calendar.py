@@ -55,3 +55,14 @@ def test_a_strict_calendar_names_the_result_that_leaves_its_range() -> None:
         f"result={result.isoformat()} is outside the covered range "
         f"{lo.isoformat()}..{hi.isoformat()} (strict calendar)"
     )
+
+
+def test_counts_that_are_not_ints_name_the_first_of_them() -> None:
+    np = pytest.importorskip("numpy")
+    days = np.array(["2026-03-02", "2026-03-03"], dtype="datetime64[D]")
+    with pytest.raises(InvalidData) as err:
+        VietnamCalendar().add_working_days_many(days, np.array([1.5, -2.0]))
+    assert str(err.value) == "n: must be ints >= 0 (value: 1.5)"
+    with pytest.raises(InvalidData) as err:
+        VietnamCalendar().add_working_days_many(days, np.array([1, -2]))
+    assert str(err.value) == "n: must be ints >= 0 (value: -2)"
