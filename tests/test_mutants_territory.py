@@ -11,10 +11,14 @@ from typing import Any
 
 import pytest
 
+from papi.dates import Validity
 from papi.errors import InvalidData, NotFound
 from papi.territory import (
+    Containment,
     Succession,
     Territory,
+    Unit,
+    UnitKind,
     _load,
     hanoi_territory,
     load_territory,
@@ -204,3 +208,66 @@ def test_load_territory_names_a_line_that_is_not_an_object() -> None:
     with pytest.raises(InvalidData) as err:
         load_territory(HANOI_LINE + "[1]\n", "")
     assert str(err.value) == "units.jsonl:2: each line must be a JSON object"
+
+
+# ---- Territory.build refuses bad records, each problem with its path and value -------------
+
+HN = Unit(id="01", code="01", name="Thành phố Hà Nội", kind=UnitKind.CENTRAL_CITY)
+WARD = Unit(id="00070", code="00070", name="Phường Hoàn Kiếm", kind=UnitKind.WARD)
+IN_HN = Containment(parent="01", child="00070")
+ENDED = Unit(
+    id="00061",
+    code="00061",
+    name="Phường Hàng Bạc",
+    kind=UnitKind.WARD,
+    validity=Validity(valid_to=date(2025, 7, 1)),
+)
+
+
+def _build_problems(*args: Any, **kw: Any) -> list[str]:
+    with pytest.raises(InvalidData) as err:
+        Territory.build(*args, **kw)
+    assert str(err.value).startswith("territory data is invalid")
+    return [str(p) for p in err.value.problems]
+
+
+def test_build_names_each_bad_record() -> None:
+    assert _build_problems([HN, HN], []) == ["units[1]: id: duplicate unit id (value: '01')"]
+    assert _build_problems([HN, WARD], [IN_HN], regional_coverage={"00070": Validity()}) == [
+        "regional_coverage: not the id of a top-level unit (value: '00070')"
+    ]
+    assert _build_problems([HN], [], regional_coverage={"01": "2020"}) == [
+        "regional_coverage.01: not a Validity (value: '2020')"
+    ]
+    assert _build_problems([HN, WARD], [IN_HN], unverified={"00070": ()}) == [
+        "unverified: not the id of a top-level unit (value: '00070')"
+    ]
+    assert _build_problems(
+        [HN, ENDED], [Containment(parent="01", child="00061", validity=ENDED.validity)]
+    ) == [
+        "unit 00061: valid_to: the unit ends without successors or an end_reason "
+        "(value: '2025-07-01')"
+    ]
+    gone = Succession(
+        predecessors=("00061",),
+        successors=("00099",),
+        effective=date(2025, 7, 1),
+        act="x",
+        kind="merge",
+    )
+    assert _build_problems(
+        [HN, ENDED], [Containment(parent="01", child="00061", validity=ENDED.validity)], [gone]
+    ) == ["successions[0] (x, 2025-07-01): successor: unknown successor (value: '00099')"]
+
+
+def test_build_accepts_a_top_level_unit_in_regional_coverage() -> None:
+    t = Territory.build(
+        [HN, WARD],
+        [IN_HN],
+        regional_coverage={"01": Validity(valid_from=date(2020, 1, 1))},
+        unverified={
+            "01": ((Validity(valid_from=date(2025, 3, 2), valid_to=date(2025, 7, 1)), "why"),)
+        },
+    )
+    assert t.coverage_of("00070", on=date(2026, 3, 1)).valid_from == date(2020, 1, 1)
+    assert [u.id for u in t.children("01", on=date(2026, 3, 1))] == ["00070"]
