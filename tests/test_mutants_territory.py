@@ -257,7 +257,11 @@ def test_build_names_each_bad_record() -> None:
     )
     assert _build_problems(
         [HN, ENDED], [Containment(parent="01", child="00061", validity=ENDED.validity)], [gone]
-    ) == ["successions[0] (x, 2025-07-01): successor: unknown successor (value: '00099')"]
+    ) == [
+        "successions[0] (x, 2025-07-01): unit: unknown unit (value: '00099')",
+        "unit 00061: valid_to: the unit ends without successors or an end_reason "
+        "(value: '2025-07-01')",
+    ]
 
 
 def test_build_accepts_a_top_level_unit_in_regional_coverage() -> None:
