@@ -264,6 +264,14 @@ def test_build_names_each_bad_record() -> None:
     ]
 
 
+def test_build_names_a_unit_with_two_parents_on_the_same_days() -> None:
+    other = Unit(id="02", code="02", name="Tỉnh Hà Giang", kind=UnitKind.PROVINCE)
+    problems = _build_problems([HN, other, WARD], [IN_HN, Containment(parent="02", child="00070")])
+    assert problems == [
+        "link 02->00070: parent: 00070 has two parents on the same days: 01 and 02 (value: '02')"
+    ]
+
+
 def test_build_accepts_a_top_level_unit_in_regional_coverage() -> None:
     t = Territory.build(
         [HN, WARD],
