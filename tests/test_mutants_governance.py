@@ -208,6 +208,9 @@ def test_duties_cite_the_law_in_the_language_asked() -> None:
     assert "(Luật 72/2025/QH15, khoản 3 Điều 51)" in d.explain("vi")
     assert "(Law 72/2025/QH15 art. 51(3))" in d.explain("en")
     assert "Law 72/2025/QH15" not in d.explain("vi")
+    assert "— Công văn 3010/UBND-SNV (chưa rõ ngày ban hành), ¶4" in d.explain("vi")
+    assert "Dispatch 3010/UBND-SNV" not in d.explain("vi")
+    assert "— Dispatch 3010/UBND-SNV (date unknown), ¶4" in d.explain("en")
 
 
 def test_overdue_explains_itself_in_both_languages() -> None:
@@ -309,4 +312,23 @@ def test_a_period_ending_on_a_day_off_says_where_it_moved() -> None:
     assert vi[0].startswith(
         "   Ngày cuối 15/02/2026 không phải ngày làm việc, hạn chuyển sang ngày làm việc tiếp "
         "theo (Điều 148 Bộ luật Dân sự): 15/02/2026 Chủ nhật"
+    )
+
+
+def test_a_governance_made_from_a_models_parts_answers_like_it() -> None:
+    g = hanoi()
+    again = Governance(
+        framework=g.framework,
+        territory=g.territory,
+        organizations=g.organizations,
+        calendar=g.calendar,
+        documents=g.documents,
+        tasks=g.tasks,
+        assignments=g.assignments,
+        reports=g.reports,
+        statute=g.statute,
+        notes=g.notes,
+    )
+    assert again.who("D3", where="Phường Hoàn Kiếm", on=POST_REFORM) == g.who(
+        "D3", where="Phường Hoàn Kiếm", on=POST_REFORM
     )
