@@ -283,3 +283,19 @@ def test_build_accepts_a_top_level_unit_in_regional_coverage() -> None:
     )
     assert t.coverage_of("00070", on=date(2026, 3, 1)).valid_from == date(2020, 1, 1)
     assert [u.id for u in t.children("01", on=date(2026, 3, 1))] == ["00070"]
+
+
+def test_the_full_graph_carries_the_documented_days() -> None:
+    """Nodes carry ``unit``; nodes and edges ``valid_from``/``valid_to``: Phường Hàng Bạc
+    until 2025-07-01, then the ``succeeded_by`` edge to Phường Hoàn Kiếm from that day, a
+    one-day event."""
+    g = hanoi_territory().full_graph
+    node = g.nodes["00061"]
+    assert node["unit"].name == "Phường Hàng Bạc"
+    assert (node["valid_from"], node["valid_to"]) == (None, REFORM)
+    ((_, to, edge),) = [
+        e for e in g.out_edges("00061", data=True) if e[2]["relation"] == "succeeded_by"
+    ]
+    assert to == "00070@2025-07-01"
+    assert (edge["valid_from"], edge["valid_to"], edge["act"]) == (REFORM, None, "1656/NQ-UBTVQH15")
+    assert edge["hi"] - edge["lo"] == 1
