@@ -299,3 +299,28 @@ def test_the_full_graph_carries_the_documented_days() -> None:
     assert to == "00070@2025-07-01"
     assert (edge["valid_from"], edge["valid_to"], edge["act"]) == (REFORM, None, "1656/NQ-UBTVQH15")
     assert edge["hi"] - edge["lo"] == 1
+
+
+def test_a_unit_that_ended_without_successor_says_why() -> None:
+    """Phường Sài Đồng (00142) ceased on 2025-01-01 under Resolution 1286/NQ-UBTVQH15; the
+    sources do not say which unit took its territory."""
+    with pytest.raises(NotFound) as err:
+        hanoi_territory().unit("00142", on=date(2026, 3, 1))
+    assert str(err.value).startswith(
+        "unknown unit '00142' on 2026-03-01: Phường Sài Đồng, Quận Long Biên (00142) existed "
+        "until 2025-01-01 and ended with no successor recorded (ceased on 2025-01-01 under "
+        "Resolution 1286/NQ-UBTVQH15"
+    )
+    assert str(err.value).endswith(
+        "; ask about a unit existing on 2026-03-01, or use a date before 2025-01-01, when it "
+        "existed"
+    )
+
+
+def test_a_unit_asked_before_it_began_says_from_when() -> None:
+    with pytest.raises(NotFound) as err:
+        hanoi_territory().unit("Phường Hoàn Kiếm", on=date(2024, 3, 1))
+    assert str(err.value) == (
+        "unknown unit 'Phường Hoàn Kiếm' on 2024-03-01: Phường Hoàn Kiếm, Thành phố Hà Nội "
+        "(00070@2025-07-01) exists only from 2025-07-01; use a date on or after 2025-07-01"
+    )
