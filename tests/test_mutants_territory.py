@@ -324,3 +324,21 @@ def test_a_unit_asked_before_it_began_says_from_when() -> None:
         "unknown unit 'Phường Hoàn Kiếm' on 2024-03-01: Phường Hoàn Kiếm, Thành phố Hà Nội "
         "(00070@2025-07-01) exists only from 2025-07-01; use a date on or after 2025-07-01"
     )
+
+
+def test_a_gone_unit_asked_with_its_parent_is_named_as_asked() -> None:
+    with pytest.raises(NotFound) as err:
+        hanoi_territory().unit("Phường Sài Đồng, Quận Long Biên", on=date(2026, 3, 1))
+    assert str(err.value).startswith(
+        "unknown unit 'Phường Sài Đồng, Quận Long Biên' on 2026-03-01: Phường Sài Đồng, "
+        "Quận Long Biên (00142) existed until 2025-01-01"
+    )
+
+
+def test_a_containment_edge_carries_its_days() -> None:
+    g = hanoi_territory().full_graph
+    ((parent, _, edge),) = [
+        e for e in g.in_edges("00070@2025-07-01", data=True) if e[2]["relation"] == "contains"
+    ]
+    assert parent == "01"
+    assert (edge["valid_from"], edge["valid_to"]) == (REFORM, None)
