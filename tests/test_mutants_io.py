@@ -17,23 +17,8 @@ from papi.datasets import hanoi
 from papi.errors import InvalidData
 from papi.governance import Governance
 from papi.io import MAX_NESTING, load_plan, loads
+from test_io_errors import DOC, TASK
 
-DOC = """
-[[documents]]
-id = "d"
-number = "1/KH-UBND"
-kind = "plan"
-issuer = "UBND"
-date = 2022-06-13
-title_vi = "Kế hoạch"
-"""
-TASK = """
-[[tasks]]
-id = "t"
-document = "d"
-reference = "1"
-title_vi = "Việc"
-"""
 REPORT = """
 [[reports]]
 task = "t"
