@@ -236,10 +236,10 @@ class Governance:
         """
         # the answer store is read first: a repeated question costs one lookup
         if type(subject) is str and type(on) is date:
-            try:
-                place = where if isinstance(where, str) else where.id
-            except AttributeError:  # not a place: refused below
-                place = None
+            # a unit is keyed apart from a string equal to its id: the answers differ (the
+            # notice names the place as it was asked: "00061" or "Phường Hàng Bạc")
+            uid = where if type(where) is str else getattr(where, "id", None)
+            place = uid if type(where) is str or uid is None else ("unit", uid)
             if place is not None:
                 key = ("who", subject, place, on)
                 answers = self._ctx.tables.answers
@@ -256,7 +256,7 @@ class Governance:
                 "must be a string (code, task id or name)", path="subject", value=subject
             )
         _resolve.check_place(where, "where")
-        key = ("who", subject, where if isinstance(where, str) else where.id, day)
+        key = ("who", subject, where if isinstance(where, str) else ("unit", where.id), day)
         return self._answer(key, lambda: _who.who(self._ctx, subject, where, day))
 
     def case(

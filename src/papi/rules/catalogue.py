@@ -131,7 +131,11 @@ def _parse_entry(raw: object, path: str) -> Statute:
     try:
         validity = Validity(valid_from=lo, valid_to=hi)
     except ValidityError as e:
-        raise ValidityError(str(e), path=f"{path}.effective_to", value=hi) from e
+        raise ValidityError(
+            f"effective_to must be after effective_from ({lo})",
+            path=f"{path}.effective_to",
+            value=hi,
+        ) from e
     citation = Citation.from_dict(m["citation"], path=f"{path}.citation")
     also_raw = m.get("also", [])
     if not isinstance(also_raw, list):
