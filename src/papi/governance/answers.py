@@ -436,6 +436,19 @@ class Accountability(_Answer):
         """The entries holding ``role``."""
         return tuple(r for r in self.responsible if r.role is role)
 
+    def role_text(self, entry: Responsible, lang: str = "vi") -> str:
+        """The role of ``entry`` as users read it: for a task of the law's duties held under
+        an explicit assignment, the law's roles of that task (``"thụ lý, giải quyết lần
+        đầu"`` / ``"accept, resolve (first instance)"``, :attr:`law_roles`); otherwise the
+        plan role (``"chủ trì"`` / ``"lead"``). An entry following from the head-of-
+        organization principle keeps the plan role (``accountable``): the law gives the
+        acts to the organization, not to its head."""
+        if entry.task.startswith("law.") and entry.basis.principle is None:
+            names = [lr.label(lang) for lr in self.law_roles if lr.task == entry.task]
+            if names:
+                return ", ".join(dict.fromkeys(names))
+        return entry.role.label(lang)
+
     def _summary(self) -> str:
         w = self.where.name
         return (
