@@ -278,6 +278,18 @@ class DeadlineInfo:
     applies_to: LevelName | None
     #: ``citation`` (English) written the Vietnamese way
     citation_vi: str | None = attrs.field(default=attrs.Factory(_citation_vi, takes_self=True))
+    #: who must meet it, in Vietnamese and English: for a statute, its holder in the law's
+    #: index (:func:`papi.law.statute_holder`: a post or organization of a level, e.g.
+    #: ``"Chủ tịch Ủy ban nhân dân cấp xã"``), and for a holder defined by the law's tasks
+    #: (``"người giải quyết khiếu nại lần đầu"``) or a plan's own deadline, the posts and
+    #: organizations holding the task in the answer (at most three named); ``None`` when
+    #: the answer names nobody for the task
+    holder_vi: str | None = None
+    holder_en: str | None = None
+
+    def holder(self, lang: str = "vi") -> str | None:
+        """Who must meet the deadline, in ``lang`` (see ``holder_vi``)."""
+        return self.holder_vi if lang == "vi" else self.holder_en
 
 
 @attrs.frozen(kw_only=True, cache_hash=True)

@@ -255,6 +255,9 @@ def explain_accountability(a: Accountability, lang: str) -> str:
                 cite = f" [{_cite(d.citation, lang)}]"
             task = _tasks([d.task], lang)
             lines.append(f"    {task}: {when + ' — ' if when else ''}{desc}{cite}")
+            holder = d.holder(lang)
+            if holder:
+                lines.append(f"      · {'Người thực hiện' if vi else 'Who must meet it'}: {holder}")
     if a.warnings:
         lines.append("- Lưu ý:" if vi else "- Warnings:")
         tasks = {*a.subject.tasks, *(r.task for r in a.responsible), *(d.task for d in a.deadlines)}

@@ -45,7 +45,7 @@ from papi.governance.answers import (
     lazy_accountability,
     task_sort_key,
 )
-from papi.governance.queries.deadlines import next_deadlines
+from papi.governance.queries.deadlines import next_deadlines, with_holders
 from papi.governance.queries.escalation import chain_ids, ladder
 
 if TYPE_CHECKING:
@@ -107,6 +107,8 @@ class UnitEntries(NamedTuple):
     has_via: bool
     has_lead: bool
     has_unknown: bool
+    #: the tasks of the entries (the answer's deadlines are theirs)
+    tasks: frozenset[str] = frozenset()
 
 
 _NOTHING = UnitEntries((), Lazy.made(()), frozenset(), frozenset(), False, False, False)
@@ -207,7 +209,7 @@ class SubjectTable:
         #: the assignments grouped by the index of what their selector picks (assignments
         #: with equal selectors share one): a unit is looked up, and its rows made, once per
         #: distinct selector; each group as (index, members, the documents of the members'
-        #: bases, a member has the role ``lead``), each member as (assignment, is
+        #: bases, a member has the role ``lead``, the members' tasks), each member as (assignment, is
         #: accountable, its two plain orders, its two head orders, basis, head basis)
         self.groups = tuple(
             (
@@ -225,6 +227,7 @@ class SubjectTable:
                 ),
                 _intern(ctx, frozenset(active[p].basis.document for p in positions)),
                 any(active[p].assignment.role is _LEAD for p in positions),
+                _intern(ctx, frozenset(active[p].assignment.task for p in positions)),
             )
             for index, positions in groups.values()
         )
@@ -277,6 +280,7 @@ class SubjectTable:
         found: list[tuple[UnitRows, tuple[_Member, ...]]] = []
         docs: list[frozenset[str]] = []
         levels: list[frozenset[str | None]] = []
+        tasks: list[frozenset[str]] = []
         has_via = has_lead = has_unknown = heads_unknown = False
         rows_store = ctx.tables.rows
         groups = self.groups
@@ -284,7 +288,7 @@ class SubjectTable:
         if self._lazy_groups:
             positions = tuple(sorted((*positions, *self._lazy_groups)))
         for pos in positions:
-            index, members, g_docs, g_lead = groups[pos]
+            index, members, g_docs, g_lead, g_tasks = groups[pos]
             key = (id(index), uid)
             stored = rows_store.get(key)
             if stored is ABSENT or stored.source is not index:
@@ -299,6 +303,7 @@ class SubjectTable:
             found.append((stored, members))
             docs.append(g_docs)
             levels.append(stored.levels)
+            tasks.append(g_tasks)
             has_via = has_via or stored.has_via
             has_lead = has_lead or g_lead
             has_unknown = has_unknown or stored.unknown
@@ -315,6 +320,7 @@ class SubjectTable:
             has_via=has_via,
             has_lead=has_lead,
             has_unknown=has_unknown,
+            tasks=tasks[0] if len(tasks) == 1 else _intern(ctx, frozenset().union(*tasks)),
         )
 
 
@@ -439,6 +445,12 @@ class Core(NamedTuple):
     dated: bool
     #: the model's notes about the documents the answer rests on
     notes: tuple[Notice, ...] = ()
+    #: the tasks of the entries and of the unlisted holders reaching the place: the answer's
+    #: deadlines are theirs
+    tasks: frozenset[str] = frozenset()
+    #: task -> who holds it here (names in Vietnamese and English, nearest first): the
+    #: holders of the answer's deadlines (:func:`_holders_of`), made when first needed
+    holders: Lazy[Mapping[str, tuple[tuple[str, str], ...]]] | None = None
 
 
 _NONE: Lazy[tuple[Responsible, ...]] = Lazy.made(())
@@ -515,7 +527,9 @@ def who(ctx: Context, subject: str, place: _resolve.Place, on: date) -> Accounta
     deadlines: tuple[DeadlineInfo, ...] = ()
     deadline_notices: tuple[Notice, ...] = ()
     if core.dated:
-        deadlines, deadline_notices = next_deadlines(ctx, subj, on, core.levels)
+        deadlines, deadline_notices = next_deadlines(ctx, subj, on, core.levels, core.tasks)
+    if core.holders is not None and any(d.holder_vi is None for d in deadlines):
+        deadlines = with_holders(deadlines, core.holders.get())
     warnings.extend(core.warnings)
     warnings.extend(deadline_notices)
     warnings.extend(_resolve.coverage_notices(ctx, on, (unit,)))
@@ -642,7 +656,44 @@ def _new_core(ctx: Context, subj: SubjectInfo, unit: Unit, on: date, era: int) -
         levels=levels,
         dated=table.dated,
         notes=ctx.notes_on(docs.union(a.basis.document for a, _ in unlisted), chain, on),
+        tasks=_intern(
+            ctx, frozenset().union(*(p.tasks for p in parts), (a.task for a, _ in unlisted))
+        ),
+        holders=Lazy(partial(_holders_of, tuple(f for p in parts for f in p.found)))
+        if parts and table.dated
+        else None,
     )
+
+
+#: the plan roles whose holders must meet a task's deadlines (the others advise, coordinate,
+#: guide, or answer for them as heads); when a task has none here, every holder counts
+_MEETING = frozenset({Role.LEAD, Role.IMPLEMENT, Role.REPORT})
+
+
+def _holders_of(
+    found: Sequence[tuple[UnitRows, tuple[_Member, ...]]],
+) -> Mapping[str, tuple[tuple[str, str], ...]]:
+    """task -> the posts and organizations holding it in the units of ``found`` (nearest
+    first), as (Vietnamese, English) names, read from the rows without making entries."""
+    every: dict[str, dict[tuple[str, str], None]] = {}
+    meeting: dict[str, dict[tuple[str, str], None]] = {}
+    for stored, members in found:
+        names = [_row_names(row.org, row.post) for row in stored.rows]
+        for m in members:
+            a = m[0]
+            every.setdefault(a.task, {}).update(dict.fromkeys(names))
+            if a.role in _MEETING:
+                meeting.setdefault(a.task, {}).update(dict.fromkeys(names))
+    return {t: tuple(meeting.get(t) or held) for t, held in every.items()}
+
+
+def _row_names(org: OrgInfo, post: PostInfo | None) -> tuple[str, str]:
+    """``("Chủ tịch Ủy ban nhân dân phường Hải Châu", "Chairperson of Ủy ban nhân dân
+    phường Hải Châu")``: a post with its organization, or the organization."""
+    org_en = org.name_en or org.name
+    if post is None:
+        return org.name, org_en
+    return f"{post.name} {org.name}", f"{post.name_en or post.name} of {org_en}"
 
 
 def _merge(parts: Sequence[Lazy[tuple[Entry, ...]]]) -> tuple[Responsible, ...]:
