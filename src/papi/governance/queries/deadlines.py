@@ -160,17 +160,8 @@ def _statute_holder(key: str | None) -> tuple[str, str] | None:
     of a level (or a private party): its names in Vietnamese and English. ``None`` for a
     holder defined by tasks (the answer's own holders of the task name it) or a statute the
     index does not hold."""
-    if key is None:
-        return None
-    from papi.law import HolderKind, statute_holder
-
-    try:
-        holder = statute_holder(key)
-    except NotFound:
-        return None
-    if holder.kind is HolderKind.TASK:
-        return None
-    return holder.name_vi, holder.name_en
+    found = _holder_names(key)
+    return None if found is None or found[2] else found[:2]
 
 
 #: at most this many holders are named in a deadline's ``holder_vi`` / ``holder_en``
@@ -195,24 +186,25 @@ def with_holders(
             more = len(names) - _NAMED
             vi += f" và {more} cơ quan, chức danh khác"
             en += f" and {more} more"
-        role = _task_holder(d.statute)
+        role = _holder_names(d.statute)
         if role is not None:
             vi, en = f"{role[0]}: {vi}", f"{role[1]}: {en}"
         out.append(attrs.evolve(d, holder_vi=vi, holder_en=en))
     return tuple(out)
 
 
-def _task_holder(key: str | None) -> tuple[str, str] | None:
-    """The name of a holder the law's index defines by tasks, for statute ``key``."""
+def _holder_names(key: str | None) -> tuple[str, str, bool] | None:
+    """The names (Vietnamese, English) of the holder of statute ``key`` in the law's index,
+    and whether the law defines it by tasks; ``None`` for a statute the index lacks."""
     if key is None:
         return None
-    from papi.law import statute_holder
+    from papi.law import HolderKind, statute_holder
 
     try:
         holder = statute_holder(key)
     except NotFound:
         return None
-    return holder.name_vi, holder.name_en
+    return holder.name_vi, holder.name_en, holder.kind is HolderKind.TASK
 
 
 def _next_due(
