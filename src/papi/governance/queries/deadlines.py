@@ -5,6 +5,8 @@ says when none is encoded or the figure is not sourced) or carries its own rule.
 
 from __future__ import annotations
 
+import functools
+import operator
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Literal, NamedTuple, cast
@@ -175,27 +177,63 @@ def with_holders(
     (Vietnamese, English) names, nearest first): a statute whose holder the law defines by
     tasks (``"người giải quyết khiếu nại lần đầu"``) prefixes them with that holder's name."""
     out: list[DeadlineInfo] = []
+    texts: dict[str, tuple[str, str]] = {}
     for d in deadlines:
         names = held.get(d.task)
         if d.holder_vi is not None or not names:
             out.append(d)
             continue
-        vi = ", ".join(n[0] for n in names[:_NAMED])
-        en = ", ".join(n[1] for n in names[:_NAMED])
-        if len(names) > _NAMED:
-            more = len(names) - _NAMED
-            vi += f" và {more} cơ quan, chức danh khác"
-            en += f" and {more} more"
+        text = texts.get(d.task)
+        if text is None:
+            text = texts[d.task] = _holder_text(names)
+        vi, en = text
         role = _holder_names(d.statute)
-        if role is not None:
+        if role is not None:  # a holder the law defines by tasks, named first
             vi, en = f"{role[0]}: {vi}", f"{role[1]}: {en}"
-        out.append(attrs.evolve(d, holder_vi=vi, holder_en=en))
+        out.append(_with_holder(d, vi, en))
     return tuple(out)
 
 
+#: the fields of :class:`DeadlineInfo` but its holder's, read at once, and their slots' setters:
+#: a copy with a holder is made without running ``__init__`` (``attrs.evolve`` cost as much
+#: as the rest of a ward's answer)
+_KEPT = tuple(
+    f.name for f in attrs.fields(DeadlineInfo) if f.name not in ("holder_vi", "holder_en")
+)
+_READ = operator.attrgetter(*_KEPT)
+_PUT = tuple(DeadlineInfo.__dict__[n].__set__ for n in _KEPT)
+_PUT_VI = DeadlineInfo.__dict__["holder_vi"].__set__
+_PUT_EN = DeadlineInfo.__dict__["holder_en"].__set__
+
+
+def _with_holder(d: DeadlineInfo, vi: str, en: str) -> DeadlineInfo:
+    """``attrs.evolve(d, holder_vi=vi, holder_en=en)``, made by setting its slots (the class
+    has no validators or converters; its one computed default, ``citation_vi``, is copied)."""
+    new = object.__new__(DeadlineInfo)
+    for put, value in zip(_PUT, _READ(d), strict=True):
+        put(new, value)
+    _PUT_VI(new, vi)
+    _PUT_EN(new, en)
+    return new
+
+
+def _holder_text(names: Sequence[tuple[str, str]]) -> tuple[str, str]:
+    """The holders of a task as texts (Vietnamese, English): at most :data:`_NAMED` names,
+    then how many more."""
+    vi = ", ".join(n[0] for n in names[:_NAMED])
+    en = ", ".join(n[1] for n in names[:_NAMED])
+    if len(names) > _NAMED:
+        more = len(names) - _NAMED
+        vi += f" và {more} cơ quan, chức danh khác"
+        en += f" and {more} more"
+    return vi, en
+
+
+@functools.cache
 def _holder_names(key: str | None) -> tuple[str, str, bool] | None:
     """The names (Vietnamese, English) of the holder of statute ``key`` in the law's index,
-    and whether the law defines it by tasks; ``None`` for a statute the index lacks."""
+    and whether the law defines it by tasks; ``None`` for a statute the index lacks (kept:
+    the index is packaged data, read once)."""
     if key is None:
         return None
     from papi.law import HolderKind, statute_holder

@@ -109,6 +109,8 @@ class UnitEntries(NamedTuple):
     has_unknown: bool
     #: the tasks of the entries (the answer's deadlines are theirs)
     tasks: frozenset[str] = frozenset()
+    #: who holds each task here (:func:`_holders_of`), for the deadlines' holders
+    holders: Lazy[_Held] | None = None
 
 
 _NOTHING = UnitEntries((), Lazy.made(()), frozenset(), frozenset(), False, False, False)
@@ -321,6 +323,7 @@ class SubjectTable:
             has_lead=has_lead,
             has_unknown=has_unknown,
             tasks=tasks[0] if len(tasks) == 1 else _intern(ctx, frozenset().union(*tasks)),
+            holders=Lazy(partial(_holders_of, tuple(found))) if self.dated else None,
         )
 
 
@@ -659,7 +662,7 @@ def _new_core(ctx: Context, subj: SubjectInfo, unit: Unit, on: date, era: int) -
         tasks=_intern(
             ctx, frozenset().union(*(p.tasks for p in parts), (a.task for a, _ in unlisted))
         ),
-        holders=Lazy(partial(_holders_of, tuple(f for p in parts for f in p.found)))
+        holders=Lazy(partial(_merge_holders, tuple(p.holders for p in parts if p.holders)))
         if parts and table.dated
         else None,
     )
@@ -670,20 +673,38 @@ def _new_core(ctx: Context, subj: SubjectInfo, unit: Unit, on: date, era: int) -
 _MEETING = frozenset({Role.LEAD, Role.IMPLEMENT, Role.REPORT})
 
 
-def _holders_of(
-    found: Sequence[tuple[UnitRows, tuple[_Member, ...]]],
-) -> Mapping[str, tuple[tuple[str, str], ...]]:
-    """task -> the posts and organizations holding it in the units of ``found`` (nearest
-    first), as (Vietnamese, English) names, read from the rows without making entries."""
+#: task -> (names of the holders in a meeting role, names of every holder), each name as
+#: (Vietnamese, English)
+_Held = Mapping[str, tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]]
+
+
+def _holders_of(found: Sequence[tuple[UnitRows, tuple[_Member, ...]]]) -> _Held:
+    """Who holds each task in a unit, read from the rows without making entries (once per
+    unit: a province's part is shared by every place in it)."""
     every: dict[str, dict[tuple[str, str], None]] = {}
     meeting: dict[str, dict[tuple[str, str], None]] = {}
     for stored, members in found:
-        names = [_row_names(row.org, row.post) for row in stored.rows]
+        names = dict.fromkeys(_row_names(row.org, row.post) for row in stored.rows)
         for m in members:
             a = m[0]
-            every.setdefault(a.task, {}).update(dict.fromkeys(names))
+            every.setdefault(a.task, {}).update(names)
             if a.role in _MEETING:
-                meeting.setdefault(a.task, {}).update(dict.fromkeys(names))
+                meeting.setdefault(a.task, {}).update(names)
+    return {t: (tuple(meeting.get(t, ())), tuple(held)) for t, held in every.items()}
+
+
+def _merge_holders(parts: Sequence[Lazy[_Held]]) -> Mapping[str, tuple[tuple[str, str], ...]]:
+    """task -> the posts and organizations holding it in the units of a chain (nearest
+    first), as (Vietnamese, English) names: those in a meeting role, else every holder."""
+    if len(parts) == 1:
+        return {t: m or e for t, (m, e) in parts[0].get().items()}
+    every: dict[str, dict[tuple[str, str], None]] = {}
+    meeting: dict[str, dict[tuple[str, str], None]] = {}
+    for part in parts:
+        for t, (m, e) in part.get().items():
+            every.setdefault(t, {}).update(dict.fromkeys(e))
+            if m:
+                meeting.setdefault(t, {}).update(dict.fromkeys(m))
     return {t: tuple(meeting.get(t) or held) for t, held in every.items()}
 
 
