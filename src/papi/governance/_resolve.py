@@ -137,17 +137,51 @@ def post_info(ctx: Context, p: Post) -> PostInfo:
     return ctx.tables.post_infos.put(p.id, PostInfo(id=p.id, name=p.name, name_en=p.name_en))
 
 
+def vouched(ctx: Context, uid: str | None, on: date) -> bool:
+    """Whether the data vouches for ``on`` about the unit ``uid`` (its province's span, see
+    :meth:`~papi.territory.Territory.coverage_of`) and about the organizations as a whole:
+    then the organizations registry's public queries about that unit would not warn, and the
+    compiled tables read the registry through its unchecked paths (the same answers, without
+    checking the day and the coverage once per query)."""
+    if uid is None or not ctx.orgs.coverage.contains(on):
+        return False
+    cov = ctx.tables.coverages.get(uid)
+    if cov is ABSENT:  # as coverage_notices keeps it: from the unit itself
+        if uid not in ctx.territory:
+            return False
+        cov = ctx.tables.coverages.put(uid, _coverage_of(ctx, ctx.territory.get(uid), on))
+    return cov.contains(on)
+
+
 def head_post(ctx: Context, org: Organization, on: date, era: int) -> Post | None:
     """``organizations.head_post(org, on=on)``, derived once per era."""
-    return ctx.tables.heads.setdefault((org.id, era), lambda: ctx.orgs.head_post(org, on=on))
+    key = (org.id, era)
+    found = ctx.tables.heads.get(key)
+    if found is not ABSENT:
+        return found
+    if not vouched(ctx, org.unit_id, on):
+        return ctx.tables.heads.put(key, ctx.orgs.head_post(org, on=on))
+    head = None
+    for p in ctx.orgs._posts_of_org(org):  # what head_post reads, unchecked
+        if p.is_head and p.validity.contains(on):
+            head = p
+            break
+    return ctx.tables.heads.put(key, head)
 
 
-def holder(ctx: Context, post: Post, on: date, era: int) -> Holder:
+def holder(ctx: Context, post: Post, on: date, era: int, unit_id: str | None = None) -> Holder:
+    """The holder of ``post`` in ``era`` (``organizations.holder``), derived once; ``unit_id``
+    (the unit the post's organization serves), when given, lets a day the data vouches for
+    skip the registry's checks."""
     key = (post.id, era)
     found = ctx.tables.holders.get(key)
     if found is not ABSENT:
         return found
-    h = ctx.orgs.holder(post, on=on)
+    if unit_id is not None and vouched(ctx, unit_id, on):
+        held = ctx.orgs._holders(post, on)  # what holder reads, unchecked
+        h = next((x for x in held if x.acting), held[0] if held else None)
+    else:
+        h = ctx.orgs.holder(post, on=on)
     if h is None:
         new = Holder(status="unknown")
     else:
@@ -529,16 +563,35 @@ def org_parts(ctx: Context, org: Organization, on: date, era: int) -> OrgParts:
         org_info(ctx, org),
         head,
         None if head is None else post_info(ctx, head),
-        None if head is None else holder(ctx, head, on, era),
+        None if head is None else holder(ctx, head, on, era, org.unit_id),
     )
     return ctx.tables.org_parts.put(key, parts)
 
 
 def committee_of(ctx: Context, unit: Unit, on: date, era: int) -> Organization | None:
     """``organizations.committee_of(unit, on=on)``, derived once per era."""
-    return ctx.tables.committees.setdefault(
-        (unit.id, era), lambda: ctx.orgs.committee_of(unit, on=on)
-    )
+    key = (unit.id, era)
+    found = ctx.tables.committees.get(key)
+    if found is not ABSENT:
+        return found
+    if vouched(ctx, unit.id, on):  # what committee_of reads, unchecked
+        pc = ctx.orgs._of_unit(unit.id, OrgKind.PEOPLES_COMMITTEE, on)
+    else:
+        pc = ctx.orgs.committee_of(unit, on=on)
+    return ctx.tables.committees.put(key, pc)
+
+
+def superior(ctx: Context, org: Organization, on: date) -> Organization | None:
+    """``organizations.superior(org, on=on)``, unchecked on a day the data vouches for."""
+    if not vouched(ctx, org.unit_id, on):
+        return ctx.orgs.superior(org, on=on)
+    orgs = ctx.orgs
+    if org.kind in (OrgKind.PEOPLES_COMMITTEE, OrgKind.PEOPLES_COUNCIL):
+        if org.unit_id is None:
+            return orgs.superior(org, on=on)
+        parent = ctx.territory._parent_id(org.unit_id, on.toordinal())
+        return None if parent is None else orgs._of_unit(parent, org.kind, on)
+    return None if org.part_of is None else orgs._get(org.part_of)
 
 
 def rows(ctx: Context, hits: Iterable[Hit], on: date, era: int) -> tuple[Row, ...]:
