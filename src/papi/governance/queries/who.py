@@ -19,7 +19,6 @@ from __future__ import annotations
 import threading
 from collections.abc import Mapping, Sequence
 from datetime import date
-from functools import partial
 from operator import itemgetter
 from types import MappingProxyType
 from typing import TYPE_CHECKING, NamedTuple, TypeVar
@@ -279,14 +278,19 @@ class SubjectTable:
         levels: list[frozenset[str | None]] = []
         has_via = has_lead = has_unknown = heads_unknown = False
         rows_store = ctx.tables.rows
+        hot = rows_store.hot
         groups = self.groups
-        positions = self._reach.get(uid, ())
-        if self._lazy_groups:
+        positions = self._reach.get(uid)
+        if positions is None:
+            positions = self._lazy_groups
+        elif self._lazy_groups:
             positions = tuple(sorted((*positions, *self._lazy_groups)))
         for pos in positions:
             index, members, g_docs, g_lead = groups[pos]
             key = (id(index), uid)
-            stored = rows_store.get(key)
+            stored = hot.get(key, ABSENT)
+            if stored is ABSENT:
+                stored = rows_store.get(key)
             if stored is ABSENT or stored.source is not index:
                 hits = index.get(uid)
                 if hits is None:
@@ -307,11 +311,12 @@ class SubjectTable:
             return _NOTHING
         if heads_unknown and not has_unknown:
             has_unknown = _head_unknown(found)
+        kept = tuple(found)
         return UnitEntries(
-            found=tuple(found),
-            entries=Lazy(partial(_unit_entries, found)),
-            docs=docs[0] if len(docs) == 1 else _intern(ctx, frozenset().union(*docs)),
-            levels=levels[0] if len(levels) == 1 else _intern(ctx, frozenset().union(*levels)),
+            found=kept,
+            entries=Lazy.of(_unit_entries, kept),
+            docs=docs[0] if len(docs) == 1 else _union(ctx, docs),
+            levels=levels[0] if len(levels) == 1 else _union(ctx, levels),
             has_via=has_via,
             has_lead=has_lead,
             has_unknown=has_unknown,
@@ -421,7 +426,26 @@ _Member = tuple[Assignment, bool, int, int, int, int, BasisInfo, BasisInfo]
 
 def _intern(ctx: Context, value: _F) -> _F:
     """One shared object per distinct frozen set (most units' sets are equal)."""
-    return ctx.tables.frozen.setdefault(value, lambda: value)  # type: ignore[return-value]
+    frozen = ctx.tables.frozen
+    found = frozen.hot.get(value, ABSENT)
+    if found is ABSENT:
+        found = frozen.get(value)
+        if found is ABSENT:
+            found = frozen.put(value, value)
+    return found  # type: ignore[return-value]
+
+
+def _union(ctx: Context, sets: Sequence[_F]) -> _F:
+    """The union of interned frozen sets, interned; kept per tuple of the sets (the same few
+    combinations recur in every unit)."""
+    key = tuple(sets)
+    unions = ctx.tables.unions
+    found = unions.hot.get(key, ABSENT)
+    if found is ABSENT:
+        found = unions.get(key)
+        if found is ABSENT:
+            found = unions.put(key, _intern(ctx, frozenset().union(*sets)))
+    return found  # type: ignore[return-value]
 
 
 class Core(NamedTuple):
@@ -516,10 +540,15 @@ def who(ctx: Context, subject: str, place: _resolve.Place, on: date) -> Accounta
     deadline_notices: tuple[Notice, ...] = ()
     if core.dated:
         deadlines, deadline_notices = next_deadlines(ctx, subj, on, core.levels)
-    warnings.extend(core.warnings)
-    warnings.extend(deadline_notices)
-    warnings.extend(_resolve.coverage_notices(ctx, on, (unit,)))
-    warnings.extend(core.notes)
+    coverage = _resolve.coverage_notices(ctx, on, (unit,))
+    if warnings or deadline_notices or coverage or core.notes:
+        warnings.extend(core.warnings)
+        warnings.extend(deadline_notices)
+        warnings.extend(coverage)
+        warnings.extend(core.notes)
+        all_warnings = tuple(warnings)
+    else:  # the core's own (shared) tuple
+        all_warnings = core.warnings
     hops = core.hops
     if where_hops:
         hops = Lazy.made(tuple(dict.fromkeys((*where_hops, *core.hops.get()))))
@@ -539,7 +568,7 @@ def who(ctx: Context, subject: str, place: _resolve.Place, on: date) -> Accounta
         core.escalation,
         deadlines,
         hops,
-        tuple(warnings),
+        all_warnings,
         roles,
     )
 
@@ -624,15 +653,15 @@ def _new_core(ctx: Context, subj: SubjectInfo, unit: Unit, on: date, era: int) -
             p = parts[0]
             docs, levels, has_lead, has_unknown = p.docs, p.levels, p.has_lead, p.has_unknown
         else:
-            docs = docs.union(*(p.docs for p in parts))
-            levels = _intern(ctx, levels.union(*(p.levels for p in parts)))
+            docs = _union(ctx, [p.docs for p in parts])
+            levels = _union(ctx, [p.levels for p in parts])
             has_lead = any(p.has_lead for p in parts)
             has_unknown = any(p.has_unknown for p in parts)
-        responsible = Lazy(partial(_merge, tuple(p.entries for p in parts)))
+        responsible = Lazy.of(_merge, tuple([p.entries for p in parts]))
         if any(p.has_via for p in parts):
-            hops = Lazy(partial(_hops_of, responsible))
+            hops = Lazy.of(_hops_of, responsible)
         if table.has_law:
-            roles = Lazy(partial(_law_roles_of, responsible))
+            roles = Lazy.of(_law_roles_of, responsible)
     return Core(
         responsible=responsible,
         hops=hops,
