@@ -244,18 +244,22 @@ def hops(ctx: Context, chain: Iterable[Succession]) -> tuple[Hop, ...]:
 
 def _name_of(ctx: Context, ident: str) -> str:
     """The name of the organization or unit ``ident`` (``ident`` itself if neither), once."""
-    return ctx.tables.names.setdefault(ident, lambda: _find_name(ctx, ident))
+    names = ctx.tables.names
+    found = names.hot.get(ident, ABSENT)  # bounded by the model: every name stays here
+    if found is ABSENT:
+        found = names.put(ident, _find_name(ctx, ident))
+    return found
 
 
 def _find_name(ctx: Context, ident: str) -> str:
-    try:
-        return ctx.orgs.get(ident).name
-    except (NotFound, KeyError):
-        pass
-    try:
+    # Organizations.get without its checks (and without raising for a unit's id): the
+    # names of the ~10,000 organizations a national plan's successions name
+    org = ctx.orgs._get(ident)
+    if org is not None:
+        return org.name
+    if ident in ctx.territory:
         return ctx.territory.get(ident).name
-    except (NotFound, KeyError):
-        return ident
+    return ident
 
 
 _ARTICLE = re.compile(r"\bart\. ?[0-9]+(?:\([0-9a-zđ]+\))*", re.IGNORECASE)
@@ -452,8 +456,9 @@ def _units_at(ctx: Context, level: Level, *, by_coverage: bool) -> tuple[Unit, .
             sorted(plain, key=lambda u: terr.coverage_of(u, on=_ANY_DAY).valid_from or date.min)
         )
     else:
-        kinds = _KINDS_AT[level]
-        units = tuple(u for u in ctx.territory if u.kind in kinds)
+        # by identity: an Enum's __hash__ is Python code (every unit of the country is read)
+        kinds = {id(k) for k in _KINDS_AT[level]}
+        units = tuple(u for u in ctx.territory if id(u.kind) in kinds)
     return ctx.tables.units_at.put(key, units)
 
 
