@@ -235,13 +235,11 @@ class Governance:
         'Vũ Đại Thắng'
         """
         # the answer store is read first: a repeated question costs one lookup
-        if type(subject) is str and type(on) is date:
-            try:
-                place = where if isinstance(where, str) else where.id
-            except AttributeError:  # not a place: refused below
-                place = None
+        if type(on) is date and type(subject) is str:
+            # not a place: refused below
+            place = where if type(where) is str else getattr(where, "id", None)
             if place is not None:
-                key = ("who", subject, place, on)
+                key = (subject, place, on)  # the other answers' keys are named: ("gaps", day)
                 answers = self._ctx.tables.answers
                 found = answers.hot.get(key, ABSENT)  # the recent half, without a call
                 if found is ABSENT:
@@ -256,7 +254,7 @@ class Governance:
                 "must be a string (code, task id or name)", path="subject", value=subject
             )
         _resolve.check_place(where, "where")
-        key = ("who", subject, where if isinstance(where, str) else where.id, day)
+        key = (subject, where if isinstance(where, str) else where.id, day)
         return self._answer(key, lambda: _who.who(self._ctx, subject, where, day))
 
     def case(
