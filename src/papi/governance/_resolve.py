@@ -867,6 +867,15 @@ def coverage_notices(ctx: Context, on: date, units: Iterable[Unit] = ()) -> tupl
     )
 
 
+def unit_coverage_notices(ctx: Context, on: date, unit: Unit) -> tuple[Notice, ...]:
+    """``coverage_notices(ctx, on, (unit,))``, with a shortcut for the usual case: a day the
+    data vouches for about ``unit`` and not marked unverified (no notice)."""
+    cov = ctx.tables.coverages.get(unit.id)
+    if cov is not ABSENT and cov.contains(on) and ctx.territory.unverified(unit, on=on) is None:
+        return ()
+    return coverage_notices(ctx, on, (unit,))
+
+
 def _coverage_of(ctx: Context, unit: Unit | str, on: date) -> Validity:
     """The coverage of ``unit`` (its province's), the territory's when it cannot be placed."""
     try:

@@ -540,7 +540,7 @@ def who(ctx: Context, subject: str, place: _resolve.Place, on: date) -> Accounta
     deadline_notices: tuple[Notice, ...] = ()
     if core.dated:
         deadlines, deadline_notices = next_deadlines(ctx, subj, on, core.levels)
-    coverage = _resolve.coverage_notices(ctx, on, (unit,))
+    coverage = _resolve.unit_coverage_notices(ctx, on, unit)
     if warnings or deadline_notices or coverage or core.notes:
         warnings.extend(core.warnings)
         warnings.extend(deadline_notices)
