@@ -17,7 +17,7 @@ entries are first read (:class:`~papi.governance.answers.Lazy`), once per unit a
 from __future__ import annotations
 
 import threading
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import date
 from operator import itemgetter
 from types import MappingProxyType
@@ -96,7 +96,8 @@ class UnitEntries(NamedTuple):
     the answer derives from them, computed from the rows without making them."""
 
     #: the rows and the members of each group of the subject table picking something here
-    found: tuple[tuple[UnitRows, tuple[_Member, ...]], ...]
+    #: (flat, one tuple fewer kept per pair: see :func:`_pairs`)
+    found: _Found
     entries: Lazy[tuple[Entry, ...]]
     #: the documents of the entries' bases
     docs: frozenset[str]
@@ -273,7 +274,7 @@ class SubjectTable:
         an answer derives from its entries (documents, levels, flags), read from the rows
         and the groups; the entries themselves are made when first read
         (:func:`_unit_entries`)."""
-        found: list[tuple[UnitRows, tuple[_Member, ...]]] = []
+        found: list[UnitRows | tuple[_Member, ...]] = []
         docs: list[frozenset[str]] = []
         levels: list[frozenset[str | None]] = []
         has_via = has_lead = has_unknown = heads_unknown = False
@@ -300,7 +301,7 @@ class SubjectTable:
                     stored = _unit_rows(ctx, index, hits, on, era)
             if not stored.rows:
                 continue
-            found.append((stored, members))
+            found += (stored, members)
             docs.append(g_docs)
             levels.append(stored.levels)
             has_via = has_via or stored.has_via
@@ -309,9 +310,9 @@ class SubjectTable:
             heads_unknown = heads_unknown or bool(stored.unknown_heads)
         if not found:
             return _NOTHING
-        if heads_unknown and not has_unknown:
-            has_unknown = _head_unknown(found)
         kept = tuple(found)
+        if heads_unknown and not has_unknown:
+            has_unknown = _head_unknown(kept)
         return UnitEntries(
             found=kept,
             entries=Lazy.of(_unit_entries, kept),
@@ -323,24 +324,31 @@ class SubjectTable:
         )
 
 
-def _explicit_acc(found: Sequence[tuple[UnitRows, tuple[_Member, ...]]]) -> set[tuple[str, str]]:
+def _pairs(found: _Found) -> Iterator[tuple[UnitRows, tuple[_Member, ...]]]:
+    """The (rows, members of the group) pairs of a flat :attr:`UnitEntries.found` (kept flat:
+    a unit's entries are made for every (subject, place) asked about, and each tuple kept is
+    one more object for the garbage collector to scan)."""
+    return zip(found[0::2], found[1::2], strict=True)  # type: ignore[arg-type]
+
+
+def _explicit_acc(found: _Found) -> set[tuple[str, str]]:
     """The (organization, task) pairs an accountable assignment names in a unit: no head-of-
     organization entry is made for them."""
     return {
         (row.org_id, m[0].task)
-        for stored, members in found
+        for stored, members in _pairs(found)
         for m in members
         if m[1]
         for row in stored.rows
     }
 
 
-def _head_unknown(found: Sequence[tuple[UnitRows, tuple[_Member, ...]]]) -> bool:
+def _head_unknown(found: _Found) -> bool:
     """Whether a head-of-organization entry of a unit has a holder of unknown status."""
     explicit = _explicit_acc(found)
     return any(
         (org_id, m[0].task) not in explicit
-        for stored, members in found
+        for stored, members in _pairs(found)
         if stored.unknown_heads
         for m in members
         if not m[1]
@@ -348,7 +356,7 @@ def _head_unknown(found: Sequence[tuple[UnitRows, tuple[_Member, ...]]]) -> bool
     )
 
 
-def _unit_entries(found: Sequence[tuple[UnitRows, tuple[_Member, ...]]]) -> tuple[Entry, ...]:
+def _unit_entries(found: _Found) -> tuple[Entry, ...]:
     """The entries of a unit, without repeats and in answer order. Every entry of an
     assignment is made from the rows of its selector's hits in the unit (rows without
     repeats: an assignment's entries never repeat each other)."""
@@ -357,7 +365,7 @@ def _unit_entries(found: Sequence[tuple[UnitRows, tuple[_Member, ...]]]) -> tupl
     out: list[Entry] = []
     append = out.append
     # equal keys only within one assignment's plain (or head) entries, in row order
-    for stored, members in found:
+    for stored, members in _pairs(found):
         rows, heads = stored.rows, stored.heads
         for a, acc, kp0, kp1, kh0, kh1, plain, head_basis in members:
             role, task = a.role, a.task
@@ -422,6 +430,8 @@ def _unit_rows(
 
 #: one assignment of a group of :attr:`SubjectTable.groups`
 _Member = tuple[Assignment, bool, int, int, int, int, BasisInfo, BasisInfo]
+#: a unit's rows and the members of their group, flat: rows, members, rows, members ...
+_Found = tuple["UnitRows | tuple[_Member, ...]", ...]
 
 
 def _intern(ctx: Context, value: _F) -> _F:
