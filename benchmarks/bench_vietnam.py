@@ -14,8 +14,15 @@ Every build is timed in a fresh interpreter (a subprocess), so that nothing is c
 * a national sweep: ``who()`` for every commune of 2026-03-01 (3,321) x 8 PAPI dimensions on
   one day, answers per second, first (compiling each subject's table for the era) and again
   (the answer store), against a plain ``dict`` walk from each commune to its province.
+* the global agenda (``papi agenda --from ... --to ...`` on the national default: every
+  deadline with its ``holders``) for a quarter before the 2025 reform (2025 Q1, 10,816 units)
+  and after it (2026 Q1, 3,355 units), first call in a fresh interpreter, against a baseline
+  in the same subprocess: listing the quarter's communes (``Territory.units``); and the same
+  query with the registry's former cache of derived bodies (8,192 units, smaller than a
+  national sweep before the reform) for comparison.
 
-Run: ``python benchmarks/bench_vietnam.py [--samples 3]`` (about 1-2 minutes).
+Run: ``python benchmarks/bench_vietnam.py [--samples 3] [--only agenda]`` (about 1-2
+minutes).
 """
 
 from __future__ import annotations
@@ -63,6 +70,30 @@ import papi, papi.datasets, papi.governance, papi.organizations, papi.territory,
 tracemalloc.start()
 gov = papi.{model}()
 print(tracemalloc.get_traced_memory()[1] / 2**20)
+"""
+
+
+_AGENDA = """
+import json, time, warnings
+from datetime import date
+warnings.simplefilter("ignore")
+import papi
+import papi.organizations._build as build
+build.DERIVED_CACHE = {cache} or build.DERIVED_CACHE
+from papi.territory import Level
+gov = papi.vietnam()
+start, end = date.fromisoformat("{start}"), date.fromisoformat("{end}")
+t = time.perf_counter()
+gov.territory.units(level=Level.COMMUNE, on=start)
+baseline = time.perf_counter() - t
+t = time.perf_counter()
+agenda = gov.agenda(start=start, end=end)
+took = time.perf_counter() - t
+t = time.perf_counter()
+gov.agenda(start=start, end=end)
+again = time.perf_counter() - t
+print(json.dumps({{"took": took, "again": again, "baseline": baseline,
+                  "holders": sum(len(h.organizations) for h in agenda.holders)}}))
 """
 
 
@@ -154,14 +185,36 @@ def sweep() -> None:
         )
 
 
+def agenda(samples: int) -> None:
+    print("the global agenda on the national default, first call (fresh interpreter)")
+    for start, end in (("2025-01-01", "2025-03-31"), ("2026-01-01", "2026-03-31")):
+        for cache, label in ((0, "now"), (8192, "former 8,192-unit cache")):
+            code = _AGENDA.format(cache=cache, start=start, end=end)
+            runs = [json.loads(_python(code)) for _ in range(samples)]
+            took = statistics.median(r["took"] for r in runs)
+            base = statistics.median(r["baseline"] for r in runs)
+            again = statistics.median(r["again"] for r in runs)
+            print(
+                f"  {start}..{end} ({label}): {took:.2f} s = {took / base:.0f}x listing the "
+                f"communes ({base * 1000:.0f} ms); again {again * 1000:.0f} ms; "
+                f"{runs[0]['holders']} holder rows"
+            )
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--samples", type=int, default=3)
+    ap.add_argument("--only", choices=("builds", "cli", "sweep", "agenda"))
     args = ap.parse_args()
     sys.path.insert(0, str(SRC))
-    builds(args.samples)
-    cli(args.samples)
-    sweep()
+    if args.only in (None, "builds"):
+        builds(args.samples)
+    if args.only in (None, "cli"):
+        cli(args.samples)
+    if args.only in (None, "sweep"):
+        sweep()
+    if args.only in (None, "agenda"):
+        agenda(args.samples)
 
 
 if __name__ == "__main__":

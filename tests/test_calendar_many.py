@@ -77,13 +77,13 @@ def test_bad_input_names_the_element() -> None:
 # --------------------------------------------------------------------------- with numpy
 def test_numpy_arrays_give_numpy_arrays() -> None:
     days = d64([date(2025, 12, 31), date(2026, 1, 9), date(2026, 8, 21)])
-    flags = CAL.is_working_day_many(days + 2)
+    flags = CAL.is_working_day_many(days + np.timedelta64(2, "D"))
     assert flags.dtype == bool
     assert flags.tolist() == [False, False, False]
     out = CAL.add_working_days_many(days, 1)
     assert out.dtype == np.dtype("datetime64[D]")
     assert out.astype(object).tolist() == [date(2026, 1, 5), date(2026, 1, 10), date(2026, 8, 22)]
-    counts = CAL.working_days_between_many(days, days + 7)
+    counts = CAL.working_days_between_many(days, days + np.timedelta64(7, "D"))
     assert counts.tolist() == [3, 6, 6]
     # broadcasting: one day, many counts; a 2-D grid
     grid = CAL.add_working_days_many(d64([date(2026, 2, 12)]), np.array([[0], [10]]))

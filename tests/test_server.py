@@ -208,7 +208,7 @@ def test_invalid_date_in_both_languages(base: str) -> None:
     assert en["parameter"] == "on"
     assert en["value"] == "2026-02-30"
     assert en["message"] == en["message_en"] != vi["message"] == vi["message_vi"]
-    assert "không hợp lệ" in vi["message"]
+    assert "không phải ngày" in vi["message"]
     bad = error_of(base, "/units", 400, on=ON, level="hamlet")
     assert bad["code"] == "invalid_parameter"
     assert bad["parameter"] == "level"
@@ -245,6 +245,28 @@ def test_unit_split_by_the_reform_is_404_with_its_successors(base: str) -> None:
     assert {c["id"] for c in err["candidates"]} == {"00004@2025-07-01", "00070@2025-07-01"}
     assert all(c["parent"] == "Thành phố Hà Nội" for c in err["candidates"])
     assert all(c["valid_from"] == "2025-07-01" for c in err["candidates"])
+
+
+def test_vietnamese_errors_carry_the_context(base: str) -> None:
+    """The service's Vietnamese message is the command line's (papi.errors.messages): a unit
+    asked about after it was abolished says when it ended and what succeeded it, in
+    Vietnamese, as much as the English says."""
+    from papi.errors import messages
+
+    params = {"subject": "D3", "where": "Quận Hoàn Kiếm", "on": "2026-03-01"}
+    vi = error_of(base, "/who", 404, **params, lang="vi")
+    en = error_of(base, "/who", 404, **params, lang="en")
+    assert vi["message"] == vi["message_vi"] == en["message_vi"]
+    assert en["message"] == en["message_en"]
+    assert "01/07/2025" in vi["message"]
+    assert "2025-07-01" in en["message"]
+    assert "chấm dứt" in vi["message"]
+    for cand in vi["candidates"]:
+        assert cand["name"] in vi["message"]
+    with pytest.raises(papi.NotFound) as raised:
+        papi.vietnam().who("D3", where="Quận Hoàn Kiếm", on=date(2026, 3, 1))
+    assert messages(raised.value) == (en["message"], vi["message"])
+    assert raised.value.message("vi") == vi["message"]
 
 
 def test_ambiguous_organization_candidates_are_records() -> None:
@@ -285,7 +307,7 @@ def test_ambiguous_subject_candidates(base: str, gov: Governance) -> None:
     status, _, doc = get_json(base, "/who", subject="zzz", where=WARD, on=ON)
     assert status == 404
     assert doc["error"]["parameter"] == "subject"
-    assert doc["error"]["message_vi"].startswith("Không tìm thấy")
+    assert doc["error"]["message_vi"].startswith("không tìm thấy")
     assert all(c["level"] == "task" and c["id"] for c in doc["error"]["candidates"])
 
 

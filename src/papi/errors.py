@@ -35,6 +35,7 @@ __all__ = [
     "PapiWarning",
     "Problem",
     "ValidityError",
+    "messages",
     "what_vi",
 ]
 
@@ -100,7 +101,18 @@ def _choices(texts: tuple[str, ...], choices: Iterable[Candidate]) -> tuple[Cand
 
 
 class PapiError(Exception):
-    """Root of every error papi raises on purpose."""
+    """Root of every error papi raises on purpose.
+
+    :meth:`message` says it on one line in English or Vietnamese.
+    """
+
+    def message(self, lang: str = "en") -> str:
+        """This error on one line in ``lang`` (``"vi"`` or ``"en"``): see :func:`messages`.
+
+        >>> NotFound("task", "T9", context="in plan.toml", context_vi="trong plan.toml").message("vi")
+        'không tìm thấy nhiệm vụ “T9” trong plan.toml'
+        """
+        return messages(self)[1 if lang == "vi" else 0]
 
 
 class NotFound(PapiError, LookupError):
@@ -117,8 +129,8 @@ class NotFound(PapiError, LookupError):
     'Phường Hoàn Kiếm'
     """
 
-    #: The ``context`` in Vietnamese, when the raiser gives one (the territory's errors about
-    #: units on days they did not exist do), for messages in Vietnamese.
+    #: The ``context`` in Vietnamese (the raiser gives it with its ``context``), for
+    #: messages in Vietnamese.
     context_vi: str | None = None
 
     def __init__(
@@ -129,11 +141,14 @@ class NotFound(PapiError, LookupError):
         closest: Sequence[str] = (),
         context: str | None = None,
         choices: Iterable[Candidate] = (),
+        context_vi: str | None = None,
     ) -> None:
         self.what = what
         self.value = value
         self.closest = tuple(closest)
         self.context = context
+        if context_vi is not None:
+            self.context_vi = context_vi
         self.choices = _choices(self.closest, choices)
         msg = f"unknown {what} {value!r}"
         if context:
@@ -145,7 +160,7 @@ class NotFound(PapiError, LookupError):
     def __reduce__(self) -> tuple[object, ...]:  # keep pickling (multiprocessing) working
         return (
             _rebuild_not_found,
-            (self.what, self.value, self.closest, self.context, self.choices),
+            (self.what, self.value, self.closest, self.context, self.choices, self.context_vi),
         )
 
 
@@ -155,8 +170,11 @@ def _rebuild_not_found(
     closest: tuple[str, ...],
     context: str | None,
     choices: tuple[Candidate, ...] = (),
+    context_vi: str | None = None,
 ) -> NotFound:
-    return NotFound(what, value, closest=closest, context=context, choices=choices)
+    return NotFound(
+        what, value, closest=closest, context=context, choices=choices, context_vi=context_vi
+    )
 
 
 class Ambiguous(PapiError, LookupError):
@@ -181,7 +199,10 @@ class Ambiguous(PapiError, LookupError):
         candidates: Sequence[str],
         *,
         choices: Iterable[Candidate] = (),
+        context_vi: str | None = None,
     ) -> None:
+        if context_vi is not None:
+            self.context_vi = context_vi
         self.what = what
         self.value = value
         self.candidates = tuple(candidates)
@@ -195,7 +216,7 @@ class Ambiguous(PapiError, LookupError):
     def __reduce__(self) -> tuple[object, ...]:
         return (
             _rebuild_ambiguous,
-            (type(self), self.what, self.value, self.candidates, self.choices),
+            (type(self), self.what, self.value, self.candidates, self.choices, self.context_vi),
         )
 
 
@@ -205,8 +226,9 @@ def _rebuild_ambiguous(
     value: object,
     candidates: tuple[str, ...],
     choices: tuple[Candidate, ...],
+    context_vi: str | None = None,
 ) -> Ambiguous:
-    return cls(what, value, candidates, choices=choices)
+    return cls(what, value, candidates, choices=choices, context_vi=context_vi)
 
 
 class InvalidData(PapiError, ValueError):
@@ -318,6 +340,17 @@ WHAT_VI: dict[str, str] = {
     "element": "thành phần của khung chỉ số",
     "framework element": "thành phần của khung chỉ số",
     "language": "ngôn ngữ",
+    "topic": "chủ đề pháp luật",
+    "first-instance assignment": "thẩm quyền giải quyết lần đầu",
+    "PAPI element name": "tên thành phần của khung chỉ số",
+    "occurrence": "lần đến hạn",
+    "year": "năm",
+    "province": "tỉnh, thành phố",
+    "scored province": "tỉnh, thành phố có điểm",
+    "ranking measure": "thước đo xếp hạng",
+    "PAPI group": "nhóm PAPI",
+    "schema": "lược đồ JSON",
+    "module": "gói Python",
 }
 
 
@@ -332,3 +365,21 @@ def what_vi(what: str) -> str:
         return WHAT_VI[what]
     head = what.split(" (")[0]
     return WHAT_VI.get(head, WHAT_VI.get(head.split()[0] if head else "", "đối tượng"))
+
+
+def messages(exc: BaseException) -> tuple[str, str]:
+    """The message of ``exc`` on one line in English and in Vietnamese: what the command line
+    prints and the ``message`` of the HTTP service's and ``papi --json``'s errors.
+
+    A :class:`NotFound` or :class:`Ambiguous` is said in Vietnamese with its ``context_vi``;
+    an :class:`InvalidData` with each problem's message in Vietnamese where papi knows it.
+
+    >>> err = NotFound("statute", "complaint.frist", context="in the catalogue",
+    ...                context_vi="trong danh mục", closest=("complaint.first_instance",))
+    >>> messages(err)[1]
+    'không tìm thấy quy định về thời hạn “complaint.frist” trong danh mục; gần nhất: \
+“complaint.first_instance”'
+    """
+    from papi._messages import messages as both
+
+    return both(exc)

@@ -188,6 +188,7 @@ def _acc_rows(a: Accountability, lang: str) -> list[Row]:
             "where_id": a.where.id,
             "where": a.where.name,
             "role": r.role.value,
+            "role_label": a.role_text(r, lang),
             "task": r.task,
         }
         row.update(_org(r.organization, lang))

@@ -297,7 +297,11 @@ class Framework:
         except (KeyError, AttributeError):
             closest = tuple(c for c in self._index if isinstance(code, str) and c[:2] == code[:2])
             raise NotFound(
-                "PAPI code", code, closest=closest[:8], context=f"in {self._label()}"
+                "PAPI code",
+                code,
+                closest=closest[:8],
+                context=f"in {self._label()}",
+                context_vi=f"trong khung {self._label()}",
             ) from None
 
     def __contains__(self, code: object) -> bool:
@@ -337,6 +341,7 @@ class Framework:
                 name,
                 closest=self._names.closest(name),
                 context=f"in {self._label()}",
+                context_vi=f"trong khung {self._label()}",
             )
         raise Ambiguous(
             "PAPI element name", name, [str(self._index[c]) for c in codes]
@@ -388,7 +393,9 @@ class Framework:
         Raises :class:`~papi.errors.NotFound` when ``year`` is outside the framework's period.
         """
         if not self.covers(year):
-            raise NotFound("PAPI year", year, context=f"for {self.id}")
+            raise NotFound(
+                "PAPI year", year, context=f"for {self.id}", context_vi=f"của khung {self.id}"
+            )
         kept = [e for e in self._elements if e.in_force(year)]
         codes = {e.code for e in kept}
         trimmed = tuple(
@@ -644,7 +651,12 @@ def framework(year: int) -> Framework:
     papi.errors.NotFound: unknown PAPI year 2009 (PAPI covers all 63 provinces from 2011)
     """
     if not isinstance(year, int) or isinstance(year, bool):
-        raise NotFound("PAPI year", year, context="(expected an integer year)")
+        raise NotFound(
+            "PAPI year",
+            year,
+            context="(expected an integer year)",
+            context_vi="(cần một năm là số nguyên)",
+        )
     return _framework_of(year)
 
 
@@ -653,4 +665,9 @@ def _framework_of(year: int) -> Framework:
     for period in _load_packaged():
         if period.covers(year):
             return period.at(year)
-    raise NotFound("PAPI year", year, context=f"(PAPI covers all 63 provinces from {FIRST_YEAR})")
+    raise NotFound(
+        "PAPI year",
+        year,
+        context=f"(PAPI covers all 63 provinces from {FIRST_YEAR})",
+        context_vi=f"(PAPI khảo sát cả 63 tỉnh, thành phố từ năm {FIRST_YEAR})",
+    )

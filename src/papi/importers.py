@@ -52,6 +52,8 @@ def _load(name: str) -> Any:
             name,
             context="(install the optional, GPL-3.0 licensed 'vietnam-provinces' package, "
             "Python >= 3.12, to import the whole country)",
+            context_vi="(hãy cài gói tùy chọn 'vietnam-provinces', giấy phép GPL-3.0, "
+            "Python >= 3.12, để nhập cả nước)",
         ) from None
 
 

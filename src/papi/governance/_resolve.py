@@ -19,6 +19,7 @@ from datetime import date
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Literal, NamedTuple, cast
 
+from papi._messages import day_vi, validity_vi
 from papi.dates import Validity, parse_day
 from papi.duties import (
     AgenciesOf,
@@ -815,6 +816,8 @@ def _where_succeeded(
         asked,
         context=f"on {on.isoformat()} (it exists {validity} and no successor is recorded "
         "for that day; ask about a unit existing then)",
+        context_vi=f"ngày {day_vi(on)} (đơn vị tồn tại {validity_vi(validity)} và không có "
+        "đơn vị kế thừa nào được ghi nhận cho ngày đó; hãy hỏi về một đơn vị tồn tại khi ấy)",
     )
 
 

@@ -176,7 +176,7 @@ class Tables:
         self.subjects: Lru[tuple[str, str, int], SubjectTable] = Lru("subjects", self.SUBJECTS)
         self.cores: Lru[tuple[str, str, str, int], Core] = Lru("cores", self.CORES)
         self.days: Lru[
-            tuple[str, str, frozenset[str | None], date],
+            tuple[str, str, frozenset[str | None], date, frozenset[str] | None],
             tuple[tuple[DeadlineInfo, ...], tuple[Notice, ...]],
         ] = Lru("days", self.DAYS)
         self.answers: Lru[tuple[object, ...], object] = Lru("answers", self.ANSWERS)

@@ -278,6 +278,18 @@ class DeadlineInfo:
     applies_to: LevelName | None
     #: ``citation`` (English) written the Vietnamese way
     citation_vi: str | None = attrs.field(default=attrs.Factory(_citation_vi, takes_self=True))
+    #: who must meet it, in Vietnamese and English: for a statute, its holder in the law's
+    #: index (:func:`papi.law.statute_holder`: a post or organization of a level, e.g.
+    #: ``"Chủ tịch Ủy ban nhân dân cấp xã"``), and for a holder defined by the law's tasks
+    #: (``"người giải quyết khiếu nại lần đầu"``) or a plan's own deadline, the posts and
+    #: organizations holding the task in the answer (at most three named); ``None`` when
+    #: the answer names nobody for the task
+    holder_vi: str | None = None
+    holder_en: str | None = None
+
+    def holder(self, lang: str = "vi") -> str | None:
+        """Who must meet the deadline, in ``lang`` (see ``holder_vi``)."""
+        return self.holder_vi if lang == "vi" else self.holder_en
 
 
 @attrs.frozen(kw_only=True, cache_hash=True)
@@ -435,6 +447,19 @@ class Accountability(_Answer):
     def by_role(self, role: Role) -> tuple[Responsible, ...]:
         """The entries holding ``role``."""
         return tuple(r for r in self.responsible if r.role is role)
+
+    def role_text(self, entry: Responsible, lang: str = "vi") -> str:
+        """The role of ``entry`` as users read it: for a task of the law's duties held under
+        an explicit assignment, the law's roles of that task (``"thụ lý, giải quyết lần
+        đầu"`` / ``"accept, resolve (first instance)"``, :attr:`law_roles`); otherwise the
+        plan role (``"chủ trì"`` / ``"lead"``). An entry following from the head-of-
+        organization principle keeps the plan role (``accountable``): the law gives the
+        acts to the organization, not to its head."""
+        if entry.task.startswith("law.") and entry.basis.principle is None:
+            names = [lr.label(lang) for lr in self.law_roles if lr.task == entry.task]
+            if names:
+                return ", ".join(dict.fromkeys(names))
+        return entry.role.label(lang)
 
     def _summary(self) -> str:
         w = self.where.name

@@ -206,13 +206,17 @@ def explain_accountability(a: Accountability, lang: str) -> str:
         if not entries:
             continue
         lines.append(f"- {_role_heading(role, lang)}:")
-        grouped: dict[tuple[str, str | None], list[Responsible]] = {}
+        # a task of the law's duties: its own group under the law's roles (thụ lý, giải
+        # quyết lần đầu), so one post's first and second instances read apart
+        plan = role.label(lang)
+        grouped: dict[tuple[str, str, str | None], list[Responsible]] = {}
         for r in entries:
-            grouped.setdefault((r.organization.id, r.post.id if r.post else None), []).append(r)
+            key = (a.role_text(r, lang), r.organization.id, r.post.id if r.post else None)
+            grouped.setdefault(key, []).append(r)
         # the organizations nearest the place first (the escalation ladder's order)
         rank = {step.organization.id: i for i, step in enumerate(a.escalation)}
-        ordered = sorted(grouped.values(), key=lambda rs: rank.get(rs[0].organization.id, 99))
-        for rs in ordered:
+        ordered = sorted(grouped.items(), key=lambda kv: rank.get(kv[0][1], 99))
+        for (label, _, _), rs in ordered:
             first = rs[0]
             if first.post is None:
                 head = _org_text(first.organization, lang)
@@ -220,6 +224,8 @@ def explain_accountability(a: Accountability, lang: str) -> str:
                 head = _post_text(first.organization, first.post, lang)
                 if first.holder is not None:
                     head = f"{head}: {first.holder.text(lang)}"
+            if label != plan:
+                head += f" — {label}"
             lines.append(f"    {head}")
             lines.extend(_explain_entries(rs, lang))
     if a.law_roles:
@@ -249,6 +255,9 @@ def explain_accountability(a: Accountability, lang: str) -> str:
                 cite = f" [{_cite(d.citation, lang)}]"
             task = _tasks([d.task], lang)
             lines.append(f"    {task}: {when + ' — ' if when else ''}{desc}{cite}")
+            holder = d.holder(lang)
+            if holder:
+                lines.append(f"      · {'Người thực hiện' if vi else 'Who must meet it'}: {holder}")
     if a.warnings:
         lines.append("- Lưu ý:" if vi else "- Warnings:")
         tasks = {*a.subject.tasks, *(r.task for r in a.responsible), *(d.task for d in a.deadlines)}

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from datetime import date
 from typing import TYPE_CHECKING
 
+from papi._messages import day_vi
 from papi.errors import Ambiguous, Candidate, NotFound
 from papi.organizations import _successions
 from papi.organizations.model import Organization, OrgRef
@@ -151,37 +152,64 @@ def _choice(reg: Organizations, o: Organization) -> Candidate:
 
 def gone(reg: Organizations, ref: str, orgs: list[Organization], on: date) -> NotFound:
     """The error for a reference to organizations that exist on other days than ``on``:
-    when each ended and what succeeded it, or when it starts, and how to ask instead."""
+    when each ended and what succeeded it, or when it starts, and how to ask instead (in
+    English and Vietnamese)."""
     day = on.isoformat()
     orgs = sorted(orgs, key=lambda o: (o.valid_from or date.min, o.id))
     if len(orgs) > 1:
-        shown = "; ".join(_other_day(reg, o, on)[0] for o in orgs)
+        said = [_other_day(reg, o, on) for o in orgs]
+        shown = "; ".join(en for en, _, _ in said)
+        shown_vi = "; ".join(vi for _, vi, _ in said)
         return NotFound(
             "organization",
             ref,
             context=f"on {day}: none of the organizations so named exists that day "
             f"({shown}); ask by id, or use a date when one of them existed",
+            context_vi=f"ngày {day_vi(on)}: không cơ quan, tổ chức nào mang tên này tồn tại "
+            f"vào ngày đó ({shown_vi}); hãy hỏi theo mã, hoặc dùng một ngày khi một trong số "
+            "đó còn tồn tại",
         )
-    text, names = _other_day(reg, orgs[0], on)
-    return NotFound("organization", ref, context=f"on {day}: {text}", closest=names)
+    text, text_vi, names = _other_day(reg, orgs[0], on)
+    return NotFound(
+        "organization",
+        ref,
+        context=f"on {day}: {text}",
+        context_vi=f"ngày {day_vi(on)}: {text_vi}",
+        closest=names,
+    )
 
 
-def _other_day(reg: Organizations, o: Organization, on: date) -> tuple[str, tuple[str, ...]]:
-    """What became of ``o`` by ``on`` (a day it does not exist), how to ask instead, and
-    the names of its successors that day."""
+def _other_day(reg: Organizations, o: Organization, on: date) -> tuple[str, str, tuple[str, ...]]:
+    """What became of ``o`` by ``on`` (a day it does not exist), how to ask instead (in
+    English and Vietnamese), and the names of its successors that day."""
     if o.valid_to is None or o.valid_to > on:
         start = o.valid_from.isoformat() if o.valid_from else "?"
-        return f"{o} exists only from {start}; use a date on or after {start}", ()
-    until = o.valid_to.isoformat()
+        start_vi = day_vi(o.valid_from) if o.valid_from else "?"
+        return (
+            f"{o} exists only from {start}; use a date on or after {start}",
+            f"{o.name} (mã {o.id}) chỉ tồn tại từ {start_vi}; hãy dùng một ngày từ {start_vi} "
+            "trở đi",
+            (),
+        )
+    until, until_vi = o.valid_to.isoformat(), day_vi(o.valid_to)
     succ = _successions.follow(reg, o, on)[0]
     names = tuple(s.name for s in succ)
+    listed_vi = ", ".join(f"{s.name} (mã {s.id})" for s in succ)
     if len(succ) == 1:
         what = f"was succeeded by {succ[0]}; ask about {names[0]}"
+        what_vi = f"được {listed_vi} kế thừa; hãy hỏi về {names[0]}"
     elif succ:
         what = f"was succeeded by {', '.join(map(str, succ))}; ask about one of them"
+        what_vi = f"được {listed_vi} kế thừa; hãy hỏi về một trong số đó"
     else:
         what = "ended with no successor recorded"
-    return f"{o} existed until {until} and {what}, or use a date before {until}", names
+        what_vi = "chấm dứt mà không có cơ quan kế thừa nào được ghi nhận"
+    return (
+        f"{o} existed until {until} and {what}, or use a date before {until}",
+        f"{o.name} (mã {o.id}) tồn tại đến {until_vi} và {what_vi}, hoặc dùng một ngày trước "
+        f"{until_vi}",
+        names,
+    )
 
 
 def resolve_any(reg: Organizations, ref: OrgRef, on: date) -> Organization:

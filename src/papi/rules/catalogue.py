@@ -13,6 +13,7 @@ from types import MappingProxyType
 
 import attrs
 
+from papi._messages import day_vi, validity_vi
 from papi._once import load_once
 from papi.calendar import VietnamCalendar
 from papi.dates import Validity, parse_date, parse_day
@@ -130,7 +131,11 @@ def _parse_entry(raw: object, path: str) -> Statute:
     try:
         validity = Validity(valid_from=lo, valid_to=hi)
     except ValidityError as e:
-        raise ValidityError(str(e), path=f"{path}.effective_to", value=hi) from e
+        raise ValidityError(
+            f"effective_to must be after effective_from ({lo})",
+            path=f"{path}.effective_to",
+            value=hi,
+        ) from e
     citation = Citation.from_dict(m["citation"], path=f"{path}.citation")
     also_raw = m.get("also", [])
     if not isinstance(also_raw, list):
@@ -248,9 +253,12 @@ def statute(key: str, *, on: date | str | None = None) -> Statute:
             return s
     shown = ", ".join(str(s.validity) for s in versions)
     context = f"in force on {day.isoformat()} (versions: {shown})"
+    shown_vi = ", ".join(validity_vi(s.validity) for s in versions)
+    context_vi = f"có hiệu lực ngày {day_vi(day)} (các phiên bản: {shown_vi})"
     if versions[-1].notes:
         context += f"; note: {versions[-1].notes}"
-    raise NotFound("statute", key, context=context)
+        context_vi += f"; ghi chú (tiếng Anh): {versions[-1].notes}"
+    raise NotFound("statute", key, context=context, context_vi=context_vi)
 
 
 def statutes() -> tuple[Statute, ...]:

@@ -11,6 +11,7 @@ import attrs
 from dateutil import rrule as _rr
 from dateutil.relativedelta import relativedelta
 
+from papi._messages import validity_vi
 from papi.calendar import VietnamCalendar, received_on
 from papi.dates import ALWAYS, FIRST_DAY, Validity, parse_day
 from papi.errors import InvalidData, NotFound, ValidityError
@@ -305,6 +306,8 @@ class _SeriesMixin:
             "occurrence",
             start.isoformat(),
             context=f"of rule {self.describe('en')!r} on or after that day (validity {self.validity})",
+            context_vi=f"của quy tắc “{self.describe('vi')}” vào hoặc sau ngày đó (hiệu lực "
+            f"{validity_vi(self.validity)})",
         )
 
 

@@ -85,6 +85,7 @@ class Ranking:
                 province,
                 closest=self._names.closest(province),
                 context=f"in PAPI {self.year}",
+                context_vi=f"trong PAPI {self.year}",
             )
         name = hits[0]
         if name not in self._by_name:
@@ -92,6 +93,7 @@ class Ranking:
                 "scored province",
                 province,
                 context=f"(not scored by {self.by} in PAPI {self.year})",
+                context_vi=f"(không có điểm theo {self.by} trong PAPI {self.year})",
             )
         return self._by_name[name]
 
@@ -146,7 +148,13 @@ def _check_by(by: str, year: int) -> str:
     code = code.upper()
     dims = [d.code for d in framework(year).dimensions]
     if code not in dims:
-        raise NotFound("ranking measure", by, closest=["total", *dims], context=f"for PAPI {year}")
+        raise NotFound(
+            "ranking measure",
+            by,
+            closest=["total", *dims],
+            context=f"for PAPI {year}",
+            context_vi=f"của PAPI {year}",
+        )
     return code
 
 

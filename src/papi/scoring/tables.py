@@ -52,7 +52,11 @@ class Table:
         out = tuple(c for c in self.scorecards if c.year == year)
         if not out:
             raise NotFound(
-                "year", year, closest=[str(y) for y in self.years()], context=f"in {self.source}"
+                "year",
+                year,
+                closest=[str(y) for y in self.years()],
+                context=f"in {self.source}",
+                context_vi=f"trong {self.source}",
             )
         return out
 
@@ -69,7 +73,13 @@ class Table:
         idx = _province_index(self.scorecards)
         hits = idx.find(name)
         if not hits:
-            raise NotFound("province", name, closest=idx.closest(name), context=f"in {self.source}")
+            raise NotFound(
+                "province",
+                name,
+                closest=idx.closest(name),
+                context=f"in {self.source}",
+                context_vi=f"trong {self.source}",
+            )
         return tuple(c for c in self.scorecards if c.province == hits[0])
 
 

@@ -18,7 +18,7 @@ from fastapi.responses import Response
 
 from papi.dates import parse_date, today_in_vietnam
 from papi.dates import parse_day as _parse_day
-from papi.errors import Ambiguous, InvalidData, NotFound, PapiError, what_vi
+from papi.errors import Ambiguous, InvalidData, NotFound, PapiError, messages
 from papi.governance import Governance
 from papi.server import documents as docs
 from papi.server.documents import ErrorCode
@@ -195,31 +195,17 @@ class Service:
         value: str | None = None
         if isinstance(err, Failure):
             code, status, vi, en, parameter = err.code, err.status, err.vi, err.en, err.parameter
-        elif isinstance(err, NotFound):
-            code, status, en = "not_found", 404, str(err)
-            value = str(err.value)
-            vi = f"Không tìm thấy {what_vi(err.what)} “{err.value}”"
-            if err.closest:
-                vi += "; gần nhất: " + ", ".join(f"“{c}”" for c in err.closest)
-            candidates = err.choices
-        elif isinstance(err, Ambiguous):
-            code, status, en = "ambiguous", 409, str(err)
-            value = str(err.value)
-            vi = f"“{err.value}” ứng với {len(err.candidates)} {what_vi(err.what)}: " + "; ".join(
-                err.candidates[:20]
-            )
-            candidates = err.choices
-        elif isinstance(err, InvalidData):
-            code, status, en = "invalid_parameter", 400, str(err)
-            parameter = err.path or None
-            value = None if err.value is None else str(err.value)
-            shown = f" (giá trị: “{value}”)" if value is not None else ""
-            vi = f"Tham số {parameter or ''} không hợp lệ{shown}".replace("  ", " ")
-            if "YYYY-MM-DD" in en:
-                vi += ": cần một ngày dạng YYYY-MM-DD hoặc dd/mm/yyyy"
         elif isinstance(err, PapiError):
-            code, status, en = "invalid_request", 400, str(err)
-            vi = f"Yêu cầu không hợp lệ: {err}"
+            en, vi = messages(err)
+            code, status = "invalid_request", 400
+            if isinstance(err, NotFound | Ambiguous):
+                code, status = (
+                    ("not_found", 404) if isinstance(err, NotFound) else ("ambiguous", 409)
+                )
+                value, candidates = str(err.value), err.choices
+            elif isinstance(err, InvalidData):
+                code, parameter = "invalid_parameter", err.path or None
+                value = None if err.value is None else str(err.value)
         else:
             code, status = "internal_error", 500
             en = "internal error; the service log has the details"

@@ -740,7 +740,12 @@ class Territory:
             unit = self._by_id[u]
         else:
             if on is None:
-                raise NotFound("unit", u, context="(pass on= to resolve a name or code)")
+                raise NotFound(
+                    "unit",
+                    u,
+                    context="(pass on= to resolve a name or code)",
+                    context_vi="(cần ngày on= để tìm theo tên hoặc mã)",
+                )
             day = _as_day(on)
             unit = self._resolve(u, day)
             self._check(day, unit)

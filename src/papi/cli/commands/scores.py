@@ -72,6 +72,7 @@ def run(ctx: Context) -> int:
             year,
             closest=[str(y) for y in sorted(results)],
             context="in Hà Nội's packaged results (use --table for other data)",
+            context_vi="trong kết quả của Hà Nội kèm theo (dùng --table cho dữ liệu khác)",
         )
     r = results[year]
     if ctx.as_json:

@@ -142,20 +142,23 @@ def _heading(ctx: Context, a: Accountability) -> None:
 
 
 def _role_rows(ctx: Context, a: Accountability) -> list[list[object]]:
-    """One row per role and holder (organization, post): role, holder, person, tasks."""
+    """One row per role and holder (organization, post): role, holder, person, tasks. The
+    role of a task of the law's duties is the law's ("thụ lý, giải quyết lần đầu"),
+    :meth:`~papi.governance.Accountability.role_text`."""
     from papi.duties import Role
 
     rows: list[list[object]] = []
     for role in Role:
-        grouped: dict[tuple[str, str | None], list[Responsible]] = {}
+        grouped: dict[tuple[str, str, str | None], list[Responsible]] = {}
         for r in a.by_role(role):
-            grouped.setdefault((r.organization.id, r.post.id if r.post else None), []).append(r)
-        for entries in grouped.values():
+            key = (a.role_text(r, ctx.lang), r.organization.id, r.post.id if r.post else None)
+            grouped.setdefault(key, []).append(r)
+        for (label, _, _), entries in grouped.items():
             first = entries[0]
             holder = first.holder.text(ctx.lang).strip("()") if first.holder else None
             rows.append(
                 [
-                    role.label(ctx.lang),
+                    label,
                     ctx.org_name(first.organization, first.post),
                     holder if first.post is not None else None,
                     _tasks_text(r.task for r in entries),

@@ -5,9 +5,13 @@ says when none is encoded or the figure is not sourced) or carries its own rule.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+import functools
+import operator
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Literal, NamedTuple, cast
+
+import attrs
 
 from papi.duties import Role, Unlisted, innermost
 from papi.errors import InvalidData, NotFound
@@ -34,7 +38,7 @@ if TYPE_CHECKING:
     from papi.organizations import Organization
     from papi.rules import Statute
 
-__all__ = ["agenda", "due_for", "next_deadlines"]
+__all__ = ["agenda", "due_for", "next_deadlines", "with_holders"]
 
 _PAST: Literal["past"] = "past"
 
@@ -98,15 +102,22 @@ def _statute_missing(ctx: Context, key: str, on: date, task: str) -> Notice:
 
 
 def next_deadlines(
-    ctx: Context, subj: SubjectInfo, on: date, levels: frozenset[str | None]
+    ctx: Context,
+    subj: SubjectInfo,
+    on: date,
+    levels: frozenset[str | None],
+    held: frozenset[str] | None = None,
 ) -> tuple[tuple[DeadlineInfo, ...], tuple[Notice, ...]]:
     """The next deadlines of ``subj``'s tasks for organizations of ``levels`` (at most 12)
-    and the notices on deadlines that cannot be shown, kept per day."""
-    key = (subj.kind, subj.code, levels, on)
+    and the notices on deadlines that cannot be shown, kept per day. With ``held``, only
+    the tasks in it: those an answer's entries (or unlisted holders) carry, so that a plan
+    whose assignments do not reach the place lends it no deadline."""
+    key = (subj.kind, subj.code, levels, on, held)
     found = ctx.tables.days.get(key)
     if found is not ABSENT:
         return found
-    return ctx.tables.days.put(key, _next_deadlines(ctx, subj.tasks, on, levels))
+    tasks = subj.tasks if held is None else [t for t in subj.tasks if t in held]
+    return ctx.tables.days.put(key, _next_deadlines(ctx, tasks, on, levels))
 
 
 def _next_deadlines(
@@ -126,6 +137,7 @@ def _next_deadlines(
             due = _next_due(ctx, rule, dl.window, on)
             if due == _PAST:
                 continue
+            holder = _statute_holder(dl.statute)
             out.append(
                 DeadlineInfo(
                     task=tid,
@@ -136,11 +148,101 @@ def _next_deadlines(
                     statute=dl.statute,
                     recurring=bool(rule.is_recurring),
                     applies_to=_level(dl),
+                    holder_vi=holder[0] if holder else None,
+                    holder_en=holder[1] if holder else None,
                 )
             )
     uniq = list(dict.fromkeys(out))
     uniq.sort(key=lambda d: (d.due is None, d.due or date.max, d.task))
     return tuple(uniq[:12]), tuple(dict.fromkeys(found_notices))
+
+
+def _statute_holder(key: str | None) -> tuple[str, str] | None:
+    """The holder of statute ``key`` when the law's index names it as a post or organization
+    of a level (or a private party): its names in Vietnamese and English. ``None`` for a
+    holder defined by tasks (the answer's own holders of the task name it) or a statute the
+    index does not hold."""
+    found = _holder_names(key)
+    return None if found is None or found[2] else found[:2]
+
+
+#: at most this many holders are named in a deadline's ``holder_vi`` / ``holder_en``
+_NAMED = 3
+
+
+def with_holders(
+    deadlines: tuple[DeadlineInfo, ...], held: Mapping[str, Sequence[tuple[str, str]]]
+) -> tuple[DeadlineInfo, ...]:
+    """``deadlines``, each without a holder given the holders of its task in ``held`` (task ->
+    (Vietnamese, English) names, nearest first): a statute whose holder the law defines by
+    tasks (``"người giải quyết khiếu nại lần đầu"``) prefixes them with that holder's name."""
+    out: list[DeadlineInfo] = []
+    texts: dict[str, tuple[str, str]] = {}
+    for d in deadlines:
+        names = held.get(d.task)
+        if d.holder_vi is not None or not names:
+            out.append(d)
+            continue
+        text = texts.get(d.task)
+        if text is None:
+            text = texts[d.task] = _holder_text(names)
+        vi, en = text
+        role = _holder_names(d.statute)
+        if role is not None:  # a holder the law defines by tasks, named first
+            vi, en = f"{role[0]}: {vi}", f"{role[1]}: {en}"
+        out.append(_with_holder(d, vi, en))
+    return tuple(out)
+
+
+#: the fields of :class:`DeadlineInfo` but its holder's, read at once, and their slots' setters:
+#: a copy with a holder is made without running ``__init__`` (``attrs.evolve`` cost as much
+#: as the rest of a ward's answer)
+_KEPT = tuple(
+    f.name for f in attrs.fields(DeadlineInfo) if f.name not in ("holder_vi", "holder_en")
+)
+_READ = operator.attrgetter(*_KEPT)
+_PUT = tuple(DeadlineInfo.__dict__[n].__set__ for n in _KEPT)
+_PUT_VI = DeadlineInfo.__dict__["holder_vi"].__set__
+_PUT_EN = DeadlineInfo.__dict__["holder_en"].__set__
+
+
+def _with_holder(d: DeadlineInfo, vi: str, en: str) -> DeadlineInfo:
+    """``attrs.evolve(d, holder_vi=vi, holder_en=en)``, made by setting its slots (the class
+    has no validators or converters; its one computed default, ``citation_vi``, is copied)."""
+    new = object.__new__(DeadlineInfo)
+    for put, value in zip(_PUT, _READ(d), strict=True):
+        put(new, value)
+    _PUT_VI(new, vi)
+    _PUT_EN(new, en)
+    return new
+
+
+def _holder_text(names: Sequence[tuple[str, str]]) -> tuple[str, str]:
+    """The holders of a task as texts (Vietnamese, English): at most :data:`_NAMED` names,
+    then how many more."""
+    vi = ", ".join(n[0] for n in names[:_NAMED])
+    en = ", ".join(n[1] for n in names[:_NAMED])
+    if len(names) > _NAMED:
+        more = len(names) - _NAMED
+        vi += f" và {more} cơ quan, chức danh khác"
+        en += f" and {more} more"
+    return vi, en
+
+
+@functools.cache
+def _holder_names(key: str | None) -> tuple[str, str, bool] | None:
+    """The names (Vietnamese, English) of the holder of statute ``key`` in the law's index,
+    and whether the law defines it by tasks; ``None`` for a statute the index lacks (kept:
+    the index is packaged data, read once)."""
+    if key is None:
+        return None
+    from papi.law import HolderKind, statute_holder
+
+    try:
+        holder = statute_holder(key)
+    except NotFound:
+        return None
+    return holder.name_vi, holder.name_en, holder.kind is HolderKind.TASK
 
 
 def _next_due(

@@ -26,7 +26,12 @@ def status(ctx: Context, task: str, org: object, on: date, within: object = None
     t = ctx.tasks[task]
     found = orgs_of(ctx, org, on, within)[0]
     if len(found) != 1:
-        raise NotFound("organization", org, context="(give an organization, not a unit)")
+        raise NotFound(
+            "organization",
+            org,
+            context="(give an organization, not a unit)",
+            context_vi="(hãy nêu một cơ quan, tổ chức, không phải một đơn vị hành chính)",
+        )
     o = found[0]
     level = None if o.unit_id is None else ctx.territory.get(o.unit_id).level.value
     return status_of(

@@ -44,7 +44,7 @@ from papi.governance.answers import (
     lazy_accountability,
     task_sort_key,
 )
-from papi.governance.queries.deadlines import next_deadlines
+from papi.governance.queries.deadlines import next_deadlines, with_holders
 from papi.governance.queries.escalation import chain_ids, ladder
 
 if TYPE_CHECKING:
@@ -107,6 +107,10 @@ class UnitEntries(NamedTuple):
     has_via: bool
     has_lead: bool
     has_unknown: bool
+    #: the tasks of the entries (the answer's deadlines are theirs)
+    tasks: frozenset[str] = frozenset()
+    #: who holds each task here (:func:`_holders_of`), for the deadlines' holders
+    holders: Lazy[_Held] | None = None
 
 
 _NOTHING = UnitEntries((), Lazy.made(()), frozenset(), frozenset(), False, False, False)
@@ -207,7 +211,7 @@ class SubjectTable:
         #: the assignments grouped by the index of what their selector picks (assignments
         #: with equal selectors share one): a unit is looked up, and its rows made, once per
         #: distinct selector; each group as (index, members, the documents of the members'
-        #: bases, a member has the role ``lead``), each member as (assignment, is
+        #: bases, a member has the role ``lead``, the members' tasks), each member as (assignment, is
         #: accountable, its two plain orders, its two head orders, basis, head basis)
         self.groups = tuple(
             (
@@ -225,6 +229,7 @@ class SubjectTable:
                 ),
                 _intern(ctx, frozenset(active[p].basis.document for p in positions)),
                 any(active[p].assignment.role is _LEAD for p in positions),
+                _intern(ctx, frozenset(active[p].assignment.task for p in positions)),
             )
             for index, positions in groups.values()
         )
@@ -277,6 +282,7 @@ class SubjectTable:
         found: list[UnitRows | tuple[_Member, ...]] = []
         docs: list[frozenset[str]] = []
         levels: list[frozenset[str | None]] = []
+        tasks: list[frozenset[str]] = []
         has_via = has_lead = has_unknown = heads_unknown = False
         rows_store = ctx.tables.rows
         hot = rows_store.hot
@@ -287,7 +293,7 @@ class SubjectTable:
         elif self._lazy_groups:
             positions = tuple(sorted((*positions, *self._lazy_groups)))
         for pos in positions:
-            index, members, g_docs, g_lead = groups[pos]
+            index, members, g_docs, g_lead, g_tasks = groups[pos]
             key = (id(index), uid)
             stored = hot.get(key, ABSENT)
             if stored is ABSENT:
@@ -304,6 +310,7 @@ class SubjectTable:
             found += (stored, members)
             docs.append(g_docs)
             levels.append(stored.levels)
+            tasks.append(g_tasks)
             has_via = has_via or stored.has_via
             has_lead = has_lead or g_lead
             has_unknown = has_unknown or stored.unknown
@@ -321,6 +328,8 @@ class SubjectTable:
             has_via=has_via,
             has_lead=has_lead,
             has_unknown=has_unknown,
+            tasks=tasks[0] if len(tasks) == 1 else _intern(ctx, frozenset().union(*tasks)),
+            holders=Lazy.of(_holders_of, kept) if self.dated else None,
         )
 
 
@@ -473,6 +482,12 @@ class Core(NamedTuple):
     dated: bool
     #: the model's notes about the documents the answer rests on
     notes: tuple[Notice, ...] = ()
+    #: the tasks of the entries and of the unlisted holders reaching the place: the answer's
+    #: deadlines are theirs
+    tasks: frozenset[str] = frozenset()
+    #: task -> who holds it here (names in Vietnamese and English, nearest first): the
+    #: holders of the answer's deadlines (:func:`_holders_of`), made when first needed
+    holders: Lazy[Mapping[str, tuple[tuple[str, str], ...]]] | None = None
 
 
 _NONE: Lazy[tuple[Responsible, ...]] = Lazy.made(())
@@ -549,7 +564,9 @@ def who(ctx: Context, subject: str, place: _resolve.Place, on: date) -> Accounta
     deadlines: tuple[DeadlineInfo, ...] = ()
     deadline_notices: tuple[Notice, ...] = ()
     if core.dated:
-        deadlines, deadline_notices = next_deadlines(ctx, subj, on, core.levels)
+        deadlines, deadline_notices = next_deadlines(ctx, subj, on, core.levels, core.tasks)
+    if core.holders is not None and any(d.holder_vi is None for d in deadlines):
+        deadlines = with_holders(deadlines, core.holders.get())
     coverage = _resolve.unit_coverage_notices(ctx, on, unit)
     if warnings or deadline_notices or coverage or core.notes:
         warnings.extend(core.warnings)
@@ -681,7 +698,62 @@ def _new_core(ctx: Context, subj: SubjectInfo, unit: Unit, on: date, era: int) -
         levels=levels,
         dated=table.dated,
         notes=ctx.notes_on(docs.union(a.basis.document for a, _ in unlisted), chain, on),
+        tasks=_intern(
+            ctx, frozenset().union(*(p.tasks for p in parts), (a.task for a, _ in unlisted))
+        ),
+        holders=Lazy.of(_merge_holders, tuple([p.holders for p in parts if p.holders]))
+        if parts and table.dated
+        else None,
     )
+
+
+#: the plan roles whose holders must meet a task's deadlines (the others advise, coordinate,
+#: guide, or answer for them as heads); when a task has none here, every holder counts
+_MEETING = frozenset({Role.LEAD, Role.IMPLEMENT, Role.REPORT})
+
+
+#: task -> (names of the holders in a meeting role, names of every holder), each name as
+#: (Vietnamese, English)
+_Held = Mapping[str, tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]]
+
+
+def _holders_of(found: _Found) -> _Held:
+    """Who holds each task in a unit, read from the rows without making entries (once per
+    unit: a province's part is shared by every place in it)."""
+    every: dict[str, dict[tuple[str, str], None]] = {}
+    meeting: dict[str, dict[tuple[str, str], None]] = {}
+    for stored, members in _pairs(found):
+        names = dict.fromkeys(_row_names(row.org, row.post) for row in stored.rows)
+        for m in members:
+            a = m[0]
+            every.setdefault(a.task, {}).update(names)
+            if a.role in _MEETING:
+                meeting.setdefault(a.task, {}).update(names)
+    return {t: (tuple(meeting.get(t, ())), tuple(held)) for t, held in every.items()}
+
+
+def _merge_holders(parts: Sequence[Lazy[_Held]]) -> Mapping[str, tuple[tuple[str, str], ...]]:
+    """task -> the posts and organizations holding it in the units of a chain (nearest
+    first), as (Vietnamese, English) names: those in a meeting role, else every holder."""
+    if len(parts) == 1:
+        return {t: m or e for t, (m, e) in parts[0].get().items()}
+    every: dict[str, dict[tuple[str, str], None]] = {}
+    meeting: dict[str, dict[tuple[str, str], None]] = {}
+    for part in parts:
+        for t, (m, e) in part.get().items():
+            every.setdefault(t, {}).update(dict.fromkeys(e))
+            if m:
+                meeting.setdefault(t, {}).update(dict.fromkeys(m))
+    return {t: tuple(meeting.get(t) or held) for t, held in every.items()}
+
+
+def _row_names(org: OrgInfo, post: PostInfo | None) -> tuple[str, str]:
+    """``("Chủ tịch Ủy ban nhân dân phường Hải Châu", "Chairperson of Ủy ban nhân dân
+    phường Hải Châu")``: a post with its organization, or the organization."""
+    org_en = org.name_en or org.name
+    if post is None:
+        return org.name, org_en
+    return f"{post.name} {org.name}", f"{post.name_en or post.name} of {org_en}"
 
 
 def _merge(parts: Sequence[Lazy[tuple[Entry, ...]]]) -> tuple[Responsible, ...]:
