@@ -138,17 +138,51 @@ def post_info(ctx: Context, p: Post) -> PostInfo:
     return ctx.tables.post_infos.put(p.id, PostInfo(id=p.id, name=p.name, name_en=p.name_en))
 
 
+def vouched(ctx: Context, uid: str | None, on: date) -> bool:
+    """Whether the data vouches for ``on`` about the unit ``uid`` (its province's span, see
+    :meth:`~papi.territory.Territory.coverage_of`) and about the organizations as a whole:
+    then the organizations registry's public queries about that unit would not warn, and the
+    compiled tables read the registry through its unchecked paths (the same answers, without
+    checking the day and the coverage once per query)."""
+    if uid is None or not ctx.orgs.coverage.contains(on):
+        return False
+    cov = ctx.tables.coverages.get(uid)
+    if cov is ABSENT:  # as coverage_notices keeps it: from the unit itself
+        if uid not in ctx.territory:
+            return False
+        cov = ctx.tables.coverages.put(uid, _coverage_of(ctx, ctx.territory.get(uid), on))
+    return cov.contains(on)
+
+
 def head_post(ctx: Context, org: Organization, on: date, era: int) -> Post | None:
     """``organizations.head_post(org, on=on)``, derived once per era."""
-    return ctx.tables.heads.setdefault((org.id, era), lambda: ctx.orgs.head_post(org, on=on))
+    key = (org.id, era)
+    found = ctx.tables.heads.get(key)
+    if found is not ABSENT:
+        return found
+    if not vouched(ctx, org.unit_id, on):
+        return ctx.tables.heads.put(key, ctx.orgs.head_post(org, on=on))
+    head = None
+    for p in ctx.orgs._posts_of_org(org):  # what head_post reads, unchecked
+        if p.is_head and p.validity.contains(on):
+            head = p
+            break
+    return ctx.tables.heads.put(key, head)
 
 
-def holder(ctx: Context, post: Post, on: date, era: int) -> Holder:
+def holder(ctx: Context, post: Post, on: date, era: int, unit_id: str | None = None) -> Holder:
+    """The holder of ``post`` in ``era`` (``organizations.holder``), derived once; ``unit_id``
+    (the unit the post's organization serves), when given, lets a day the data vouches for
+    skip the registry's checks."""
     key = (post.id, era)
     found = ctx.tables.holders.get(key)
     if found is not ABSENT:
         return found
-    h = ctx.orgs.holder(post, on=on)
+    if unit_id is not None and vouched(ctx, unit_id, on):
+        held = ctx.orgs._holders(post, on)  # what holder reads, unchecked
+        h = next((x for x in held if x.acting), held[0] if held else None)
+    else:
+        h = ctx.orgs.holder(post, on=on)
     if h is None:
         new = Holder(status="unknown")
     else:
@@ -211,18 +245,22 @@ def hops(ctx: Context, chain: Iterable[Succession]) -> tuple[Hop, ...]:
 
 def _name_of(ctx: Context, ident: str) -> str:
     """The name of the organization or unit ``ident`` (``ident`` itself if neither), once."""
-    return ctx.tables.names.setdefault(ident, lambda: _find_name(ctx, ident))
+    names = ctx.tables.names
+    found = names.hot.get(ident, ABSENT)  # bounded by the model: every name stays here
+    if found is ABSENT:
+        found = names.put(ident, _find_name(ctx, ident))
+    return found
 
 
 def _find_name(ctx: Context, ident: str) -> str:
-    try:
-        return ctx.orgs.get(ident).name
-    except (NotFound, KeyError):
-        pass
-    try:
+    # Organizations.get without its checks (and without raising for a unit's id): the
+    # names of the ~10,000 organizations a national plan's successions name
+    org = ctx.orgs._get(ident)
+    if org is not None:
+        return org.name
+    if ident in ctx.territory:
         return ctx.territory.get(ident).name
-    except (NotFound, KeyError):
-        return ident
+    return ident
 
 
 _ARTICLE = re.compile(r"\bart\. ?[0-9]+(?:\([0-9a-zđ]+\))*", re.IGNORECASE)
@@ -419,8 +457,9 @@ def _units_at(ctx: Context, level: Level, *, by_coverage: bool) -> tuple[Unit, .
             sorted(plain, key=lambda u: terr.coverage_of(u, on=_ANY_DAY).valid_from or date.min)
         )
     else:
-        kinds = _KINDS_AT[level]
-        units = tuple(u for u in ctx.territory if u.kind in kinds)
+        # by identity: an Enum's __hash__ is Python code (every unit of the country is read)
+        kinds = {id(k) for k in _KINDS_AT[level]}
+        units = tuple(u for u in ctx.territory if id(u.kind) in kinds)
     return ctx.tables.units_at.put(key, units)
 
 
@@ -530,16 +569,35 @@ def org_parts(ctx: Context, org: Organization, on: date, era: int) -> OrgParts:
         org_info(ctx, org),
         head,
         None if head is None else post_info(ctx, head),
-        None if head is None else holder(ctx, head, on, era),
+        None if head is None else holder(ctx, head, on, era, org.unit_id),
     )
     return ctx.tables.org_parts.put(key, parts)
 
 
 def committee_of(ctx: Context, unit: Unit, on: date, era: int) -> Organization | None:
     """``organizations.committee_of(unit, on=on)``, derived once per era."""
-    return ctx.tables.committees.setdefault(
-        (unit.id, era), lambda: ctx.orgs.committee_of(unit, on=on)
-    )
+    key = (unit.id, era)
+    found = ctx.tables.committees.get(key)
+    if found is not ABSENT:
+        return found
+    if vouched(ctx, unit.id, on):  # what committee_of reads, unchecked
+        pc = ctx.orgs._of_unit(unit.id, OrgKind.PEOPLES_COMMITTEE, on)
+    else:
+        pc = ctx.orgs.committee_of(unit, on=on)
+    return ctx.tables.committees.put(key, pc)
+
+
+def superior(ctx: Context, org: Organization, on: date) -> Organization | None:
+    """``organizations.superior(org, on=on)``, unchecked on a day the data vouches for."""
+    if not vouched(ctx, org.unit_id, on):
+        return ctx.orgs.superior(org, on=on)
+    orgs = ctx.orgs
+    if org.kind in (OrgKind.PEOPLES_COMMITTEE, OrgKind.PEOPLES_COUNCIL):
+        if org.unit_id is None:
+            return orgs.superior(org, on=on)
+        parent = ctx.territory._parent_id(org.unit_id, on.toordinal())
+        return None if parent is None else orgs._of_unit(parent, org.kind, on)
+    return None if org.part_of is None else orgs._get(org.part_of)
 
 
 def rows(ctx: Context, hits: Iterable[Hit], on: date, era: int) -> tuple[Row, ...]:
@@ -810,6 +868,15 @@ def coverage_notices(ctx: Context, on: date, units: Iterable[Unit] = ()) -> tupl
     return outside + tuple(
         notices.unverified(s.province.name, s.days, s.reason, on) for s in unverified.values()
     )
+
+
+def unit_coverage_notices(ctx: Context, on: date, unit: Unit) -> tuple[Notice, ...]:
+    """``coverage_notices(ctx, on, (unit,))``, with a shortcut for the usual case: a day the
+    data vouches for about ``unit`` and not marked unverified (no notice)."""
+    cov = ctx.tables.coverages.get(unit.id)
+    if cov is not ABSENT and cov.contains(on) and ctx.territory.unverified(unit, on=on) is None:
+        return ()
+    return coverage_notices(ctx, on, (unit,))
 
 
 def _coverage_of(ctx: Context, unit: Unit | str, on: date) -> Validity:

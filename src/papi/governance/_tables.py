@@ -169,6 +169,10 @@ class Tables:
         self.frozen: Lru[frozenset[str | None], frozenset[str | None]] = Lru(
             "frozen", self.SPELLINGS
         )
+        # per tuple of interned frozen sets: their union, interned
+        self.unions: Lru[tuple[frozenset[str | None], ...], frozenset[str | None]] = Lru(
+            "unions", self.SPELLINGS
+        )
         self.subjects: Lru[tuple[str, str, int], SubjectTable] = Lru("subjects", self.SUBJECTS)
         self.cores: Lru[tuple[str, str, str, int], Core] = Lru("cores", self.CORES)
         self.days: Lru[

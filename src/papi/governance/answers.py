@@ -23,7 +23,7 @@ from collections.abc import Callable, Mapping
 from datetime import date
 from html import escape
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, ClassVar, Generic, Literal, TypeAlias, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Final, Generic, Literal, TypeAlias, TypeVar
 
 import attrs
 from cattrs.preconf.json import make_converter
@@ -787,31 +787,50 @@ class Lazy(Generic[_T]):
     until somebody reads it (see :func:`lazy_accountability`). Two threads reading it first
     may both call ``make()``; the first result published is the one every reader gets."""
 
-    __slots__ = ("_make", "_value")
+    __slots__ = ("_arg", "_make", "_value")
 
     def __init__(self, make: Callable[[], _T]) -> None:
-        self._make: Callable[[], _T] | None = make
+        self._make: Callable[..., _T] | None = make
+        self._arg: object = _NO_ARG
         self._value: _T | None = None
+
+    @classmethod
+    def of(cls, make: Callable[[_A], _T], arg: _A) -> Lazy[_T]:
+        """A value made by ``make(arg)`` when first read (``Lazy(partial(make, arg))``
+        without the ``partial``: the compiled tables make one per answer part they keep).
+
+        >>> Lazy.of(len, "abc").get()
+        3
+        """
+        lazy: Lazy[_T] = cls.__new__(cls)
+        lazy._make, lazy._arg, lazy._value = make, arg, None
+        return lazy
 
     @classmethod
     def made(cls, value: _T) -> Lazy[_T]:
         """A lazy value already made."""
         lazy: Lazy[_T] = cls.__new__(cls)
-        lazy._make, lazy._value = None, value
+        lazy._make, lazy._arg, lazy._value = None, _NO_ARG, value
         return lazy
 
     def get(self) -> _T:
         """The value, made on the first call."""
+        arg = self._arg  # before _make: a maker read is then read with its argument
         make = self._make
         if make is None:
             return self._value  # type: ignore[return-value]
-        value = make()
+        value = make() if arg is _NO_ARG else make(arg)
         with _PUBLISH:
             if self._make is None:  # another thread published first
                 return self._value  # type: ignore[return-value]
             self._value = value
             self._make = None  # frees what the maker held
+            self._arg = _NO_ARG
         return value
+
+
+#: :attr:`Lazy._arg` of a value made without an argument
+_NO_ARG: Final = object()
 
 
 class _LazySlot:

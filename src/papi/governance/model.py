@@ -235,13 +235,17 @@ class Governance:
         'Vũ Đại Thắng'
         """
         # the answer store is read first: a repeated question costs one lookup
-        if type(subject) is str and type(on) is date:
+        if type(on) is date and type(subject) is str:
             # a unit is keyed apart from a string equal to its id: the answers differ (the
-            # notice names the place as it was asked: "00061" or "Phường Hàng Bạc")
-            uid = where if type(where) is str else getattr(where, "id", None)
-            place = uid if type(where) is str or uid is None else ("unit", uid)
-            if place is not None:
-                key = ("who", subject, place, on)
+            # notice names the place as it was asked: "00061" or "Phường Hàng Bạc"); the
+            # other answers' keys are named: ("gaps", day)
+            key: tuple[object, ...] | None
+            if type(where) is str:
+                key = (subject, where, on)
+            else:  # not a place (no id): refused below
+                uid = getattr(where, "id", None)
+                key = None if uid is None else ("unit", subject, uid, on)
+            if key is not None:
                 answers = self._ctx.tables.answers
                 found = answers.hot.get(key, ABSENT)  # the recent half, without a call
                 if found is ABSENT:
@@ -256,7 +260,7 @@ class Governance:
                 "must be a string (code, task id or name)", path="subject", value=subject
             )
         _resolve.check_place(where, "where")
-        key = ("who", subject, where if isinstance(where, str) else ("unit", where.id), day)
+        key = (subject, where, day) if isinstance(where, str) else ("unit", subject, where.id, day)
         return self._answer(key, lambda: _who.who(self._ctx, subject, where, day))
 
     def case(

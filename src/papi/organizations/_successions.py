@@ -93,7 +93,7 @@ def follow(
         if cur in seen:
             continue
         seen.add(cur)
-        o = reg.get(cur)
+        o = reg._get(cur) or reg.get(cur)  # get's checks and error only for an unknown id
         if o.validity.contains(on):
             found.setdefault(cur, o)
             continue

@@ -71,7 +71,7 @@ def _ladder_from(
         ids.append(cur.id)
         info, _head, head_info, head_holder = _resolve.org_parts(ctx, cur, on, era)
         steps.append(EscalationStep(organization=info, post=head_info, holder=head_holder))
-        cur = ctx.orgs.superior(cur, on=on)
+        cur = _resolve.superior(ctx, cur, on)
     if cur is None:  # not looping back: the ladder of each superior is the rest of this one
         for i in range(len(ids) - 1, 0, -1):
             ctx.tables.org_ladders.put((ids[i], era), (*steps[i:], *rest))

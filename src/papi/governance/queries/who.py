@@ -17,9 +17,8 @@ entries are first read (:class:`~papi.governance.answers.Lazy`), once per unit a
 from __future__ import annotations
 
 import threading
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import date
-from functools import partial
 from operator import itemgetter
 from types import MappingProxyType
 from typing import TYPE_CHECKING, NamedTuple, TypeVar
@@ -97,7 +96,8 @@ class UnitEntries(NamedTuple):
     the answer derives from them, computed from the rows without making them."""
 
     #: the rows and the members of each group of the subject table picking something here
-    found: tuple[tuple[UnitRows, tuple[_Member, ...]], ...]
+    #: (flat, one tuple fewer kept per pair: see :func:`_pairs`)
+    found: _Found
     entries: Lazy[tuple[Entry, ...]]
     #: the documents of the entries' bases
     docs: frozenset[str]
@@ -279,20 +279,25 @@ class SubjectTable:
         an answer derives from its entries (documents, levels, flags), read from the rows
         and the groups; the entries themselves are made when first read
         (:func:`_unit_entries`)."""
-        found: list[tuple[UnitRows, tuple[_Member, ...]]] = []
+        found: list[UnitRows | tuple[_Member, ...]] = []
         docs: list[frozenset[str]] = []
         levels: list[frozenset[str | None]] = []
         tasks: list[frozenset[str]] = []
         has_via = has_lead = has_unknown = heads_unknown = False
         rows_store = ctx.tables.rows
+        hot = rows_store.hot
         groups = self.groups
-        positions = self._reach.get(uid, ())
-        if self._lazy_groups:
+        positions = self._reach.get(uid)
+        if positions is None:
+            positions = self._lazy_groups
+        elif self._lazy_groups:
             positions = tuple(sorted((*positions, *self._lazy_groups)))
         for pos in positions:
             index, members, g_docs, g_lead, g_tasks = groups[pos]
             key = (id(index), uid)
-            stored = rows_store.get(key)
+            stored = hot.get(key, ABSENT)
+            if stored is ABSENT:
+                stored = rows_store.get(key)
             if stored is ABSENT or stored.source is not index:
                 hits = index.get(uid)
                 if hits is None:
@@ -302,7 +307,7 @@ class SubjectTable:
                     stored = _unit_rows(ctx, index, hits, on, era)
             if not stored.rows:
                 continue
-            found.append((stored, members))
+            found += (stored, members)
             docs.append(g_docs)
             levels.append(stored.levels)
             tasks.append(g_tasks)
@@ -312,39 +317,47 @@ class SubjectTable:
             heads_unknown = heads_unknown or bool(stored.unknown_heads)
         if not found:
             return _NOTHING
+        kept = tuple(found)
         if heads_unknown and not has_unknown:
-            has_unknown = _head_unknown(found)
+            has_unknown = _head_unknown(kept)
         return UnitEntries(
-            found=tuple(found),
-            entries=Lazy(partial(_unit_entries, found)),
-            docs=docs[0] if len(docs) == 1 else _intern(ctx, frozenset().union(*docs)),
-            levels=levels[0] if len(levels) == 1 else _intern(ctx, frozenset().union(*levels)),
+            found=kept,
+            entries=Lazy.of(_unit_entries, kept),
+            docs=docs[0] if len(docs) == 1 else _union(ctx, docs),
+            levels=levels[0] if len(levels) == 1 else _union(ctx, levels),
             has_via=has_via,
             has_lead=has_lead,
             has_unknown=has_unknown,
             tasks=tasks[0] if len(tasks) == 1 else _intern(ctx, frozenset().union(*tasks)),
-            holders=Lazy(partial(_holders_of, tuple(found))) if self.dated else None,
+            holders=Lazy.of(_holders_of, kept) if self.dated else None,
         )
 
 
-def _explicit_acc(found: Sequence[tuple[UnitRows, tuple[_Member, ...]]]) -> set[tuple[str, str]]:
+def _pairs(found: _Found) -> Iterator[tuple[UnitRows, tuple[_Member, ...]]]:
+    """The (rows, members of the group) pairs of a flat :attr:`UnitEntries.found` (kept flat:
+    a unit's entries are made for every (subject, place) asked about, and each tuple kept is
+    one more object for the garbage collector to scan)."""
+    return zip(found[0::2], found[1::2], strict=True)  # type: ignore[arg-type]
+
+
+def _explicit_acc(found: _Found) -> set[tuple[str, str]]:
     """The (organization, task) pairs an accountable assignment names in a unit: no head-of-
     organization entry is made for them."""
     return {
         (row.org_id, m[0].task)
-        for stored, members in found
+        for stored, members in _pairs(found)
         for m in members
         if m[1]
         for row in stored.rows
     }
 
 
-def _head_unknown(found: Sequence[tuple[UnitRows, tuple[_Member, ...]]]) -> bool:
+def _head_unknown(found: _Found) -> bool:
     """Whether a head-of-organization entry of a unit has a holder of unknown status."""
     explicit = _explicit_acc(found)
     return any(
         (org_id, m[0].task) not in explicit
-        for stored, members in found
+        for stored, members in _pairs(found)
         if stored.unknown_heads
         for m in members
         if not m[1]
@@ -352,7 +365,7 @@ def _head_unknown(found: Sequence[tuple[UnitRows, tuple[_Member, ...]]]) -> bool
     )
 
 
-def _unit_entries(found: Sequence[tuple[UnitRows, tuple[_Member, ...]]]) -> tuple[Entry, ...]:
+def _unit_entries(found: _Found) -> tuple[Entry, ...]:
     """The entries of a unit, without repeats and in answer order. Every entry of an
     assignment is made from the rows of its selector's hits in the unit (rows without
     repeats: an assignment's entries never repeat each other)."""
@@ -361,7 +374,7 @@ def _unit_entries(found: Sequence[tuple[UnitRows, tuple[_Member, ...]]]) -> tupl
     out: list[Entry] = []
     append = out.append
     # equal keys only within one assignment's plain (or head) entries, in row order
-    for stored, members in found:
+    for stored, members in _pairs(found):
         rows, heads = stored.rows, stored.heads
         for a, acc, kp0, kp1, kh0, kh1, plain, head_basis in members:
             role, task = a.role, a.task
@@ -426,11 +439,32 @@ def _unit_rows(
 
 #: one assignment of a group of :attr:`SubjectTable.groups`
 _Member = tuple[Assignment, bool, int, int, int, int, BasisInfo, BasisInfo]
+#: a unit's rows and the members of their group, flat: rows, members, rows, members ...
+_Found = tuple["UnitRows | tuple[_Member, ...]", ...]
 
 
 def _intern(ctx: Context, value: _F) -> _F:
     """One shared object per distinct frozen set (most units' sets are equal)."""
-    return ctx.tables.frozen.setdefault(value, lambda: value)  # type: ignore[return-value]
+    frozen = ctx.tables.frozen
+    found = frozen.hot.get(value, ABSENT)
+    if found is ABSENT:
+        found = frozen.get(value)
+        if found is ABSENT:
+            found = frozen.put(value, value)
+    return found  # type: ignore[return-value]
+
+
+def _union(ctx: Context, sets: Sequence[_F]) -> _F:
+    """The union of interned frozen sets, interned; kept per tuple of the sets (the same few
+    combinations recur in every unit)."""
+    key = tuple(sets)
+    unions = ctx.tables.unions
+    found = unions.hot.get(key, ABSENT)
+    if found is ABSENT:
+        found = unions.get(key)
+        if found is ABSENT:
+            found = unions.put(key, _intern(ctx, frozenset().union(*sets)))
+    return found  # type: ignore[return-value]
 
 
 class Core(NamedTuple):
@@ -533,10 +567,15 @@ def who(ctx: Context, subject: str, place: _resolve.Place, on: date) -> Accounta
         deadlines, deadline_notices = next_deadlines(ctx, subj, on, core.levels, core.tasks)
     if core.holders is not None and any(d.holder_vi is None for d in deadlines):
         deadlines = with_holders(deadlines, core.holders.get())
-    warnings.extend(core.warnings)
-    warnings.extend(deadline_notices)
-    warnings.extend(_resolve.coverage_notices(ctx, on, (unit,)))
-    warnings.extend(core.notes)
+    coverage = _resolve.unit_coverage_notices(ctx, on, unit)
+    if warnings or deadline_notices or coverage or core.notes:
+        warnings.extend(core.warnings)
+        warnings.extend(deadline_notices)
+        warnings.extend(coverage)
+        warnings.extend(core.notes)
+        all_warnings = tuple(warnings)
+    else:  # the core's own (shared) tuple
+        all_warnings = core.warnings
     hops = core.hops
     if where_hops:
         hops = Lazy.made(tuple(dict.fromkeys((*where_hops, *core.hops.get()))))
@@ -556,7 +595,7 @@ def who(ctx: Context, subject: str, place: _resolve.Place, on: date) -> Accounta
         core.escalation,
         deadlines,
         hops,
-        tuple(warnings),
+        all_warnings,
         roles,
     )
 
@@ -641,15 +680,15 @@ def _new_core(ctx: Context, subj: SubjectInfo, unit: Unit, on: date, era: int) -
             p = parts[0]
             docs, levels, has_lead, has_unknown = p.docs, p.levels, p.has_lead, p.has_unknown
         else:
-            docs = docs.union(*(p.docs for p in parts))
-            levels = _intern(ctx, levels.union(*(p.levels for p in parts)))
+            docs = _union(ctx, [p.docs for p in parts])
+            levels = _union(ctx, [p.levels for p in parts])
             has_lead = any(p.has_lead for p in parts)
             has_unknown = any(p.has_unknown for p in parts)
-        responsible = Lazy(partial(_merge, tuple(p.entries for p in parts)))
+        responsible = Lazy.of(_merge, tuple([p.entries for p in parts]))
         if any(p.has_via for p in parts):
-            hops = Lazy(partial(_hops_of, responsible))
+            hops = Lazy.of(_hops_of, responsible)
         if table.has_law:
-            roles = Lazy(partial(_law_roles_of, responsible))
+            roles = Lazy.of(_law_roles_of, responsible)
     return Core(
         responsible=responsible,
         hops=hops,
@@ -662,7 +701,7 @@ def _new_core(ctx: Context, subj: SubjectInfo, unit: Unit, on: date, era: int) -
         tasks=_intern(
             ctx, frozenset().union(*(p.tasks for p in parts), (a.task for a, _ in unlisted))
         ),
-        holders=Lazy(partial(_merge_holders, tuple(p.holders for p in parts if p.holders)))
+        holders=Lazy.of(_merge_holders, tuple([p.holders for p in parts if p.holders]))
         if parts and table.dated
         else None,
     )
@@ -678,12 +717,12 @@ _MEETING = frozenset({Role.LEAD, Role.IMPLEMENT, Role.REPORT})
 _Held = Mapping[str, tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]]
 
 
-def _holders_of(found: Sequence[tuple[UnitRows, tuple[_Member, ...]]]) -> _Held:
+def _holders_of(found: _Found) -> _Held:
     """Who holds each task in a unit, read from the rows without making entries (once per
     unit: a province's part is shared by every place in it)."""
     every: dict[str, dict[tuple[str, str], None]] = {}
     meeting: dict[str, dict[tuple[str, str], None]] = {}
-    for stored, members in found:
+    for stored, members in _pairs(found):
         names = dict.fromkeys(_row_names(row.org, row.post) for row in stored.rows)
         for m in members:
             a = m[0]
