@@ -6,7 +6,7 @@ one-line message of an error in English and Vietnamese (the library's
 from __future__ import annotations
 
 from papi._messages import one_line, problem_text, problem_vi
-from papi.errors import Ambiguous, InvalidData, NotFound, PapiError, messages
+from papi.errors import PapiError, messages
 
 __all__ = ["CommandError", "error_document", "messages", "one_line", "problem_text", "problem_vi"]
 
@@ -23,32 +23,17 @@ class CommandError(PapiError):
 
 def error_document(exc: BaseException, lang: str) -> dict[str, object]:
     """The ``papi.error/1`` document of ``exc`` (the error answer of the HTTP service)."""
-    from papi.server.documents import Candidate, Error, ErrorCode, error_info
+    from papi.server.documents import Error, error_info, library_error_info
 
-    en, vi = messages(exc)
-    code: ErrorCode = "invalid_request"
-    status, parameter, value = 400, None, None
-    candidates: tuple[Candidate, ...] = ()
-    if isinstance(exc, NotFound):
-        code, status, value = "not_found", 404, str(exc.value)
-        candidates = exc.choices
-    elif isinstance(exc, Ambiguous):
-        code, status, value = "ambiguous", 409, str(exc.value)
-        candidates = exc.choices
-    elif isinstance(exc, CommandError):
-        code, parameter = "invalid_parameter", exc.parameter
-    elif isinstance(exc, InvalidData):
-        code = "invalid_parameter"
-        parameter = exc.path or None
-        value = None if exc.value is None else str(exc.value)
-    info = error_info(
-        code,
-        status,
-        lang,
-        vi=vi,
-        en=en,
-        parameter=parameter,
-        value=value,
-        candidates=candidates,
-    )
+    if isinstance(exc, PapiError):
+        command = isinstance(exc, CommandError)
+        info = library_error_info(
+            exc,
+            lang,
+            parameter=exc.parameter if isinstance(exc, CommandError) else None,
+            invalid_parameter=command,
+        )
+    else:
+        en, vi = messages(exc)
+        info = error_info("invalid_request", 400, lang, vi=vi, en=en)
     return Error(error=info).to_dict()

@@ -18,7 +18,7 @@ from fastapi.responses import Response
 
 from papi.dates import parse_date, today_in_vietnam
 from papi.dates import parse_day as _parse_day
-from papi.errors import Ambiguous, InvalidData, NotFound, PapiError, messages
+from papi.errors import InvalidData, NotFound, PapiError
 from papi.governance import Governance
 from papi.server import documents as docs
 from papi.server.documents import ErrorCode
@@ -189,39 +189,24 @@ class Service:
 
     def error_info(self, err: Exception, lang: Lang, request: Request | None) -> docs.ErrorInfo:
         """The :class:`~papi.server.documents.ErrorInfo` describing ``err``."""
-        candidates: tuple[docs.Candidate, ...] = ()
-        code: ErrorCode
-        parameter: str | None = None
-        value: str | None = None
         if isinstance(err, Failure):
-            code, status, vi, en, parameter = err.code, err.status, err.vi, err.en, err.parameter
-        elif isinstance(err, PapiError):
-            en, vi = messages(err)
-            code, status = "invalid_request", 400
-            if isinstance(err, NotFound | Ambiguous):
-                code, status = (
-                    ("not_found", 404) if isinstance(err, NotFound) else ("ambiguous", 409)
-                )
-                value, candidates = str(err.value), err.choices
-            elif isinstance(err, InvalidData):
-                code, parameter = "invalid_parameter", err.path or None
-                value = None if err.value is None else str(err.value)
-        else:
-            code, status = "internal_error", 500
-            en = "internal error; the service log has the details"
-            vi = "Lỗi nội bộ; chi tiết có trong nhật ký của dịch vụ"
-        if parameter is None and value is not None and request is not None:
-            parameter = next((k for k, v in request.query_params.items() if v == value), None)
-        return docs.error_info(
-            code,
-            status,
-            lang,
-            vi=vi,
-            en=en,
-            parameter=parameter,
-            value=value,
-            candidates=candidates,
-        )
+            return docs.error_info(
+                err.code, err.status, lang, vi=err.vi, en=err.en, parameter=err.parameter
+            )
+        if not isinstance(err, PapiError):
+            return docs.error_info(
+                "internal_error",
+                500,
+                lang,
+                vi="Lỗi nội bộ; chi tiết có trong nhật ký của dịch vụ",
+                en="internal error; the service log has the details",
+            )
+        info = docs.library_error_info(err, lang)
+        if info.parameter is None and info.value is not None and request is not None:
+            # the query parameter that carried the value the error is about
+            named = next((k for k, v in request.query_params.items() if v == info.value), None)
+            info = attrs.evolve(info, parameter=named)
+        return info
 
 
 def _etags(header: str) -> set[str]:

@@ -27,7 +27,7 @@ from typing import Any, ClassVar, Literal, TypeAlias, cast
 import attrs
 from cattrs.preconf.json import make_converter
 
-from papi.errors import Candidate
+from papi.errors import Ambiguous, Candidate, InvalidData, NotFound, PapiError, messages
 from papi.framework import Framework
 from papi.governance.answers import LevelName, SuccessionKind
 from papi.rules import Statute, reference_en
@@ -63,6 +63,7 @@ __all__ = [
     "deadline_document",
     "error_info",
     "framework_document",
+    "library_error_info",
     "scores_document",
     "statute_holders",
     "statute_info",
@@ -703,6 +704,44 @@ def error_info(
         message=vi if lang == "vi" else en,
         message_vi=vi,
         message_en=en,
+        parameter=parameter,
+        value=value,
+        candidates=candidates,
+    )
+
+
+def library_error_info(
+    exc: PapiError, lang: str, *, parameter: str | None = None, invalid_parameter: bool = False
+) -> ErrorInfo:
+    """The :class:`ErrorInfo` of an error of the library (the service's and ``papi --json``'s
+    alike): ``not_found`` (404) and ``ambiguous`` (409) with their candidates,
+    ``invalid_parameter`` (400) for bad data (or when the caller says so), ``invalid_request``
+    (400) otherwise; messages from :func:`papi.errors.messages`. ``parameter`` names the
+    parameter when the caller knows it.
+
+    >>> from papi.errors import NotFound
+    >>> info = library_error_info(NotFound("unit", "Phường X"), "en")
+    >>> info.code, info.status, info.value
+    ('not_found', 404, 'Phường X')
+    """
+    en, vi = messages(exc)
+    code: ErrorCode = "invalid_request"
+    status, value = 400, None
+    candidates: tuple[Candidate, ...] = ()
+    if isinstance(exc, NotFound | Ambiguous):
+        code, status = ("not_found", 404) if isinstance(exc, NotFound) else ("ambiguous", 409)
+        value, candidates = str(exc.value), exc.choices
+    elif isinstance(exc, InvalidData):
+        code, parameter = "invalid_parameter", parameter or exc.path or None
+        value = None if exc.value is None else str(exc.value)
+    elif invalid_parameter:
+        code = "invalid_parameter"
+    return error_info(
+        code,
+        status,
+        lang,
+        vi=vi,
+        en=en,
         parameter=parameter,
         value=value,
         candidates=candidates,
