@@ -552,3 +552,17 @@ def test_any_agency_resolves_then_the_provincial_chair(
     assert second.organization.name == "Ủy ban nhân dân thành phố Đà Nẵng"
     assert second.basis is not None
     assert second.basis.reference == "khoản 2 Điều 21"
+
+
+def test_an_unsourced_competence_cites_its_earlier_article_the_english_way() -> None:
+    """The English ``competence_unsourced`` notice writes the earlier article as "Art 13(2)(a)",
+    not "điểm a khoản 2 Điều 13" (the Vietnamese notice keeps the Vietnamese form)."""
+    from datetime import date
+
+    import papi
+
+    answer = papi.vietnam().who("tố cáo", where="Phường Hải Châu", on=date(2026, 3, 1))
+    (notice,) = [w for w in answer.warnings if w.code == "competence_unsourced"]
+    assert "Art 13(2)(a)" in notice.message_en
+    assert "Điều" not in notice.message_en
+    assert "điểm a khoản 2 Điều 13" in notice.message_vi

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from papi.governance.answers import Gap, GapKind, Hop, Notice
 from papi.governance.explain import cap
+from papi.rules import reference_en
 
 if TYPE_CHECKING:
     from papi.dates import Validity
@@ -133,7 +134,8 @@ def competence_unsourced(
         f"này (căn cứ trước đó: {cite_vi}, {u.reference}); không suy đoán người có thẩm quyền. "
         f"{searched_vi}",
         message_en=f"{a.task}: {u.describe('en')} — no act giving this competence was found "
-        f"(earlier basis: {cite_en}, {u.reference}); nobody is guessed. Searched: {searched}",
+        f"(earlier basis: {cite_en}, {reference_en(u.reference)}); nobody is guessed. "
+        f"Searched: {searched}",
     )
 
 
