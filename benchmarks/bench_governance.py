@@ -80,7 +80,7 @@ from papi.duties import (
 from papi.framework import framework
 from papi.governance import Accountability, Builder, Governance
 from papi.governance._tables import Lru, Tables
-from papi.governance.queries import who as _who
+from papi.governance.queries import _subject_table
 from papi.organizations import Holding, Organization, Organizations, OrgKind, Post, PostKind
 from papi.rules import statute
 from papi.territory import Level, Succession, Territory, Unit, UnitKind
@@ -387,7 +387,7 @@ def main() -> None:
     sample = ask(cold_q[0]).responsible[0]
     fields = tuple(getattr(sample, f) for f in ("role", "task", "organization", "post"))
     fields += (sample.holder, sample.basis, sample.via)
-    one = stats(timed(lambda f: _who._responsible(*f), [fields] * 2000, repeat=20))[0]
+    one = stats(timed(lambda f: _subject_table._responsible(*f), [fields] * 2000, repeat=20))[0]
     tup = stats(timed(lambda f: tuple(f), [fields] * 2000, repeat=20))[0]
     print(
         f"one Responsible {one:.0f} ns ({one / tup:.1f}x a tuple of its fields); "

@@ -38,7 +38,8 @@ if TYPE_CHECKING:
         SubjectInfo,
         UnitInfo,
     )
-    from papi.governance.queries.who import Core, SubjectTable, UnitRows
+    from papi.governance.queries._subject_table import SubjectTable, UnitRows
+    from papi.governance.queries.who import Core
     from papi.organizations import Organization, Post
     from papi.territory import Level, Unit
 
