@@ -16,7 +16,8 @@ JSON), :mod:`~papi.governance.explain` (text in Vietnamese and English),
 :mod:`~papi.governance.notices` (every notice and gap text), :mod:`~papi.governance.model`
 (the :class:`Governance` facade), :mod:`~papi.governance.builder` (the :class:`Builder` and
 its validation), and privately ``_context`` (the model's records and indexes), ``_tables``
-(every store of what is derived lazily, bounded), ``_resolve`` (selectors, subjects, places)
+(every store of what is derived lazily, bounded), ``_resolve`` (selectors, subjects, places),
+``_orgs`` (what answers read of the organizations in an era)
 and ``queries/`` (who, escalation, deadlines and agenda, duties, progress, gaps, case).
 """
 
