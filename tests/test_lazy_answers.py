@@ -12,7 +12,7 @@ import attrs
 import pytest
 
 import papi
-from papi.governance import Accountability, Governance, answers
+from papi.governance import Accountability, Governance, _lazy
 from papi.governance.answers import Lazy, lazy_accountability
 
 DAYS = (date(2022, 9, 30), date(2024, 3, 1), date(2026, 3, 1))
@@ -27,7 +27,7 @@ def gov() -> Governance:
 
 def _raw(acc: Accountability, name: str) -> object:
     """What the slot holds, without making it."""
-    return dict(answers._ACC_SLOTS)[name].__get__(acc, Accountability)
+    return dict(_lazy._ACC_SLOTS)[name].__get__(acc, Accountability)
 
 
 def _eager(acc: Accountability) -> Accountability:

@@ -5,7 +5,10 @@
 * :class:`Row`: what answers need of a hit (infos, head post, holder), per unit and era;
 * subjects (:func:`subject`): an indicator code, task id or name;
 * places (:func:`where`): a unit, id, code or name, followed to its successor when gone;
-* the answer-ready infos of organizations, posts, holders, bases and succession hops.
+* the answer-ready infos of units, bases and succession hops.
+
+What answers read of the organizations in an era (their infos, head posts, holders, committees,
+superiors) is :mod:`papi.governance._orgs`'s.
 
 Everything derived is kept in the context's :class:`~papi.governance._tables.Tables`.
 """
@@ -33,7 +36,7 @@ from papi.duties import (
     innermost,
 )
 from papi.errors import Ambiguous, Candidate, InvalidData, NotFound
-from papi.governance import notices
+from papi.governance import _orgs, notices
 from papi.governance._tables import ABSENT
 from papi.governance.answers import (
     BasisInfo,
@@ -117,88 +120,6 @@ def unit_info_of(ctx: Context, u: Unit) -> UnitInfo:
     return ctx.tables.unit_infos.put(u.id, unit_info(u))
 
 
-def org_info(ctx: Context, o: Organization) -> OrgInfo:
-    found = ctx.tables.org_infos.get(o.id)
-    if found is not ABSENT:
-        return found
-    unit_name = None
-    if o.unit_id is not None:
-        try:
-            unit_name = ctx.territory.get(o.unit_id).name
-        except NotFound:
-            unit_name = o.unit_id
-    info = OrgInfo(id=o.id, name=o.name, name_en=o.name_en, kind=o.kind.value, unit=unit_name)
-    return ctx.tables.org_infos.put(o.id, info)
-
-
-def post_info(ctx: Context, p: Post) -> PostInfo:
-    found = ctx.tables.post_infos.get(p.id)
-    if found is not ABSENT:
-        return found
-    return ctx.tables.post_infos.put(p.id, PostInfo(id=p.id, name=p.name, name_en=p.name_en))
-
-
-def vouched(ctx: Context, uid: str | None, on: date) -> bool:
-    """Whether the data vouches for ``on`` about the unit ``uid`` (its province's span, see
-    :meth:`~papi.territory.Territory.coverage_of`) and about the organizations as a whole:
-    then the organizations registry's public queries about that unit would not warn, and the
-    compiled tables read the registry through its unchecked paths (the same answers, without
-    checking the day and the coverage once per query)."""
-    if uid is None or not ctx.orgs.coverage.contains(on):
-        return False
-    cov = ctx.tables.coverages.get(uid)
-    if cov is ABSENT:  # as coverage_notices keeps it: from the unit itself
-        if uid not in ctx.territory:
-            return False
-        cov = ctx.tables.coverages.put(uid, _coverage_of(ctx, ctx.territory.get(uid), on))
-    return cov.contains(on)
-
-
-def head_post(ctx: Context, org: Organization, on: date, era: int) -> Post | None:
-    """``organizations.head_post(org, on=on)``, derived once per era."""
-    key = (org.id, era)
-    found = ctx.tables.heads.get(key)
-    if found is not ABSENT:
-        return found
-    if not vouched(ctx, org.unit_id, on):
-        return ctx.tables.heads.put(key, ctx.orgs.head_post(org, on=on))
-    head = None
-    for p in ctx.orgs._posts_of_org(org):  # what head_post reads, unchecked
-        if p.is_head and p.validity.contains(on):
-            head = p
-            break
-    return ctx.tables.heads.put(key, head)
-
-
-def holder(ctx: Context, post: Post, on: date, era: int, unit_id: str | None = None) -> Holder:
-    """The holder of ``post`` in ``era`` (``organizations.holder``), derived once; ``unit_id``
-    (the unit the post's organization serves), when given, lets a day the data vouches for
-    skip the registry's checks."""
-    key = (post.id, era)
-    found = ctx.tables.holders.get(key)
-    if found is not ABSENT:
-        return found
-    if unit_id is not None and vouched(ctx, unit_id, on):
-        held = ctx.orgs._holders(post, on)  # what holder reads, unchecked
-        h = next((x for x in held if x.acting), held[0] if held else None)
-    else:
-        h = ctx.orgs.holder(post, on=on)
-    if h is None:
-        new = Holder(status="unknown")
-    else:
-        since = h.validity.valid_from
-        if h.person is None:
-            new = Holder(status="vacant", since=since, sources=tuple(h.sources))
-        else:
-            new = Holder(
-                status="acting" if h.acting else "known",
-                person=h.person,
-                since=since,
-                sources=tuple(h.sources),
-            )
-    return ctx.tables.holders.put(key, new)
-
-
 def basis(
     ctx: Context, a: Assignment, principle: Literal["nguoi_dung_dau"] | None = None
 ) -> BasisInfo:
@@ -216,16 +137,6 @@ def basis(
         principle=principle,
     )
     return ctx.tables.bases.put(key, new)
-
-
-def unit_level(ctx: Context, org: OrgInfo) -> str | None:
-    """The level of the unit an organization serves (OrgInfo carries its name only)."""
-    found = ctx.tables.levels.get(org.id)
-    if found is not ABSENT:
-        return found
-    o = ctx.orgs.get(org.id)
-    level = None if o.unit_id is None else str(ctx.territory.get(o.unit_id).level.value)
-    return ctx.tables.levels.put(org.id, level)
 
 
 def hops(ctx: Context, chain: Iterable[Succession]) -> tuple[Hop, ...]:
@@ -353,12 +264,12 @@ class _CommitteeIndex(Mapping[str | None, tuple[Hit, ...]]):
         }:
             return ()
         era = ctx.era(on)
-        pc = committee_of(ctx, unit, on, era)
+        pc = _orgs.committee_of(ctx, unit, on, era)
         if pc is None:
             return ()
         if not self._heads:
             return (Hit(pc, None, ()),)
-        post = head_post(ctx, pc, on, era)
+        post = _orgs.head_post(ctx, pc, on, era)
         return (Hit(pc, post if post is not None else NO_HEAD, ()),)
 
     def __getitem__(self, uid: str | None) -> tuple[Hit, ...]:
@@ -426,7 +337,7 @@ def any_committee(
     if not quiet:
         return any(committee_of(u, on=on) is not None for u in units)
     for u in units:
-        if _coverage_of(ctx, u, on).contains(on) and committee_of(u, on=on) is not None:
+        if _orgs.coverage_of(ctx, u, on).contains(on) and committee_of(u, on=on) is not None:
             return True
     return any(committee_of(u, on=on) is not None for u in _all_at(ctx, level, within, on))
 
@@ -472,7 +383,7 @@ def _resolve(ctx: Context, sel: Selector, on: date, ref: date | None) -> tuple[H
         era = ctx.era(on)
         out = []
         for hit in resolve(ctx, sel.of, on, ref):
-            post = head_post(ctx, hit.org, on, era)
+            post = _orgs.head_post(ctx, hit.org, on, era)
             out.append(Hit(hit.org, post if post is not None else NO_HEAD, hit.via))
         return tuple(out)
     if isinstance(sel, Unlisted):
@@ -549,69 +460,18 @@ def _agencies(ctx: Context, sel: AgenciesOf, on: date) -> tuple[Organization, ..
     )
 
 
-class OrgParts(NamedTuple):
-    """What rows and escalation steps need of an organization in an era."""
-
-    info: OrgInfo
-    head: Post | None
-    head_info: PostInfo | None
-    head_holder: Holder | None
-
-
-def org_parts(ctx: Context, org: Organization, on: date, era: int) -> OrgParts:
-    """The info, head post, its info and its holder of ``org`` in ``era``, derived once."""
-    key = (org.id, era)
-    found = ctx.tables.org_parts.get(key)
-    if found is not ABSENT:
-        return found
-    head = head_post(ctx, org, on, era)
-    parts = OrgParts(
-        org_info(ctx, org),
-        head,
-        None if head is None else post_info(ctx, head),
-        None if head is None else holder(ctx, head, on, era, org.unit_id),
-    )
-    return ctx.tables.org_parts.put(key, parts)
-
-
-def committee_of(ctx: Context, unit: Unit, on: date, era: int) -> Organization | None:
-    """``organizations.committee_of(unit, on=on)``, derived once per era."""
-    key = (unit.id, era)
-    found = ctx.tables.committees.get(key)
-    if found is not ABSENT:
-        return found
-    if vouched(ctx, unit.id, on):  # what committee_of reads, unchecked
-        pc = ctx.orgs._of_unit(unit.id, OrgKind.PEOPLES_COMMITTEE, on)
-    else:
-        pc = ctx.orgs.committee_of(unit, on=on)
-    return ctx.tables.committees.put(key, pc)
-
-
-def superior(ctx: Context, org: Organization, on: date) -> Organization | None:
-    """``organizations.superior(org, on=on)``, unchecked on a day the data vouches for."""
-    if not vouched(ctx, org.unit_id, on):
-        return ctx.orgs.superior(org, on=on)
-    orgs = ctx.orgs
-    if org.kind in (OrgKind.PEOPLES_COMMITTEE, OrgKind.PEOPLES_COUNCIL):
-        if org.unit_id is None:
-            return orgs.superior(org, on=on)
-        parent = ctx.territory._parent_id(org.unit_id, on.toordinal())
-        return None if parent is None else orgs._of_unit(parent, org.kind, on)
-    return None if org.part_of is None else orgs._get(org.part_of)
-
-
 def rows(ctx: Context, hits: Iterable[Hit], on: date, era: int) -> tuple[Row, ...]:
     """What answers need of each hit of a selector in a unit (see :class:`Row`)."""
     out: list[Row] = []
     for org, post, via in hits:
-        oi, head, hi, hh = org_parts(ctx, org, on, era)
+        oi, head, hi, hh = _orgs.org_parts(ctx, org, on, era)
         if post is NO_HEAD:
             out.append(Row(org.id, oi, None, None, None, None, None, None, via))
         elif post is not None:  # a HeadsOf hit
             if post is head:
                 pi, ph = hi, hh
             else:
-                pi, ph = post_info(ctx, post), holder(ctx, post, on, era)
+                pi, ph = _orgs.post_info(ctx, post), _orgs.holder(ctx, post, on, era)
             out.append(Row(org.id, oi, post.id, pi, ph, None, None, None, via))
         elif head is None:
             out.append(Row(org.id, oi, None, None, None, None, None, None, via))
@@ -857,7 +717,7 @@ def coverage_notices(ctx: Context, on: date, units: Iterable[Unit] = ()) -> tupl
         # a unit's coverage is its province's, the same on every day
         cov = coverages.get(u.id)
         if cov is ABSENT:
-            cov = coverages.put(u.id, _coverage_of(ctx, u, on))
+            cov = coverages.put(u.id, _orgs.coverage_of(ctx, u, on))
         spans[cov] = None
         stretch = ctx.territory.unverified(u, on=on)
         if stretch is not None:
@@ -879,20 +739,12 @@ def unit_coverage_notices(ctx: Context, on: date, unit: Unit) -> tuple[Notice, .
     return coverage_notices(ctx, on, (unit,))
 
 
-def _coverage_of(ctx: Context, unit: Unit | str, on: date) -> Validity:
-    """The coverage of ``unit`` (its province's), the territory's when it cannot be placed."""
-    try:
-        return ctx.territory.coverage_of(unit, on=on)
-    except (NotFound, Ambiguous):
-        return ctx.territory.coverage
-
-
 def _scope_coverage(ctx: Context, sel: Selector, ref: date) -> Validity:
     """The coverage of what ``sel`` ranges over: its ``within`` unit's or organization's
     province, else the whole territory's."""
     if isinstance(sel, OrgById):
-        return _coverage_of(ctx, ctx.orgs.get(sel.id).unit_id, ref)
+        return _orgs.coverage_of(ctx, ctx.orgs.get(sel.id).unit_id, ref)
     within = getattr(sel, "within", None)
     if isinstance(within, str):
-        return _coverage_of(ctx, within, ref)
+        return _orgs.coverage_of(ctx, within, ref)
     return ctx.territory.coverage

@@ -26,7 +26,8 @@ from typing import TYPE_CHECKING, Final, Generic, Literal, TypeVar
 if TYPE_CHECKING:
     from papi.dates import Validity
     from papi.duties import Selector
-    from papi.governance._resolve import Hit, OrgParts
+    from papi.governance._orgs import OrgParts
+    from papi.governance._resolve import Hit
     from papi.governance.answers import (
         BasisInfo,
         DeadlineInfo,

@@ -23,7 +23,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 from papi.duties import Assignment, Role, Unlisted, innermost
-from papi.governance import _resolve, notices
+from papi.governance import _orgs, _resolve, notices
 from papi.governance._tables import ABSENT
 from papi.governance.answers import (
     PRINCIPLE_HEAD,
@@ -430,7 +430,7 @@ def _unit_rows(
         source=index,
         rows=plain,
         heads=heads,
-        levels=intern_set(ctx, frozenset(_resolve.unit_level(ctx, r.org) for r in plain)),
+        levels=intern_set(ctx, frozenset(_orgs.unit_level(ctx, r.org) for r in plain)),
         has_via=any(r.via for r in plain),
         unknown=any(r.holder is not None and r.holder.status == "unknown" for r in plain),
         unknown_heads=tuple(

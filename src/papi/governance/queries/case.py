@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, NamedTuple, cast
 
 from papi.duties import AgenciesOf, Unlisted, innermost
 from papi.errors import InvalidData, PapiError
-from papi.governance import _resolve, notices
+from papi.governance import _orgs, _resolve, notices
 from papi.governance.answers import (
     Accountability,
     Case,
@@ -312,7 +312,7 @@ def case(
         steps=tuple(b.steps),
         hops=tuple(b.hops),
         warnings=(*b.warnings, *_resolve.coverage_notices(ctx, received)),
-        against=None if target is None else _resolve.org_info(ctx, target),
+        against=None if target is None else _orgs.org_info(ctx, target),
     )
 
 

@@ -15,7 +15,7 @@ import attrs
 
 from papi.duties import Role, Unlisted, innermost
 from papi.errors import InvalidData, NotFound
-from papi.governance import _resolve, notices
+from papi.governance import _orgs, _resolve, notices
 from papi.governance._tables import ABSENT
 from papi.governance.answers import (
     Agenda,
@@ -303,7 +303,7 @@ def agenda(ctx: Context, of: object, start: date, end: date, within: object = No
             if d.organization.id not in orgs:
                 orgs[d.organization.id] = (ctx.orgs.get(d.organization.id), set())
             orgs[d.organization.id][1].add(d.role)
-            levels_by_task.setdefault(d.task, set()).add(_resolve.unit_level(ctx, d.organization))
+            levels_by_task.setdefault(d.task, set()).add(_orgs.unit_level(ctx, d.organization))
     spans: list[tuple[Task, Deadline, Rule, str | None, date, date]] = []
     found_notices: dict[Notice, None] = {}
     for task in ctx.tasks.values():
@@ -371,8 +371,8 @@ def _holder_refs(
     for oid in sorted(orgs):
         org, roles = orgs[oid]
         unit = ctx.territory.get(org.unit_id) if org.unit_id in ctx.territory else None
-        post = _resolve.head_post(ctx, org, on, era)
-        person = _resolve.holder(ctx, post, on, era).person if post is not None else None
+        post = _orgs.head_post(ctx, org, on, era)
+        person = _orgs.holder(ctx, post, on, era).person if post is not None else None
         out.append(
             HolderRef(
                 id=oid,

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from papi.duties import Role, Unlisted, innermost
 from papi.errors import Ambiguous, NotFound
-from papi.governance import _resolve
+from papi.governance import _orgs, _resolve
 from papi.governance.answers import Duties, DutyItem, Notice, task_sort_key
 from papi.organizations import Organization
 
@@ -41,8 +41,8 @@ def duties(ctx: Context, of: object, on: date, within: object = None) -> Duties:
                     title_vi=task.title_vi,
                     title_en=task.title_en,
                     role=a.role,
-                    organization=_resolve.org_info(ctx, hit.org),
-                    post=_resolve.post_info(ctx, post) if post is not None else None,
+                    organization=_orgs.org_info(ctx, hit.org),
+                    post=_orgs.post_info(ctx, post) if post is not None else None,
                     basis=_resolve.basis(ctx, a),
                     via=hit.via,
                 )

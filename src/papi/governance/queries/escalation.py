@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from papi.governance import _resolve
+from papi.governance import _orgs, _resolve
 from papi.governance._tables import ABSENT
 from papi.governance.answers import Escalation, EscalationStep
 
@@ -36,10 +36,10 @@ def ladder(ctx: Context, unit: Unit, on: date, era: int) -> tuple[EscalationStep
     found = ctx.tables.ladders.get(key)
     if found is not ABSENT:
         return found
-    org = _resolve.committee_of(ctx, unit, on, era)
+    org = _orgs.committee_of(ctx, unit, on, era)
     if org is None:
         for anc in ctx.territory.ancestors(unit, on=on):
-            org = _resolve.committee_of(ctx, anc, on, era)
+            org = _orgs.committee_of(ctx, anc, on, era)
             if org is not None:
                 break
     return ctx.tables.ladders.put(key, _ladder_from(ctx, org, on, era))
@@ -69,9 +69,9 @@ def _ladder_from(
                 break
         seen.add(cur.id)
         ids.append(cur.id)
-        info, _head, head_info, head_holder = _resolve.org_parts(ctx, cur, on, era)
+        info, _head, head_info, head_holder = _orgs.org_parts(ctx, cur, on, era)
         steps.append(EscalationStep(organization=info, post=head_info, holder=head_holder))
-        cur = _resolve.superior(ctx, cur, on)
+        cur = _orgs.superior(ctx, cur, on)
     if cur is None:  # not looping back: the ladder of each superior is the rest of this one
         for i in range(len(ids) - 1, 0, -1):
             ctx.tables.org_ladders.put((ids[i], era), (*steps[i:], *rest))

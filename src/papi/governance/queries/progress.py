@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from papi.duties import HeadsOf, Role, Unlisted, innermost
 from papi.errors import NotFound
-from papi.governance import _resolve
+from papi.governance import _orgs, _resolve
 from papi.governance.answers import Overdue, OverdueItem, task_sort_key
 from papi.governance.queries.deadlines import due_for
 from papi.governance.queries.duties import orgs_of
@@ -59,7 +59,7 @@ def overdue(ctx: Context, on: date) -> Overdue:
                 items.append(
                     OverdueItem(
                         task=task.id,
-                        organization=_resolve.org_info(ctx, hit.org),
+                        organization=_orgs.org_info(ctx, hit.org),
                         due=due,
                         status=st,
                     )
