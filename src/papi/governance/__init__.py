@@ -18,7 +18,8 @@ JSON), :mod:`~papi.governance.explain` (text in Vietnamese and English),
 its validation), and privately ``_context`` (the model's records and indexes), ``_tables``
 (every store of what is derived lazily, bounded), ``_resolve`` (selectors, subjects, places),
 ``_orgs`` (what answers read of the organizations in an era), ``_lazy`` (answers whose
-entries are made when first read) and ``queries/`` (who, escalation, deadlines and agenda, duties, progress, gaps, case).
+entries are made when first read) and ``queries/`` (who, escalation, deadlines and agenda,
+duties, progress, gaps, case).
 """
 
 from __future__ import annotations
