@@ -241,31 +241,11 @@ def read_plan_text(text: str, *, source: str, fmt: str, builder: Builder) -> Bui
     if schema != _io.PLAN_SCHEMA:
         r.bad("schema", f"unsupported schema; expected {_io.PLAN_SCHEMA!r}", schema)
     # 1. every field of every record, on its own
-    docs = [
-        x
-        for i, raw in enumerate(_list(r, data, "documents"))
-        if (x := _document(r, raw, f"documents[{i}]")) is not None
-    ]
-    tasks = [
-        x
-        for i, raw in enumerate(_list(r, data, "tasks"))
-        if (x := _task(r, raw, f"tasks[{i}]")) is not None
-    ]
-    assigns = [
-        x
-        for i, raw in enumerate(_list(r, data, "assignments"))
-        if (x := _assignment(r, raw, f"assignments[{i}]")) is not None
-    ]
-    reports = [
-        x
-        for i, raw in enumerate(_list(r, data, "reports"))
-        if (x := _report(r, raw, f"reports[{i}]")) is not None
-    ]
-    notes = [
-        x
-        for i, raw in enumerate(_list(r, data, "notes"))
-        if (x := _note(r, raw, f"notes[{i}]")) is not None
-    ]
+    docs = _records(r, data, "documents", _document)
+    tasks = _records(r, data, "tasks", _task)
+    assigns = _records(r, data, "assignments", _assignment)
+    reports = _records(r, data, "reports", _report)
+    notes = _records(r, data, "notes", _note)
     # 2. references to records of this file that are themselves invalid
     for d in docs:
         if not d.ok and d.obj.id != d.extra["stand_in_id"]:
@@ -371,6 +351,18 @@ def _complete(t: Mapping[str, Any], fields: Mapping[str, bool]) -> bool:
     """Whether ``t`` has every required key (a missing key is reported by ``_Reader.table``;
     an unknown key is reported but leaves the record's content whole)."""
     return all(k in t for k, required in fields.items() if required)
+
+
+def _records(
+    r: _Reader,
+    data: Mapping[str, Any],
+    k: str,
+    read: Callable[[_Reader, object, str], _Read | None],
+) -> list[_Read]:
+    """The records of the section ``k`` that ``read`` accepts (it reports the others)."""
+    return [
+        x for i, raw in enumerate(_list(r, data, k)) if (x := read(r, raw, f"{k}[{i}]")) is not None
+    ]
 
 
 def _list(r: _Reader, data: Mapping[str, Any], k: str) -> list[Any]:

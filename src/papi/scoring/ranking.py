@@ -411,21 +411,8 @@ def target(ranking: Ranking, province: str, places: int = 5) -> Target:
     others = [e for e in ranking.entries if e.scorecard is not me.scorecard]
     target_rank = max(1, me.rank - places)
     headroom = _headroom(ranking, me.scorecard) if ranking.by == "total" else ()
-    if me.rank == 1 or not others:
-        return Target(
-            province=me.province,
-            year=ranking.year,
-            by=ranking.by,
-            rank=me.rank,
-            score=me.score,
-            places=places,
-            target_rank=1,
-            rival=None,
-            tie=me.score,
-            needed=me.score,
-            headroom=headroom,
-        )
-    rival = others[target_rank - 1]
+    top = me.rank == 1 or not others
+    rival = None if top else others[target_rank - 1]
     return Target(
         province=me.province,
         year=ranking.year,
@@ -433,9 +420,9 @@ def target(ranking: Ranking, province: str, places: int = 5) -> Target:
         rank=me.rank,
         score=me.score,
         places=places,
-        target_rank=target_rank,
-        rival=rival.province,
-        tie=rival.score,
-        needed=_round(rival.score + _STEP),
+        target_rank=1 if top else target_rank,
+        rival=None if rival is None else rival.province,
+        tie=me.score if rival is None else rival.score,
+        needed=me.score if rival is None else _round(rival.score + _STEP),
         headroom=headroom,
     )
