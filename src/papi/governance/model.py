@@ -12,7 +12,7 @@ from attrs.exceptions import FrozenInstanceError
 from papi.errors import InvalidData
 from papi.governance import _resolve
 from papi.governance._context import Context, StatuteLookup
-from papi.governance._tables import ABSENT
+from papi.governance._tables import ABSENT, Lru
 from papi.governance.answers import (
     Accountability,
     Agenda,
@@ -30,6 +30,7 @@ from papi.governance.queries import escalation as _escalation
 from papi.governance.queries import gaps as _gaps
 from papi.governance.queries import progress as _progress
 from papi.governance.queries import who as _who
+from papi.territory import Unit
 
 if TYPE_CHECKING:
     from papi.calendar import VietnamCalendar
@@ -39,7 +40,7 @@ if TYPE_CHECKING:
     from papi.governance.builder import Builder
     from papi.organizations import Organization, Organizations
     from papi.progress import Report, Status
-    from papi.territory import Territory, Unit
+    from papi.territory import Territory
 
 __all__ = ["Governance"]
 
@@ -71,8 +72,10 @@ class Governance:
     attr.exceptions.FrozenInstanceError: can't set attribute
     """
 
-    __slots__ = ("_ctx",)
+    __slots__ = ("_answers", "_ctx")
     _ctx: Context
+    #: the context's answer store (``who`` reads it first: one attribute, not three)
+    _answers: Lru[tuple[object, ...], object]
 
     def __init__(
         self,
@@ -101,11 +104,13 @@ class Governance:
             notes=notes,
         )
         object.__setattr__(self, "_ctx", ctx)
+        object.__setattr__(self, "_answers", ctx.tables.answers)
 
     @classmethod
     def _from_context(cls, ctx: Context) -> Governance:
         gov = object.__new__(cls)
         object.__setattr__(gov, "_ctx", ctx)
+        object.__setattr__(gov, "_answers", ctx.tables.answers)
         return gov
 
     def __setattr__(self, name: str, value: object) -> NoReturn:
@@ -240,13 +245,15 @@ class Governance:
             # notice names the place as it was asked: "00061" or "Phường Hàng Bạc"); the
             # other answers' keys are named: ("gaps", day)
             key: tuple[object, ...] | None
-            if type(where) is str:
+            if type(where) is Unit:
+                key = ("unit", subject, where.id, on)
+            elif type(where) is str:
                 key = (subject, where, on)
             else:  # not a place (no id): refused below
                 uid = getattr(where, "id", None)
                 key = None if uid is None else ("unit", subject, uid, on)
             if key is not None:
-                answers = self._ctx.tables.answers
+                answers = self._answers
                 found = answers.hot.get(key, ABSENT)  # the recent half, without a call
                 if found is ABSENT:
                     found = answers.get(key)
