@@ -82,6 +82,14 @@ class Lru(Generic[_K, _V]):
                 return self.put(key, found)
         return found
 
+    def get_cold(self, key: _K) -> _V | Literal[_Absent.ABSENT]:
+        """:meth:`get` after ``hot.get(key)`` missed: the value in the older half (moved back
+        to the newer one), or :data:`ABSENT`."""
+        found = self._cold.get(key, ABSENT)
+        if found is not ABSENT:
+            return self.put(key, found)
+        return found
+
     def put(self, key: _K, value: _V) -> _V:
         """Store ``value`` unless a value is already stored; return the stored one."""
         hot = self.hot

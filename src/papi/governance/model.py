@@ -257,7 +257,7 @@ class Governance:
                 answers = self._answers
                 found = answers.hot.get(key, ABSENT)  # the recent half, without a call
                 if found is ABSENT:
-                    found = answers.get(key)
+                    found = answers.get_cold(key)
                     if found is ABSENT:  # a subject string, a place with an id, a date
                         day = on if FIRST_DAY <= on <= LAST_DAY else _resolve.day(on, "on")
                         return answers.put(key, _who.who(self._ctx, subject, where, day))  # type: ignore[return-value]

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from papi.duties import Assignment, Unlisted
 from papi.governance import _resolve, notices
-from papi.governance._tables import ABSENT
+from papi.governance._tables import ABSENT, _Absent
 from papi.governance.answers import (
     Accountability,
     DeadlineInfo,
@@ -114,6 +114,9 @@ class Ready(NamedTuple):
     where_notices: tuple[Notice, ...]
     coverage: tuple[Notice, ...]
     quiet: bool
+    #: ``quiet``, and the answer adds nothing to the core's on any day (no deadline, no note):
+    #: a question on another day of the era only makes its answer object
+    plain: bool = False
 
 
 def who(ctx: Context, subject: str, place: _resolve.Place, on: date) -> Accountability:
@@ -121,14 +124,33 @@ def who(ctx: Context, subject: str, place: _resolve.Place, on: date) -> Accounta
     hops and law roles are made when first read (:func:`~papi.governance.answers.
     lazy_accountability`). What the answer shares with the other days of the era
     (:class:`Ready`) is kept when it is ``quiet``."""
-    bounds = ctx.tables.bounds
+    tables = ctx.tables
+    bounds = tables.bounds
     era = ctx.era(on) if bounds is None else bisect_right(bounds, on.toordinal())
-    key = _ready_key(subject, place, era)
-    ready = ABSENT if key is None else ctx.tables.ready.get(key)
-    if ready is ABSENT:
+    # (the key of _ready_key, inline: this is the path of every question not asked before)
+    if type(place) is Unit:
+        key: tuple[object, ...] | None = (subject, "unit", place.id, era)
+    elif type(place) is str:
+        key = (subject, place, era)
+    else:
+        key = None
+    found: Ready | _Absent = ABSENT
+    if key is not None:
+        store = tables.ready
+        found = store.hot.get(key, ABSENT)
+        if found is ABSENT:
+            found = store.get_cold(key)
+    if found is ABSENT:
         ready = _ready(ctx, subject, place, on, era)
         if key is not None and ready.quiet:
-            ready = ctx.tables.ready.put(key, ready)
+            ready = tables.ready.put(key, ready)
+    else:
+        ready = found
+    if ready.plain:
+        subj, where, core, responsible, hops, roles, *_ = ready
+        return lazy_accountability(
+            subj, where, on, responsible, core.escalation, (), hops, core.warnings, roles
+        )
     return _assemble(ctx, ready, on)
 
 
@@ -188,7 +210,8 @@ def _ready(ctx: Context, subject: str, place: _resolve.Place, on: date, era: int
         dropped,
         where_notices,
         coverage,
-        not where_notices and not coverage,
+        quiet := not where_notices and not coverage,
+        quiet and not core.dated and not core.notes,
     )
 
 
