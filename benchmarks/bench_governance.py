@@ -395,16 +395,29 @@ def main() -> None:
     t = time.perf_counter()
     n_pairs = gov_c.compile(ON, subjects=dims, where=communes)
     t_compile = time.perf_counter() - t
-    t = time.perf_counter()
-    n_old = gov_c.compile(date(2024, 6, 1), subjects=dims, where=old_communes)
-    t_compile_old = time.perf_counter() - t
-    print(
-        f"compile() of the 2026 era, {n_pairs:,} (subject, commune) pairs: {t_compile:.2f} s; "
-        f"of the 2024 era, {n_old:,} pairs: {t_compile_old:.2f} s"
-    )
+    print(f"compile() of the 2026 era, {n_pairs:,} (subject, commune) pairs: {t_compile:.2f} s")
     compiled_q = [(d, u, ON + timedelta(days=1 + i % 600)) for i, (d, u) in enumerate(pairs[:n])]
     compiled = timed(lambda q: gov_c.who(q[0], where=q[1], on=q[2]), compiled_q)
     compiled_x = report("cold, era compiled", compiled, "  target <= 25x (never asked)")
+    # the era before the reform (10,000 communes), on a model of its own: a portal compiles the
+    # era of the days it answers about (with two eras compiled, the questions of one era run
+    # over twice the tables, more of them outside the processor's caches: ~1.5x slower)
+    gov_o = model()[1]
+    gc.collect()
+    t = time.perf_counter()
+    n_old = gov_o.compile(date(2024, 6, 1), subjects=dims, where=old_communes)
+    t_compile_old = time.perf_counter() - t
+    old_q = [
+        (d, u, date(2024, 6, 2) + timedelta(days=i % 300))
+        for i, (d, u) in enumerate(
+            random.Random(11).sample([(d, u) for u in old_communes for d in dims], n)
+        )
+    ]
+    old_x = report(
+        "cold, 2024 era compiled", timed(lambda q: gov_o.who(q[0], where=q[1], on=q[2]), old_q)
+    )
+    print(f"compile() of the 2024 era, {n_old:,} pairs: {t_compile_old:.2f} s")
+    met.append(("cold who() after compile(), 2024 era <= 25x", old_x <= 25, f"{old_x:.1f}x"))
     met.append(
         ("cold who() after compile() <= 25x the walk", compiled_x <= 25, f"{compiled_x:.1f}x")
     )

@@ -13,7 +13,7 @@ from papi.dates import FIRST_DAY, LAST_DAY
 from papi.errors import InvalidData
 from papi.governance import _resolve
 from papi.governance._context import Context, StatuteLookup
-from papi.governance._tables import ABSENT, Lru
+from papi.governance._tables import ABSENT
 from papi.governance.answers import (
     Accountability,
     Agenda,
@@ -73,10 +73,8 @@ class Governance:
     attr.exceptions.FrozenInstanceError: can't set attribute
     """
 
-    __slots__ = ("_answers", "_ctx")
+    __slots__ = ("_ctx",)
     _ctx: Context
-    #: the context's answer store (``who`` reads it first: one attribute, not three)
-    _answers: Lru[tuple[object, ...], object]
 
     def __init__(
         self,
@@ -105,13 +103,11 @@ class Governance:
             notes=notes,
         )
         object.__setattr__(self, "_ctx", ctx)
-        object.__setattr__(self, "_answers", ctx.tables.answers)
 
     @classmethod
     def _from_context(cls, ctx: Context) -> Governance:
         gov = object.__new__(cls)
         object.__setattr__(gov, "_ctx", ctx)
-        object.__setattr__(gov, "_answers", ctx.tables.answers)
         return gov
 
     def __setattr__(self, name: str, value: object) -> NoReturn:
@@ -254,7 +250,7 @@ class Governance:
                 uid = getattr(where, "id", None)
                 key = None if uid is None else ("unit", subject, uid, on)
             if key is not None:
-                answers = self._answers
+                answers = self._ctx.tables.answers
                 found = answers.hot.get(key, ABSENT)  # the recent half, without a call
                 if found is ABSENT:
                     found = answers.get_cold(key)

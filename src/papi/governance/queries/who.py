@@ -89,6 +89,7 @@ class Core(NamedTuple):
 
 
 _NONE: Lazy[tuple[Responsible, ...]] = Lazy.made(())
+_NO_TASKS: frozenset[str] = frozenset()  # (frozenset() makes a new object each time)
 _NO_HOPS: Lazy[tuple[Hop, ...]] = Lazy.made(())
 _NO_LAW_ROLES: Lazy[tuple[LawRoleInfo, ...]] = Lazy.made(())
 
@@ -193,7 +194,7 @@ def _ready(ctx: Context, subject: str, place: _resolve.Place, on: date, era: int
         hops = Lazy.made(tuple(dict.fromkeys((*where_hops, *core.hops.get()))))
     coverage = _resolve.unit_coverage_notices(ctx, on, unit)
     responsible, roles = core.responsible, core.law_roles
-    dropped: frozenset[str] = frozenset()
+    dropped = _NO_TASKS
     if subj.kind == "topic":
         every = core.responsible.get()
         kept = second_instance_above(ctx, every, unit, on)
