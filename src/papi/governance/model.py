@@ -3,6 +3,7 @@ into :mod:`papi.governance.queries` over the model's context."""
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 from typing import TYPE_CHECKING, NoReturn, TypeVar
@@ -31,7 +32,7 @@ from papi.governance.queries import escalation as _escalation
 from papi.governance.queries import gaps as _gaps
 from papi.governance.queries import progress as _progress
 from papi.governance.queries import who as _who
-from papi.territory import Unit
+from papi.territory import Unit, _gc_paused
 
 if TYPE_CHECKING:
     from papi.calendar import VietnamCalendar
@@ -318,7 +319,15 @@ class Governance:
             places = list(where)
         for i, p in enumerate(places):
             _resolve.check_place(p, f"where[{i}]")
-        return _who.compile_era(self._ctx, codes, places, day)
+        # what compile() makes stays for the era: the cyclic collector, triggered by the
+        # allocations, would rescan the model and the new tables over and over (half the time
+        # of a whole country's era); paused (its state restored, even on error), then the new
+        # objects are examined once, here rather than in some later question
+        with _gc_paused():
+            n = _who.compile_era(self._ctx, codes, places, day)
+        if gc.isenabled():
+            gc.collect(1)
+        return n
 
     def case(
         self,
