@@ -138,3 +138,19 @@ def test_a_followed_index_reads_as_the_whole_selector(sel: object, on: date, ref
         assert isinstance(index, _indexes.FollowedIndex)  # followed, not resolved whole
     assert index.get("no such unit") is None
     assert "no such unit" not in index
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_compile_leaves_the_collector_as_it_found_it(shared: Governance, enabled: bool) -> None:
+    import gc
+
+    was = gc.isenabled()
+    try:
+        (gc.enable if enabled else gc.disable)()
+        shared.compile(date(2026, 3, 1), subjects=["D2"], where=["Phường Hoàn Kiếm"])
+        assert gc.isenabled() is enabled
+        with pytest.raises(NotFound):  # and on error
+            shared.compile(date(2026, 3, 1), subjects=["D2"], where=["Phường Không Có"])
+        assert gc.isenabled() is enabled
+    finally:
+        (gc.enable if was else gc.disable)()

@@ -103,21 +103,25 @@ class Ready(NamedTuple):
     (subject as asked, place as asked, era) and a question on another day of the era only adds
     the day's deadlines."""
 
+    # (the fields of an answer first, in the order a plain answer unpacks them)
     subj: SubjectInfo
     where: UnitInfo
-    core: Core
     responsible: Lazy[tuple[Responsible, ...]]
+    #: the core's escalation ladder and warnings (here: a plain answer reads nothing else)
+    escalation: tuple[EscalationStep, ...]
     hops: Lazy[tuple[Hop, ...]]
+    warnings: tuple[Notice, ...]
     law_roles: Lazy[tuple[LawRoleInfo, ...]]
+    #: ``quiet``, and the answer adds nothing to the core's on any day (no deadline, no note):
+    #: a question on another day of the era only makes its answer object
+    plain: bool
+    core: Core
     #: a topic's tasks whose second instances are not above the place (their deadlines go)
     dropped: frozenset[str]
     #: the day's notices: where the place was followed to, and the data's coverage
     where_notices: tuple[Notice, ...]
     coverage: tuple[Notice, ...]
     quiet: bool
-    #: ``quiet``, and the answer adds nothing to the core's on any day (no deadline, no note):
-    #: a question on another day of the era only makes its answer object
-    plain: bool = False
 
 
 def who(ctx: Context, subject: str, place: _resolve.Place, on: date) -> Accountability:
@@ -147,10 +151,11 @@ def who(ctx: Context, subject: str, place: _resolve.Place, on: date) -> Accounta
             ready = tables.ready.put(key, ready)
     else:
         ready = found
-    if ready.plain:
-        subj, where, core, responsible, hops, roles, *_ = ready
+    # (every field named: a starred target would make a list)
+    subj, where, responsible, escalation, hops, warnings, roles, plain, _, _, _, _, _ = ready
+    if plain:
         return lazy_accountability(
-            subj, where, on, responsible, core.escalation, (), hops, core.warnings, roles
+            subj, where, on, responsible, escalation, (), hops, warnings, roles
         )
     return _assemble(ctx, ready, on)
 
@@ -201,18 +206,21 @@ def _ready(ctx: Context, subject: str, place: _resolve.Place, on: date, era: int
         # the second instances above others: their deadlines are not the place's
         dropped = frozenset({r.task for r in every} - {r.task for r in kept})
         responsible, roles = Lazy.made(kept), Lazy.made(law_roles(kept))
+    quiet = not where_notices and not coverage
     return Ready(
         subj,
         _resolve.unit_info_of(ctx, unit),
-        core,
         responsible,
+        core.escalation,
         hops,
+        core.warnings,
         roles,
+        quiet and not core.dated and not core.notes,
+        core,
         dropped,
         where_notices,
         coverage,
-        quiet := not where_notices and not coverage,
-        quiet and not core.dated and not core.notes,
+        quiet,
     )
 
 
