@@ -16,7 +16,7 @@ import pytest
 import papi
 from papi.duties import CommitteesOf, HeadsOf
 from papi.errors import Ambiguous, CoverageWarning
-from papi.governance import Governance, _resolve
+from papi.governance import Governance, _indexes
 from papi.organizations import OrgKind
 from papi.territory import Level
 
@@ -186,11 +186,11 @@ def test_committee_selectors_resolved_per_unit_agree_with_the_whole(vn: Governan
         CommitteesOf(level="commune", within="48"),
         HeadsOf(of=CommitteesOf(level="province")),
     ):
-        index = _resolve.by_unit(ctx, sel, AFTER, None)
+        index = _indexes.by_unit(ctx, sel, AFTER, None)
         whole = vn.resolve(sel, on=AFTER)
         assert dict(index) == {h.org.unit_id: (h,) for h in whole}
         assert all(h.org.unit_id in index for h in whole)
-    index = _resolve.by_unit(ctx, CommitteesOf(level="commune", within="48"), AFTER, None)
+    index = _indexes.by_unit(ctx, CommitteesOf(level="commune", within="48"), AFTER, None)
     assert "01" not in index
     assert None not in index
 

@@ -1,7 +1,8 @@
 """Resolution: from what a question or an assignment names to the model's objects.
 
-* selectors (:func:`resolve`, :func:`by_unit`): what an assignment's selector picks in an era,
-  followed through successions when what it named is gone; each pick is a :class:`Hit`;
+* selectors (:func:`resolve`): what an assignment's selector picks in an era, followed
+  through successions when what it named is gone; each pick is a :class:`Hit` (indexed by
+  unit: :mod:`papi.governance._indexes`);
 * :class:`Row`: what answers need of a hit (infos, head post, holder), per unit and era;
 * subjects (:func:`subject`): an indicator code, task id or name;
 * places (:func:`where`): a unit, id, code or name, followed to its successor when gone;
@@ -17,9 +18,8 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator
 from datetime import date
-from types import MappingProxyType
 from typing import TYPE_CHECKING, Literal, NamedTuple, cast
 
 from papi._messages import day_vi, validity_vi
@@ -58,7 +58,7 @@ if TYPE_CHECKING:
     from papi.organizations import Organization, Post
     from papi.territory import Succession, Unverified
 
-__all__ = ["NO_HEAD", "Hit", "Row", "by_unit", "resolve", "subject", "where"]
+__all__ = ["NO_HEAD", "Hit", "Row", "resolve", "subject", "where"]
 
 
 class _NoHead(enum.Enum):
@@ -200,98 +200,6 @@ def resolve(ctx: Context, sel: Selector, on: date, ref: date | None) -> tuple[Hi
     if found is not ABSENT:
         return found
     return ctx.tables.hits.put(key, _resolve(ctx, sel, on, ref))
-
-
-def by_unit(
-    ctx: Context, sel: Selector, on: date, ref: date | None
-) -> Mapping[str | None, tuple[Hit, ...]]:
-    """:func:`resolve` indexed by the unit each organization serves."""
-    key = (sel, ctx.era(on), None if ref is None else ctx.era(ref))
-    found = ctx.tables.by_unit.get(key)
-    if found is not ABSENT:
-        return found
-    lazy = _CommitteeIndex.of(ctx, sel, on, key)
-    if lazy is not None:
-        return ctx.tables.by_unit.put(key, lazy)
-    out: dict[str | None, list[Hit]] = {}
-    for hit in resolve(ctx, sel, on, ref):
-        out.setdefault(hit.org.unit_id, []).append(hit)
-    index = MappingProxyType({k: tuple(v) for k, v in out.items()})
-    return ctx.tables.by_unit.put(key, index)
-
-
-class _CommitteeIndex(Mapping[str | None, tuple[Hit, ...]]):
-    """:func:`by_unit` of a selector of People's Committees (or of their heads) that picks
-    somebody on its day, evaluated per unit when asked: over the whole country a question
-    about one commune looks at its own committee, not at the 10,000 others. Iterating it
-    resolves the whole selector (:func:`resolve`)."""
-
-    __slots__ = ("_ctx", "_heads", "_key", "_level", "_on", "_sel", "_within")
-
-    def __init__(
-        self,
-        ctx: Context,
-        sel: Selector,
-        on: date,
-        key: tuple[Selector, int, int | None],
-        level: Level,
-        within: str | None,
-        heads: bool,
-    ) -> None:
-        self._ctx, self._sel, self._on, self._key = ctx, sel, on, key
-        self._level, self._within, self._heads = level, within, heads
-
-    @classmethod
-    def of(
-        cls, ctx: Context, sel: Selector, on: date, key: tuple[Selector, int, int | None]
-    ) -> _CommitteeIndex | None:
-        """The index of ``sel`` when it is such a selector and picks somebody on ``on``
-        (else ``None``: successions must be followed, by :func:`resolve`)."""
-        scope = committee_scope(ctx, sel, on)
-        if scope is None or scope is NO_SCOPE or not any_committee(ctx, *scope, on):
-            return None
-        return cls(ctx, sel, on, key, *scope, isinstance(sel, HeadsOf))
-
-    def _hits(self, uid: str | None) -> tuple[Hit, ...]:
-        ctx, on = self._ctx, self._on
-        if uid is None or uid not in ctx.territory:
-            return ()
-        unit = ctx.territory.get(uid)
-        if unit.level is not self._level or not unit.exists_on(on):
-            return ()
-        if self._within is not None and self._within not in {
-            a.id for a in ctx.territory.ancestors(unit, on=on)
-        }:
-            return ()
-        era = ctx.era(on)
-        pc = _orgs.committee_of(ctx, unit, on, era)
-        if pc is None:
-            return ()
-        if not self._heads:
-            return (Hit(pc, None, ()),)
-        post = _orgs.head_post(ctx, pc, on, era)
-        return (Hit(pc, post if post is not None else NO_HEAD, ()),)
-
-    def __getitem__(self, uid: str | None) -> tuple[Hit, ...]:
-        found = self._hits(uid)
-        if not found:
-            raise KeyError(uid)
-        return found
-
-    def __contains__(self, uid: object) -> bool:
-        return (uid is None or isinstance(uid, str)) and bool(self._hits(uid))
-
-    def _all(self) -> Mapping[str | None, tuple[Hit, ...]]:
-        out: dict[str | None, list[Hit]] = {}
-        for hit in resolve(self._ctx, self._sel, self._on, None):
-            out.setdefault(hit.org.unit_id, []).append(hit)
-        return {k: tuple(v) for k, v in out.items()}
-
-    def __iter__(self) -> Iterator[str | None]:
-        return iter(self._all())
-
-    def __len__(self) -> int:
-        return len(self._all())
 
 
 class _NoScope(enum.Enum):

@@ -40,7 +40,7 @@ if TYPE_CHECKING:
         UnitInfo,
     )
     from papi.governance.queries._subject_table import SubjectTable, UnitRows
-    from papi.governance.queries.who import Core
+    from papi.governance.queries.who import Core, Ready
     from papi.organizations import Organization, Post
     from papi.territory import Level, Unit
 
@@ -82,8 +82,22 @@ class Lru(Generic[_K, _V]):
                 return self.put(key, found)
         return found
 
+    def get_cold(self, key: _K) -> _V | Literal[_Absent.ABSENT]:
+        """:meth:`get` after ``hot.get(key)`` missed: the value in the older half (moved back
+        to the newer one), or :data:`ABSENT`."""
+        found = self._cold.get(key, ABSENT)
+        if found is not ABSENT:
+            return self.put(key, found)
+        return found
+
     def put(self, key: _K, value: _V) -> _V:
         """Store ``value`` unless a value is already stored; return the stored one."""
+        hot = self.hot
+        if self._half is None or len(hot) < self._half - 1:
+            # room to spare: dict.setdefault keeps the first value stored under a key (one
+            # operation of the dict: CPython re-runs a lookup the key's own __eq__ disturbed,
+            # and free-threaded builds lock the dict), so no lock of ours is needed
+            return hot.setdefault(key, value)
         with self._lock:
             hot = self.hot
             found = hot.get(key, ABSENT)
@@ -177,6 +191,9 @@ class Tables:
         )
         self.subjects: Lru[tuple[str, str, int], SubjectTable] = Lru("subjects", self.SUBJECTS)
         self.cores: Lru[tuple[str, str, str, int], Core] = Lru("cores", self.CORES)
+        # per (subject as asked, place as asked, era): what a who() answer shares with the
+        # other days of the era, when no notice of the place depends on the day
+        self.ready: Lru[tuple[object, ...], Ready] = Lru("ready", self.CORES)
         self.days: Lru[
             tuple[str, str, frozenset[str | None], date, frozenset[str] | None],
             tuple[tuple[DeadlineInfo, ...], tuple[Notice, ...]],

@@ -3,12 +3,14 @@ into :mod:`papi.governance.queries` over the model's context."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+import gc
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 from typing import TYPE_CHECKING, NoReturn, TypeVar
 
 from attrs.exceptions import FrozenInstanceError
 
+from papi.dates import FIRST_DAY, LAST_DAY
 from papi.errors import InvalidData
 from papi.governance import _resolve
 from papi.governance._context import Context, StatuteLookup
@@ -30,6 +32,7 @@ from papi.governance.queries import escalation as _escalation
 from papi.governance.queries import gaps as _gaps
 from papi.governance.queries import progress as _progress
 from papi.governance.queries import who as _who
+from papi.territory import Unit, _gc_paused
 
 if TYPE_CHECKING:
     from papi.calendar import VietnamCalendar
@@ -39,7 +42,7 @@ if TYPE_CHECKING:
     from papi.governance.builder import Builder
     from papi.organizations import Organization, Organizations
     from papi.progress import Report, Status
-    from papi.territory import Territory, Unit
+    from papi.territory import Territory
 
 __all__ = ["Governance"]
 
@@ -240,7 +243,9 @@ class Governance:
             # notice names the place as it was asked: "00061" or "Phường Hàng Bạc"); the
             # other answers' keys are named: ("gaps", day)
             key: tuple[object, ...] | None
-            if type(where) is str:
+            if type(where) is Unit:
+                key = ("unit", subject, where.id, on)
+            elif type(where) is str:
                 key = (subject, where, on)
             else:  # not a place (no id): refused below
                 uid = getattr(where, "id", None)
@@ -249,9 +254,9 @@ class Governance:
                 answers = self._ctx.tables.answers
                 found = answers.hot.get(key, ABSENT)  # the recent half, without a call
                 if found is ABSENT:
-                    found = answers.get(key)
+                    found = answers.get_cold(key)
                     if found is ABSENT:  # a subject string, a place with an id, a date
-                        day = _resolve.day(on, "on")
+                        day = on if FIRST_DAY <= on <= LAST_DAY else _resolve.day(on, "on")
                         return answers.put(key, _who.who(self._ctx, subject, where, day))  # type: ignore[return-value]
                 return found  # type: ignore[return-value]
         day = _resolve.day(on, "on")
@@ -262,6 +267,67 @@ class Governance:
         _resolve.check_place(where, "where")
         key = (subject, where, day) if isinstance(where, str) else ("unit", subject, where.id, day)
         return self._answer(key, lambda: _who.who(self._ctx, subject, where, day))
+
+    def compile(
+        self,
+        on: date | str,
+        *,
+        subjects: Iterable[str] | None = None,
+        where: Iterable[Unit | str] | None = None,
+    ) -> int:
+        """Compile, then read: derive now what the :meth:`who` answers about ``subjects`` in
+        the places ``where`` share with every other day of the era of ``on`` (the subjects'
+        tables, each place's entries, escalation ladder and warnings), so that a question
+        about any of them on any day of that era only looks them up and adds the day's
+        deadlines. The answers are the same with or without it: a portal calls it once after
+        loading a model, so that no citizen's first question about a commune pays for it.
+
+        ``subjects``: codes, task ids or names (default: the framework's dimensions);
+        ``where``: units, ids, codes or names, as :meth:`who` takes them and keyed the same
+        way (default: every unit on ``on``). Returns the number of (subject, place) pairs.
+        An unknown subject or place raises as in :meth:`who`.
+
+        >>> from papi.datasets import hanoi
+        >>> gov = hanoi()
+        >>> day = date(2026, 3, 1)
+        >>> gov.compile(day, subjects=["D3"], where=["Phường Hoàn Kiếm", "Phường Ba Đình"])
+        2
+        >>> gov.who("D3", where="Phường Hoàn Kiếm", on=date(2026, 3, 2)).where.name
+        'Phường Hoàn Kiếm'
+        """
+        day = _resolve.day(on, "on")
+        if subjects is None:
+            codes = [d.code for d in self._ctx.framework.dimensions]
+        elif isinstance(subjects, str):
+            raise InvalidData(
+                "must be a collection of subjects, not one string", path="subjects", value=subjects
+            )
+        else:
+            codes = list(subjects)
+        for i, s in enumerate(codes):
+            if not isinstance(s, str):
+                raise InvalidData(
+                    "must be a string (code, task id or name)", path=f"subjects[{i}]", value=s
+                )
+        if where is None:
+            places: list[Unit | str] = list(self._ctx.territory.units(on=day))
+        elif isinstance(where, str):
+            raise InvalidData(
+                "must be a collection of places, not one string", path="where", value=where
+            )
+        else:
+            places = list(where)
+        for i, p in enumerate(places):
+            _resolve.check_place(p, f"where[{i}]")
+        # what compile() makes stays for the era: the cyclic collector, triggered by the
+        # allocations, would rescan the model and the new tables over and over (half the time
+        # of a whole country's era); paused (its state restored, even on error), then the new
+        # objects are examined once, here rather than in some later question
+        with _gc_paused():
+            n = _who.compile_era(self._ctx, codes, places, day)
+        if gc.isenabled():
+            gc.collect(1)
+        return n
 
     def case(
         self,

@@ -19,11 +19,10 @@ import threading
 from collections.abc import Iterator, Mapping, Sequence
 from datetime import date
 from operator import itemgetter
-from types import MappingProxyType
 from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 from papi.duties import Assignment, Role, Unlisted, innermost
-from papi.governance import _orgs, _resolve, notices
+from papi.governance import _indexes, _orgs, _resolve, notices
 from papi.governance._tables import ABSENT
 from papi.governance.answers import (
     PRINCIPLE_HEAD,
@@ -236,17 +235,17 @@ class SubjectTable:
             )
             for index, positions in groups.values()
         )
-        # which groups pick something in each unit: those whose index is a plain mapping,
-        # read from its keys; those evaluated per unit (a selector of People's Committees,
-        # :func:`papi.governance._resolve.by_unit`) are looked at for every unit
+        # which groups pick something in each unit: read from the keys of an index whose
+        # units are known; those evaluated per unit (a selector of People's Committees,
+        # :class:`papi.governance._indexes.CommitteeIndex`) are looked at for every unit
         reach: dict[str | None, list[int]] = {}
         lazy: list[int] = []
         for pos, (index, *_) in enumerate(self.groups):
-            if isinstance(index, MappingProxyType):
+            if isinstance(index, _indexes.CommitteeIndex):
+                lazy.append(pos)
+            else:
                 for uid in index:
                     reach.setdefault(uid, []).append(pos)
-            else:
-                lazy.append(pos)
         self._lazy_groups = tuple(lazy)
         self._reach = {uid: tuple(positions) for uid, positions in reach.items()}
         self._entries: dict[str | None, UnitEntries] = {}
@@ -497,7 +496,7 @@ def subject_table(ctx: Context, subj: SubjectInfo, on: date, era: int) -> Subjec
         active.append(
             _Active(
                 a,
-                _resolve.by_unit(ctx, a.selector, on, ref),
+                _indexes.by_unit(ctx, a.selector, on, ref),
                 ctx.era(ref),
                 (
                     _order(rank, False, ti, pos, n_tasks, n_a),

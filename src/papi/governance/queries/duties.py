@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from papi.duties import Role, Unlisted, innermost
 from papi.errors import Ambiguous, NotFound
-from papi.governance import _orgs, _resolve
+from papi.governance import _indexes, _orgs, _resolve
 from papi.governance.answers import Duties, DutyItem, Notice, task_sort_key
 from papi.organizations import Organization
 
@@ -31,7 +31,7 @@ def duties(ctx: Context, of: object, on: date, within: object = None) -> Duties:
         if not a.validity.contains(on) or isinstance(innermost(a.selector), Unlisted):
             continue
         task = ctx.tasks[a.task]
-        index = _resolve.by_unit(ctx, a.selector, on, ctx.ref_date(a))
+        index = _indexes.by_unit(ctx, a.selector, on, ctx.ref_date(a))
         hits = [h for u in units for h in index.get(u, ()) if h.org.id in ids]
         for hit in hits:
             post = hit.post if hit.post is not None and hit.post is not _resolve.NO_HEAD else None

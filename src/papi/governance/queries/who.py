@@ -16,13 +16,14 @@ The entries themselves are made when an answer's entries are first read
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, NamedTuple
 
 from papi.duties import Assignment, Unlisted
 from papi.governance import _resolve, notices
-from papi.governance._tables import ABSENT
+from papi.governance._tables import ABSENT, _Absent
 from papi.governance.answers import (
     Accountability,
     DeadlineInfo,
@@ -33,6 +34,7 @@ from papi.governance.answers import (
     Notice,
     Responsible,
     SubjectInfo,
+    UnitInfo,
     lazy_accountability,
 )
 from papi.governance.queries._subject_table import (
@@ -46,12 +48,20 @@ from papi.governance.queries._subject_table import (
 )
 from papi.governance.queries.deadlines import next_deadlines, with_holders
 from papi.governance.queries.escalation import chain_ids, ladder
+from papi.territory import Unit
 
 if TYPE_CHECKING:
     from papi.governance._context import Context
-    from papi.territory import Unit
 
-__all__ = ["Core", "document_notices", "law_roles", "second_instance_above", "who"]
+__all__ = [
+    "Core",
+    "Ready",
+    "compile_era",
+    "document_notices",
+    "law_roles",
+    "second_instance_above",
+    "who",
+]
 
 
 class Core(NamedTuple):
@@ -79,56 +89,171 @@ class Core(NamedTuple):
 
 
 _NONE: Lazy[tuple[Responsible, ...]] = Lazy.made(())
+_NO_TASKS: frozenset[str] = frozenset()  # (frozenset() makes a new object each time)
 _NO_HOPS: Lazy[tuple[Hop, ...]] = Lazy.made(())
 _NO_LAW_ROLES: Lazy[tuple[LawRoleInfo, ...]] = Lazy.made(())
+
+
+class Ready(NamedTuple):
+    """Everything a :meth:`~papi.governance.Governance.who` answer about (subject, place) shares
+    with the other days of an era: the subject and the unit resolved, the :class:`Core`, the
+    entries kept for a topic (:func:`second_instance_above`), and the notices of the place as
+    asked on the day it was made. ``quiet`` when the place needed no succession and the data
+    vouches for it (no notice depends on the day but the deadlines'): then it is kept per
+    (subject as asked, place as asked, era) and a question on another day of the era only adds
+    the day's deadlines."""
+
+    # (the fields of an answer first, in the order a plain answer unpacks them)
+    subj: SubjectInfo
+    where: UnitInfo
+    responsible: Lazy[tuple[Responsible, ...]]
+    #: the core's escalation ladder and warnings (here: a plain answer reads nothing else)
+    escalation: tuple[EscalationStep, ...]
+    hops: Lazy[tuple[Hop, ...]]
+    warnings: tuple[Notice, ...]
+    law_roles: Lazy[tuple[LawRoleInfo, ...]]
+    #: ``quiet``, and the answer adds nothing to the core's on any day (no deadline, no note):
+    #: a question on another day of the era only makes its answer object
+    plain: bool
+    core: Core
+    #: a topic's tasks whose second instances are not above the place (their deadlines go)
+    dropped: frozenset[str]
+    #: the day's notices: where the place was followed to, and the data's coverage
+    where_notices: tuple[Notice, ...]
+    coverage: tuple[Notice, ...]
+    quiet: bool
 
 
 def who(ctx: Context, subject: str, place: _resolve.Place, on: date) -> Accountability:
     """The answer of :meth:`Governance.who <papi.governance.Governance.who>`: its entries,
     hops and law roles are made when first read (:func:`~papi.governance.answers.
-    lazy_accountability`)."""
+    lazy_accountability`). What the answer shares with the other days of the era
+    (:class:`Ready`) is kept when it is ``quiet``."""
+    tables = ctx.tables
+    bounds = tables.bounds
+    era = ctx.era(on) if bounds is None else bisect_right(bounds, on.toordinal())
+    # (the key of _ready_key, inline: this is the path of every question not asked before)
+    if type(place) is Unit:
+        key: tuple[object, ...] | None = (subject, "unit", place.id, era)
+    elif type(place) is str:
+        key = (subject, place, era)
+    else:
+        key = None
+    found: Ready | _Absent = ABSENT
+    if key is not None:
+        store = tables.ready
+        found = store.hot.get(key, ABSENT)
+        if found is ABSENT:
+            found = store.get_cold(key)
+    if found is ABSENT:
+        ready = _ready(ctx, subject, place, on, era)
+        if key is not None and ready.quiet:
+            ready = tables.ready.put(key, ready)
+    else:
+        ready = found
+    # (every field named: a starred target would make a list)
+    subj, where, responsible, escalation, hops, warnings, roles, plain, _, _, _, _, _ = ready
+    if plain:
+        return lazy_accountability(
+            subj, where, on, responsible, escalation, (), hops, warnings, roles
+        )
+    return _assemble(ctx, ready, on)
+
+
+def compile_era(
+    ctx: Context, subjects: Sequence[str], places: Sequence[_resolve.Place], on: date
+) -> int:
+    """:meth:`Governance.compile <papi.governance.Governance.compile>`: the :class:`Ready`
+    part of the answer about every (subject, place) in the era of ``on``; the number of
+    pairs."""
+    era = ctx.era(on)
+    store = ctx.tables.ready
+    for subject in subjects:
+        for place in places:
+            key = _ready_key(subject, place, era)
+            if key is None or store.get(key) is ABSENT:
+                ready = _ready(ctx, subject, place, on, era)
+                if key is not None and ready.quiet:
+                    store.put(key, ready)
+    return len(subjects) * len(places)
+
+
+def _ready_key(subject: str, place: _resolve.Place, era: int) -> tuple[object, ...] | None:
+    """The key of a :class:`Ready` (a unit keyed apart from a string equal to its id: the
+    answers differ, the notices name the place as asked); ``None`` for other places."""
+    if type(place) is Unit:
+        return (subject, "unit", place.id, era)
+    if type(place) is str:
+        return (subject, place, era)
+    return None
+
+
+def _ready(ctx: Context, subject: str, place: _resolve.Place, on: date, era: int) -> Ready:
     subj = _resolve.subject(ctx, subject)
     unit, where_hops = _resolve.where(ctx, place, on)
     core = _core(ctx, subj, unit, on)
-    warnings: list[Notice] = []
-    if where_hops:
-        warnings.append(_resolve.where_notice(place, unit, where_hops, on))
-    deadlines: tuple[DeadlineInfo, ...] = ()
-    deadline_notices: tuple[Notice, ...] = ()
-    if core.dated:
-        deadlines, deadline_notices = next_deadlines(ctx, subj, on, core.levels, core.tasks)
-    if core.holders is not None and any(d.holder_vi is None for d in deadlines):
-        deadlines = with_holders(deadlines, core.holders.get())
-    coverage = _resolve.unit_coverage_notices(ctx, on, unit)
-    if warnings or deadline_notices or coverage or core.notes:
-        warnings.extend(core.warnings)
-        warnings.extend(deadline_notices)
-        warnings.extend(coverage)
-        warnings.extend(core.notes)
-        all_warnings = tuple(warnings)
-    else:  # the core's own (shared) tuple
-        all_warnings = core.warnings
+    where_notices: tuple[Notice, ...] = ()
     hops = core.hops
     if where_hops:
+        where_notices = (_resolve.where_notice(place, unit, where_hops, on),)
         hops = Lazy.made(tuple(dict.fromkeys((*where_hops, *core.hops.get()))))
+    coverage = _resolve.unit_coverage_notices(ctx, on, unit)
     responsible, roles = core.responsible, core.law_roles
+    dropped = _NO_TASKS
     if subj.kind == "topic":
         every = core.responsible.get()
         kept = second_instance_above(ctx, every, unit, on)
-        dropped = {r.task for r in every} - {r.task for r in kept}
-        if dropped:  # the second instances above others: their deadlines are not the place's
-            deadlines = tuple(d for d in deadlines if d.task not in dropped)
+        # the second instances above others: their deadlines are not the place's
+        dropped = frozenset({r.task for r in every} - {r.task for r in kept})
         responsible, roles = Lazy.made(kept), Lazy.made(law_roles(kept))
-    return lazy_accountability(
+    quiet = not where_notices and not coverage
+    return Ready(
         subj,
         _resolve.unit_info_of(ctx, unit),
-        on,
         responsible,
         core.escalation,
-        deadlines,
         hops,
-        all_warnings,
+        core.warnings,
         roles,
+        quiet and not core.dated and not core.notes,
+        core,
+        dropped,
+        where_notices,
+        coverage,
+        quiet,
+    )
+
+
+def _assemble(ctx: Context, ready: Ready, on: date) -> Accountability:
+    """The answer on ``on``: ``ready`` and the day's deadlines."""
+    core = ready.core
+    deadlines: tuple[DeadlineInfo, ...] = ()
+    deadline_notices: tuple[Notice, ...] = ()
+    if core.dated:
+        deadlines, deadline_notices = next_deadlines(ctx, ready.subj, on, core.levels, core.tasks)
+    if core.holders is not None and any(d.holder_vi is None for d in deadlines):
+        deadlines = with_holders(deadlines, core.holders.get())
+    if ready.dropped:
+        deadlines = tuple(d for d in deadlines if d.task not in ready.dropped)
+    warnings = core.warnings  # the core's own (shared) tuple, when nothing is added
+    if ready.where_notices or deadline_notices or ready.coverage or core.notes:
+        warnings = (
+            *ready.where_notices,
+            *core.warnings,
+            *deadline_notices,
+            *ready.coverage,
+            *core.notes,
+        )
+    return lazy_accountability(
+        ready.subj,
+        ready.where,
+        on,
+        ready.responsible,
+        core.escalation,
+        deadlines,
+        ready.hops,
+        warnings,
+        ready.law_roles,
     )
 
 
