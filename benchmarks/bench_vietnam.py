@@ -137,6 +137,13 @@ def _python(code: str) -> str:
     return done.stdout.strip().splitlines()[-1]
 
 
+def _medians(code: str, samples: int, *fields: str) -> list[float]:
+    """The median of each of ``fields`` over ``samples`` runs of ``code`` (a script printing
+    one JSON object) in fresh interpreters."""
+    runs = [json.loads(_python(code)) for _ in range(samples)]
+    return [statistics.median(r[field] for r in runs) for field in fields]
+
+
 def _wall(argv: list[str]) -> float:
     env = {**os.environ, "PYTHONPATH": str(SRC)}
     t = time.perf_counter()
@@ -147,10 +154,8 @@ def _wall(argv: list[str]) -> float:
 def builds(samples: int) -> None:
     print("builds (fresh interpreter each; median of samples)")
     for model, target in (("vietnam", 1.5), ("hanoi", 0.5)):
-        runs = [json.loads(_python(_BUILD.format(model=model))) for _ in range(samples)]
-        took = statistics.median(r["took"] for r in runs)
-        base = statistics.median(r["baseline"] for r in runs)
-        rss = statistics.median(r["rss_mb"] for r in runs)
+        code = _BUILD.format(model=model)
+        took, base, rss = _medians(code, samples, "took", "baseline", "rss_mb")
         peak = float(_python(_TRACE.format(model=model)))
         print(
             f"  papi.{model}(): {took * 1000:7.0f} ms = {took / base:5.1f}x the json parse of "
@@ -161,12 +166,10 @@ def builds(samples: int) -> None:
 
 def names(samples: int) -> None:
     print("the name index of papi.vietnam() (fresh interpreter each; median of samples)")
-    runs = [json.loads(_python(_NAMES)) for _ in range(samples)]
-    build = statistics.median(r["build"] for r in runs)
-    base = statistics.median(r["baseline"] for r in runs)
-    first = statistics.median(r["first_who"] for r in runs)
+    fields = ("build", "baseline", "first_who", "names", "distinct")
+    build, base, first, count, distinct = _medians(_NAMES, samples, *fields)
     print(
-        f"  NameIndex over {runs[0]['names']:,} names ({runs[0]['distinct']:,} distinct): "
+        f"  NameIndex over {count:,.0f} names ({distinct:,.0f} distinct): "
         f"{build * 1000:.1f} ms = {build / base:.1f}x a dict of NFC case-folded names "
         f"({base * 1000:.1f} ms)"
     )
@@ -239,14 +242,13 @@ def agenda(samples: int) -> None:
     for start, end in (("2025-01-01", "2025-03-31"), ("2026-01-01", "2026-03-31")):
         for cache, label in ((0, "now"), (8192, "former 8,192-unit cache")):
             code = _AGENDA.format(cache=cache, start=start, end=end)
-            runs = [json.loads(_python(code)) for _ in range(samples)]
-            took = statistics.median(r["took"] for r in runs)
-            base = statistics.median(r["baseline"] for r in runs)
-            again = statistics.median(r["again"] for r in runs)
+            took, base, again, holders = _medians(
+                code, samples, "took", "baseline", "again", "holders"
+            )
             print(
                 f"  {start}..{end} ({label}): {took:.2f} s = {took / base:.0f}x listing the "
                 f"communes ({base * 1000:.0f} ms); again {again * 1000:.0f} ms; "
-                f"{runs[0]['holders']} holder rows"
+                f"{holders:.0f} holder rows"
             )
 
 
