@@ -8,6 +8,11 @@ Every build is timed in a fresh interpreter (a subprocess), so that nothing is c
   separate run), against a baseline in the same subprocess: decompressing and parsing the
   packaged national unit and succession files with ``json`` (what any loader must do).
   Targets: vietnam() < 1.5 s and < 250 MB; hanoi() < 0.5 s.
+* the name index (``Territory._names``: every unit name folded for lookups, built on the first
+  question by name): the first ``who(..., where="Phường Hải Châu")`` after ``papi.vietnam()``
+  (which builds it) in a fresh interpreter, and the index rebuilt from the same names, against
+  a baseline in the same subprocess: a plain ``dict`` of ``unicodedata.normalize("NFC",
+  name).casefold()`` over the same names.
 * ``papi who D3 --where <commune> --on 2026-03-01`` from the command line, wall time of the
   whole command for communes drawn across the country, against ``python -c pass``. Target:
   < 1.5 s.
@@ -21,7 +26,7 @@ Every build is timed in a fresh interpreter (a subprocess), so that nothing is c
   query with the registry's former cache of derived bodies (8,192 units, smaller than a
   national sweep before the reform) for comparison.
 
-Run: ``python benchmarks/bench_vietnam.py [--samples 3] [--only agenda]`` (about 1-2
+Run: ``python benchmarks/bench_vietnam.py [--samples 3] [--only names]`` (about 1-2
 minutes).
 """
 
@@ -96,6 +101,33 @@ print(json.dumps({{"took": took, "again": again, "baseline": baseline,
                   "holders": sum(len(h.organizations) for h in agenda.holders)}}))
 """
 
+_NAMES = """
+import json, time, unicodedata, warnings
+from datetime import date
+warnings.simplefilter("ignore")
+import papi
+from papi.text import NameIndex
+gov = papi.vietnam()
+t = time.perf_counter()
+gov.who("D3", where="Phường Hải Châu", on=date(2026, 3, 1))
+first_who = time.perf_counter() - t
+pairs = []  # the names Territory._names indexes, in its order
+for u in gov.territory._by_id.values():
+    pairs.append((u.name, u.id))
+    if u.name_en:
+        pairs.append((u.name_en, u.id))
+builds, baselines = [], []
+for _ in range(5):
+    t = time.perf_counter()
+    NameIndex(pairs)
+    builds.append(time.perf_counter() - t)
+    t = time.perf_counter()
+    {unicodedata.normalize("NFC", name).casefold(): item for name, item in pairs}
+    baselines.append(time.perf_counter() - t)
+print(json.dumps({"first_who": first_who, "build": min(builds), "baseline": min(baselines),
+                  "names": len(pairs), "distinct": len(set(n for n, _ in pairs))}))
+"""
+
 
 def _python(code: str) -> str:
     env = {**os.environ, "PYTHONPATH": str(SRC)}
@@ -103,6 +135,13 @@ def _python(code: str) -> str:
         [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
     )
     return done.stdout.strip().splitlines()[-1]
+
+
+def _medians(code: str, samples: int, *fields: str) -> list[float]:
+    """The median of each of ``fields`` over ``samples`` runs of ``code`` (a script printing
+    one JSON object) in fresh interpreters."""
+    runs = [json.loads(_python(code)) for _ in range(samples)]
+    return [statistics.median(r[field] for r in runs) for field in fields]
 
 
 def _wall(argv: list[str]) -> float:
@@ -115,16 +154,29 @@ def _wall(argv: list[str]) -> float:
 def builds(samples: int) -> None:
     print("builds (fresh interpreter each; median of samples)")
     for model, target in (("vietnam", 1.5), ("hanoi", 0.5)):
-        runs = [json.loads(_python(_BUILD.format(model=model))) for _ in range(samples)]
-        took = statistics.median(r["took"] for r in runs)
-        base = statistics.median(r["baseline"] for r in runs)
-        rss = statistics.median(r["rss_mb"] for r in runs)
+        code = _BUILD.format(model=model)
+        took, base, rss = _medians(code, samples, "took", "baseline", "rss_mb")
         peak = float(_python(_TRACE.format(model=model)))
         print(
             f"  papi.{model}(): {took * 1000:7.0f} ms = {took / base:5.1f}x the json parse of "
             f"the national files ({base * 1000:.0f} ms); target < {target} s; "
             f"+{rss:.0f} MB resident, tracemalloc peak {peak:.0f} MB"
         )
+
+
+def names(samples: int) -> None:
+    print("the name index of papi.vietnam() (fresh interpreter each; median of samples)")
+    fields = ("build", "baseline", "first_who", "names", "distinct")
+    build, base, first, count, distinct = _medians(_NAMES, samples, *fields)
+    print(
+        f"  NameIndex over {count:,.0f} names ({distinct:,.0f} distinct): "
+        f"{build * 1000:.1f} ms = {build / base:.1f}x a dict of NFC case-folded names "
+        f"({base * 1000:.1f} ms)"
+    )
+    print(
+        f"  first who(..., where='Phường Hải Châu') after papi.vietnam(), index included: "
+        f"{first * 1000:.0f} ms = {first / base:.0f}x that dict"
+    )
 
 
 def cli(samples: int) -> None:
@@ -190,25 +242,26 @@ def agenda(samples: int) -> None:
     for start, end in (("2025-01-01", "2025-03-31"), ("2026-01-01", "2026-03-31")):
         for cache, label in ((0, "now"), (8192, "former 8,192-unit cache")):
             code = _AGENDA.format(cache=cache, start=start, end=end)
-            runs = [json.loads(_python(code)) for _ in range(samples)]
-            took = statistics.median(r["took"] for r in runs)
-            base = statistics.median(r["baseline"] for r in runs)
-            again = statistics.median(r["again"] for r in runs)
+            took, base, again, holders = _medians(
+                code, samples, "took", "baseline", "again", "holders"
+            )
             print(
                 f"  {start}..{end} ({label}): {took:.2f} s = {took / base:.0f}x listing the "
                 f"communes ({base * 1000:.0f} ms); again {again * 1000:.0f} ms; "
-                f"{runs[0]['holders']} holder rows"
+                f"{holders:.0f} holder rows"
             )
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--samples", type=int, default=3)
-    ap.add_argument("--only", choices=("builds", "cli", "sweep", "agenda"))
+    ap.add_argument("--only", choices=("builds", "names", "cli", "sweep", "agenda"))
     args = ap.parse_args()
     sys.path.insert(0, str(SRC))
     if args.only in (None, "builds"):
         builds(args.samples)
+    if args.only in (None, "names"):
+        names(args.samples)
     if args.only in (None, "cli"):
         cli(args.samples)
     if args.only in (None, "sweep"):

@@ -57,11 +57,17 @@ PREFIXES: dict[tuple[str, ...], str] = {
 }
 """Administrative prefixes recognised by :func:`key` and :func:`split_prefix`, as folded token
 sequences mapped to their canonical (folded) long form: ``("tp",)`` -> ``"thanh pho"``,
-``("q",)`` -> ``"quan"`` ... The longest match wins (``thi xa`` before ``thi``). Read-only by
-convention: it is shared by every name index."""
-_MAX_PREFIX = max(len(p) for p in PREFIXES)
+``("q",)`` -> ``"quan"`` ... The longest match wins (``thi xa`` before ``thi``). Read-only:
+:func:`split_prefix` compiles it into a pattern when the module is imported."""
 
-_SEPARATORS = re.compile(r"[\s.,;:_\-–—/()]+")
+# The prefix of a folded name: one of PREFIXES followed by a space (so whole words, and something
+# remains after them: folded text has no trailing space), those with more words tried first so
+# that the longest wins.
+_PREFIX_TEXTS = {" ".join(words): canonical for words, canonical in PREFIXES.items()}
+_LONGEST_FIRST = sorted(_PREFIX_TEXTS, key=lambda text: text.count(" "), reverse=True)
+_PREFIX = re.compile("(" + "|".join(map(re.escape, _LONGEST_FIRST)) + ") ")
+
+_SEPARATORS = re.compile(r"[\s.,;:_\-–—/()]")
 _MARKS = {"\u0111": "d", "\u0110": "D"}  # đ, Đ
 
 
@@ -82,17 +88,28 @@ def fold(text: str) -> str:
     >>> fold("Thị xã  Sơn Tây") == fold("THI XA SON TAY") == "thi xa son tay"
     True
     """
-    stripped = unicodedata.normalize("NFD", text).translate(_FOLD_TABLE).casefold()
-    return " ".join(t for t in _SEPARATORS.split(stripped) if t)
+    # str.translate(text, ...): a text that is not a string is a TypeError, as in nfc()
+    return " ".join(str.translate(text, _FOLD_TABLE).split())
 
 
-class _FoldTable(dict[int, str | None]):
-    """``str.translate`` table of :func:`fold`: combining marks dropped, ``đ`` -> ``d``;
-    filled per code point on first sight (a dict write is atomic: safe between threads)."""
+class _FoldTable(dict[int, int | str]):
+    """``str.translate`` table of :func:`fold`, one entry per character of the text as given:
+    its canonical decomposition (NFD) without combining marks, ``đ`` -> ``d``, case-folded,
+    separators turned into spaces. Filled per code point on first sight (a dict write is
+    atomic: safe between threads).
 
-    def __missing__(self, cp: int) -> str | None:
-        c = chr(cp)
-        value = None if unicodedata.combining(c) else _MARKS.get(c, c)
+    Folding character by character is folding the NFD of the whole text: decomposition works
+    per character, and canonical reordering only moves combining marks, which are dropped.
+    """
+
+    def __missing__(self, cp: int) -> int | str:
+        kept = "".join(
+            _MARKS.get(c, c)
+            for c in unicodedata.normalize("NFD", chr(cp))
+            if not unicodedata.combining(c)
+        )
+        folded = _SEPARATORS.sub(" ", kept.casefold())
+        value = ord(folded) if len(folded) == 1 else folded  # a code point translates faster
         self[cp] = value
         return value
 
@@ -114,12 +131,15 @@ def split_prefix(text: str) -> tuple[str | None, str]:
     >>> split_prefix("Hà Nội")
     (None, 'ha noi')
     """
-    tokens = fold(text).split(" ")
-    for size in range(min(_MAX_PREFIX, len(tokens) - 1), 0, -1):
-        head = tuple(tokens[:size])
-        if head in PREFIXES:
-            return PREFIXES[head], " ".join(tokens[size:])
-    return None, " ".join(tokens)
+    return _split_folded(fold(text))
+
+
+def _split_folded(folded: str) -> tuple[str | None, str]:
+    """:func:`split_prefix` of a text already folded."""
+    found = _PREFIX.match(folded)
+    if found is None:
+        return None, folded
+    return _PREFIX_TEXTS[found[1]], folded[found.end() :]
 
 
 def key(text: str) -> str:
@@ -152,17 +172,23 @@ class NameIndex(Generic[T]):
     ('Phường Hoàn Kiếm', 'Quận Hoàn Kiếm')
     """
 
-    __slots__ = ("_by_key", "_names")
+    __slots__ = ("_by_key",)
 
     def __init__(self, pairs: Iterable[tuple[str, T]]) -> None:
+        pairs = list(pairs)
+        # Names repeat (a commune's name in other provinces and other eras): split each once.
+        # They are kept as given and put in NFC where they are shown (closest, iteration,
+        # filter): a lookup only needs their prefixes and keys.
+        split = {name: split_prefix(name) for name in dict.fromkeys([name for name, _ in pairs])}
         by_key: dict[str, list[tuple[str | None, str, T]]] = {}
-        names: dict[str, str] = {}
         for name, item in pairs:
-            prefix, rest = split_prefix(name)
-            by_key.setdefault(rest, []).append((prefix, nfc(name), item))
-            names.setdefault(rest, nfc(name))
+            prefix, rest = split[name]
+            entries = by_key.get(rest)
+            if entries is None:
+                by_key[rest] = [(prefix, name, item)]
+            else:
+                entries.append((prefix, name, item))
         self._by_key = {k: tuple(v) for k, v in by_key.items()}
-        self._names = names
 
     def find(self, name: str) -> tuple[T, ...]:
         """Items whose name matches ``name`` (see the class docs); order of insertion,
@@ -177,14 +203,15 @@ class NameIndex(Generic[T]):
         ('ward',)
         """
         _check_name(name)
-        prefix, rest = split_prefix(name)
+        folded = fold(name)
+        prefix, rest = _split_folded(folded)
         entries = self._by_key.get(rest, ())
         if prefix is not None:
             narrowed = [e for e in entries if e[0] == prefix]
             if narrowed:
                 entries = tuple(narrowed)
             elif not entries:  # "Xã" in "Xã Đàn" may be the name's own first word
-                entries = self._by_key.get(fold(name), ())
+                entries = self._by_key.get(folded, ())
         return _unique(item for _, _, item in entries)
 
     def closest(self, name: str, n: int = 5) -> tuple[str, ...]:
@@ -194,21 +221,21 @@ class NameIndex(Generic[T]):
         hits = difflib.get_close_matches(key(name), list(self._by_key), n=n, cutoff=0.6)
         out: list[str] = []
         for hit in hits:
-            out.extend(sorted({stored for _, stored, _ in self._by_key[hit]}))
+            out.extend(sorted({nfc(given) for _, given, _ in self._by_key[hit]}))
         return tuple(out[:n])
 
     def __len__(self) -> int:
         return len(self._by_key)
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._names.values())
+        return (nfc(entries[0][1]) for entries in self._by_key.values())
 
     def filter(self, predicate: Callable[[T], bool]) -> NameIndex[T]:
         """A new index with only the items for which ``predicate`` is true."""
         return NameIndex(
-            (stored, item)
+            (name, item)
             for entries in self._by_key.values()
-            for _, stored, item in entries
+            for _, name, item in entries
             if predicate(item)
         )
 
