@@ -101,6 +101,27 @@ print(json.dumps({{"took": took, "again": again, "baseline": baseline,
                   "holders": sum(len(h.organizations) for h in agenda.holders)}}))
 """
 
+_COMPILE = """
+import json, time, warnings
+from datetime import date, timedelta
+warnings.simplefilter("ignore")
+import papi
+from papi.territory import Level
+gov = papi.vietnam()
+on = date.fromisoformat("{on}")
+communes = gov.territory.units(level=Level.COMMUNE, on=on)
+dims = [d.code for d in gov.framework.dimensions]
+t = time.perf_counter()
+pairs = gov.compile(on, subjects=dims, where=communes)
+took = time.perf_counter() - t
+t = time.perf_counter()
+for d in dims:
+    for u in communes:
+        gov.who(d, where=u, on=on + timedelta(days=1))
+after = time.perf_counter() - t
+print(json.dumps({{"took": took, "pairs": pairs, "after": after}}))
+"""
+
 _NAMES = """
 import json, time, unicodedata, warnings
 from datetime import date
@@ -237,6 +258,18 @@ def sweep() -> None:
         )
 
 
+def compiled(samples: int) -> None:
+    print("compile, then read: papi.vietnam().compile() of the era (fresh interpreter each)")
+    took, pairs, after = _medians(
+        _COMPILE.format(on=ON.isoformat()), samples, "took", "pairs", "after"
+    )
+    print(
+        f"  compile() of {pairs:,.0f} (dimension, commune) pairs on {ON}: {took:.2f} s; then a "
+        f"sweep of them on the next day through who(): {after:.2f} s "
+        f"({after / pairs * 1e6:.1f} us/answer)"
+    )
+
+
 def agenda(samples: int) -> None:
     print("the global agenda on the national default, first call (fresh interpreter)")
     for start, end in (("2025-01-01", "2025-03-31"), ("2026-01-01", "2026-03-31")):
@@ -255,7 +288,7 @@ def agenda(samples: int) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--samples", type=int, default=3)
-    ap.add_argument("--only", choices=("builds", "names", "cli", "sweep", "agenda"))
+    ap.add_argument("--only", choices=("builds", "names", "cli", "sweep", "compile", "agenda"))
     args = ap.parse_args()
     sys.path.insert(0, str(SRC))
     if args.only in (None, "builds"):
@@ -266,6 +299,8 @@ def main() -> None:
         cli(args.samples)
     if args.only in (None, "sweep"):
         sweep()
+    if args.only in (None, "compile"):
+        compiled(args.samples)
     if args.only in (None, "agenda"):
         agenda(args.samples)
 

@@ -154,3 +154,36 @@ def test_compile_leaves_the_collector_as_it_found_it(shared: Governance, enabled
         assert gc.isenabled() is enabled
     finally:
         (gc.enable if was else gc.disable)()
+
+
+NATIONAL_SUBJECTS = ("khiếu nại", "tố cáo", "tiếp công dân", "D3", "T6")
+NATIONAL_PLACES = ("Phường Hải Châu", "Phường Hoàn Kiếm", "Xã Hòa Vang", "Thành phố Đà Nẵng")
+recent = st.integers(0, (date(2027, 6, 30) - date(2025, 7, 1)).days).map(
+    lambda n: date(2025, 7, 1) + timedelta(days=n)
+)
+
+
+@pytest.fixture(scope="module")
+def national() -> Governance:
+    """The whole country with the law's duties (deadlines with holders, topics), asked many
+    questions."""
+    return papi.vietnam().builder().build()
+
+
+@pytest.mark.filterwarnings("ignore::papi.errors.CoverageWarning")
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    subject=st.sampled_from(NATIONAL_SUBJECTS),
+    place=st.sampled_from(NATIONAL_PLACES),
+    before=st.lists(recent, min_size=1, max_size=4),
+    then=recent,
+)
+def test_deadlines_and_holders_do_not_depend_on_the_days_asked_before(
+    national: Governance, subject: str, place: str, before: list[date], then: date
+) -> None:
+    """The law's deadlines with their holders (kept per list of deadlines) and a topic's
+    second instances: a model asked on other days first answers as a model asked nothing."""
+    for day in before:
+        _json(national, subject, place, day)
+    alone = papi.vietnam().builder().build()
+    assert _json(national, subject, place, then) == _json(alone, subject, place, then)

@@ -14,7 +14,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, NamedTuple
 
 from papi.errors import Ambiguous, NotFound
-from papi.governance._tables import Tables
+from papi.governance._tables import ABSENT, Tables
 from papi.governance.answers import Notice
 from papi.text import NameIndex
 
@@ -49,6 +49,7 @@ class Context:
     """The model's records, build-time indexes and lazily derived tables."""
 
     __slots__ = (
+        "_scoped_notes",
         "assignments",
         "by_task",
         "calendar",
@@ -99,6 +100,9 @@ class Context:
         self.note_scopes: Mapping[Notice, NoteScope] = MappingProxyType(
             {n: s for n, s in (note_scopes or {}).items() if n in self.notes}
         )
+        # each note with its scope (None: about the whole model), so that an answer's notes are
+        # found without hashing a note per answer
+        self._scoped_notes = tuple((n, self.note_scopes.get(n)) for n in self.notes)
         by_task: dict[str, list[Assignment]] = {}
         for a in self.assignments:
             by_task.setdefault(a.task, []).append(a)
@@ -150,20 +154,27 @@ class Context:
         :class:`NoteScope`; a note without one is about the whole model)."""
         if not self.notes:
             return ()
-        scopes = self.note_scopes
         return tuple(
             n
-            for n in self.notes
-            if n not in scopes
-            or not scopes[n].documents.isdisjoint(docs)
-            or any(self._inside(ref, chain, on) for ref in scopes[n].within)
+            for n, scope in self._scoped_notes
+            if scope is None
+            or not scope.documents.isdisjoint(docs)
+            or any(self.unit_id_of(ref, on) in chain for ref in scope.within)
         )
 
-    def _inside(self, ref: str, chain: tuple[str, ...], on: date) -> bool:
+    def unit_id_of(self, ref: str, on: date) -> str | None:
+        """The id of the unit ``ref`` (an id, code or name) names on ``on``, ``None`` when
+        none or several do; kept per (ref, era): the scopes of notes and documents are read
+        for every answer."""
+        key = (ref, self.era(on))
+        found = self.tables.ref_units.get(key)
+        if found is not ABSENT:
+            return found
         try:
-            return self.territory.unit(ref, on=on).id in chain
+            uid: str | None = self.territory.unit(ref, on=on).id
         except (NotFound, Ambiguous):  # no unit bears that id or code on that day
-            return False
+            uid = None
+        return self.tables.ref_units.put(key, uid)
 
     def era(self, on: date) -> int:
         """The era ``on`` falls in: the stretch of days between two consecutive dates on which

@@ -399,10 +399,8 @@ def reaches(ctx: Context, a: Assignment, chain: tuple[str, ...], on: date) -> bo
     if scope is None:
         return True
     for ref in scope:
-        try:
-            if ctx.territory.unit(ref, on=on).id in chain:
-                return True
-        except (NotFound, Ambiguous):
+        uid = ctx.unit_id_of(ref, on)
+        if uid is None or uid in chain:  # (a reference naming no unit: everywhere)
             return True
     return False
 

@@ -156,6 +156,8 @@ class Tables:
         self.coverages: Lru[str, Validity] = Lru("coverages", None)
         self.unlisted: Lru[str, Notice] = Lru("unlisted", None)
         self.scopes: Lru[str, frozenset[str] | None] = Lru("scopes", None)
+        # per (unit reference of a scope, era): the unit's id, None when it names none or several
+        self.ref_units: Lru[tuple[str, int], str | None] = Lru("ref_units", None)
         # bounded by size
         self.spellings: Lru[str, SubjectInfo] = Lru("spellings", self.SPELLINGS)
         self.heads: Lru[tuple[str, int], Post | None] = Lru("heads", self.PER_ERA)
@@ -198,6 +200,15 @@ class Tables:
             tuple[str, str, frozenset[str | None], date, frozenset[str] | None],
             tuple[tuple[DeadlineInfo, ...], tuple[Notice, ...]],
         ] = Lru("days", self.DAYS)
+        # one shared tuple per distinct list of next deadlines, and per (core, list, dropped
+        # tasks) the list as a place's answer shows it (holders named)
+        self.deadline_lists: Lru[tuple[DeadlineInfo, ...], tuple[DeadlineInfo, ...]] = Lru(
+            "deadline_lists", self.DAYS
+        )
+        self.placed_deadlines: Lru[
+            tuple[int, int, int],
+            tuple[Core, tuple[DeadlineInfo, ...], frozenset[str], tuple[DeadlineInfo, ...]],
+        ] = Lru("placed_deadlines", self.CORES)
         self.answers: Lru[tuple[object, ...], object] = Lru("answers", self.ANSWERS)
 
     def stores(self) -> tuple[Lru[object, object], ...]:

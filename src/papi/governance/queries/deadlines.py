@@ -117,7 +117,12 @@ def next_deadlines(
     if found is not ABSENT:
         return found
     tasks = subj.tasks if held is None else [t for t in subj.tasks if t in held]
-    return ctx.tables.days.put(key, _next_deadlines(ctx, tasks, on, levels))
+    deadlines, found_notices = _next_deadlines(ctx, tasks, on, levels)
+    if deadlines:  # one shared tuple per distinct list (the answers of many days share it)
+        lists = ctx.tables.deadline_lists
+        same = lists.get(deadlines)
+        deadlines = lists.put(deadlines, deadlines) if same is ABSENT else same
+    return ctx.tables.days.put(key, (deadlines, found_notices))
 
 
 def _next_deadlines(

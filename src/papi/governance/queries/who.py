@@ -7,10 +7,15 @@ it, once per (subject, era, unit) and shared by every place below it). A questio
 place then walks the place's chain (the unit and its ancestors) and merges what each unit of
 the chain contributes: its cost does not depend on the assignments that do not reach the
 place. That era-invariant part (:class:`Core`: entries, hops, law roles, warnings,
-escalation, the deadlines' holders) is kept per (subject, place, era); a question on another
-day of the era adds only the day's deadlines and notices, and, for a topic, drops the second
-instances that are not above the place's own first instance (:func:`second_instance_above`).
-The entries themselves are made when an answer's entries are first read
+escalation, the deadlines' holders) is kept per (subject, place, era). What an answer shares
+with the other days of the era (:class:`Ready`: the subject and place resolved, the ``Core``,
+for a topic the entries without the second instances that are not above the place's own first
+instance, :func:`second_instance_above`) is kept per (subject as asked, place as asked, era)
+when no notice depends on the day; a question on another day of the era then adds only the
+day's deadlines (their holders named once per list of deadlines), or, when the subject has
+none, only makes its answer object. :func:`compile_era` (:meth:`Governance.compile
+<papi.governance.Governance.compile>`) makes the ``Ready`` parts up front. The entries
+themselves are made when an answer's entries are first read
 (:class:`~papi.governance.answers.Lazy`), once per unit and per ``Core``.
 """
 
@@ -231,10 +236,8 @@ def _assemble(ctx: Context, ready: Ready, on: date) -> Accountability:
     deadline_notices: tuple[Notice, ...] = ()
     if core.dated:
         deadlines, deadline_notices = next_deadlines(ctx, ready.subj, on, core.levels, core.tasks)
-    if core.holders is not None and any(d.holder_vi is None for d in deadlines):
-        deadlines = with_holders(deadlines, core.holders.get())
-    if ready.dropped:
-        deadlines = tuple(d for d in deadlines if d.task not in ready.dropped)
+        if deadlines:
+            deadlines = _placed(ctx, ready, deadlines)
     warnings = core.warnings  # the core's own (shared) tuple, when nothing is added
     if ready.where_notices or deadline_notices or ready.coverage or core.notes:
         warnings = (
@@ -255,6 +258,30 @@ def _assemble(ctx: Context, ready: Ready, on: date) -> Accountability:
         warnings,
         ready.law_roles,
     )
+
+
+def _placed(
+    ctx: Context, ready: Ready, deadlines: tuple[DeadlineInfo, ...]
+) -> tuple[DeadlineInfo, ...]:
+    """``deadlines`` as the place's answer shows them: with the holders of the place's tasks
+    (:func:`~papi.governance.queries.deadlines.with_holders`), without a topic's second
+    instances that are not above the place. Kept per (core, list of deadlines, dropped tasks):
+    the next deadlines are one shared tuple per distinct list
+    (:func:`~papi.governance.queries.deadlines.next_deadlines`) and change on few days, so the
+    answers of most days of an era reuse the same tuple. (Keyed by identity: an entry holds
+    its objects, so no live object can reuse their ids.)"""
+    core, dropped = ready.core, ready.dropped
+    key = (id(core), id(deadlines), id(dropped))
+    memo = ctx.tables.placed_deadlines
+    found = memo.get(key)
+    if found is not ABSENT and found[0] is core and found[1] is deadlines:
+        return found[3]
+    out = deadlines
+    if core.holders is not None and any(d.holder_vi is None for d in out):
+        out = with_holders(out, core.holders.get())
+    if dropped:
+        out = tuple(d for d in out if d.task not in dropped)
+    return memo.put(key, (core, deadlines, dropped, out))[3]
 
 
 def law_roles(responsible: Sequence[Responsible]) -> tuple[LawRoleInfo, ...]:
