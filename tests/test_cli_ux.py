@@ -746,6 +746,28 @@ def test_serve_passes_its_options_to_the_service(
     assert "http://127.0.0.1:8123" in err
 
 
+def test_serve_compiles_today_s_era_when_asked(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, plan: str
+) -> None:
+    pytest.importorskip("fastapi")
+    import papi.server
+    from papi.dates import today_in_vietnam
+    from papi.governance import Governance
+
+    compiled: list[object] = []
+    monkeypatch.setattr(Governance, "compile", lambda self, on, **kw: compiled.append(on) or 26840)
+    monkeypatch.setattr(papi.server, "serve", lambda gov, **kwargs: None)
+    code, _, err = run(capsys, "serve", "--data", plan)
+    assert code == 0, err
+    assert compiled == []  # only when asked
+    code, _, err = run(capsys, "serve", "--data", plan, "--compile")
+    assert code == 0, err
+    assert compiled == [today_in_vietnam()]
+    assert "compiled 26,840 (dimension, unit) pairs" in err
+    code, _, err = run(capsys, "serve", "--data", plan, "--compile", "--lang", "vi")
+    assert "đã biên dịch 26,840 cặp" in err
+
+
 def test_no_spinner_when_stderr_is_not_a_terminal(capsys: pytest.CaptureFixture[str]) -> None:
     _, _, err = run(capsys, "units", "--level", "province", "--on", "2026-03-01")
     assert "\r" not in err

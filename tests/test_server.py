@@ -503,8 +503,15 @@ def test_main_loads_plans_and_serves(monkeypatch: pytest.MonkeyPatch) -> None:
         seen.update(options)
 
     monkeypatch.setattr(papi.server, "serve", fake_serve)
+    compiled: list[object] = []
+    monkeypatch.setattr(Governance, "compile", lambda self, on, **kw: compiled.append(on) or 1)
     argv = ["--port", "8123", "--data", str(plan), "--allow-origin", "https://portal.example.vn"]
+    assert papi.server.main([*argv, "--compile"]) == 0
+    from papi.dates import today_in_vietnam
+
+    assert compiled == [today_in_vietnam()]
     assert papi.server.main(argv) == 0
+    assert len(compiled) == 1  # only when asked
     assert seen["port"] == 8123
     assert seen["host"] == "127.0.0.1"
     assert seen["allow_origins"] == ["https://portal.example.vn"]

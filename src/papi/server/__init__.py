@@ -88,12 +88,17 @@ def parser(prog: str = "papi serve") -> argparse.ArgumentParser:
         metavar="ORIGIN",
         help="a web origin allowed to call the service from a browser (CORS); repeatable",
     )
+    p.add_argument(
+        "--compile",
+        action="store_true",
+        help="compile today's era (Vietnam time) before serving (Governance.compile)",
+    )
     p.add_argument("--log-level", default="info", help="uvicorn's log level (info)")
     return p
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """``python -m papi.server [--host H] [--port P] [--data PLAN]...``: build the model
+    """``python -m papi.server [--host H] [--port P] [--data PLAN]... [--compile]``: build the model
     (the packaged model of the whole country, :func:`papi.vietnam`, plus each plan file)
     and serve it until interrupted."""
     args = parser("python -m papi.server").parse_args(argv)
@@ -105,6 +110,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     gov = default_governance()
     for path in args.data:
         gov = load_plan(path, base=gov)
+    if args.compile:
+        from papi.dates import today_in_vietnam
+
+        gov.compile(today_in_vietnam())
     serve(
         gov,
         host=args.host,

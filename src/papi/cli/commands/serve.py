@@ -23,12 +23,14 @@ EXAMPLES = (
     "Examples:\n"
     "  papi serve --port 8000\n"
     "  papi serve --host 0.0.0.0 --port 8080 --data my_plan.toml --allow-origin https://example.org\n"
+    "  papi serve --compile\n"
     "Then: curl 'http://127.0.0.1:8000/who?subject=D3&where=Phường%20Hoàn%20Kiếm&on=2026-03-01'"
 )
 EXAMPLES_VI = (
     "Ví dụ:\n"
     "  papi serve --port 8000\n"
     "  papi serve --host 0.0.0.0 --port 8080 --data ke_hoach.toml\n"
+    "  papi serve --compile\n"
     "Sau đó: curl 'http://127.0.0.1:8000/who?subject=D3&where=Phường%20Hoàn%20Kiếm&lang=vi'"
 )
 
@@ -55,6 +57,18 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         help=t(
             "a web origin allowed to call the service from a browser (CORS); repeatable",
             "một nguồn web được phép gọi dịch vụ từ trình duyệt (CORS); dùng được nhiều lần",
+        ),
+    )
+    p.add_argument(
+        "--compile",
+        action="store_true",
+        help=t(
+            "compile today's era (Vietnam time) before serving, so that no first question "
+            "about a commune pays for it: every dimension x every unit, about 1-2 s for the "
+            "whole country (answers are the same either way)",
+            "biên dịch trước giai đoạn của ngày hôm nay (giờ Việt Nam) trước khi phục vụ, để "
+            "câu hỏi đầu tiên về một xã không phải chờ: mọi lĩnh vực x mọi đơn vị, khoảng "
+            "1-2 giây cho cả nước (câu trả lời không đổi)",
         ),
     )
     p.add_argument(
@@ -95,6 +109,18 @@ def run(ctx: Context) -> int:
     from papi.server import serve
 
     gov = ctx.governance()
+    if ctx.args.compile:
+        from papi.dates import today_in_vietnam
+
+        today = today_in_vietnam()
+        pairs = gov.compile(today)
+        ctx.note(
+            ctx.en(
+                f"compiled {pairs:,} (dimension, unit) pairs of the era of {today.isoformat()}",
+                f"đã biên dịch {pairs:,} cặp (lĩnh vực, đơn vị) của giai đoạn chứa ngày "
+                f"{today.strftime('%d/%m/%Y')}",
+            )
+        )
     ctx.note(
         ctx.en(
             f"serving on http://{ctx.args.host}:{ctx.args.port} (OpenAPI: /openapi.json; "
