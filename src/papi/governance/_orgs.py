@@ -82,6 +82,10 @@ def head_post(ctx: Context, org: Organization, on: date, era: int) -> Post | Non
     return ctx.tables.heads.put(key, head)
 
 
+#: the holder of a post nobody is known to hold (one shared value)
+_UNKNOWN = Holder(status="unknown")
+
+
 def holder(ctx: Context, post: Post, on: date, era: int, unit_id: str | None = None) -> Holder:
     """The holder of ``post`` in ``era`` (``organizations.holder``), derived once; ``unit_id``
     (the unit the post's organization serves), when given, lets a day the data vouches for
@@ -96,7 +100,7 @@ def holder(ctx: Context, post: Post, on: date, era: int, unit_id: str | None = N
     else:
         h = ctx.orgs.holder(post, on=on)
     if h is None:
-        new = Holder(status="unknown")
+        new = _UNKNOWN
     else:
         since = h.validity.valid_from
         if h.person is None:
@@ -116,7 +120,7 @@ def unit_level(ctx: Context, org: OrgInfo) -> str | None:
     found = ctx.tables.levels.get(org.id)
     if found is not ABSENT:
         return found
-    o = ctx.orgs.get(org.id)
+    o = ctx.orgs._get(org.id) or ctx.orgs.get(org.id)  # (get's checks for an unknown id only)
     level = None if o.unit_id is None else str(ctx.territory.get(o.unit_id).level.value)
     return ctx.tables.levels.put(org.id, level)
 

@@ -550,6 +550,12 @@ def where(ctx: Context, place: Place, on: date) -> tuple[Unit, tuple[Hop, ...]]:
     ``place`` is a unit, id, code or name (plain or qualified with its parents' names); one
     that no longer exists on ``on`` is followed to its successor when there is exactly one,
     and refused naming them when there are several."""
+    if (
+        type(place) is Unit
+        and ctx.tables.quiet_units.get((place.id, ctx.era(on))) is True
+        and place.exists_on(on)
+    ):  # a unit the data vouches for all era (:func:`unit_coverage_notices`): nothing to warn
+        return place, ()
     try:
         unit = ctx.territory.unit(place, on=on)
     except NotFound as err:
@@ -639,8 +645,13 @@ def coverage_notices(ctx: Context, on: date, units: Iterable[Unit] = ()) -> tupl
 def unit_coverage_notices(ctx: Context, on: date, unit: Unit) -> tuple[Notice, ...]:
     """``coverage_notices(ctx, on, (unit,))``, with a shortcut for the usual case: a day the
     data vouches for about ``unit`` and not marked unverified (no notice)."""
+    key = (unit.id, ctx.era(on))
+    if ctx.tables.quiet_units.get(key) is True:
+        return ()
     cov = ctx.tables.coverages.get(unit.id)
     if cov is not ABSENT and cov.contains(on) and ctx.territory.unverified(unit, on=on) is None:
+        # the coverage's and the unverified stretches' bounds are era bounds: quiet all era
+        ctx.tables.quiet_units.put(key, True)
         return ()
     return coverage_notices(ctx, on, (unit,))
 

@@ -165,6 +165,8 @@ class Tables:
         self.committees: Lru[tuple[str, int], Organization | None] = Lru("committees", self.PER_ERA)
         self.org_parts: Lru[tuple[str, int], OrgParts] = Lru("org_parts", self.PER_ERA)
         self.chains: Lru[tuple[str, int], tuple[str, ...]] = Lru("chains", self.PER_ERA)
+        # per (unit, era): True when the data vouches for the unit all era (no coverage notice)
+        self.quiet_units: Lru[tuple[str, int], bool] = Lru("quiet_units", self.PER_ERA)
         self.units_at: Lru[tuple[Level, bool], tuple[Unit, ...]] = Lru("units_at", None)
         self.ladders: Lru[tuple[str, int], tuple[EscalationStep, ...]] = Lru(
             "ladders", self.PER_ERA

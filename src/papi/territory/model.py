@@ -60,7 +60,9 @@ class UnitKind(enum.Enum):
     def level(self) -> Level:
         """The level units of this kind sit at (a special zone is commune-level since
         2025-07-01, Law 72/2025/QH15)."""
-        return _KIND_LEVEL[self]
+        # read from the member itself: a dict keyed by the member would hash it with Enum's
+        # __hash__, Python code run for every unit a question looks at
+        return self._level  # type: ignore[attr-defined,no-any-return]
 
 
 _KIND_LEVEL = {
@@ -77,6 +79,9 @@ _KIND_LEVEL = {
     UnitKind.VILLAGE: Level.VILLAGE,
     UnitKind.RESIDENTIAL_GROUP: Level.VILLAGE,
 }
+for _kind, _level in _KIND_LEVEL.items():
+    _kind._level = _level  # type: ignore[attr-defined]
+assert all(hasattr(k, "_level") for k in UnitKind)  # every kind has its level
 
 
 def _nonempty(instance: Any, attribute: attrs.Attribute[Any], value: str) -> None:

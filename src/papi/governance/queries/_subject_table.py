@@ -115,6 +115,8 @@ class UnitEntries(NamedTuple):
 
 
 _NOTHING = UnitEntries((), Lazy.made(()), frozenset(), frozenset(), False, False, False)
+#: makes a :class:`UnitEntries` from a tuple of all its fields
+_new_entries = tuple.__new__
 
 #: makes an :class:`Entry` from a tuple of its fields (``Entry(...)`` runs Python code)
 _entry = tuple.__new__
@@ -323,16 +325,19 @@ class SubjectTable:
         kept = tuple(found)
         if heads_unknown and not has_unknown:
             has_unknown = _head_unknown(kept)
-        return UnitEntries(
-            found=kept,
-            entries=Lazy.of(_unit_entries, kept),
-            docs=docs[0] if len(docs) == 1 else union_sets(ctx, docs),
-            levels=levels[0] if len(levels) == 1 else union_sets(ctx, levels),
-            has_via=has_via,
-            has_lead=has_lead,
-            has_unknown=has_unknown,
-            tasks=tasks[0] if len(tasks) == 1 else intern_set(ctx, frozenset().union(*tasks)),
-            holders=Lazy.of(holders_of, kept) if self.dated else None,
+        return _new_entries(  # (positional: a NamedTuple's keywords cost a Python call)
+            UnitEntries,
+            (
+                kept,
+                Lazy.of(_unit_entries, kept),
+                docs[0] if len(docs) == 1 else union_sets(ctx, docs),
+                levels[0] if len(levels) == 1 else union_sets(ctx, levels),
+                has_via,
+                has_lead,
+                has_unknown,
+                tasks[0] if len(tasks) == 1 else union_sets(ctx, tasks),
+                Lazy.of(holders_of, kept) if self.dated else None,
+            ),
         )
 
 

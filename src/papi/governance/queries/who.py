@@ -95,6 +95,7 @@ class Core(NamedTuple):
 
 _NONE: Lazy[tuple[Responsible, ...]] = Lazy.made(())
 _NO_TASKS: frozenset[str] = frozenset()  # (frozenset() makes a new object each time)
+_NO_LEVELS: frozenset[str | None] = frozenset()
 _NO_HOPS: Lazy[tuple[Hop, ...]] = Lazy.made(())
 _NO_LAW_ROLES: Lazy[tuple[LawRoleInfo, ...]] = Lazy.made(())
 
@@ -354,8 +355,8 @@ def _new_core(ctx: Context, subj: SubjectInfo, unit: Unit, on: date, era: int) -
     # stay where its selectors reach)
     unlisted = tuple((a, u) for a, u in table.unlisted if _resolve.reaches(ctx, a, chain, on))
     responsible, hops, roles = _NONE, _NO_HOPS, _NO_LAW_ROLES
-    docs: frozenset[str] = frozenset()
-    levels: frozenset[str | None] = frozenset()
+    docs: frozenset[str] = _NO_TASKS
+    levels: frozenset[str | None] = _NO_LEVELS
     has_lead = has_unknown = False
     if not parts:
         levels = intern_set(ctx, levels)
@@ -373,19 +374,28 @@ def _new_core(ctx: Context, subj: SubjectInfo, unit: Unit, on: date, era: int) -
             hops = Lazy.of(_hops_of, responsible)
         if table.has_law:
             roles = Lazy.of(_law_roles_of, responsible)
-    return Core(
-        responsible=responsible,
-        hops=hops,
-        law_roles=roles,
-        warnings=_warnings(ctx, subj, on, table, docs, has_lead, has_unknown, unlisted),
-        escalation=ladder(ctx, unit, on, era),
-        levels=levels,
-        dated=table.dated,
-        notes=ctx.notes_on(docs.union(a.basis.document for a, _ in unlisted), chain, on),
-        tasks=intern_set(
+    notes: tuple[Notice, ...] = ()
+    if ctx.notes:
+        notes = ctx.notes_on(docs.union(a.basis.document for a, _ in unlisted), chain, on)
+    if unlisted:
+        tasks = intern_set(
             ctx, frozenset().union(*(p.tasks for p in parts), (a.task for a, _ in unlisted))
-        ),
-        holders=Lazy.of(_merge_holders, tuple([p.holders for p in parts if p.holders]))
+        )
+    elif len(parts) == 1:
+        tasks = parts[0].tasks
+    else:
+        tasks = union_sets(ctx, [p.tasks for p in parts]) if parts else _NO_TASKS
+    return Core(
+        responsible,
+        hops,
+        roles,
+        _warnings(ctx, subj, on, table, docs, has_lead, has_unknown, unlisted),
+        ladder(ctx, unit, on, era),
+        levels,
+        table.dated,
+        notes,
+        tasks,
+        Lazy.of(_merge_holders, tuple([p.holders for p in parts if p.holders]))
         if parts and table.dated
         else None,
     )
