@@ -277,9 +277,10 @@ class Governance:
     ) -> int:
         """Compile, then read: derive now what the :meth:`who` answers about ``subjects`` in
         the places ``where`` share with every other day of the era of ``on`` (the subjects'
-        tables, each place's entries, escalation ladder and warnings), so that a question
-        about any of them on any day of that era only looks them up and adds the day's
-        deadlines. The answers are the same with or without it: a portal calls it once after
+        tables, each place's entries, escalation ladder and warnings, and the next deadlines
+        of ``on`` with their holders named), so that a question about any of them on any day
+        of that era only looks them up and adds the day's deadlines (named already while the
+        next deadlines are those of ``on``). The answers are the same with or without it: a portal calls it once after
         loading a model, so that no citizen's first question about a commune pays for it.
 
         ``subjects``: codes, task ids or names (default: the framework's dimensions);

@@ -177,10 +177,18 @@ def compile_era(
     for subject in subjects:
         for place in places:
             key = _ready_key(subject, place, era)
-            if key is None or store.get(key) is ABSENT:
+            found = ABSENT if key is None else store.get(key)
+            if found is ABSENT:
                 ready = _ready(ctx, subject, place, on, era)
                 if key is not None and ready.quiet:
                     store.put(key, ready)
+            else:
+                ready = found
+            core = ready.core
+            if core.dated:  # the deadlines of ``on`` as the place shows them (holders named)
+                deadlines = next_deadlines(ctx, ready.subj, on, core.levels, core.tasks)[0]
+                if deadlines:
+                    _placed(ctx, ready, deadlines)
     return len(subjects) * len(places)
 
 
