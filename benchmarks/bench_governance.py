@@ -277,6 +277,25 @@ def timed(fn: Callable[[Any], object], args: Sequence[Any], repeat: int = 1) -> 
     return out
 
 
+def walker(terr: Territory, day: date) -> Callable[[str], int]:
+    """The baseline: a plain ``dict`` parent-walk from a unit to the top on ``day`` (what a
+    hand-written lookup of a commune's chain costs); returns the chain's length."""
+    parent: dict[str, str | None] = {}
+    for u in terr.units(on=day):
+        p = terr.parent(u, on=day)
+        parent[u.id] = p.id if p is not None else None
+
+    def walk(uid: str) -> int:
+        depth = 0
+        cur: str | None = uid
+        while cur is not None:
+            cur = parent.get(cur)
+            depth += 1
+        return depth
+
+    return walk
+
+
 def main() -> None:
     gc.collect()
     tracemalloc.start()
@@ -305,18 +324,7 @@ def main() -> None:
     rng = random.Random(7)
 
     # the baseline: a plain dict parent-walk over the same communes, measured in this run
-    parent: dict[str, str | None] = {}
-    for u in terr.units(on=ON):
-        p = terr.parent(u, on=ON)
-        parent[u.id] = p.id if p is not None else None
-
-    def walk(uid: str) -> int:
-        depth = 0
-        cur: str | None = uid
-        while cur is not None:
-            cur = parent.get(cur)
-            depth += 1
-        return depth
+    walk = walker(terr, ON)
 
     base = timed(walk, [u.id for u in communes[:2000]], repeat=200)
     b_med, _ = stats(base)
@@ -440,19 +448,7 @@ def main() -> None:
     report("cold, 2024 era compiled", old_times, "  (against the 2026 walk)")
     # against the walk of the same communes in 2024 (commune, district, province: one more
     # parent than after the reform)
-    old_day = date(2024, 6, 1)
-    parent_old: dict[str, str | None] = {}
-    for u in terr.units(on=old_day):
-        p = terr.parent(u, on=old_day)
-        parent_old[u.id] = p.id if p is not None else None
-
-    def walk_old(uid: str) -> int:
-        depth = 0
-        cur: str | None = uid
-        while cur is not None:
-            cur = parent_old.get(cur)
-            depth += 1
-        return depth
+    walk_old = walker(terr, date(2024, 6, 1))
 
     old_walk = stats(timed(walk_old, [u.id for u in old_communes[:2000]], repeat=200))[0]
     old_x = stats(old_times)[0] / old_walk

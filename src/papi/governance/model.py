@@ -46,6 +46,16 @@ if TYPE_CHECKING:
 
 __all__ = ["Governance"]
 
+_T = TypeVar("_T")
+
+
+def _many(values: Iterable[_T], path: str) -> list[_T]:
+    """``values`` as a list; one string (a collection of characters) is refused."""
+    if isinstance(values, str):
+        raise InvalidData("must be a collection, not one string", path=path, value=values)
+    return list(values)
+
+
 _A = TypeVar("_A")
 
 
@@ -280,8 +290,9 @@ class Governance:
         tables, each place's entries, escalation ladder and warnings, and the next deadlines
         of ``on`` with their holders named), so that a question about any of them on any day
         of that era only looks them up and adds the day's deadlines (named already while the
-        next deadlines are those of ``on``). The answers are the same with or without it: a portal calls it once after
-        loading a model, so that no citizen's first question about a commune pays for it.
+        next deadlines are those of ``on``). The answers are the same with or without it: a
+        portal calls it once after loading a model, so that no citizen's first question
+        about a commune pays for it.
 
         ``subjects``: codes, task ids or names (default: the framework's dimensions);
         ``where``: units, ids, codes or names, as :meth:`who` takes them and keyed the same
@@ -297,27 +308,21 @@ class Governance:
         'Phường Hoàn Kiếm'
         """
         day = _resolve.day(on, "on")
-        if subjects is None:
-            codes = [d.code for d in self._ctx.framework.dimensions]
-        elif isinstance(subjects, str):
-            raise InvalidData(
-                "must be a collection of subjects, not one string", path="subjects", value=subjects
-            )
-        else:
-            codes = list(subjects)
+        codes = (
+            [d.code for d in self._ctx.framework.dimensions]
+            if subjects is None
+            else _many(subjects, "subjects")
+        )
         for i, s in enumerate(codes):
             if not isinstance(s, str):
                 raise InvalidData(
                     "must be a string (code, task id or name)", path=f"subjects[{i}]", value=s
                 )
-        if where is None:
-            places: list[Unit | str] = list(self._ctx.territory.units(on=day))
-        elif isinstance(where, str):
-            raise InvalidData(
-                "must be a collection of places, not one string", path="where", value=where
-            )
-        else:
-            places = list(where)
+        places = (
+            list[Unit | str](self._ctx.territory.units(on=day))
+            if where is None
+            else _many(where, "where")
+        )
         for i, p in enumerate(places):
             _resolve.check_place(p, f"where[{i}]")
         # what compile() makes stays for the era: the cyclic collector, triggered by the
