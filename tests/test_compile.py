@@ -187,3 +187,34 @@ def test_deadlines_and_holders_do_not_depend_on_the_days_asked_before(
         _json(national, subject, place, day)
     alone = papi.vietnam().builder().build()
     assert _json(national, subject, place, then) == _json(alone, subject, place, then)
+
+
+def test_threads_asking_on_new_days_get_the_answers_of_a_fresh_model() -> None:
+    """Eight threads ask the same questions on days of one era, some compiled, some not: every
+    answer is the one a model asked nothing answers (the stores keep the first value stored)."""
+    import threading
+
+    gov = _fresh()
+    day = date(2026, 3, 1)
+    gov.compile(day, subjects=["D3"], where=["Phường Hoàn Kiếm"])
+    questions = [
+        (s, p, day + timedelta(days=d))
+        for s in ("D1", "D3", "T6")
+        for p in ("Phường Hoàn Kiếm", "Thành phố Hà Nội", "Phường Ba Đình")
+        for d in (1, 2, 9)
+    ]
+    seen: dict[int, list[object]] = {}
+    barrier = threading.Barrier(8)
+
+    def ask(n: int) -> None:
+        barrier.wait()
+        seen[n] = [_json(gov, s, p, on) for s, p, on in questions]
+
+    threads = [threading.Thread(target=ask, args=(n,)) for n in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    alone = _fresh()
+    expected = [_json(alone, s, p, on) for s, p, on in questions]
+    assert all(seen[n] == expected for n in range(8))
