@@ -26,6 +26,7 @@ from papi.governance._resolve import (
     NO_HEAD,
     NO_SCOPE,
     Hit,
+    _hit,
     _scope_coverage,
     any_committee,
     committee_scope,
@@ -43,9 +44,6 @@ if TYPE_CHECKING:
     from papi.territory import Level, Succession
 
 __all__ = ["CommitteeIndex", "FollowedIndex", "by_unit"]
-
-#: makes a :class:`Hit` from a tuple of its fields (``Hit(...)`` runs Python code)
-_hit = tuple.__new__
 
 
 def by_unit(

@@ -76,11 +76,7 @@ class Lru(Generic[_K, _V]):
     def get(self, key: _K) -> _V | Literal[_Absent.ABSENT]:
         """The value stored under ``key``, or :data:`ABSENT`."""
         found = self.hot.get(key, ABSENT)
-        if found is ABSENT:
-            found = self._cold.get(key, ABSENT)
-            if found is not ABSENT:
-                return self.put(key, found)
-        return found
+        return self.get_cold(key) if found is ABSENT else found
 
     def get_cold(self, key: _K) -> _V | Literal[_Absent.ABSENT]:
         """:meth:`get` after ``hot.get(key)`` missed: the value in the older half (moved back

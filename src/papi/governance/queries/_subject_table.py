@@ -115,10 +115,8 @@ class UnitEntries(NamedTuple):
 
 
 _NOTHING = UnitEntries((), Lazy.made(()), frozenset(), frozenset(), False, False, False)
-#: makes a :class:`UnitEntries` (or :class:`UnitRows`) from a tuple of all its fields
-_new_entries = _new_rows = tuple.__new__
-
-#: makes an :class:`Entry` from a tuple of its fields (``Entry(...)`` runs Python code)
+#: makes a NamedTuple (an :class:`Entry`, a :class:`UnitEntries`) from a tuple of all its
+#: fields (calling the class runs Python code)
 _entry = tuple.__new__
 _SLOTS = tuple(
     Responsible.__dict__[f].__set__
@@ -325,7 +323,7 @@ class SubjectTable:
         kept = tuple(found)
         if heads_unknown and not has_unknown:
             has_unknown = _head_unknown(kept)
-        return _new_entries(  # (positional: a NamedTuple's keywords cost a Python call)
+        return _entry(
             UnitEntries,
             (
                 kept,
@@ -414,35 +412,22 @@ def _unit_rows(
     without repeats (same organization, post and hops: the first is kept), so that an
     assignment's entries repeat none."""
     rows = _resolve.rows(ctx, hits, on, era)
-    if len(rows) == 1:  # (one hit: a commune's committee or head, most often)
-        row = rows[0]
-        heads: tuple[Row, ...] = rows if row.head_id is not None else ()
-        head_holder = row.head_holder
-        return _new_rows(
-            UnitRows,
-            (
-                index,
-                rows,
-                heads,
-                intern_set(ctx, frozenset((_orgs.unit_level(ctx, row.org),))),
-                bool(row.via),
-                row.holder is not None and row.holder.status == "unknown",
-                (row.org_id,)
-                if heads and head_holder is not None and head_holder.status == "unknown"
-                else (),
-            ),
-        )
-    kept: list[Row] = []
-    seen: set[tuple[str, str | None, tuple[Hop, ...]]] = set()
-    for r in rows:
-        key = (r.org_id, r.post_id, r.via)
-        if key not in seen:
-            seen.add(key)
-            kept.append(r)
-    # the head post is the organization's, so a row repeating another's organization
-    # and hops repeats its head entry too
-    plain = tuple(kept)
-    heads = tuple(r for r in plain if r.head_id is not None)
+    plain: tuple[Row, ...] = rows
+    heads: tuple[Row, ...] = ()
+    if len(rows) == 1:
+        heads = rows if rows[0].head_id is not None else ()
+    else:
+        kept: list[Row] = []
+        seen: set[tuple[str, str | None, tuple[Hop, ...]]] = set()
+        for r in rows:
+            key = (r.org_id, r.post_id, r.via)
+            if key not in seen:
+                seen.add(key)
+                kept.append(r)
+        # the head post is the organization's, so a row repeating another's organization
+        # and hops repeats its head entry too
+        plain = tuple(kept)
+        heads = tuple(r for r in plain if r.head_id is not None)
     return UnitRows(
         source=index,
         rows=plain,

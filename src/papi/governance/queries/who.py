@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from papi.duties import Assignment, Unlisted
 from papi.governance import _resolve, notices
-from papi.governance._tables import ABSENT, _Absent
+from papi.governance._tables import ABSENT
 from papi.governance.answers import (
     Accountability,
     DeadlineInfo,
@@ -135,28 +135,9 @@ def who(ctx: Context, subject: str, place: _resolve.Place, on: date) -> Accounta
     hops and law roles are made when first read (:func:`~papi.governance.answers.
     lazy_accountability`). What the answer shares with the other days of the era
     (:class:`Ready`) is kept when it is ``quiet``."""
-    tables = ctx.tables
-    bounds = tables.bounds
+    bounds = ctx.tables.bounds  # (set when the model is built: ctx.era's lookup, inline)
     era = ctx.era(on) if bounds is None else bisect_right(bounds, on.toordinal())
-    # (the key of _ready_key, inline: this is the path of every question not asked before)
-    if type(place) is Unit:
-        key: tuple[object, ...] | None = (subject, "unit", place.id, era)
-    elif type(place) is str:
-        key = (subject, place, era)
-    else:
-        key = None
-    found: Ready | _Absent = ABSENT
-    if key is not None:
-        store = tables.ready
-        found = store.hot.get(key, ABSENT)
-        if found is ABSENT:
-            found = store.get_cold(key)
-    if found is ABSENT:
-        ready = _ready(ctx, subject, place, on, era)
-        if key is not None and ready.quiet:
-            ready = tables.ready.put(key, ready)
-    else:
-        ready = found
+    ready = _kept_ready(ctx, subject, place, on, era)
     # (every field named: a starred target would make a list)
     subj, where, responsible, escalation, hops, warnings, roles, plain, _, _, _, _, _ = ready
     if plain:
@@ -173,23 +154,32 @@ def compile_era(
     part of the answer about every (subject, place) in the era of ``on``; the number of
     pairs."""
     era = ctx.era(on)
-    store = ctx.tables.ready
     for subject in subjects:
         for place in places:
-            key = _ready_key(subject, place, era)
-            found = ABSENT if key is None else store.get(key)
-            if found is ABSENT:
-                ready = _ready(ctx, subject, place, on, era)
-                if key is not None and ready.quiet:
-                    store.put(key, ready)
-            else:
-                ready = found
+            ready = _kept_ready(ctx, subject, place, on, era)
             core = ready.core
             if core.dated:  # the deadlines of ``on`` as the place shows them (holders named)
                 deadlines = next_deadlines(ctx, ready.subj, on, core.levels, core.tasks)[0]
                 if deadlines:
                     _placed(ctx, ready, deadlines)
     return len(subjects) * len(places)
+
+
+def _kept_ready(ctx: Context, subject: str, place: _resolve.Place, on: date, era: int) -> Ready:
+    """The :class:`Ready` part of the answer about (subject, place) in ``era``: the one kept,
+    else made (and kept when it is ``quiet``)."""
+    key = _ready_key(subject, place, era)
+    if key is not None:
+        store = ctx.tables.ready
+        found = store.hot.get(key, ABSENT)  # the recent half, without a call
+        if found is ABSENT:
+            found = store.get_cold(key)
+        if found is not ABSENT:
+            return found
+    ready = _ready(ctx, subject, place, on, era)
+    if key is not None and ready.quiet:
+        return ctx.tables.ready.put(key, ready)
+    return ready
 
 
 def _ready_key(subject: str, place: _resolve.Place, era: int) -> tuple[object, ...] | None:
