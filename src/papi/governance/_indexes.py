@@ -74,13 +74,14 @@ class CommitteeIndex(Mapping[str | None, tuple[Hit, ...]]):
     selector (:func:`~papi.governance._resolve.resolve`). Which units it reaches is not known
     without asking each (the compiled tables ask it for every unit they look at)."""
 
-    __slots__ = ("_ctx", "_heads", "_level", "_on", "_sel", "_within")
+    __slots__ = ("_ctx", "_era", "_heads", "_level", "_on", "_sel", "_within")
 
     def __init__(
         self, ctx: Context, sel: Selector, on: date, level: Level, within: str | None, heads: bool
     ) -> None:
         self._ctx, self._sel, self._on = ctx, sel, on
         self._level, self._within, self._heads = level, within, heads
+        self._era = ctx.era(on)
 
     @classmethod
     def of(cls, ctx: Context, sel: Selector, on: date) -> CommitteeIndex | None:
@@ -102,14 +103,14 @@ class CommitteeIndex(Mapping[str | None, tuple[Hit, ...]]):
             a.id for a in ctx.territory.ancestors(unit, on=on)
         }:
             return ()
-        era = ctx.era(on)
+        era = self._era
         pc = _orgs.committee_of(ctx, unit, on, era)
         if pc is None:
             return ()
         if not self._heads:
-            return (Hit(pc, None, ()),)
+            return (_hit(Hit, (pc, None, ())),)
         post = _orgs.head_post(ctx, pc, on, era)
-        return (Hit(pc, post if post is not None else NO_HEAD, ()),)
+        return (_hit(Hit, (pc, post if post is not None else NO_HEAD, ())),)
 
     def get(  # type: ignore[override]
         self, uid: str | None, default: tuple[Hit, ...] | None = None

@@ -45,6 +45,7 @@ if TYPE_CHECKING:
 __all__ = [
     "ENTRY_ORDER",
     "Entry",
+    "Found",
     "Held",
     "SubjectTable",
     "UnitEntries",
@@ -53,6 +54,7 @@ __all__ = [
     "intern_set",
     "subject_table",
     "union_sets",
+    "unit_entries",
 ]
 
 _ROLE_ORDER = {r: i for i, r in enumerate(Role)}
@@ -89,6 +91,12 @@ class UnitRows(NamedTuple):
     unknown: bool
     #: the organizations of the head rows whose head's holder is of unknown status
     unknown_heads: tuple[str, ...]
+    #: ``has_via``, ``unknown`` and "``unknown_heads`` is not empty" as bits (:data:`_VIA`,
+    #: :data:`_UNKNOWN`, :data:`_UNKNOWN_HEADS`): a unit's entries read one number per group
+    flags: int
+
+
+_VIA, _UNKNOWN, _UNKNOWN_HEADS = 1, 2, 4
 
 
 class UnitEntries(NamedTuple):
@@ -98,8 +106,10 @@ class UnitEntries(NamedTuple):
 
     #: the rows and the members of each group of the subject table picking something here
     #: (flat, one tuple fewer kept per pair: see :func:`_pairs`)
-    found: _Found
-    entries: Lazy[tuple[Entry, ...]]
+    found: Found
+    #: (or, in the entries of a unit not kept, ``found`` itself: see :meth:`SubjectTable.
+    #: entries`)
+    entries: Lazy[tuple[Entry, ...]] | Found
     #: the documents of the entries' bases
     docs: frozenset[str]
     #: the levels of the units the entries' organizations serve
@@ -177,6 +187,7 @@ class SubjectTable:
     """A subject's assignments in force in one era, compiled (see the module docs)."""
 
     __slots__ = (
+        "_derived",
         "_entries",
         "_lazy_groups",
         "_lock",
@@ -249,6 +260,8 @@ class SubjectTable:
         self._lazy_groups = tuple(lazy)
         self._reach = {uid: tuple(positions) for uid, positions in reach.items()}
         self._entries: dict[str | None, UnitEntries] = {}
+        #: per set of groups present in a unit: their documents, tasks, and lead role
+        self._derived: dict[tuple[int, ...], tuple[frozenset[str], frozenset[str], bool]] = {}
         #: document notices per set of documents used (the same for every place of the era)
         self.docs_notices: dict[frozenset[str], tuple[Notice, ...]] = {}
         #: the warnings of a core per (documents, lead found, holder unknown): shared tuples
@@ -263,10 +276,12 @@ class SubjectTable:
         """The entries of the assignments picking something in unit ``uid``, kept when
         ``keep`` (the entries of a unit asked about itself end up in its
         :class:`~papi.governance.queries.who.Core`, so they are kept only when a unit below
-        it needs them too)."""
+        it needs them too). An entries not kept holds its flat rows and members in
+        ``entries`` (:data:`Pending`), made into entries by the core that reads them: one
+        object fewer per (subject, place)."""
         found = self._entries.get(uid)
         if found is None:
-            made = self._make_entries(ctx, uid, on, era)
+            made = self._make_entries(ctx, uid, on, era, keep)
             if not keep:
                 return made
             with self._lock:
@@ -277,16 +292,18 @@ class SubjectTable:
         """The ids of the assignments picking something in ``uid``, in table order."""
         return [g[0].id for index, group, *_ in self.groups if uid in index for g in group]
 
-    def _make_entries(self, ctx: Context, uid: str, on: date, era: int) -> UnitEntries:
+    def _make_entries(
+        self, ctx: Context, uid: str, on: date, era: int, keep: bool = True
+    ) -> UnitEntries:
         """What ``uid`` contributes: the rows of each group picking something there, and what
         an answer derives from its entries (documents, levels, flags), read from the rows
         and the groups; the entries themselves are made when first read
-        (:func:`_unit_entries`)."""
+        (:func:`unit_entries`)."""
         found: list[UnitRows | tuple[_Member, ...]] = []
-        docs: list[frozenset[str]] = []
-        levels: list[frozenset[str | None]] = []
-        tasks: list[frozenset[str]] = []
-        has_via = has_lead = has_unknown = heads_unknown = False
+        present: list[int] = []
+        levels: frozenset[str | None] | None = None
+        other_levels: list[frozenset[str | None]] | None = None
+        flags = 0
         rows_store = ctx.tables.rows
         hot = rows_store.hot
         groups = self.groups
@@ -296,7 +313,8 @@ class SubjectTable:
         elif self._lazy_groups:
             positions = tuple(sorted((*positions, *self._lazy_groups)))
         for pos in positions:
-            index, members, g_docs, g_lead, g_tasks = groups[pos]
+            group = groups[pos]
+            index = group[0]
             key = (id(index), uid)
             stored = hot.get(key, ABSENT)
             if stored is ABSENT:
@@ -310,43 +328,67 @@ class SubjectTable:
                     stored = _unit_rows(ctx, index, hits, on, era)
             if not stored.rows:
                 continue
-            found += (stored, members)
-            docs.append(g_docs)
-            levels.append(stored.levels)
-            tasks.append(g_tasks)
-            has_via = has_via or stored.has_via
-            has_lead = has_lead or g_lead
-            has_unknown = has_unknown or stored.unknown
-            heads_unknown = heads_unknown or bool(stored.unknown_heads)
-        if not found:
+            found += (stored, group[1])
+            present.append(pos)
+            flags |= stored.flags
+            lv = stored.levels  # (interned: most units' rows share one set)
+            if levels is None:
+                levels = lv
+            elif lv is not levels:
+                if other_levels is None:
+                    other_levels = [levels]
+                other_levels.append(lv)
+        if levels is None:
             return _NOTHING
+        if other_levels is not None:
+            levels = union_sets(ctx, other_levels)
         kept = tuple(found)
-        if heads_unknown and not has_unknown:
+        # the groups' documents, tasks and lead role, per set of groups present
+        key_present = tuple(present)
+        derived = self._derived.get(key_present)
+        if derived is None:
+            derived = self._derived.setdefault(key_present, self._derive(ctx, key_present))
+        docs, tasks, has_lead = derived
+        has_unknown = bool(flags & _UNKNOWN)
+        if flags & _UNKNOWN_HEADS and not has_unknown:
             has_unknown = _head_unknown(kept)
         return _entry(
             UnitEntries,
             (
                 kept,
-                Lazy.of(_unit_entries, kept),
-                docs[0] if len(docs) == 1 else union_sets(ctx, docs),
-                levels[0] if len(levels) == 1 else union_sets(ctx, levels),
-                has_via,
+                Lazy.of(unit_entries, kept) if keep else kept,
+                docs,
+                levels,
+                bool(flags & _VIA),
                 has_lead,
                 has_unknown,
-                tasks[0] if len(tasks) == 1 else union_sets(ctx, tasks),
+                tasks,
                 Lazy.of(holders_of, kept) if self.dated else None,
             ),
         )
 
+    def _derive(
+        self, ctx: Context, present: tuple[int, ...]
+    ) -> tuple[frozenset[str], frozenset[str], bool]:
+        """The documents, tasks and lead role of the groups at ``present``."""
+        picked = [self.groups[p] for p in present]
+        if len(picked) == 1:
+            return picked[0][2], picked[0][4], picked[0][3]
+        return (
+            union_sets(ctx, [g[2] for g in picked]),
+            union_sets(ctx, [g[4] for g in picked]),
+            any(g[3] for g in picked),
+        )
 
-def _pairs(found: _Found) -> Iterator[tuple[UnitRows, tuple[_Member, ...]]]:
+
+def _pairs(found: Found) -> Iterator[tuple[UnitRows, tuple[_Member, ...]]]:
     """The (rows, members of the group) pairs of a flat :attr:`UnitEntries.found` (kept flat:
     a unit's entries are made for every (subject, place) asked about, and each tuple kept is
     one more object for the garbage collector to scan)."""
     return zip(found[0::2], found[1::2], strict=True)  # type: ignore[arg-type]
 
 
-def _explicit_acc(found: _Found) -> set[tuple[str, str]]:
+def _explicit_acc(found: Found) -> set[tuple[str, str]]:
     """The (organization, task) pairs an accountable assignment names in a unit: no head-of-
     organization entry is made for them."""
     return {
@@ -358,7 +400,7 @@ def _explicit_acc(found: _Found) -> set[tuple[str, str]]:
     }
 
 
-def _head_unknown(found: _Found) -> bool:
+def _head_unknown(found: Found) -> bool:
     """Whether a head-of-organization entry of a unit has a holder of unknown status."""
     explicit = _explicit_acc(found)
     return any(
@@ -371,7 +413,7 @@ def _head_unknown(found: _Found) -> bool:
     )
 
 
-def _unit_entries(found: _Found) -> tuple[Entry, ...]:
+def unit_entries(found: Found) -> tuple[Entry, ...]:
     """The entries of a unit, without repeats and in answer order. Every entry of an
     assignment is made from the rows of its selector's hits in the unit (rows without
     repeats: an assignment's entries never repeat each other)."""
@@ -427,18 +469,31 @@ def _unit_rows(
         # the head post is the organization's, so a row repeating another's organization
         # and hops repeats its head entry too
         plain = tuple(kept)
-        heads = tuple(r for r in plain if r.head_id is not None)
-    return UnitRows(
-        source=index,
-        rows=plain,
-        heads=heads,
-        levels=intern_set(ctx, frozenset(_orgs.unit_level(ctx, r.org) for r in plain)),
-        has_via=any(r.via for r in plain),
-        unknown=any(r.holder is not None and r.holder.status == "unknown" for r in plain),
-        unknown_heads=tuple(
-            r.org_id
-            for r in heads
-            if r.head_holder is not None and r.head_holder.status == "unknown"
+        heads = tuple([r for r in plain if r.head_id is not None])
+    flags = 0
+    levels: set[str | None] = set()
+    for r in plain:
+        levels.add(_orgs.unit_level(ctx, r.org))
+        if r.via:
+            flags |= _VIA
+        if r.holder is not None and r.holder.status == "unknown":
+            flags |= _UNKNOWN
+    unknown_heads = tuple(
+        [r.org_id for r in heads if r.head_holder is not None and r.head_holder.status == "unknown"]
+    )
+    if unknown_heads:
+        flags |= _UNKNOWN_HEADS
+    return _entry(
+        UnitRows,
+        (
+            index,
+            plain,
+            heads,
+            intern_set(ctx, frozenset(levels)),
+            bool(flags & _VIA),
+            bool(flags & _UNKNOWN),
+            unknown_heads,
+            flags,
         ),
     )
 
@@ -446,7 +501,7 @@ def _unit_rows(
 #: one assignment of a group of :attr:`SubjectTable.groups`
 _Member = tuple[Assignment, bool, int, int, int, int, BasisInfo, BasisInfo]
 #: a unit's rows and the members of their group, flat: rows, members, rows, members ...
-_Found = tuple["UnitRows | tuple[_Member, ...]", ...]
+Found = tuple["UnitRows | tuple[_Member, ...]", ...]
 
 
 def intern_set(ctx: Context, value: _F) -> _F:
@@ -539,7 +594,7 @@ _MEETING = frozenset({Role.LEAD, Role.IMPLEMENT, Role.REPORT})
 Held = Mapping[str, tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]]
 
 
-def holders_of(found: _Found) -> Held:
+def holders_of(found: Found) -> Held:
     """Who holds each task in a unit, read from the rows without making entries (once per
     unit: a province's part is shared by every place in it)."""
     every: dict[str, dict[tuple[str, str], None]] = {}

@@ -45,11 +45,13 @@ from papi.governance.answers import (
 from papi.governance.queries._subject_table import (
     ENTRY_ORDER,
     Entry,
+    Found,
     Held,
     SubjectTable,
     intern_set,
     subject_table,
     union_sets,
+    unit_entries,
 )
 from papi.governance.queries.deadlines import next_deadlines, with_holders
 from papi.governance.queries.escalation import chain_ids, ladder
@@ -194,14 +196,23 @@ def _ready_key(subject: str, place: _resolve.Place, era: int) -> tuple[object, .
 
 def _ready(ctx: Context, subject: str, place: _resolve.Place, on: date, era: int) -> Ready:
     subj = _resolve.subject(ctx, subject)
-    unit, where_hops = _resolve.where(ctx, place, on)
-    core = _core(ctx, subj, unit, on)
+    where_hops: tuple[Hop, ...] = ()
+    coverage: tuple[Notice, ...] = ()
+    if (
+        type(place) is Unit
+        and ctx.tables.quiet_units.hot.get((place.id, era)) is True
+        and place.exists_on(on)
+    ):  # a unit the data vouches for all era: no succession, no notice
+        unit = place
+    else:
+        unit, where_hops = _resolve.where(ctx, place, on)
+        coverage = _resolve.unit_coverage_notices(ctx, on, unit)
+    core = _core(ctx, subj, unit, on, era)
     where_notices: tuple[Notice, ...] = ()
     hops = core.hops
     if where_hops:
         where_notices = (_resolve.where_notice(place, unit, where_hops, on),)
         hops = Lazy.made(tuple(dict.fromkeys((*where_hops, *core.hops.get()))))
-    coverage = _resolve.unit_coverage_notices(ctx, on, unit)
     responsible, roles = core.responsible, core.law_roles
     dropped = _NO_TASKS
     if subj.kind == "topic":
@@ -332,8 +343,7 @@ def second_instance_above(
     )
 
 
-def _core(ctx: Context, subj: SubjectInfo, unit: Unit, on: date) -> Core:
-    era = ctx.era(on)
+def _core(ctx: Context, subj: SubjectInfo, unit: Unit, on: date, era: int) -> Core:
     key = (subj.kind, subj.code, unit.id, era)
     found = ctx.tables.cores.get(key)
     if found is not ABSENT:
@@ -351,7 +361,9 @@ def _new_core(ctx: Context, subj: SubjectInfo, unit: Unit, on: date, era: int) -
     ]
     # the unlisted holders of assignments whose selector reaches this place (a plan's notices
     # stay where its selectors reach)
-    unlisted = tuple((a, u) for a, u in table.unlisted if _resolve.reaches(ctx, a, chain, on))
+    unlisted: tuple[tuple[Assignment, Unlisted], ...] = ()
+    if table.unlisted:
+        unlisted = tuple([(a, u) for a, u in table.unlisted if _resolve.reaches(ctx, a, chain, on)])
     responsible, hops, roles = _NONE, _NO_HOPS, _NO_LAW_ROLES
     docs: frozenset[str] = _NO_TASKS
     levels: frozenset[str | None] = _NO_LEVELS
@@ -414,15 +426,20 @@ def _merge_holders(parts: Sequence[Lazy[Held]]) -> Mapping[str, tuple[tuple[str,
     return {t: tuple(meeting.get(t) or held) for t, held in every.items()}
 
 
-def _merge(parts: Sequence[Lazy[tuple[Entry, ...]]]) -> tuple[Responsible, ...]:
-    """The entries of the units of a chain (nearest first), in answer order."""
+def _merge(parts: Sequence[Lazy[tuple[Entry, ...]] | Found]) -> tuple[Responsible, ...]:
+    """The entries of the units of a chain (nearest first), in answer order (a unit's
+    entries not kept come as its rows and members: :meth:`SubjectTable.entries`)."""
     if len(parts) == 1:  # already in answer order
-        return tuple([e[1] for e in parts[0].get()])
+        return tuple([e[1] for e in _entries_of(parts[0])])
     found: list[Entry] = []
     for p in parts:  # nearest first: the stable sort keeps that order between equal keys
-        found.extend(p.get())
+        found.extend(_entries_of(p))
     found.sort(key=ENTRY_ORDER)
     return tuple([e[1] for e in found])
+
+
+def _entries_of(part: Lazy[tuple[Entry, ...]] | Found) -> tuple[Entry, ...]:
+    return part.get() if isinstance(part, Lazy) else unit_entries(part)
 
 
 def _hops_of(responsible: Lazy[tuple[Responsible, ...]]) -> tuple[Hop, ...]:
@@ -455,7 +472,12 @@ def _warnings(
     unlisted: Sequence[tuple[Assignment, Unlisted]],
 ) -> tuple[Notice, ...]:
     """The era-invariant warnings of an answer, one shared tuple per distinct case."""
-    key = (entry_docs, has_lead, has_unknown, tuple(a.id for a, _ in unlisted))
+    key = (
+        entry_docs,
+        has_lead,
+        has_unknown,
+        tuple([a.id for a, _ in unlisted]) if unlisted else (),
+    )
     found = table.warnings.get(key)
     if found is not None:
         return found
