@@ -149,11 +149,13 @@ class FollowedIndex(Mapping[str | None, tuple[Hit, ...]]):
     nobody on its day: the committees it picked on the reference day, followed through the
     successions (as :func:`~papi.governance._resolve.resolve` does), grouped by the unit of
     what each became. The hits of a unit, with their succession hops (and, for
-    :class:`~papi.duties.HeadsOf`, the head posts), are made when the unit is first asked
-    about; the hops of an old committee are made once and shared by every unit it reaches,
-    as in ``resolve``. Its units are known (:meth:`__iter__` reads no hit)."""
+    :class:`~papi.duties.HeadsOf`, the head posts), are made when the unit is asked about
+    (each time: the compiled tables keep the rows made from them, and a question about a
+    commune keeps no hit of its own); the hops of an old committee are made once and shared
+    by every unit it reaches, as in ``resolve``. Its units are known (:meth:`__iter__` reads
+    no hit)."""
 
-    __slots__ = ("_ctx", "_heads", "_hops", "_lock", "_made", "_on", "_pending")
+    __slots__ = ("_ctx", "_era", "_heads", "_hops", "_lock", "_on", "_pending")
 
     def __init__(
         self,
@@ -165,7 +167,7 @@ class FollowedIndex(Mapping[str | None, tuple[Hit, ...]]):
         self._ctx, self._on, self._heads = ctx, on, heads
         self._pending = pending
         self._hops: dict[int, tuple[Hop, ...]] = {}
-        self._made: dict[str | None, tuple[Hit, ...]] = {}
+        self._era = ctx.era(on)
         self._lock = threading.Lock()
 
     @classmethod
@@ -192,17 +194,13 @@ class FollowedIndex(Mapping[str | None, tuple[Hit, ...]]):
     def get(  # type: ignore[override]
         self, uid: str | None, default: tuple[Hit, ...] | None = None
     ) -> tuple[Hit, ...] | None:
-        found = self._made.get(uid)
-        if found is not None:
-            return found
         pending = self._pending.get(uid)
         if pending is None:
             return default
         return self._make(uid, pending)
 
     def _make(self, uid: str | None, pending: tuple[_Pending, ...]) -> tuple[Hit, ...]:
-        ctx, on = self._ctx, self._on
-        era = ctx.era(on) if self._heads else 0
+        ctx, on, era = self._ctx, self._on, self._era
         out: list[Hit] = []
         for new, pos, successions in pending:
             via = self._hops.get(pos)
@@ -214,8 +212,7 @@ class FollowedIndex(Mapping[str | None, tuple[Hit, ...]]):
                 head = _orgs.head_post(ctx, new, on, era)
                 post = head if head is not None else NO_HEAD
             out.append(_hit(Hit, (new, post, via)))
-        with self._lock:
-            return self._made.setdefault(uid, tuple(out))
+        return tuple(out)
 
     def __getitem__(self, uid: str | None) -> tuple[Hit, ...]:
         found = self.get(uid)

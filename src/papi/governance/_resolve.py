@@ -371,8 +371,10 @@ def _agencies(ctx: Context, sel: AgenciesOf, on: date) -> tuple[Organization, ..
 def rows(ctx: Context, hits: Iterable[Hit], on: date, era: int) -> tuple[Row, ...]:
     """What answers need of each hit of a selector in a unit (see :class:`Row`)."""
     out: list[Row] = []
+    kept = ctx.tables.org_parts.hot  # (the recent half, without a call)
     for org, post, via in hits:
-        oi, head, hi, hh = _orgs.org_parts(ctx, org, on, era)
+        parts = kept.get((org.id, era))
+        oi, head, hi, hh = _orgs.org_parts(ctx, org, on, era) if parts is None else parts
         if post is NO_HEAD:
             out.append(Row(org.id, oi, None, None, None, None, None, None, via))
         elif post is not None:  # a HeadsOf hit

@@ -33,6 +33,7 @@ if TYPE_CHECKING:
         DeadlineInfo,
         EscalationStep,
         Holder,
+        Lazy,
         Notice,
         OrgInfo,
         PostInfo,
@@ -190,6 +191,8 @@ class Tables:
             "unions", self.SPELLINGS
         )
         self.subjects: Lru[tuple[str, str, int], SubjectTable] = Lru("subjects", self.SUBJECTS)
+        # per (subject, unit, era): the era-invariant part of the answers whose Ready is not
+        # kept (a place followed to its successor, or the data not vouching for it)
         self.cores: Lru[tuple[str, str, str, int], Core] = Lru("cores", self.CORES)
         # per (subject as asked, place as asked, era): what a who() answer shares with the
         # other days of the era, when no notice of the place depends on the day
@@ -198,14 +201,19 @@ class Tables:
             tuple[str, str, frozenset[str | None], date, frozenset[str] | None],
             tuple[tuple[DeadlineInfo, ...], tuple[Notice, ...]],
         ] = Lru("days", self.DAYS)
-        # one shared tuple per distinct list of next deadlines, and per (core, list, dropped
-        # tasks) the list as a place's answer shows it (holders named)
+        # one shared tuple per distinct list of next deadlines, and per (holders of a core,
+        # list, dropped tasks) the list as a place's answer shows it (holders named)
         self.deadline_lists: Lru[tuple[DeadlineInfo, ...], tuple[DeadlineInfo, ...]] = Lru(
             "deadline_lists", self.DAYS
         )
         self.placed_deadlines: Lru[
             tuple[int, int, int],
-            tuple[Core, tuple[DeadlineInfo, ...], frozenset[str], tuple[DeadlineInfo, ...]],
+            tuple[
+                Lazy[Mapping[str, tuple[tuple[str, str], ...]]] | None,
+                tuple[DeadlineInfo, ...],
+                frozenset[str],
+                tuple[DeadlineInfo, ...],
+            ],
         ] = Lru("placed_deadlines", self.CORES)
         self.answers: Lru[tuple[object, ...], object] = Lru("answers", self.ANSWERS)
 

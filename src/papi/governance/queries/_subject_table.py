@@ -472,8 +472,10 @@ def _unit_rows(
         heads = tuple([r for r in plain if r.head_id is not None])
     flags = 0
     levels: set[str | None] = set()
+    known = ctx.tables.levels.hot  # (the recent half, without a call)
     for r in plain:
-        levels.add(_orgs.unit_level(ctx, r.org))
+        level = known.get(r.org_id, ABSENT)
+        levels.add(_orgs.unit_level(ctx, r.org) if level is ABSENT else level)
         if r.via:
             flags |= _VIA
         if r.holder is not None and r.holder.status == "unknown":

@@ -104,12 +104,13 @@ _NO_LAW_ROLES: Lazy[tuple[LawRoleInfo, ...]] = Lazy.made(())
 
 class Ready(NamedTuple):
     """Everything a :meth:`~papi.governance.Governance.who` answer about (subject, place) shares
-    with the other days of an era: the subject and the unit resolved, the :class:`Core`, the
-    entries kept for a topic (:func:`second_instance_above`), and the notices of the place as
-    asked on the day it was made. ``quiet`` when the place needed no succession and the data
-    vouches for it (no notice depends on the day but the deadlines'): then it is kept per
-    (subject as asked, place as asked, era) and a question on another day of the era only adds
-    the day's deadlines."""
+    with the other days of an era: the subject and the unit resolved, what the answer reads of
+    the :class:`Core` (its fields, not the core: one object fewer kept per pair), the entries
+    kept for a topic (:func:`second_instance_above`), and the notices of the place as asked on
+    the day it was made. ``quiet`` when the place needed no succession and the data vouches
+    for it (no notice depends on the day but the deadlines'): then it is kept per (subject as
+    asked, place as asked, era) and a question on another day of the era only adds the day's
+    deadlines."""
 
     # (the fields of an answer first, in the order a plain answer unpacks them)
     subj: SubjectInfo
@@ -123,13 +124,18 @@ class Ready(NamedTuple):
     #: ``quiet``, and the answer adds nothing to the core's on any day (no deadline, no note):
     #: a question on another day of the era only makes its answer object
     plain: bool
-    core: Core
     #: a topic's tasks whose second instances are not above the place (their deadlines go)
     dropped: frozenset[str]
     #: the day's notices: where the place was followed to, and the data's coverage
     where_notices: tuple[Notice, ...]
     coverage: tuple[Notice, ...]
     quiet: bool
+    #: the core's levels, ``dated``, notes, tasks and holders (see :class:`Core`)
+    levels: frozenset[str | None]
+    dated: bool
+    notes: tuple[Notice, ...]
+    tasks: frozenset[str]
+    holders: Lazy[Mapping[str, tuple[tuple[str, str], ...]]] | None
 
 
 def who(ctx: Context, subject: str, place: _resolve.Place, on: date) -> Accountability:
@@ -140,11 +146,9 @@ def who(ctx: Context, subject: str, place: _resolve.Place, on: date) -> Accounta
     bounds = ctx.tables.bounds  # (set when the model is built: ctx.era's lookup, inline)
     era = ctx.era(on) if bounds is None else bisect_right(bounds, on.toordinal())
     ready = _kept_ready(ctx, subject, place, on, era)
-    # (every field named: a starred target would make a list)
-    subj, where, responsible, escalation, hops, warnings, roles, plain, _, _, _, _, _ = ready
-    if plain:
+    if ready[7]:  # plain: the answer object only
         return lazy_accountability(
-            subj, where, on, responsible, escalation, (), hops, warnings, roles
+            ready[0], ready[1], on, ready[2], ready[3], (), ready[4], ready[5], ready[6]
         )
     return _assemble(ctx, ready, on)
 
@@ -159,9 +163,8 @@ def compile_era(
     for subject in subjects:
         for place in places:
             ready = _kept_ready(ctx, subject, place, on, era)
-            core = ready.core
-            if core.dated:  # the deadlines of ``on`` as the place shows them (holders named)
-                deadlines = next_deadlines(ctx, ready.subj, on, core.levels, core.tasks)[0]
+            if ready.dated:  # the deadlines of ``on`` as the place shows them (holders named)
+                deadlines = next_deadlines(ctx, ready.subj, on, ready.levels, ready.tasks)[0]
                 if deadlines:
                     _placed(ctx, ready, deadlines)
     return len(subjects) * len(places)
@@ -207,7 +210,12 @@ def _ready(ctx: Context, subject: str, place: _resolve.Place, on: date, era: int
     else:
         unit, where_hops = _resolve.where(ctx, place, on)
         coverage = _resolve.unit_coverage_notices(ctx, on, unit)
-    core = _core(ctx, subj, unit, on, era)
+    key = (subj.kind, subj.code, unit.id, era)
+    cores = ctx.tables.cores
+    core = cores.get(key)
+    made = core is ABSENT
+    if core is ABSENT:
+        core = _new_core(ctx, subj, unit, on, era)
     where_notices: tuple[Notice, ...] = ()
     hops = core.hops
     if where_hops:
@@ -222,6 +230,10 @@ def _ready(ctx: Context, subject: str, place: _resolve.Place, on: date, era: int
         dropped = frozenset({r.task for r in every} - {r.task for r in kept})
         responsible, roles = Lazy.made(kept), Lazy.made(law_roles(kept))
     quiet = not where_notices and not coverage
+    if made and not quiet:
+        # kept for the other days, whose Ready is not kept (a quiet Ready is kept, and holds
+        # what it reads of the core: the core is not kept apart)
+        cores.put(key, core)
     return Ready(
         subj,
         _resolve.unit_info_of(ctx, unit),
@@ -231,38 +243,41 @@ def _ready(ctx: Context, subject: str, place: _resolve.Place, on: date, era: int
         core.warnings,
         roles,
         quiet and not core.dated and not core.notes,
-        core,
         dropped,
         where_notices,
         coverage,
         quiet,
+        core.levels,
+        core.dated,
+        core.notes,
+        core.tasks,
+        core.holders,
     )
 
 
 def _assemble(ctx: Context, ready: Ready, on: date) -> Accountability:
     """The answer on ``on``: ``ready`` and the day's deadlines."""
-    core = ready.core
     deadlines: tuple[DeadlineInfo, ...] = ()
     deadline_notices: tuple[Notice, ...] = ()
-    if core.dated:
-        deadlines, deadline_notices = next_deadlines(ctx, ready.subj, on, core.levels, core.tasks)
+    if ready.dated:
+        deadlines, deadline_notices = next_deadlines(ctx, ready.subj, on, ready.levels, ready.tasks)
         if deadlines:
             deadlines = _placed(ctx, ready, deadlines)
-    warnings = core.warnings  # the core's own (shared) tuple, when nothing is added
-    if ready.where_notices or deadline_notices or ready.coverage or core.notes:
+    warnings = ready.warnings  # the core's own (shared) tuple, when nothing is added
+    if ready.where_notices or deadline_notices or ready.coverage or ready.notes:
         warnings = (
             *ready.where_notices,
-            *core.warnings,
+            *ready.warnings,
             *deadline_notices,
             *ready.coverage,
-            *core.notes,
+            *ready.notes,
         )
     return lazy_accountability(
         ready.subj,
         ready.where,
         on,
         ready.responsible,
-        core.escalation,
+        ready.escalation,
         deadlines,
         ready.hops,
         warnings,
@@ -275,23 +290,24 @@ def _placed(
 ) -> tuple[DeadlineInfo, ...]:
     """``deadlines`` as the place's answer shows them: with the holders of the place's tasks
     (:func:`~papi.governance.queries.deadlines.with_holders`), without a topic's second
-    instances that are not above the place. Kept per (core, list of deadlines, dropped tasks):
-    the next deadlines are one shared tuple per distinct list
-    (:func:`~papi.governance.queries.deadlines.next_deadlines`) and change on few days, so the
-    answers of most days of an era reuse the same tuple. (Keyed by identity: an entry holds
-    its objects, so no live object can reuse their ids.)"""
-    core, dropped = ready.core, ready.dropped
-    key = (id(core), id(deadlines), id(dropped))
+    instances that are not above the place. Kept per (holders of the core, list of deadlines,
+    dropped tasks), of which the list is a function: the next deadlines are one shared tuple
+    per distinct list (:func:`~papi.governance.queries.deadlines.next_deadlines`) and change on
+    few days, and a core's holders are one object shared by every :class:`Ready` made from
+    it, so the answers of most days of an era reuse the same tuple. (Keyed by identity: an
+    entry holds its objects, so no live object can reuse their ids.)"""
+    holders, dropped = ready.holders, ready.dropped
+    key = (id(holders), id(deadlines), id(dropped))
     memo = ctx.tables.placed_deadlines
     found = memo.get(key)
-    if found is not ABSENT and found[0] is core and found[1] is deadlines:
+    if found is not ABSENT and found[0] is holders and found[1] is deadlines:
         return found[3]
     out = deadlines
-    if core.holders is not None and any(d.holder_vi is None for d in out):
-        out = with_holders(out, core.holders.get())
+    if holders is not None and any(d.holder_vi is None for d in out):
+        out = with_holders(out, holders.get())
     if dropped:
         out = tuple(d for d in out if d.task not in dropped)
-    return memo.put(key, (core, deadlines, dropped, out))[3]
+    return memo.put(key, (holders, deadlines, dropped, out))[3]
 
 
 def law_roles(responsible: Sequence[Responsible]) -> tuple[LawRoleInfo, ...]:
@@ -343,14 +359,6 @@ def second_instance_above(
     )
 
 
-def _core(ctx: Context, subj: SubjectInfo, unit: Unit, on: date, era: int) -> Core:
-    key = (subj.kind, subj.code, unit.id, era)
-    found = ctx.tables.cores.get(key)
-    if found is not ABSENT:
-        return found
-    return ctx.tables.cores.put(key, _new_core(ctx, subj, unit, on, era))
-
-
 def _new_core(ctx: Context, subj: SubjectInfo, unit: Unit, on: date, era: int) -> Core:
     table = subject_table(ctx, subj, on, era)
     chain = chain_ids(ctx, unit, on, era)
@@ -379,7 +387,10 @@ def _new_core(ctx: Context, subj: SubjectInfo, unit: Unit, on: date, era: int) -
             levels = union_sets(ctx, [p.levels for p in parts])
             has_lead = any(p.has_lead for p in parts)
             has_unknown = any(p.has_unknown for p in parts)
-        responsible = Lazy.of(_merge, tuple([p.entries for p in parts]))
+        if len(parts) == 1:  # (no tuple of one part kept)
+            responsible = Lazy.of(_responsible_of, parts[0].entries)
+        else:
+            responsible = Lazy.of(_merge, tuple([p.entries for p in parts]))
         if any(p.has_via for p in parts):
             hops = Lazy.of(_hops_of, responsible)
         if table.has_law:
@@ -426,11 +437,14 @@ def _merge_holders(parts: Sequence[Lazy[Held]]) -> Mapping[str, tuple[tuple[str,
     return {t: tuple(meeting.get(t) or held) for t, held in every.items()}
 
 
+def _responsible_of(part: Lazy[tuple[Entry, ...]] | Found) -> tuple[Responsible, ...]:
+    """The entries of the one unit of a chain with entries (already in answer order)."""
+    return tuple([e[1] for e in _entries_of(part)])
+
+
 def _merge(parts: Sequence[Lazy[tuple[Entry, ...]] | Found]) -> tuple[Responsible, ...]:
     """The entries of the units of a chain (nearest first), in answer order (a unit's
     entries not kept come as its rows and members: :meth:`SubjectTable.entries`)."""
-    if len(parts) == 1:  # already in answer order
-        return tuple([e[1] for e in _entries_of(parts[0])])
     found: list[Entry] = []
     for p in parts:  # nearest first: the stable sort keeps that order between equal keys
         found.extend(_entries_of(p))
