@@ -651,7 +651,9 @@ def unit_coverage_notices(ctx: Context, on: date, unit: Unit) -> tuple[Notice, .
     if ctx.tables.quiet_units.get(key) is True:
         return ()
     cov = ctx.tables.coverages.get(unit.id)
-    if cov is not ABSENT and cov.contains(on) and ctx.territory.unverified(unit, on=on) is None:
+    if cov is ABSENT:  # (as coverage_notices keeps it)
+        cov = ctx.tables.coverages.put(unit.id, _orgs.coverage_of(ctx, unit, on))
+    if cov.contains(on) and ctx.territory.unverified(unit, on=on) is None:
         # the coverage's and the unverified stretches' bounds are era bounds: quiet all era
         ctx.tables.quiet_units.put(key, True)
         return ()

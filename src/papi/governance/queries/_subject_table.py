@@ -258,7 +258,8 @@ class SubjectTable:
                 for uid in index:
                     reach.setdefault(uid, []).append(pos)
         self._lazy_groups = tuple(lazy)
-        self._reach = {uid: tuple(positions) for uid, positions in reach.items()}
+        # (with the groups looked at for every unit, in table order)
+        self._reach = {uid: tuple(sorted((*positions, *lazy))) for uid, positions in reach.items()}
         self._entries: dict[str | None, UnitEntries] = {}
         #: per set of groups present in a unit: their documents, tasks, and lead role
         self._derived: dict[tuple[int, ...], tuple[frozenset[str], frozenset[str], bool]] = {}
@@ -307,12 +308,7 @@ class SubjectTable:
         rows_store = ctx.tables.rows
         hot = rows_store.hot
         groups = self.groups
-        positions = self._reach.get(uid)
-        if positions is None:
-            positions = self._lazy_groups
-        elif self._lazy_groups:
-            positions = tuple(sorted((*positions, *self._lazy_groups)))
-        for pos in positions:
+        for pos in self._reach.get(uid, self._lazy_groups):
             group = groups[pos]
             index = group[0]
             key = (id(index), uid)
