@@ -77,11 +77,15 @@ class Lru(Generic[_K, _V]):
     def get(self, key: _K) -> _V | Literal[_Absent.ABSENT]:
         """The value stored under ``key``, or :data:`ABSENT`."""
         found = self.hot.get(key, ABSENT)
-        return self.get_cold(key) if found is ABSENT else found
+        if found is ABSENT and self._cold:  # (a store that never filled its newer half has none:
+            return self.get_cold(key)  # a miss, the first question's case, costs no call)
+        return found
 
     def get_cold(self, key: _K) -> _V | Literal[_Absent.ABSENT]:
         """:meth:`get` after ``hot.get(key)`` missed: the value in the older half (moved back
         to the newer one), or :data:`ABSENT`."""
+        if not self._cold:
+            return ABSENT
         found = self._cold.get(key, ABSENT)
         if found is not ABSENT:
             return self.put(key, found)
