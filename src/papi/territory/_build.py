@@ -1,5 +1,5 @@
-"""Building a :class:`~papi.territory.Territory`: validation, indexes and the networkx graph
-(written through its fast paths)."""
+"""Building a :class:`~papi.territory.Territory`: validation and indexes; the networkx graph
+(written through its fast paths) when first asked for (:func:`build_graph`)."""
 
 from __future__ import annotations
 
@@ -83,7 +83,8 @@ def build(
     spans = {uid: _span(u.validity) for uid, u in by_id.items()}
     parents: dict[str, list[tuple[int, int, str]]] = {}
     children: dict[str, list[tuple[int, int, str]]] = {}
-    edges: list[tuple[str, str, str, dict[str, object]]] = []
+    # the containment links as the graph's edges need them (link order), built on demand
+    contains: list[tuple[str, str, int, int, date | None, date | None]] = []
     for link in link_list:
         p, c = link.parent, link.child
         ps, cs = spans.get(p), spans.get(c)
@@ -134,20 +135,7 @@ def build(
         else:
             kids.append((lo, hi, c))
         v = link.validity
-        edges.append(
-            (
-                p,
-                c,
-                f"contains@{lo}",
-                {
-                    "relation": "contains",
-                    "lo": lo,
-                    "hi": hi,
-                    "valid_from": v.valid_from,
-                    "valid_to": v.valid_to,
-                },
-            )
-        )
+        contains.append((p, c, lo, hi, v.valid_from, v.valid_to))
 
     # containment cycles (over all time: a cycle on any day is a cycle here)
     for cycle in _cycles(children):
@@ -163,27 +151,6 @@ def build(
     checked = _check_successions(succ_list, by_id, "unit")
     problems.extend(checked.problems)
     succ_of, pred_of = checked.succ_of, checked.pred_of
-    for s in checked.accepted:
-        day = s.effective.toordinal()
-        for p in s.predecessors:
-            for n in s.successors:
-                edges.append(
-                    (
-                        p,
-                        n,
-                        f"succeeded_by@{s.act}",
-                        {
-                            "relation": "succeeded_by",
-                            "act": s.act,
-                            "kind": s.kind,
-                            "lo": day,
-                            "hi": day + 1,
-                            "valid_from": s.effective,
-                            "valid_to": None,
-                            "succession": s,
-                        },
-                    )
-                )
 
     for u in by_id.values():
         if u.valid_to is not None and u.id not in succ_of and not u.end_reason:
@@ -219,25 +186,9 @@ def build(
     if problems:
         raise InvalidData.collect("territory data is invalid", problems)
 
-    graph: nx.MultiDiGraph[str] = nx.MultiDiGraph()
-    graph.add_nodes_from(
-        (
-            uid,
-            {
-                "unit": u,
-                "node_type": "unit",
-                "lo": spans[uid][0],
-                "hi": spans[uid][1],
-                "valid_from": u.valid_from,
-                "valid_to": u.valid_to,
-            },
-        )
-        for uid, u in by_id.items()
-    )
-    _add_edges(graph, edges)
-    freeze_attributes(graph)
     self = object.__new__(cls)
-    self._graph = nx.freeze(graph)
+    self._graph = None  # built on demand (build_graph): queries do not read it
+    self._graph_parts = (tuple(contains), tuple(checked.accepted))
     self._by_id = by_id
     self._by_code = {c: tuple(g) for c, g in by_code.items()}  # groups sorted above
     self._parents = {k: tuple(v) for k, v in parents.items()}
@@ -293,6 +244,71 @@ def _gc_paused() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
+
+
+def build_graph(territory: Territory) -> nx.MultiDiGraph[str]:
+    """The frozen graph of :attr:`Territory.full_graph <papi.territory.Territory.full_graph>`,
+    built from the territory's own indexes when first asked for (a third of the objects a
+    national territory would otherwise hold, and of its build time): the units as nodes, then
+    the ``contains`` links in the order given and the ``succeeded_by`` edges of each
+    succession (its predecessors x its successors)."""
+    with _gc_paused():
+        contains, successions = territory._graph_parts
+        spans = territory._spans
+        graph: nx.MultiDiGraph[str] = nx.MultiDiGraph()
+        graph.add_nodes_from(
+            (
+                uid,
+                {
+                    "unit": u,
+                    "node_type": "unit",
+                    "lo": spans[uid][0],
+                    "hi": spans[uid][1],
+                    "valid_from": u.valid_from,
+                    "valid_to": u.valid_to,
+                },
+            )
+            for uid, u in territory._by_id.items()
+        )
+        edges: list[tuple[str, str, str, dict[str, object]]] = [
+            (
+                p,
+                c,
+                f"contains@{lo}",
+                {
+                    "relation": "contains",
+                    "lo": lo,
+                    "hi": hi,
+                    "valid_from": valid_from,
+                    "valid_to": valid_to,
+                },
+            )
+            for p, c, lo, hi, valid_from, valid_to in contains
+        ]
+        for s in successions:
+            day = s.effective.toordinal()
+            edges.extend(
+                (
+                    p,
+                    n,
+                    f"succeeded_by@{s.act}",
+                    {
+                        "relation": "succeeded_by",
+                        "act": s.act,
+                        "kind": s.kind,
+                        "lo": day,
+                        "hi": day + 1,
+                        "valid_from": s.effective,
+                        "valid_to": None,
+                        "succession": s,
+                    },
+                )
+                for p in s.predecessors
+                for n in s.successors
+            )
+        _add_edges(graph, edges)
+        freeze_attributes(graph)
+        return nx.freeze(graph)
 
 
 def freeze_attributes(graph: nx.MultiDiGraph[str]) -> None:

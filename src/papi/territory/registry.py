@@ -69,6 +69,7 @@ class Territory:
         "_gap_span",
         "_gaps",
         "_graph",
+        "_graph_parts",
         "_level_units",
         "_lock",
         "_meta",
@@ -93,7 +94,12 @@ class Territory:
     _names_cache: NameIndex[str] | None
     _children: Mapping[str, tuple[tuple[int, int, str], ...]]
     _coverage: Validity
-    _graph: nx.MultiDiGraph[str]
+    _graph: nx.MultiDiGraph[str] | None
+    #: what the graph is built from (:func:`~papi.territory._build.build_graph`): the
+    #: containment links (parent, child, span, dates) and the successions accepted
+    _graph_parts: tuple[
+        tuple[tuple[str, str, int, int, date | None, date | None], ...], tuple[Succession, ...]
+    ]
     _level_units: Mapping[Level, tuple[Unit, ...]]
     _meta: Mapping[str, object]
     _parents: dict[str, tuple[tuple[int, int, str], ...]]
@@ -756,8 +762,22 @@ class Territory:
     @property
     def full_graph(self) -> nx.MultiDiGraph[str]:
         """The whole (frozen) graph over all time; nodes carry ``unit``, edges ``relation``
-        and ``valid_from``/``valid_to``."""
-        return self._graph
+        and ``valid_from``/``valid_to``. Built when first asked for: queries do not read it.
+
+        >>> from papi.territory import hanoi_territory
+        >>> g = hanoi_territory().full_graph
+        >>> g.nodes["01"]["unit"].name
+        'Thành phố Hà Nội'
+        """
+        graph = self._graph
+        if graph is None:
+            from papi.territory._build import build_graph
+
+            with self._lock:
+                graph = self._graph
+                if graph is None:
+                    graph = self._graph = build_graph(self)
+        return graph
 
     def graph(self, *, on: date | str) -> nx.MultiDiGraph[str]:
         """A read-only view of the structure on ``on``: the units existing that day and the
@@ -775,7 +795,7 @@ class Territory:
         """
         on = _as_day(on)
         self._check(on)
-        return day_view(self._graph, on)
+        return day_view(self.full_graph, on)
 
 
 def _as_day(value: object, path: str = "on") -> date:
