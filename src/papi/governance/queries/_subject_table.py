@@ -188,7 +188,6 @@ class SubjectTable:
 
     __slots__ = (
         "_derived",
-        "_entries",
         "_lazy_groups",
         "_lock",
         "_reach",
@@ -198,6 +197,7 @@ class SubjectTable:
         "docs_notices",
         "groups",
         "has_law",
+        "kept",
         "unlisted",
         "warnings",
     )
@@ -260,7 +260,9 @@ class SubjectTable:
         self._lazy_groups = tuple(lazy)
         # (with the groups looked at for every unit, in table order)
         self._reach = {uid: tuple(sorted((*positions, *lazy))) for uid, positions in reach.items()}
-        self._entries: dict[str | None, UnitEntries] = {}
+        #: the entries of the units kept (read-only outside this class: a hit here is a hit of
+        #: :meth:`entries`)
+        self.kept: dict[str | None, UnitEntries] = {}
         #: per set of groups present in a unit: their documents, tasks, and lead role
         self._derived: dict[tuple[int, ...], tuple[frozenset[str], frozenset[str], bool]] = {}
         #: document notices per set of documents used (the same for every place of the era)
@@ -280,13 +282,13 @@ class SubjectTable:
         it needs them too). An entries not kept holds its flat rows and members in
         ``entries`` (:data:`Pending`), made into entries by the core that reads them: one
         object fewer per (subject, place)."""
-        found = self._entries.get(uid)
+        found = self.kept.get(uid)
         if found is None:
             made = self._make_entries(ctx, uid, on, era, keep)
             if not keep:
                 return made
             with self._lock:
-                found = self._entries.setdefault(uid, made)
+                found = self.kept.setdefault(uid, made)
         return found
 
     def reach(self, uid: str) -> list[str]:

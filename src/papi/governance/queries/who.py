@@ -362,11 +362,19 @@ def second_instance_above(
 def _new_core(ctx: Context, subj: SubjectInfo, unit: Unit, on: date, era: int) -> Core:
     table = subject_table(ctx, subj, on, era)
     chain = chain_ids(ctx, unit, on, era)
-    parts = [
-        part
-        for depth, uid in enumerate(chain)
-        if (part := table.entries(ctx, uid, on, era, keep=depth > 0)).found
-    ]
+    # the place's own entries (kept only when a unit below it needed them too), then its
+    # ancestors' (kept: shared by the places below them)
+    kept = table.kept
+    own = kept.get(chain[0])
+    if own is None:
+        own = table.entries(ctx, chain[0], on, era, keep=False)
+    parts = [own] if own.found else []
+    for uid in chain[1:]:
+        part = kept.get(uid)
+        if part is None:
+            part = table.entries(ctx, uid, on, era)
+        if part.found:
+            parts.append(part)
     # the unlisted holders of assignments whose selector reaches this place (a plan's notices
     # stay where its selectors reach)
     unlisted: tuple[tuple[Assignment, Unlisted], ...] = ()
@@ -382,16 +390,16 @@ def _new_core(ctx: Context, subj: SubjectInfo, unit: Unit, on: date, era: int) -
         if len(parts) == 1:
             p = parts[0]
             docs, levels, has_lead, has_unknown = p.docs, p.levels, p.has_lead, p.has_unknown
+            has_via = p.has_via
+            responsible = Lazy.of(_responsible_of, p.entries)  # (no tuple of one part kept)
         else:
             docs = union_sets(ctx, [p.docs for p in parts])
             levels = union_sets(ctx, [p.levels for p in parts])
             has_lead = any(p.has_lead for p in parts)
             has_unknown = any(p.has_unknown for p in parts)
-        if len(parts) == 1:  # (no tuple of one part kept)
-            responsible = Lazy.of(_responsible_of, parts[0].entries)
-        else:
+            has_via = any(p.has_via for p in parts)
             responsible = Lazy.of(_merge, tuple([p.entries for p in parts]))
-        if any(p.has_via for p in parts):
+        if has_via:
             hops = Lazy.of(_hops_of, responsible)
         if table.has_law:
             roles = Lazy.of(_law_roles_of, responsible)
