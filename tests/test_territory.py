@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import hashlib
+import threading
 import unicodedata
 import warnings
 from collections.abc import Mapping
+from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 from typing import Any
 
@@ -716,3 +718,75 @@ def test_every_gone_unit_is_reachable_by_its_listed_name() -> None:
             assert HN.successors(label, on=AFTER) == HN.successors(u, on=AFTER), desc
         with pytest.raises(NotFound, match=f"until {u.valid_to.isoformat()}"):
             HN.unit(label, on=AFTER)
+
+
+def test_the_graph_is_built_when_first_asked_for_and_holds_every_record() -> None:
+    """Queries do not read the networkx graph, so a territory builds it when first asked for:
+    then it holds every unit (in the order given) and every link and succession, with the
+    same attributes (a parent's ``contains`` edges in the order given)."""
+    d = date(2025, 7, 1)
+    city = u("01", UnitKind.CENTRAL_CITY)
+    a, b = u("1", end=d), u("2", end=d)
+    ab = u("3@2025-07-01", start=d)
+    links = [
+        Containment(
+            parent="01", child="2", validity=Validity(valid_from=date(2020, 1, 1), valid_to=d)
+        ),
+        Containment(parent="01", child="1", validity=Validity(valid_to=d)),
+        Containment(parent="01", child="3@2025-07-01", validity=Validity(valid_from=d)),
+    ]
+    merge = Succession(
+        predecessors=("1", "2"), successors=("3@2025-07-01",), effective=d, act="m", kind="merge"
+    )
+    terr = Territory.build([city, b, a, ab], links, [merge])
+    terr.ancestors("3@2025-07-01", on=date(2026, 1, 1))
+    terr.unit("1", on=date(2024, 1, 1))
+    assert terr._graph is None  # (queries read the indexes)
+    day = terr.graph(on=date(2024, 1, 1))  # a day's view builds it too
+    g = terr.full_graph
+    assert terr.full_graph is g
+    assert terr._graph is g
+    assert list(g.nodes) == ["01", "2", "1", "3@2025-07-01"]
+    assert g.nodes["3@2025-07-01"]["unit"] is ab
+    assert g.nodes["1"]["valid_to"] == d
+    assert [(p, c, k) for p, c, k in g.edges(keys=True)] == [
+        ("01", "2", f"contains@{date(2020, 1, 1).toordinal()}"),
+        ("01", "1", f"contains@{date.min.toordinal()}"),
+        ("01", "3@2025-07-01", f"contains@{d.toordinal()}"),
+        ("2", "3@2025-07-01", "succeeded_by@m"),  # (networkx lists by source, in node order)
+        ("1", "3@2025-07-01", "succeeded_by@m"),
+    ]
+    assert dict(g.edges["01", "1", f"contains@{date.min.toordinal()}"]) == {
+        "relation": "contains",
+        "lo": date.min.toordinal(),
+        "hi": d.toordinal(),
+        "valid_from": None,
+        "valid_to": d,
+    }
+    assert dict(g.edges["2", "3@2025-07-01", "succeeded_by@m"]) == {
+        "relation": "succeeded_by",
+        "act": "m",
+        "kind": "merge",
+        "lo": d.toordinal(),
+        "hi": d.toordinal() + 1,
+        "valid_from": d,
+        "valid_to": None,
+        "succession": merge,
+    }
+    assert sorted(day.nodes) == ["01", "1", "2"]
+    assert day.number_of_edges() == 2
+
+
+def test_threads_asking_for_the_graph_first_get_one_graph() -> None:
+    terr = Territory.build(
+        [u("01", UnitKind.CENTRAL_CITY), u("1")], [Containment(parent="01", child="1")]
+    )
+    barrier = threading.Barrier(8)
+
+    def ask() -> object:
+        barrier.wait()
+        return terr.full_graph
+
+    with ThreadPoolExecutor(8) as pool:
+        graphs = list(pool.map(lambda _: ask(), range(8)))
+    assert all(g is graphs[0] for g in graphs)
