@@ -13,6 +13,7 @@ import attrs
 from papi.dates import (
     ALWAYS,
     Validity,
+    parse_date,
 )
 from papi.errors import InvalidData
 
@@ -243,3 +244,27 @@ def _span(v: Validity) -> tuple[int, int]:
     lo = v.valid_from.toordinal() if v.valid_from else _FAR_PAST
     hi = v.valid_to.toordinal() if v.valid_to else _FAR_FUTURE
     return lo, hi
+
+
+def _as_day(value: object, path: str = "on") -> date:
+    """A query's day: a date as is, else :func:`~papi.dates.parse_date` (ISO strings, aware
+    datetimes; anything else raises :class:`~papi.errors.InvalidData` naming ``path``)."""
+    if type(value) is date:
+        return value
+    try:
+        return parse_date(value, path=path)
+    except OverflowError:  # an aware datetime at the calendar's end, moved to Vietnam's zone
+        raise InvalidData("the day is out of range", path=path, value=value) from None
+
+
+def _as_level(value: object) -> Level | None:
+    if value is None or isinstance(value, Level):
+        return value
+    if isinstance(value, str):
+        try:
+            return Level(value.strip().lower())
+        except ValueError:
+            pass
+    raise InvalidData(
+        f"not a level (one of {', '.join(lv.value for lv in Level)})", path="level", value=value
+    )

@@ -14,7 +14,6 @@ from papi.dates import (
     ALWAYS,
     Validity,
     _warn_outside_coverage,
-    parse_date,
 )
 from papi.errors import Ambiguous, CoverageWarning, InvalidData, NotFound
 from papi.territory._build import _gc_paused, day_view
@@ -39,6 +38,8 @@ from papi.territory.model import (
     Unit,
     UnitRef,
     Unverified,
+    _as_day,
+    _as_level,
     _span,
 )
 from papi.text import NameIndex
@@ -796,27 +797,3 @@ class Territory:
         on = _as_day(on)
         self._check(on)
         return day_view(self.full_graph, on)
-
-
-def _as_day(value: object, path: str = "on") -> date:
-    """A query's day: a date as is, else :func:`~papi.dates.parse_date` (ISO strings, aware
-    datetimes; anything else raises :class:`~papi.errors.InvalidData` naming ``path``)."""
-    if type(value) is date:
-        return value
-    try:
-        return parse_date(value, path=path)
-    except OverflowError:  # an aware datetime at the calendar's end, moved to Vietnam's zone
-        raise InvalidData("the day is out of range", path=path, value=value) from None
-
-
-def _as_level(value: object) -> Level | None:
-    if value is None or isinstance(value, Level):
-        return value
-    if isinstance(value, str):
-        try:
-            return Level(value.strip().lower())
-        except ValueError:
-            pass
-    raise InvalidData(
-        f"not a level (one of {', '.join(lv.value for lv in Level)})", path="level", value=value
-    )
