@@ -114,8 +114,8 @@ def unit_info(u: Unit) -> UnitInfo:
 
 def unit_info_of(ctx: Context, u: Unit) -> UnitInfo:
     """:func:`unit_info`, made once per unit of the model."""
-    found = ctx.tables.unit_infos.get(u.id)
-    if found is not ABSENT:
+    found = ctx.tables.unit_infos.hot.get(u.id)  # (a store bounded by the model: no older half)
+    if found is not None:
         return found
     return ctx.tables.unit_infos.put(u.id, unit_info(u))
 
@@ -444,7 +444,9 @@ def _document_scope(ctx: Context, doc: str) -> frozenset[str] | None:
 
 def subject(ctx: Context, text: str) -> SubjectInfo:
     """What a subject names: an indicator code, a task id or a Vietnamese/English name."""
-    found = ctx.tables.spellings.get(text)
+    found = ctx.tables.spellings.hot.get(text, ABSENT)  # (the recent half, without a call)
+    if found is ABSENT:
+        found = ctx.tables.spellings.get_cold(text)
     if found is not ABSENT:
         return found
     return ctx.tables.spellings.put(text, _find_subject(ctx, text))

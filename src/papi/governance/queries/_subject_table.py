@@ -468,6 +468,8 @@ def _unit_rows(
         # and hops repeats its head entry too
         plain = tuple(kept)
         heads = tuple([r for r in plain if r.head_id is not None])
+        if len(heads) == len(plain):  # (one tuple fewer kept)
+            heads = plain
     flags = 0
     levels: set[str | None] = set()
     known = ctx.tables.levels.hot  # (the recent half, without a call)
@@ -531,7 +533,9 @@ def union_sets(ctx: Context, sets: Sequence[_F]) -> _F:
 def subject_table(ctx: Context, subj: SubjectInfo, on: date, era: int) -> SubjectTable:
     """The compiled table of ``subj`` in ``era``."""
     key = (subj.kind, subj.code, era)
-    found = ctx.tables.subjects.get(key)
+    found = ctx.tables.subjects.hot.get(key, ABSENT)  # (the recent half, without a call)
+    if found is ABSENT:
+        found = ctx.tables.subjects.get_cold(key)
     if found is not ABSENT:
         return found
     listed: list[Assignment] = []

@@ -203,16 +203,21 @@ def _ready(ctx: Context, subject: str, place: _resolve.Place, on: date, era: int
     coverage: tuple[Notice, ...] = ()
     if (
         type(place) is Unit
-        and ctx.tables.quiet_units.hot.get((place.id, era)) is True
         and place.exists_on(on)
-    ):  # a unit the data vouches for all era: no succession, no notice
+        and (
+            ctx.tables.quiet_units.hot.get((place.id, era)) is True
+            or not _resolve.unit_coverage_notices(ctx, on, place)
+        )
+    ):  # a unit of the day the data vouches for all era: no succession, no notice
         unit = place
     else:
         unit, where_hops = _resolve.where(ctx, place, on)
         coverage = _resolve.unit_coverage_notices(ctx, on, unit)
     key = (subj.kind, subj.code, unit.id, era)
     cores = ctx.tables.cores
-    core = cores.get(key)
+    core = cores.hot.get(key, ABSENT)  # (the recent half, without a call)
+    if core is ABSENT:
+        core = cores.get_cold(key)
     made = core is ABSENT
     if core is ABSENT:
         core = _new_core(ctx, subj, unit, on, era)
