@@ -83,6 +83,16 @@ class CommitteeIndex(Mapping[str | None, tuple[Hit, ...]]):
         self._level, self._within, self._heads = level, within, heads
         self._era = ctx.era(on)
 
+    @property
+    def level(self) -> Level:
+        """The level of the units whose committees it picks."""
+        return self._level
+
+    @property
+    def within(self) -> str | None:
+        """The id of the unit those units lie in (``None``: anywhere)."""
+        return self._within
+
     @classmethod
     def of(cls, ctx: Context, sel: Selector, on: date) -> CommitteeIndex | None:
         """The index of ``sel`` when it is such a selector and picks somebody on ``on``

@@ -390,21 +390,33 @@ def rows(ctx: Context, hits: Iterable[Hit], on: date, era: int) -> tuple[Row, ..
     return tuple(out)
 
 
-def reaches(ctx: Context, a: Assignment, chain: tuple[str, ...], on: date) -> bool:
+def reaches(ctx: Context, a: Assignment, chain: tuple[str, ...], on: date, era: int) -> bool:
     """Whether an assignment naming no organization (an :class:`~papi.duties.Unlisted`
     selector) concerns a place whose chain of units (itself and its ancestors) is ``chain``:
     when every assignment that names organizations in its document (and the documents it
     implements or that implement it) names them inside some units (``within``, or by id),
     only places in those units; else everywhere. Over the whole country Hanoi's 2022 plan
     speaks of Hanoi's departments, not of Đà Nẵng's."""
-    scope = _document_scope(ctx, a.basis.document)
+    key = (a.basis.document, era)
+    units = ctx.tables.scope_units.get(key)
+    if units is ABSENT:
+        units = ctx.tables.scope_units.put(key, _scope_units(ctx, a.basis.document, on))
+    return units is None or not units.isdisjoint(chain)
+
+
+def _scope_units(ctx: Context, doc: str, on: date) -> frozenset[str] | None:
+    """The ids of the units of ``doc``'s scope (:func:`_document_scope`) on ``on``, ``None``
+    for everywhere (no scope, or a reference naming no unit that day)."""
+    scope = _document_scope(ctx, doc)
     if scope is None:
-        return True
+        return None
+    units: set[str] = set()
     for ref in scope:
         uid = ctx.unit_id_of(ref, on)
-        if uid is None or uid in chain:  # (a reference naming no unit: everywhere)
-            return True
-    return False
+        if uid is None:  # (a reference naming no unit: everywhere)
+            return None
+        units.add(uid)
+    return frozenset(units)
 
 
 def _document_scope(ctx: Context, doc: str) -> frozenset[str] | None:

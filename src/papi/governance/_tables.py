@@ -159,6 +159,8 @@ class Tables:
         self.scopes: Lru[str, frozenset[str] | None] = Lru("scopes", None)
         # per (unit reference of a scope, era): the unit's id, None when it names none or several
         self.ref_units: Lru[tuple[str, int], str | None] = Lru("ref_units", None)
+        # per (document, era): the ids of the units of its scope, None for everywhere
+        self.scope_units: Lru[tuple[str, int], frozenset[str] | None] = Lru("scope_units", None)
         # bounded by size
         self.spellings: Lru[str, SubjectInfo] = Lru("spellings", self.SPELLINGS)
         self.heads: Lru[tuple[str, int], Post | None] = Lru("heads", self.PER_ERA)

@@ -41,6 +41,7 @@ from papi.governance.answers import (
 if TYPE_CHECKING:
     from papi.governance._context import Context
     from papi.governance._resolve import Hit, Row
+    from papi.territory import Level
 
 __all__ = [
     "ENTRY_ORDER",
@@ -191,6 +192,7 @@ class SubjectTable:
         "_lazy_groups",
         "_lock",
         "_reach",
+        "_scopes",
         "active",
         "content",
         "dated",
@@ -251,13 +253,19 @@ class SubjectTable:
         # :class:`papi.governance._indexes.CommitteeIndex`) are looked at for every unit
         reach: dict[str | None, list[int]] = {}
         lazy: list[int] = []
+        scopes: list[tuple[Level, str | None] | None] = []
         for pos, (index, *_) in enumerate(self.groups):
             if isinstance(index, _indexes.CommitteeIndex):
                 lazy.append(pos)
+                scopes.append((index.level, index.within))
             else:
+                scopes.append(None)
                 for uid in index:
                     reach.setdefault(uid, []).append(pos)
         self._lazy_groups = tuple(lazy)
+        # per group looked at for every unit: the level of the units it picks in, and the unit
+        # they lie in (a unit of another level, or outside it, is not looked up)
+        self._scopes = tuple(scopes)
         # (with the groups looked at for every unit, in table order)
         self._reach = {uid: tuple(sorted((*positions, *lazy))) for uid, positions in reach.items()}
         #: the entries of the units kept (read-only outside this class: a hit here is a hit of
@@ -274,17 +282,27 @@ class SubjectTable:
         self._lock = threading.Lock()
 
     def entries(
-        self, ctx: Context, uid: str, on: date, era: int, *, keep: bool = True
+        self,
+        ctx: Context,
+        uid: str,
+        on: date,
+        era: int,
+        *,
+        keep: bool = True,
+        level: Level | None = None,
+        chain: tuple[str, ...] = (),
     ) -> UnitEntries:
         """The entries of the assignments picking something in unit ``uid``, kept when
         ``keep`` (the entries of a unit asked about itself end up in its
         :class:`~papi.governance.queries.who.Core`, so they are kept only when a unit below
         it needs them too). An entries not kept holds its flat rows and members in
         ``entries`` (:data:`Pending`), made into entries by the core that reads them: one
-        object fewer per (subject, place)."""
+        object fewer per (subject, place). ``level`` and ``chain`` (the unit's level, and its id
+        and its ancestors' on ``on``), when given, spare looking the unit up in the groups of
+        People's Committees of other levels or places."""
         found = self.kept.get(uid)
         if found is None:
-            made = self._make_entries(ctx, uid, on, era, keep)
+            made = self._make_entries(ctx, uid, on, era, keep, level, chain)
             if not keep:
                 return made
             with self._lock:
@@ -296,7 +314,14 @@ class SubjectTable:
         return [g[0].id for index, group, *_ in self.groups if uid in index for g in group]
 
     def _make_entries(
-        self, ctx: Context, uid: str, on: date, era: int, keep: bool = True
+        self,
+        ctx: Context,
+        uid: str,
+        on: date,
+        era: int,
+        keep: bool,
+        level: Level | None,
+        chain: tuple[str, ...],
     ) -> UnitEntries:
         """What ``uid`` contributes: the rows of each group picking something there, and what
         an answer derives from its entries (documents, levels, flags), read from the rows
@@ -310,7 +335,14 @@ class SubjectTable:
         rows_store = ctx.tables.rows
         hot = rows_store.hot
         groups = self.groups
+        scopes = self._scopes if level is not None else ()
         for pos in self._reach.get(uid, self._lazy_groups):
+            if scopes:
+                scope = scopes[pos]
+                if scope is not None and (
+                    scope[0] is not level or (scope[1] is not None and scope[1] not in chain)
+                ):
+                    continue  # (a committee of another level, or elsewhere: no hit here)
             group = groups[pos]
             index = group[0]
             key = (id(index), uid)

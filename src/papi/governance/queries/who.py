@@ -372,19 +372,23 @@ def _new_core(ctx: Context, subj: SubjectInfo, unit: Unit, on: date, era: int) -
     kept = table.kept
     own = kept.get(chain[0])
     if own is None:
-        own = table.entries(ctx, chain[0], on, era, keep=False)
+        own = table.entries(ctx, chain[0], on, era, keep=False, level=unit.level, chain=chain)
     parts = [own] if own.found else []
-    for uid in chain[1:]:
-        part = kept.get(uid)
+    for i in range(1, len(chain)):
+        part = kept.get(chain[i])
         if part is None:
-            part = table.entries(ctx, uid, on, era)
+            uid = chain[i]
+            level = ctx.territory.get(uid).level
+            part = table.entries(ctx, uid, on, era, level=level, chain=chain[i:])
         if part.found:
             parts.append(part)
     # the unlisted holders of assignments whose selector reaches this place (a plan's notices
     # stay where its selectors reach)
     unlisted: tuple[tuple[Assignment, Unlisted], ...] = ()
     if table.unlisted:
-        unlisted = tuple([(a, u) for a, u in table.unlisted if _resolve.reaches(ctx, a, chain, on)])
+        unlisted = tuple(
+            [(a, u) for a, u in table.unlisted if _resolve.reaches(ctx, a, chain, on, era)]
+        )
     responsible, hops, roles = _NONE, _NO_HOPS, _NO_LAW_ROLES
     docs: frozenset[str] = _NO_TASKS
     levels: frozenset[str | None] = _NO_LEVELS
