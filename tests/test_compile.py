@@ -218,3 +218,22 @@ def test_threads_asking_on_new_days_get_the_answers_of_a_fresh_model() -> None:
     alone = _fresh()
     expected = [_json(alone, s, p, on) for s, p, on in questions]
     assert all(seen[n] == expected for n in range(8))
+
+
+def test_a_quiet_place_keeps_one_ready_and_a_followed_place_its_core() -> None:
+    """A place the data vouches for keeps one object per (subject, place, era), its ``Ready``,
+    which holds what the answer reads of the core; a place followed to its successor (a notice
+    of the day) keeps the core apart, and the answers of its other days share its entries."""
+    gov = _fresh()
+    tables = gov._ctx.tables
+    day = date(2026, 3, 1)
+    quiet = gov.who("D3", where="Phường Hồng Hà", on=day)
+    assert len(tables.ready) == 1
+    assert len(tables.cores) == 0
+    followed = gov.who("D3", where="Phường Phúc Xá", on=day)  # Phường Hồng Hà's since 2025-07-01
+    assert followed.warnings[0].code == "where_succeeded"
+    assert len(tables.ready) == 1  # (its notices depend on the day: made again each day)
+    assert len(tables.cores) == 1
+    again = gov.who("D3", where="Phường Phúc Xá", on=day + timedelta(days=1))
+    assert again.responsible is followed.responsible  # made once, by the kept core
+    assert again.responsible == quiet.responsible  # (the same place)
