@@ -114,8 +114,8 @@ def unit_info(u: Unit) -> UnitInfo:
 
 def unit_info_of(ctx: Context, u: Unit) -> UnitInfo:
     """:func:`unit_info`, made once per unit of the model."""
-    found = ctx.tables.unit_infos.hot.get(u.id)  # (a store bounded by the model: no older half)
-    if found is not None:
+    found = ctx.tables.unit_infos.get(u.id)
+    if found is not ABSENT:
         return found
     return ctx.tables.unit_infos.put(u.id, unit_info(u))
 
@@ -371,10 +371,8 @@ def _agencies(ctx: Context, sel: AgenciesOf, on: date) -> tuple[Organization, ..
 def rows(ctx: Context, hits: Iterable[Hit], on: date, era: int) -> tuple[Row, ...]:
     """What answers need of each hit of a selector in a unit (see :class:`Row`)."""
     out: list[Row] = []
-    kept = ctx.tables.org_parts.hot  # (the recent half, without a call)
     for org, post, via in hits:
-        parts = kept.get((org.id, era))
-        oi, head, hi, hh = _orgs.org_parts(ctx, org, on, era) if parts is None else parts
+        oi, head, hi, hh = _orgs.org_parts(ctx, org, on, era)
         if post is NO_HEAD:
             out.append(Row(org.id, oi, None, None, None, None, None, None, via))
         elif post is not None:  # a HeadsOf hit
@@ -456,9 +454,7 @@ def _document_scope(ctx: Context, doc: str) -> frozenset[str] | None:
 
 def subject(ctx: Context, text: str) -> SubjectInfo:
     """What a subject names: an indicator code, a task id or a Vietnamese/English name."""
-    found = ctx.tables.spellings.hot.get(text, ABSENT)  # (the recent half, without a call)
-    if found is ABSENT:
-        found = ctx.tables.spellings.get_cold(text)
+    found = ctx.tables.spellings.get(text)
     if found is not ABSENT:
         return found
     return ctx.tables.spellings.put(text, _find_subject(ctx, text))

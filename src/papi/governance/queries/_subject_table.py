@@ -87,13 +87,11 @@ class UnitRows(NamedTuple):
     heads: tuple[Row, ...]
     #: the levels of the units the rows' organizations serve
     levels: frozenset[str | None]
-    #: a row has succession hops / a plain row's holder is of unknown status
-    has_via: bool
-    unknown: bool
     #: the organizations of the head rows whose head's holder is of unknown status
     unknown_heads: tuple[str, ...]
-    #: ``has_via``, ``unknown`` and "``unknown_heads`` is not empty" as bits (:data:`_VIA`,
-    #: :data:`_UNKNOWN`, :data:`_UNKNOWN_HEADS`): a unit's entries read one number per group
+    #: as bits: a row has succession hops (:data:`_VIA`), a plain row's holder is of unknown
+    #: status (:data:`_UNKNOWN`), ``unknown_heads`` is not empty (:data:`_UNKNOWN_HEADS`); a
+    #: unit's entries read one number per group
     flags: int
 
 
@@ -295,8 +293,8 @@ class SubjectTable:
         """The entries of the assignments picking something in unit ``uid``, kept when
         ``keep`` (the entries of a unit asked about itself end up in its
         :class:`~papi.governance.queries.who.Core`, so they are kept only when a unit below
-        it needs them too). An entries not kept holds its flat rows and members in
-        ``entries`` (:data:`Pending`), made into entries by the core that reads them: one
+        it needs them too). The entries of a unit not kept hold its flat rows and
+        members (``found``) in ``entries``, made into entries by the core that reads them: one
         object fewer per (subject, place). ``level`` and ``chain`` (the unit's level, and its id
         and its ancestors' on ``on``), when given, spare looking the unit up in the groups of
         People's Committees of other levels or places."""
@@ -504,10 +502,8 @@ def _unit_rows(
             heads = plain
     flags = 0
     levels: set[str | None] = set()
-    known = ctx.tables.levels.hot  # (the recent half, without a call)
     for r in plain:
-        level = known.get(r.org_id, ABSENT)
-        levels.add(_orgs.unit_level(ctx, r.org) if level is ABSENT else level)
+        levels.add(_orgs.unit_level(ctx, r.org))
         if r.via:
             flags |= _VIA
         if r.holder is not None and r.holder.status == "unknown":
@@ -524,8 +520,6 @@ def _unit_rows(
             plain,
             heads,
             intern_set(ctx, frozenset(levels)),
-            bool(flags & _VIA),
-            bool(flags & _UNKNOWN),
             unknown_heads,
             flags,
         ),
@@ -565,9 +559,7 @@ def union_sets(ctx: Context, sets: Sequence[_F]) -> _F:
 def subject_table(ctx: Context, subj: SubjectInfo, on: date, era: int) -> SubjectTable:
     """The compiled table of ``subj`` in ``era``."""
     key = (subj.kind, subj.code, era)
-    found = ctx.tables.subjects.hot.get(key, ABSENT)  # (the recent half, without a call)
-    if found is ABSENT:
-        found = ctx.tables.subjects.get_cold(key)
+    found = ctx.tables.subjects.get(key)
     if found is not ABSENT:
         return found
     listed: list[Assignment] = []

@@ -22,9 +22,7 @@ __all__ = ["chain_ids", "escalation", "ladder"]
 def chain_ids(ctx: Context, unit: Unit, on: date, era: int) -> tuple[str, ...]:
     """``unit``'s id and its ancestors' ids on ``on``, nearest first."""
     key = (unit.id, era)
-    found = ctx.tables.chains.hot.get(key, ABSENT)  # (the recent half, without a call)
-    if found is ABSENT:
-        found = ctx.tables.chains.get_cold(key)
+    found = ctx.tables.chains.get(key)
     if found is not ABSENT:
         return found
     chain = (unit.id, *(u.id for u in ctx.territory.ancestors(unit, on=on)))
@@ -35,9 +33,7 @@ def ladder(ctx: Context, unit: Unit, on: date, era: int) -> tuple[EscalationStep
     """The escalation steps from the People's Committee of ``unit`` (or of its nearest
     ancestor having one) up through each committee's superior."""
     key = (unit.id, era)
-    found = ctx.tables.ladders.hot.get(key, ABSENT)  # (the recent half, without a call)
-    if found is ABSENT:
-        found = ctx.tables.ladders.get_cold(key)
+    found = ctx.tables.ladders.get(key)
     if found is not ABSENT:
         return found
     org = _orgs.committee_of(ctx, unit, on, era)

@@ -200,24 +200,17 @@ def _ready_key(subject: str, place: _resolve.Place, era: int) -> tuple[object, .
 def _ready(ctx: Context, subject: str, place: _resolve.Place, on: date, era: int) -> Ready:
     subj = _resolve.subject(ctx, subject)
     where_hops: tuple[Hop, ...] = ()
-    coverage: tuple[Notice, ...] = ()
-    if (
-        type(place) is Unit
-        and place.exists_on(on)
-        and (
-            ctx.tables.quiet_units.hot.get((place.id, era)) is True
-            or not _resolve.unit_coverage_notices(ctx, on, place)
-        )
-    ):  # a unit of the day the data vouches for all era: no succession, no notice
+    if type(place) is Unit and place.exists_on(on):  # a unit of the day: nothing to follow
         unit = place
+        coverage = _resolve.unit_coverage_notices(ctx, on, unit)
+        if coverage:  # the data does not vouch for it: resolved as a name is, which warns
+            _resolve.where(ctx, place, on)
     else:
         unit, where_hops = _resolve.where(ctx, place, on)
         coverage = _resolve.unit_coverage_notices(ctx, on, unit)
     key = (subj.kind, subj.code, unit.id, era)
     cores = ctx.tables.cores
-    core = cores.hot.get(key, ABSENT)  # (the recent half, without a call)
-    if core is ABSENT:
-        core = cores.get_cold(key)
+    core = cores.get(key)
     made = core is ABSENT
     if core is ABSENT:
         core = _new_core(ctx, subj, unit, on, era)
@@ -369,11 +362,9 @@ def _new_core(ctx: Context, subj: SubjectInfo, unit: Unit, on: date, era: int) -
     chain = chain_ids(ctx, unit, on, era)
     # the place's own entries (kept only when a unit below it needed them too), then its
     # ancestors' (kept: shared by the places below them)
-    kept = table.kept
-    own = kept.get(chain[0])
-    if own is None:
-        own = table.entries(ctx, chain[0], on, era, keep=False, level=unit.level, chain=chain)
+    own = table.entries(ctx, chain[0], on, era, keep=False, level=unit.level, chain=chain)
     parts = [own] if own.found else []
+    kept = table.kept
     for i in range(1, len(chain)):
         part = kept.get(chain[i])
         if part is None:
