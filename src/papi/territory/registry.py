@@ -70,7 +70,7 @@ class Territory:
         "_gap_span",
         "_gaps",
         "_graph",
-        "_graph_parts",
+        "_graph_links",
         "_level_units",
         "_lock",
         "_meta",
@@ -96,11 +96,9 @@ class Territory:
     _children: Mapping[str, tuple[tuple[int, int, str], ...]]
     _coverage: Validity
     _graph: nx.MultiDiGraph[str] | None
-    #: what the graph is built from (:func:`~papi.territory._build.build_graph`): the
-    #: containment links (parent, child, span, dates) and the successions accepted
-    _graph_parts: tuple[
-        tuple[tuple[str, str, int, int, date | None, date | None], ...], tuple[Succession, ...]
-    ]
+    #: the containment links the graph is built from (:func:`~papi.territory._build.
+    #: build_graph`, with the successions): parent, child, span and dates, in the order given
+    _graph_links: tuple[tuple[str, str, int, int, date | None, date | None], ...]
     _level_units: Mapping[Level, tuple[Unit, ...]]
     _meta: Mapping[str, object]
     _parents: dict[str, tuple[tuple[int, int, str], ...]]
